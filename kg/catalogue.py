@@ -1,0 +1,203 @@
+"""The catalogue of known models, benchmarks, datasets and techniques.
+
+Knowledge lives in ``kg/data/*.jsonl`` (one entity per line); this module only
+loads it and answers two questions quickly: "is this surface form a known
+name?" and "what is this model a variant of?".
+
+Surface forms are compared through :func:`name_key`, which ignores case,
+spaces, hyphens and most punctuation, so ``LLaMA-2``, ``Llama 2`` and
+``Llama2`` are one key.  Entries marked ``"cased": true`` (names that are also
+English words, such as the benchmark ``MATH``) additionally require the
+letters' case to match one of their written forms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kg.model import EntityType
+
+DATA_FILES = {
+    EntityType.MODEL: "models.jsonl",
+    EntityType.BENCHMARK: "benchmarks.jsonl",
+    EntityType.DATASET: "datasets.jsonl",
+    EntityType.TECHNIQUE: "techniques.jsonl",
+}
+
+_NON_KEY = re.compile(r"[^0-9a-zA-Z.]+")
+_LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def cased_key(text: str) -> str:
+    """Like :func:`name_key` but keeps the letters' case."""
+    return _LOOSE_DOT.sub("", _NON_KEY.sub("", _fold(text)))
+
+
+def name_key(text: str) -> str:
+    """The comparison key of a name.
+
+    >>> name_key("LLaMA-2") == name_key("Llama 2") == name_key("llama2")
+    True
+    >>> name_key("Qwen2.5-7B"), name_key("Llama 3.1 8B"), name_key('T\\\\"ULU 3')
+    ('qwen2.57b', 'llama3.18b', 'tulu3')
+    """
+    return cased_key(text).lower()
+
+
+def slug(text: str) -> str:
+    """A readable, IRI-safe identifier.
+
+    >>> slug("Llama 3.1 8B"), slug("GPT-4o mini"), slug("Tülu 3")
+    ('llama-3.1-8b', 'gpt-4o-mini', 'tulu-3')
+    """
+    text = _fold(text).lower()
+    text = re.sub(r"[^0-9a-z.]+", "-", text)
+    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", "-", text)
+    return re.sub(r"-{2,}", "-", text).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known entity."""
+
+    id: str
+    type: EntityType
+    label: str
+    aliases: tuple[str, ...] = ()
+    variant_of: str | None = None
+    cased: bool = False
+    source: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+class CatalogueError(ValueError):
+    """A catalogue file is malformed; the message names file and line."""
+
+
+@dataclass
+class Catalogue:
+    """Known entities and a key index over all their names."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    index: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cased_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    prefixes: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_entries(cls, entries: list[Entry]) -> "Catalogue":
+        cat = cls()
+        index: dict[str, list[str]] = {}
+        for entry in entries:
+            cat.entries[entry.id] = entry
+            forms = set()
+            for name in entry.names:
+                key = name_key(name)
+                if not key:
+                    continue
+                ids = index.setdefault(key, [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
+                forms.add(cased_key(name))
+            if entry.cased:
+                cat.cased_forms[entry.id] = frozenset(forms)
+        cat.index = {k: tuple(v) for k, v in index.items()}
+        cat.prefixes = frozenset(k[:i] for k in index for i in range(1, len(k) + 1))
+        for entry in entries:
+            if entry.variant_of and entry.variant_of not in cat.entries:
+                raise CatalogueError(f"{entry.id}: variant_of {entry.variant_of!r} is not in the catalogue")
+        return cat
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry a surface form names, honouring ``cased`` entries.
+
+        When one key names several entries (rare), the first listed wins.
+        """
+        for entry_id in self.index.get(name_key(surface), ()):
+            forms = self.cased_forms.get(entry_id)
+            if forms is None or cased_key(surface) in forms:
+                return self.entries[entry_id]
+        return None
+
+    def lineage(self, entry_id: str) -> list[Entry]:
+        """The entry and every model above it, most specific first."""
+        out, seen = [], set()
+        while entry_id and entry_id not in seen:
+            seen.add(entry_id)
+            entry = self.entries[entry_id]
+            out.append(entry)
+            entry_id = entry.variant_of
+        return out
+
+
+def _read_jsonl(path: Path, label: str, etype: EntityType) -> list[Entry]:
+    entries = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            try:
+                raw = json.loads(line)
+                name = raw["label"]
+                aliases = tuple(a for a in raw.get("aliases", ()) if a and a != name)
+                entries.append(Entry(
+                    id=raw.get("id") or slug(name),
+                    type=etype,
+                    label=name,
+                    aliases=aliases,
+                    variant_of=(slug(raw["variant_of"]) if raw.get("variant_of") else None),
+                    cased=bool(raw.get("cased", False)),
+                    source=raw.get("source"),
+                ))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise CatalogueError(f"{label}:{number}: {exc}") from None
+    return entries
+
+
+def load(directory: str | Path | None = None) -> Catalogue:
+    """Read every catalogue file; ids must be unique across all of them."""
+    base = Path(directory) if directory else Path(str(resources.files("kg") / "data"))
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    for etype, filename in DATA_FILES.items():
+        path = base / filename
+        if not path.exists():
+            continue
+        for entry in _read_jsonl(path, filename, etype):
+            if entry.id in seen:
+                raise CatalogueError(f"{filename}: id {entry.id!r} already defined in {seen[entry.id]}")
+            seen[entry.id] = filename
+            entries.append(entry)
+    return Catalogue.from_entries(entries)
+
+
+@cache
+def default() -> Catalogue:
+    """The packaged catalogue, loaded once per process."""
+    return load()
+
+
+def read_lines(filename: str) -> frozenset[str]:
+    """A word list under ``kg/data`` (one entry per line, ``#`` comments)."""
+    path = Path(str(resources.files("kg") / "data" / filename))
+    if not path.exists():
+        return frozenset()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line)
+    return frozenset(words)

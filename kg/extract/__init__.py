@@ -1,0 +1,84 @@
+"""Extraction: papers → the entities each names and what it does with them.
+
+>>> from kg.model import Paper
+>>> [ex] = extract([Paper(key="p", title="Small models for math",
+...     abstract="We fine-tune Llama-2-7B with LoRA and evaluate it on GSM8K.")])
+>>> sorted((m.text, m.type.value, m.predicate.value) for m in ex.mentions)
+[('GSM8K', 'Benchmark', 'evaluatesOn'), ('Llama-2-7B', 'Model', 'fineTunes'), ('LoRA', 'Technique', 'usesTechnique')]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+
+from kg.extract.pipeline import build_nlp, mentions_of, paper_text
+from kg.model import Paper, PaperExtraction
+
+BATCH = 64
+_worker_nlp = None
+_worker_flags: tuple[bool, bool] = (True, True)
+
+
+def extract_batch(nlp, papers: Sequence[Paper], relations: bool = True) -> list[PaperExtraction]:
+    texts = [paper_text(p.title, p.abstract) for p in papers]
+    docs = []
+    for text, title_end in texts:
+        doc = nlp.make_doc(text)
+        doc._.title_end = title_end
+        docs.append(doc)
+    out = []
+    for paper, doc in zip(papers, _run(nlp, docs)):
+        out.append(PaperExtraction(paper_key=paper.key, mentions=tuple(mentions_of(doc, relations))))
+    return out
+
+
+def _run(nlp, docs):
+    for _, proc in nlp.pipeline:
+        if getattr(proc, "enabled", True) is False:
+            continue
+        docs = [proc(doc) for doc in docs]
+    return docs
+
+
+def _init_worker(patterns: bool, relations: bool) -> None:
+    global _worker_nlp, _worker_flags
+    _worker_nlp = build_nlp(patterns=patterns, relations=relations)
+    _worker_flags = (patterns, relations)
+
+
+def _work(papers: list[Paper]) -> list[PaperExtraction]:
+    return extract_batch(_worker_nlp, papers, _worker_flags[1])
+
+
+def default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def extract(
+    papers: Sequence[Paper],
+    processes: int = 1,
+    on_progress: Callable[[int], None] | None = None,
+    patterns: bool = True,
+    relations: bool = True,
+) -> list[PaperExtraction]:
+    """Extract every paper, in order; ``processes > 1`` forks workers for large inputs."""
+    batches = [list(papers[i:i + BATCH]) for i in range(0, len(papers), BATCH)]
+    results: list[PaperExtraction] = []
+    if processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        from kg import catalogue
+        catalogue.default()  # loaded once, shared by the forked workers
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(processes, initializer=_init_worker, initargs=(patterns, relations)) as pool:
+            for batch in pool.imap(_work, batches):
+                results.extend(batch)
+                if on_progress:
+                    on_progress(len(batch))
+        return results
+    nlp = build_nlp(patterns=patterns, relations=relations)
+    for batch in batches:
+        results.extend(extract_batch(nlp, batch, relations))
+        if on_progress:
+            on_progress(len(batch))
+    return results

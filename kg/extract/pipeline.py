@@ -1,0 +1,347 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` + sentencizer + two components.
+
+``mlkg_names``      runs the recognisers of :mod:`kg.extract.recognise` and
+                    puts the surviving spans in ``doc.spans["mlkg"]``, each with
+                    its :class:`Candidate` in ``span._.mlkg``.
+``mlkg_relations``  gives every span a predicate from the cues of
+                    :mod:`kg.extract.relations` (``span._.mlkg_predicate``).
+
+A paper is processed as one ``Doc``: its title, a newline, its abstract; the
+title is always a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg import catalogue as catalogue_mod
+from kg.catalogue import Catalogue, name_key
+from kg.extract import recognise as rec
+from kg.extract.recognise import Candidate, Text
+from kg.extract.relations import Occurrence, classify, strongest
+from kg.model import EntityType, Evidence, Mention, Predicate
+
+SPAN_KEY = "mlkg"
+
+for _name, _default in (("mlkg", None), ("mlkg_predicate", None), ("mlkg_rule", None),
+                        ("mlkg_confidence", None)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+if not Doc.has_extension("title_end"):
+    Doc.set_extension("title_end", default=0)
+
+RULE_RANK = {"catalogue": 0, "variant": 1, "compound": 2, "model-shape": 3, "bench-shape": 3,
+             "acronym": 4, "proposal": 5, "context": 6, "repeat": 7}
+
+
+# --------------------------------------------------------------------------- names
+
+@Language.factory("mlkg_names", default_config={"catalogue_dir": None})
+def make_names(nlp: Language, name: str, catalogue_dir: str | None) -> "NameRecognizer":
+    cat = catalogue_mod.load(catalogue_dir) if catalogue_dir else catalogue_mod.default()
+    return NameRecognizer(cat)
+
+
+class NameRecognizer:
+    """Data-driven like spaCy's EntityRuler: the catalogue is its only knowledge."""
+
+    def __init__(self, catalogue: Catalogue, patterns: bool = True):
+        self.catalogue = catalogue
+        self.patterns = patterns
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = find_candidates(doc.text, doc._.title_end, self.catalogue, self.patterns)
+        spans = []
+        for cand in candidates:
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.mlkg = cand
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: bool = True) -> list[Candidate]:
+    """Every name in a paper's text, overlaps resolved, aliases and proposals linked."""
+    tx = Text(text)
+    found = rec.known_names(tx, catalogue)
+    if patterns:
+        found += rec.shaped_names(tx, [(c.start, c.end) for c in found], catalogue)
+    found = _without_overlaps(found)
+    if patterns:
+        found = _link_acronyms(text, found)
+        found = _link_proposals(text, title_end, found)
+        found = _without_overlaps(found)
+    return found
+
+
+def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Longest span first, then the most trusted rule."""
+    ranked = sorted(cands, key=lambda c: (-c.length, RULE_RANK.get(c.rule, 9), c.start))
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in ranked:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _covering(cands: list[Candidate], s: int, e: int) -> Candidate | None:
+    for c in cands:
+        if c.start <= s and e <= c.end:
+            return c
+    return None
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of a surface form."""
+    if not surface.strip():
+        return []
+    rx = re.compile(r"(?<![\w\-])" + re.escape(surface) + r"(?![\w]|-\w)")
+    return [m.span() for m in rx.finditer(text)]
+
+
+def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> list[Candidate]:
+    """A new name found once is the same name everywhere else in the paper."""
+    out = list(found)
+    for s, e in _occurrences(text, template.text):
+        if any(c.start < e and s < c.end for c in out):
+            continue
+        out.append(Candidate(s, e, template.text, template.type, "repeat", template.confidence,
+                             entry_id=template.entry_id, base=template.base, suffixes=template.suffixes,
+                             proposed=template.proposed))
+    return out
+
+
+def _type_from_context(text: str, s: int, e: int, default: EntityType) -> EntityType:
+    after = re.findall(r"[\w\-]+", text[e:e + 60])[:8]
+    before = re.findall(r"[\w\-]+", text[max(0, s - 60):s])[-4:]
+    name = text[s:e]
+    parts = rec.names.parts(name)
+    if any(rec.names.is_size(p) for p in parts[1:]):
+        return EntityType.MODEL
+    if rec._BENCH_SUFFIX.search(parts[0] if parts else ""):
+        return EntityType.BENCHMARK
+    # "X, a benchmark for …", "X benchmark", "the benchmark X"
+    ty = rec.head_type(after[:1]) or rec.head_type(after[1:8] if text[e:e + 2].startswith(",") or
+                                                   text[e:e + 5].strip().startswith(("is", "(")) else [])
+    ty = ty or rec.head_type(list(reversed(before)))
+    return ty or default
+
+
+def _link_acronyms(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``Long Form (LF)``: one entity with both names, new or known."""
+    out = list(found)
+    for ls, le, ss, se in rec.acronym_pairs(text):
+        long_form, short = text[ls:le], text[ss:se]
+        c_short = _covering(out, ss, se)
+        c_long = next((c for c in out if ls <= c.start and c.end <= le and c.length >= (le - ls) * 0.6), None)
+        if c_short and c_long and c_short is not c_long:
+            c_short.aliases.append(long_form)
+            c_long.aliases.append(short)
+            continue
+        known = c_short or c_long
+        if known is not None:
+            known.aliases.append(long_form if known is c_short else short)
+            continue
+        if name_key(short) in rec.GENERIC_KEYS or name_key(long_form) in rec.GENERIC_KEYS:
+            continue
+        if not _plausible_long_form(long_form):
+            continue
+        ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE)
+        cand = Candidate(ss, se, short, ty, "acronym", 0.7, aliases=[long_form])
+        out = [c for c in out if not (c.start < le and ls < c.end)]
+        out.append(cand)
+        out = _add_everywhere(text, out, cand)
+    return out
+
+
+# Heads of long forms that name a task, a problem, a field or a measure, not a method.
+_NOT_METHOD_HEADS = rec.read_lines("not_method_heads.txt")
+
+
+def _plausible_long_form(long_form: str) -> bool:
+    words = long_form.split()
+    if not words or len(words) > 8:
+        return False
+    head = words[-1].lower().rstrip("s")
+    return head not in _NOT_METHOD_HEADS and words[-1].lower() not in _NOT_METHOD_HEADS
+
+
+def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
+    """Mark what the paper introduces; add the names only a proposal reveals."""
+    spans = rec.proposal_spans(text)
+    name = rec.title_name(text[:title_end])
+    if name:
+        spans.append((0, len(name)))
+    out = list(found)
+    proposed_keys = set()
+    for s, e in spans:
+        c = _covering(out, s, e) or next((c for c in out if s <= c.start and c.end <= e), None)
+        if c is not None:
+            proposed_keys.add(name_key(c.text))
+            continue
+        surface = text[s:e]
+        ty = _type_from_context(text, s, e, EntityType.TECHNIQUE)
+        cand = Candidate(s, e, surface, ty, "proposal", 0.7, proposed=True)
+        out.append(cand)
+        out = _add_everywhere(text, out, cand)
+        proposed_keys.add(name_key(surface))
+    for c in out:
+        keys = {name_key(c.text)} | {name_key(a) for a in c.aliases}
+        if keys & proposed_keys or (c.base and name_key(c.base) in proposed_keys and c.entry_id is None):
+            c.proposed = True
+    return out
+
+
+# --------------------------------------------------------------------------- relations
+
+@Language.factory("mlkg_relations")
+def make_relations(nlp: Language, name: str) -> "RelationTagger":
+    return RelationTagger()
+
+
+class RelationTagger:
+    """Give each name span the predicate its sentence supports."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        title_end = doc._.title_end
+        sent_index = {}
+        for i, sent in enumerate(doc.sents):
+            sent_index[sent.start] = i
+        for span in doc.spans.get(SPAN_KEY, []):
+            cand: Candidate = span._.mlkg
+            sent = span.sent
+            s_start = sent.start_char
+            o = Occurrence(type=cand.type, sentence=sent.text, start=cand.start - s_start,
+                           end=cand.end - s_start, is_title=cand.start < title_end,
+                           sentence_index=sent_index[sent.start], proposed=cand.proposed)
+            pred, rule, conf = classify(o)
+            span._.mlkg_predicate = pred
+            span._.mlkg_rule = f"{cand.rule}+{rule}"
+            span._.mlkg_confidence = round(min(cand.confidence, conf), 2)
+        return doc
+
+
+@Language.component("mlkg_title_boundary")
+def title_boundary(doc: Doc) -> Doc:
+    """The title is a sentence of its own, whatever its punctuation."""
+    end = doc._.title_end
+    if end:
+        for tok in doc:
+            if tok.idx >= end and not tok.is_space:
+                tok.is_sent_start = True
+                break
+            if tok.idx > 0:
+                tok.is_sent_start = False
+    return doc
+
+
+def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations: bool = True) -> Language:
+    """The extraction pipeline; ``patterns``/``relations`` off serve the ablation."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("mlkg_title_boundary")
+    names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})
+    names.patterns = patterns
+    nlp.add_pipe("mlkg_relations")
+    nlp.get_pipe("mlkg_relations").enabled = relations
+    return nlp
+
+
+# --------------------------------------------------------------------------- papers
+
+def paper_text(title: str, abstract: str) -> tuple[str, int]:
+    return f"{title}\n{abstract}", len(title)
+
+
+def mentions_of(doc: Doc, relations: bool = True) -> list[Mention]:
+    """Group a processed paper's spans into one mention per entity."""
+    title_end = doc._.title_end
+    abstract_start = title_end + 1
+    groups: dict[str, list[Span]] = defaultdict(list)
+    alias_of: dict[str, str] = {}
+    spans = list(doc.spans.get(SPAN_KEY, []))
+    for span in spans:
+        cand: Candidate = span._.mlkg
+        key = _identity(cand)
+        root = alias_of.setdefault(key, key)
+        for alias in cand.aliases:
+            alias_of.setdefault(name_key(alias), root)
+        groups[root].append(span)
+    # an alias defined after its first use still joins the group
+    merged: dict[str, list[Span]] = defaultdict(list)
+    for key, group in groups.items():
+        merged[_find(alias_of, key)].extend(group)
+    out = []
+    for key in sorted(merged, key=lambda k: merged[k][0].start_char):
+        group = merged[key]
+        cands = [s._.mlkg for s in group]
+        if relations:
+            preds = [s._.mlkg_predicate for s in group]
+            best = strongest(preds)
+        else:
+            best = Predicate.MENTIONS
+        decisive = [s for s in group if not relations or s._.mlkg_predicate == best]
+        ordered = decisive + [s for s in group if s not in decisive]
+        evidence = tuple(_evidence(s, title_end, abstract_start, relations) for s in ordered[:3])
+        main = _most_specific(cands)
+        aliases = sorted({c.text for c in cands if c.text != main.text} |
+                         {a for c in cands for a in c.aliases if a != main.text})
+        types = [c.type for c in cands]
+        out.append(Mention(
+            text=main.text,
+            type=max(set(types), key=lambda t: (types.count(t), t == main.type)),
+            predicate=best,
+            evidence=evidence,
+            catalogue_id=main.entry_id,
+            aliases=tuple(aliases),
+            base=main.base,
+            suffixes=main.suffixes,
+        ))
+    return out
+
+
+def _find(alias_of: dict[str, str], key: str) -> str:
+    seen = set()
+    while alias_of.get(key, key) != key and key not in seen:
+        seen.add(key)
+        key = alias_of[key]
+    return key
+
+
+def _identity(c: Candidate) -> str:
+    if c.entry_id and c.base:
+        return c.entry_id + "/" + "/".join(name_key(s) for s in c.suffixes)
+    if c.entry_id:
+        return c.entry_id
+    return name_key(c.text)
+
+
+def _most_specific(cands: list[Candidate]) -> Candidate:
+    """The surface to name the entity by: catalogue first, then the longest."""
+    return sorted(cands, key=lambda c: (RULE_RANK.get(c.rule, 9) > 1, -len(c.suffixes), c.start))[0]
+
+
+def _evidence(span: Span, title_end: int, abstract_start: int, relations: bool) -> Evidence:
+    cand: Candidate = span._.mlkg
+    sent = span.sent
+    in_title = cand.start < title_end
+    offset = 0 if in_title else abstract_start
+    return Evidence(
+        sentence=sent.text.rstrip(),
+        field="title" if in_title else "abstract",
+        start=cand.start - offset,
+        end=cand.end - offset,
+        sentence_start=max(0, sent.start_char - offset),
+        rule=(span._.mlkg_rule if relations else cand.rule) or cand.rule,
+        confidence=span._.mlkg_confidence if relations else cand.confidence,
+    )

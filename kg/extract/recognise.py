@@ -1,0 +1,456 @@
+"""Find the names in a text: known ones, and new ones by how they are written.
+
+Every recogniser returns :class:`Candidate` spans over the text of one paper
+(title, newline, abstract).  They are plain functions over strings so that each
+can be tested with a sentence; the spaCy component in ``pipeline`` runs them
+and keeps the best non-overlapping candidates.
+
+Recognisers, most trusted first:
+
+``catalogue``   a known name, however it is spaced, hyphenated or cased
+``variant``     a known model with sizes or variant words (``Llama-3-8B-Instruct``)
+``compound``    a known name joined to a new one (``LLaVA-Med``, ``LoRA-GA``)
+``model-shape`` an unknown name with a size (``GEB-1.3B``, ``Foo-2.5-7B-Instruct``)
+``bench-shape`` an unknown name written like a benchmark (``…Bench``, ``…Eval``, ``…QA``)
+``acronym``     a definition, ``Contrastive Reward Shaping (CRS)``
+``proposal``    a name the paper introduces (``X: …`` titles, "we propose X")
+``context``     a name typed by the noun beside it ("the Foo dataset")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kg import names
+from kg.catalogue import Catalogue, Entry, name_key, read_lines
+from kg.model import EntityType
+
+M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+
+# Generic words and classes that are never entities (LLMs, transformers as a
+# class of models, tasks …) live in data, not here.
+GENERIC = read_lines("generic.txt")
+GENERIC_KEYS = frozenset(name_key(g) for g in GENERIC)
+_STOP = frozenset(STOP_WORDS) | {"our", "using", "via", "towards", "toward", "beyond"}
+
+MAX_PIECES = 7  # the longest catalogue name spans this many space-separated pieces
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may name an entity."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    rule: str
+    confidence: float
+    entry_id: str | None = None
+    base: str | None = None
+    suffixes: tuple[str, ...] = ()
+    aliases: list[str] = field(default_factory=list)
+    proposed: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# --------------------------------------------------------------------------- pieces
+
+class Text:
+    """A text cut into pieces and parts, computed once and shared by recognisers."""
+
+    __slots__ = ("text", "pieces", "_parts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.pieces = names.pieces(text)
+        self._parts: dict[int, list[tuple[int, int]]] = {}
+
+    def parts(self, i: int) -> list[tuple[int, int]]:
+        got = self._parts.get(i)
+        if got is None:
+            s, e = self.pieces[i]
+            got = self._parts[i] = names.part_spans(self.text, s, e)
+        return got
+
+    def joined(self, i: int) -> bool:
+        """Piece ``i`` follows piece ``i-1`` after exactly one space."""
+        return i > 0 and self.text[self.pieces[i - 1][1]:self.pieces[i][0]] == " "
+
+    def piece(self, i: int) -> str:
+        s, e = self.pieces[i]
+        return self.text[s:e]
+
+
+# --------------------------------------------------------------------------- catalogue
+
+def _scan_known(text: Text, i: int, catalogue: Catalogue) -> tuple[int, int, Entry] | None:
+    """The longest known name starting at piece ``i``: (last piece, parts used in it, entry)."""
+    prefixes, index = catalogue.prefixes, catalogue.index
+    key = ""
+    best = None
+    for j in range(i, min(i + MAX_PIECES, len(text.pieces))):
+        if j > i and not text.joined(j):
+            break
+        spans = text.parts(j)
+        for p, (s, e) in enumerate(spans):
+            key += name_key(text.text[s:e])
+            if key not in prefixes:
+                return best
+            if key in index:
+                entry = catalogue.lookup(text.text[text.pieces[i][0]:e])
+                if entry is not None:
+                    best = (j, p + 1, entry)
+    return best
+
+
+def _suffix_pieces(text: Text, j: int) -> int:
+    """How many pieces after ``j`` are space-joined model suffixes ("Llama 2 7B Chat")."""
+    n = 0
+    while j + n + 1 < len(text.pieces) and text.joined(j + n + 1):
+        piece = text.piece(j + n + 1)
+        ps = names.parts(piece)
+        if not ps or not all(names.is_suffix(p) for p in ps):
+            break
+        if re.fullmatch(r"\d{4}|\d{3,}(?:\.\d+)?", piece):  # a year or a plain number
+            break
+        n += 1
+    return n
+
+
+def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
+    """Known names, and the variants and compounds built on them."""
+    out: list[Candidate] = []
+    t = text.text
+    i = 0
+    while i < len(text.pieces):
+        found = _scan_known(text, i, catalogue)
+        if found is None:
+            i += 1
+            continue
+        j, used, entry = found
+        start = text.pieces[i][0]
+        spans = text.parts(j)
+        base_end = spans[used - 1][1]
+        rest = [t[s:e] for s, e in spans[used:]]
+        piece_end = text.pieces[j][1]
+        if not rest:
+            extra = _suffix_pieces(text, j) if entry.type == M else 0
+            if extra:
+                end = text.pieces[j + extra][1]
+                suffixes = [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
+                out.append(_variant(t, start, end, base_end, entry, suffixes))
+                out.extend(_coordinated_sizes(t, end, entry, start, base_end))
+                i = j + extra + 1
+                continue
+            out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.95,
+                                 entry_id=entry.id))
+            if entry.type == M:
+                out.extend(_coordinated_sizes(t, base_end, entry, start, base_end))
+            i = j + 1
+            continue
+        if names.is_attributive(rest[0]) or (rest[0].islower() and not names.is_suffix(rest[0])):
+            out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.9,
+                                 entry_id=entry.id))
+        elif entry.type == M and all(names.is_suffix(p) for p in rest):
+            extra = _suffix_pieces(text, j)
+            end = text.pieces[j + extra][1]
+            suffixes = rest + [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
+            out.append(_variant(t, start, end, base_end, entry, suffixes))
+            out.extend(_coordinated_sizes(t, end, entry, start, base_end))
+            j += extra
+        elif _compound_ok(rest):
+            out.append(_compound(t, start, piece_end, base_end, entry, rest))
+        i = j + 1
+    return out
+
+
+def _variant(t: str, start: int, end: int, base_end: int, entry: Entry, suffixes: list[str]) -> Candidate:
+    return Candidate(start, end, t[start:end], M, "variant", 0.9, entry_id=entry.id,
+                     base=t[start:base_end], suffixes=tuple(suffixes))
+
+
+def _compound_ok(rest: list[str]) -> bool:
+    """A new name may be built on a known one: ``LLaVA-Med``, ``LoRA-GA``, ``ImageNet-R``."""
+    if len(rest) > 3 or rest[0] == "+":
+        return True if rest == ["+"] else False
+    return any(names.looks_like_name(p) or p[:1].isdigit() for p in rest)
+
+
+def _compound(t: str, start: int, end: int, base_end: int, entry: Entry, rest: list[str]) -> Candidate:
+    surface = t[start:end]
+    if entry.type == M:
+        return Candidate(start, end, surface, M, "compound", 0.8, entry_id=entry.id,
+                         base=t[start:base_end], suffixes=tuple(rest))
+    return Candidate(start, end, surface, entry.type, "compound", 0.75)
+
+
+_COORDINATED = re.compile(r"(?:\s*(?:,|and|or|&|/)\s*)+(\d+(?:\.\d+)?[BMbm])\b")
+
+
+def _coordinated_sizes(t: str, end: int, entry: Entry, start: int, base_end: int) -> list[Candidate]:
+    """"LLaMA-2 7B and 13B": the second size names a model too."""
+    out = []
+    pos = end
+    while m := _COORDINATED.match(t, pos):
+        size = m.group(1)
+        surface = f"{t[start:base_end]} {size}"
+        out.append(Candidate(m.start(1), m.end(1), surface, M, "variant", 0.85, entry_id=entry.id,
+                             base=t[start:base_end], suffixes=(size,)))
+        pos = m.end()
+    return out
+
+
+# --------------------------------------------------------------------------- shapes
+
+def _is_name_start(part: str) -> bool:
+    low = part.lower()
+    return (len(part) >= 2 and names.looks_like_name(part) and low not in _STOP
+            and name_key(part) not in GENERIC_KEYS and not part[0].isdigit())
+
+
+_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|eval|Arena|QA)$")
+
+
+def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue) -> list[Candidate]:
+    """Unknown names written like models or benchmarks."""
+    out: list[Candidate] = []
+    t = text.text
+    covered = _Coverage(taken)
+    i = 0
+    while i < len(text.pieces):
+        s, e = text.pieces[i]
+        if covered.hits(s, e):
+            i += 1
+            continue
+        ps = [t[a:b] for a, b in text.parts(i)]
+        cand = _model_shape(t, text, i, ps) or _bench_shape(t, s, e, ps)
+        if cand is not None and name_key(cand.text) not in GENERIC_KEYS:
+            out.append(cand)
+            while i + 1 < len(text.pieces) and text.pieces[i + 1][0] < cand.end:
+                i += 1
+        i += 1
+    return out
+
+
+def _model_shape(t: str, text: Text, i: int, ps: list[str]) -> Candidate | None:
+    if not ps or not _is_name_start(ps[0]):
+        return None
+    k = 1
+    while k < len(ps) and not names.is_suffix(ps[k]):
+        if not (names.looks_like_name(ps[k]) or ps[k][:1].isdigit()):
+            return None
+        k += 1
+    s, e = text.pieces[i]
+    suffixes = ps[k:]
+    extra = _suffix_pieces(text, i)
+    if extra:
+        e = text.pieces[i + extra][1]
+        suffixes += [p for n in range(i + 1, i + extra + 1) for p in names.parts(text.piece(n))]
+    if not suffixes or not all(names.is_suffix(p) for p in suffixes):
+        return None
+    sizes = [p for p in suffixes if names.is_size(p) and not p.lower().endswith(("k", "e"))]
+    has_variant = any(names.is_variant_word(p) for p in suffixes) and any(names.is_version(p) for p in suffixes)
+    if not sizes and not has_variant:
+        return None
+    base_end = text.parts(i)[k - 1][1]
+    return Candidate(s, e, t[s:e], M, "model-shape", 0.8, base=t[s:base_end], suffixes=tuple(suffixes))
+
+
+def _bench_shape(t: str, s: int, e: int, ps: list[str]) -> Candidate | None:
+    """``MEGA-Bench``, ``LiveCodeBench``, ``C-Eval``, ``FailSafeQA``, ``CRUXEval-I``."""
+    for k, part in enumerate(ps):
+        m = _BENCH_SUFFIX.search(part)
+        if not m:
+            continue
+        head = "".join(ps[:k]) + part[: m.start()]
+        if not head or not any(c.isupper() for c in head + part):
+            return None
+        if part.endswith("QA") and head.isupper() and k == 0 and len(head) <= 3:
+            return None  # VQA, ODQA, KBQA: tasks
+        if name_key(head) in GENERIC_KEYS or head.lower() in _STOP:
+            return None
+        return Candidate(s, e, t[s:e], B, "bench-shape", 0.8)
+    return None
+
+
+class _Coverage:
+    """Which character ranges are already claimed."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+
+    def hits(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.spans)
+
+
+# --------------------------------------------------------------------------- acronyms
+
+_ACRONYM = re.compile(r"\(\s*([A-Za-z][\w.+\-]*?[A-Za-z0-9+])s?\s*(?:[;,][^)]*)?\)")
+
+
+def acronym_pairs(t: str) -> list[tuple[int, int, int, int]]:
+    """Definitions ``long form (SHORT)``: (long start, long end, short start, short end).
+
+    The long form is found as Schwartz and Hearst do: the shortest run of
+    preceding words whose letters can spell the short form, first letters first.
+
+    >>> t = "We use Direct Preference Optimization (DPO) and low-rank adapters (LoRAs)."
+    >>> [(t[a:b], t[c:d]) for a, b, c, d in acronym_pairs(t)]
+    [('Direct Preference Optimization', 'DPO'), ('low-rank adapters', 'LoRA')]
+    """
+    out = []
+    for m in _ACRONYM.finditer(t):
+        short = m.group(1)
+        upper = sum(c.isupper() for c in short)
+        if upper < 2 or len(short) > 16 or not short[0].isalpha():
+            continue
+        long_start = _long_form(t, m.start(), short)
+        if long_start is None:
+            continue
+        long_end = m.start()
+        while long_end > long_start and t[long_end - 1] in " \t":
+            long_end -= 1
+        out.append((long_start, long_end, m.start(1), m.start(1) + len(short)))
+    return out
+
+
+def _long_form(t: str, paren: int, short: str) -> int | None:
+    letters = [c.lower() for c in short if c.isalnum()]
+    window_start = max(0, t.rfind(".", 0, paren) + 1, t.rfind(";", 0, paren) + 1,
+                       t.rfind("(", 0, paren) + 1, t.rfind(":", 0, paren) + 1)
+    words = list(re.finditer(r"[^\W_](?:[\w'’]|-(?=\w))*", t[window_start:paren]))
+    if not words:
+        return None
+    max_words = min(len(letters) + 5, len(letters) * 2)
+    words = words[-max_words:]
+    chars = t[window_start:paren]
+    # Walk the short form backwards through the text, as Schwartz & Hearst do.
+    s_idx, l_idx = len(letters) - 1, len(chars) - 1
+    lowest = window_start + words[0].start()
+    while s_idx >= 0:
+        c = letters[s_idx]
+        while l_idx >= 0 and (chars[l_idx].lower() != c or (
+                s_idx == 0 and l_idx > 0 and chars[l_idx - 1].isalnum())):
+            l_idx -= 1
+        if l_idx < 0 or window_start + l_idx < lowest:
+            return None
+        s_idx -= 1
+        l_idx -= 1
+    start = window_start + l_idx + 1
+    # extend to the start of the word
+    while start > window_start and (t[start - 1].isalnum() or t[start - 1] in "-'’"):
+        start -= 1
+    first = t[start:paren].split()[0].lower() if t[start:paren].split() else ""
+    if first in _STOP and first[0] != letters[0]:
+        return None
+    return start
+
+
+# --------------------------------------------------------------------------- proposals
+
+# "we propose X", "we introduce a new benchmark, X,", "a method termed X"
+_PROPOSE_VERB = (r"(?:propose|introduce|present|develop|design|release|build|create|construct|"
+                 r"curate|collect|contribute|offer|train|unveil|open-source|launch|devise|formulate|"
+                 r"describe|establish)s?(?:d)?")
+_NAME = r"(?P<name>[A-Z0-9][\w.+\-/]*(?:\s[A-Z0-9][\w.+\-]*){0,2})"
+_PROPOSAL = re.compile(
+    r"\b(?:we|this (?:paper|work|study|report)|here,? we|in this (?:paper|work),? we)\s+(?:first\s+|further\s+|also\s+|then\s+)?"
+    + _PROPOSE_VERB + r"\s+(?:(?:a|an|the|our|two|three)\s+)?(?:[\w\-]+\s+){0,6}?"
+    r"(?:(?:called|named|termed|dubbed|coined)\s+)?" + _NAME + r"(?=[\s,.;:(]|$)",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+" + _NAME + r"(?=[\s,.;:()]|$)")
+_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Oo]ur proposed)\s+(?:[a-z\-]+\s+){0,3}?" + _NAME + r"(?=[\s,.;:()]|$)")
+_APPOSITION = re.compile(_NAME + r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,6}?(?P<head>[a-z\-]+)\b")
+
+
+def _name_like(name: str) -> bool:
+    """A word group that reads as a name rather than prose."""
+    words = name.split()
+    if not words or len(words) > 3:
+        return False
+    first = words[0]
+    if first.lower() in _STOP or name_key(name) in GENERIC_KEYS or name_key(first) in GENERIC_KEYS:
+        return False
+    if len(words) == 1:
+        inner_upper = any(c.isupper() for c in first[1:])
+        return inner_upper or any(c.isdigit() for c in first) or "-" in first or first[0].isupper()
+    return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def title_name(title: str) -> str | None:
+    """The name a title gives before its colon: ``Lawma: The Power of …`` → ``Lawma``.
+
+    >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
+    ('Birdie', None)
+    """
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if not sep or not head or len(head) > 40:
+        return None
+    words = head.split()
+    if len(words) > 3:
+        return None
+    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    if len(words) > 1 and not any(any(c.isupper() for c in w[1:]) or any(c.isdigit() for c in w)
+                                  for w in words):
+        return None  # "Beyond Words", "Many Hands": title case, not a name
+    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS:
+        return None
+    return head
+
+
+def proposal_spans(t: str) -> list[tuple[int, int]]:
+    """Character spans of names the text says it introduces."""
+    spans = []
+    for rx in (_PROPOSAL, _NAMED, _OUR):
+        for m in rx.finditer(t):
+            s, e = m.span("name")
+            name = t[s:e].rstrip(".-")
+            e = s + len(name)
+            # stop at a lowercase word: "X for Y" keeps X
+            words = name.split()
+            keep = [words[0]]
+            for w in words[1:]:
+                if not (w[0].isupper() or w[0].isdigit()):
+                    break
+                keep.append(w)
+            name = " ".join(keep)
+            e = s + len(name)
+            if _name_like(name):
+                spans.append((s, e))
+    return spans
+
+
+# --------------------------------------------------------------------------- typing
+
+HEAD_TYPES = {
+    "benchmark": B, "benchmarks": B, "bench": B, "testbed": B, "leaderboard": B, "suite": B,
+    "evaluation": B, "test": B, "challenge": B,
+    "dataset": D, "datasets": D, "corpus": D, "corpora": D, "collection": D, "data": D,
+    "model": M, "models": M, "llm": M, "llms": M, "lm": M, "lms": M, "mllm": M, "vlm": M,
+    "checkpoint": M, "checkpoints": M, "assistant": M, "chatbot": M,
+    "family": M, "series": M,
+    "method": T, "approach": T, "framework": T, "algorithm": T, "technique": T, "strategy": T,
+    "loss": T, "objective": T, "mechanism": T, "architecture": T, "module": T, "paradigm": T,
+    "procedure": T, "recipe": T, "pipeline": T, "scheme": T, "optimizer": T, "attack": T,
+    "training": T, "tuning": T, "decoding": T, "prompting": T, "regularization": T,
+    "layer": T, "network": T, "networks": T, "technique.": T, "system": T, "agent": T,
+}
+
+
+def head_type(words: list[str]) -> EntityType | None:
+    """The type that the nearest telling noun gives: "a benchmark", "models", "method"."""
+    for w in words:
+        ty = HEAD_TYPES.get(w.lower().strip(",.;:()"))
+        if ty is not None:
+            return ty
+    return None

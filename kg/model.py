@@ -1,0 +1,135 @@
+"""The records that cross stage boundaries.
+
+Every stage takes and returns these models, so a newcomer can read what flows
+between ``ingest``, ``extract``, ``resolve``, ``graph`` and ``export`` here
+without reading the stages themselves.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class EntityType(StrEnum):
+    """The four entity classes of the gold guidelines (and the ontology)."""
+
+    MODEL = "Model"
+    BENCHMARK = "Benchmark"
+    DATASET = "Dataset"
+    TECHNIQUE = "Technique"
+
+
+class Predicate(StrEnum):
+    """Paper → entity relations, most specific first.
+
+    The order is the precedence used when one paper relates to one entity in
+    several ways: the graph keeps a single, most informative edge.
+    """
+
+    PROPOSES = "proposes"
+    FINE_TUNES = "fineTunes"
+    TRAINS_ON = "trainsOn"
+    EVALUATES_ON = "evaluatesOn"
+    EVALUATES = "evaluates"
+    USES_TECHNIQUE = "usesTechnique"
+    MENTIONS = "mentions"
+
+
+VARIANT_OF = "variantOf"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Frozen):
+    """Where a paper was seen: a page (relative to the input given) and a line."""
+
+    page: str
+    line: int = Field(ge=0, description="1-based line of the title; 0 for JSON records")
+
+
+class Paper(Frozen):
+    """One paper, merged over every page it was seen on."""
+
+    key: str = Field(description="stable identifier: arxiv-<id> or title-<hash>")
+    title: str
+    abstract: str
+    sources: tuple[Source, ...] = ()
+    arxiv_id: str | None = None
+    authors: int | None = Field(default=None, description="author count, when the page gives it")
+    organization: str | None = None
+    date: str | None = Field(
+        default=None, description="ISO date (YYYY-MM-DD) or, without a year, --MM-DD"
+    )
+    upvotes: int | None = None
+    urls: tuple[str, ...] = ()
+
+
+class Evidence(Frozen):
+    """The text that supports one edge, and how it was read."""
+
+    sentence: str
+    field: str = Field(default="abstract", description="'title' or 'abstract'")
+    start: int = Field(ge=0, description="offset of the mention in the field's text")
+    end: int = Field(ge=0)
+    sentence_start: int = Field(default=0, ge=0, description="offset of the sentence in the field")
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Mention(Frozen):
+    """One entity as one paper names it, before it is resolved across papers.
+
+    ``text`` is the most specific surface form in the paper, ``aliases`` the
+    others (an acronym and its expansion).  A model written as a variant of a
+    known or unknown base (``Llama-3-8B-Instruct``) carries that ``base``
+    surface and the ``suffixes`` after it, from which lineage is built.
+    """
+
+    text: str
+    type: EntityType
+    predicate: Predicate
+    evidence: tuple[Evidence, ...] = Field(min_length=1, description="decisive evidence first")
+    catalogue_id: str | None = Field(default=None, description="known entity named, or its base")
+    aliases: tuple[str, ...] = ()
+    base: str | None = None
+    suffixes: tuple[str, ...] = ()
+
+
+class PaperExtraction(Frozen):
+    """Everything extraction found in one paper."""
+
+    paper_key: str
+    mentions: tuple[Mention, ...] = ()
+
+
+class Entity(Frozen):
+    """A canonical model, benchmark, dataset or technique."""
+
+    key: str = Field(description="stable slug used in the IRI")
+    type: EntityType
+    label: str
+    aliases: tuple[str, ...] = ()
+    variant_of: str | None = Field(default=None, description="key of the parent model")
+    is_family: bool = False
+    in_catalogue: bool = False
+
+
+class Relation(Frozen):
+    """One paper → entity edge with every piece of evidence for it."""
+
+    paper: str
+    predicate: Predicate
+    entity: str
+    evidence: tuple[Evidence, ...]
+
+
+class Corpus(Frozen):
+    """The resolved corpus: what the graph and the exports are built from."""
+
+    papers: tuple[Paper, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]

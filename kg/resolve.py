@@ -1,0 +1,211 @@
+"""Mentions → canonical entities, one per real thing, with model lineage.
+
+A mention resolves to:
+
+* a catalogue entry (``Llama 2`` for ``LLaMA-V2``), whose lineage the catalogue gives;
+* a variant of one (``Llama-2-7B-Chat`` → ``Llama-2-7B`` → ``Llama 2`` → ``Llama``),
+  built from the suffixes extraction parsed, every step a node of its own;
+* a model the catalogue has never seen, with the same kind of lineage up to the
+  name before its version (``Foo-2.5-7B-Instruct`` → ``Foo-2.5-7B`` → ``Foo-2.5`` → ``Foo``);
+* any other new name, keyed by its expansion when it has one (so two papers'
+  different "CPT"s stay apart) and else by its name key.
+
+Identity is a slug, stable across runs: the same input always yields the same
+entities, labels and IRIs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg import names
+from kg.catalogue import Catalogue, Entry, name_key, slug
+from kg.model import Corpus, Entity, EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate, Relation
+
+PRECEDENCE = {p: i for i, p in enumerate(Predicate)}
+_TYPE_ORDER = {t: i for i, t in enumerate(EntityType)}
+# A sub-family word keeps its written place; versions, sizes and variant words
+# follow in that order: Qwen2.5-VL-7B-Instruct, WizardLM-V1.2-13B.
+_SUBFAMILY = {"vl", "coder", "code", "math", "vision", "omni", "audio", "speech", "distill", "distilled"}
+
+
+@dataclass
+class _Node:
+    key: str
+    type: EntityType
+    surfaces: Counter = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    variant_of: str | None = None
+    entry: Entry | None = None
+    types: Counter = field(default_factory=Counter)
+
+
+def suffix_order(suffixes: Sequence[str]) -> tuple[str, ...]:
+    """Canonical order of a model's suffixes.
+
+    >>> suffix_order(["Chat", "7b"]), suffix_order(["VL", "7B", "Instruct"]), suffix_order(["13B", "V1.2"])
+    (('7B', 'Chat'), ('VL', '7B', 'Instruct'), ('V1.2', '13B'))
+    """
+    def rank(part: str) -> int:
+        if part.lower() in _SUBFAMILY or not names.is_suffix(part):
+            return 0
+        if names.is_size(part):
+            return 2
+        if names.is_version(part):
+            return 1
+        return 3
+
+    normal = [p.upper() if names.is_size(p) else p for p in suffixes]
+    normal = [p.replace("X", "x") if names.is_size(p) else p for p in normal]
+    return tuple(sorted(normal, key=rank))
+
+
+class Resolver:
+    """Collects nodes as mentions are resolved; ``corpus()`` returns the result."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.nodes: dict[str, _Node] = {}
+        self.long_forms: dict[str, set[str]] = defaultdict(set)  # acronym key -> node keys
+
+    # --- nodes
+    def _node(self, key: str, etype: EntityType, entry: Entry | None = None) -> _Node:
+        node = self.nodes.get(key)
+        if node is None:
+            node = self.nodes[key] = _Node(key=key, type=etype, entry=entry)
+        return node
+
+    def _catalogue_node(self, entry: Entry) -> _Node:
+        """A catalogue entry and, for models, its whole lineage."""
+        node = self._node(entry.id, entry.type, entry)
+        node.entry = entry
+        if entry.variant_of and node.variant_of is None:
+            node.variant_of = entry.variant_of
+            self._catalogue_node(self.catalogue.entries[entry.variant_of])
+        return node
+
+    def _variant_chain(self, parent_key: str, base_surface: str, suffixes: tuple[str, ...]) -> str:
+        """Nodes for base+suffix[:1], base+suffix[:2] …; returns the most specific key."""
+        key = parent_key
+        for n in range(1, len(suffixes) + 1):
+            child_key = slug(parent_key + "-" + "-".join(suffixes[:n]))
+            entry = self.catalogue.entries.get(child_key)
+            if entry is not None and entry.type == EntityType.MODEL:
+                self._catalogue_node(entry)
+            else:
+                child = self._node(child_key, EntityType.MODEL)
+                child.variant_of = child.variant_of or key
+                child.surfaces[names.lineage_surfaces(base_surface, suffixes[:n])[0]] += 0
+            key = child_key
+        return key
+
+    def key_of(self, m: Mention) -> str:
+        """Resolve a mention to a node key, creating nodes (and lineage) on the way."""
+        entry = self.catalogue.entries.get(m.catalogue_id) if m.catalogue_id else None
+        if m.type == EntityType.MODEL and m.base and (entry is None or entry.type == EntityType.MODEL):
+            suffixes = suffix_order(m.suffixes)
+            if entry is not None:
+                self._catalogue_node(entry)
+                return self._variant_chain(entry.id, m.base, suffixes)
+            family = self._node(slug(m.base), EntityType.MODEL)
+            family.surfaces[m.base] += 0
+            family.types[EntityType.MODEL] += 1
+            return self._variant_chain(family.key, m.base, suffixes)
+        if entry is not None:
+            return self._catalogue_node(entry).key
+        acronym = next((a for a in m.aliases if len(a) > len(m.text) and " " in a), None)
+        if acronym:  # keyed by the expansion: two papers' "CPT" may be two things
+            key = slug(acronym)
+            self.long_forms[name_key(m.text)].add(key)
+        else:
+            key = slug(m.text)
+        return self._node(key, m.type).key
+
+    def add(self, key: str, m: Mention) -> None:
+        node = self.nodes[key]
+        node.surfaces[m.text] += 1
+        node.aliases.update(a for a in m.aliases)
+        node.types[m.type] += 1
+
+    def redirect_bare_acronyms(self, keys: dict[tuple[str, int], str]) -> dict[tuple[str, int], str]:
+        """A bare "DMT" joins the one entity some paper defined as "DMT", if only one did."""
+        out = {}
+        for where, key in keys.items():
+            node = self.nodes[key]
+            if node.entry is None and not node.aliases:
+                targets = self.long_forms.get(name_key(node.key.replace("-", " ")), set())
+                if len(targets) == 1:
+                    key = next(iter(targets))
+            out[where] = key
+        return out
+
+    # --- result
+    def entity(self, node: _Node) -> Entity:
+        if node.entry is not None:
+            label = node.entry.label
+            etype = node.entry.type
+            aliases = set(node.entry.aliases) | set(node.surfaces) | node.aliases
+        else:
+            seen = [s for s, n in node.surfaces.items()]
+            label = min(seen, key=lambda s: (-node.surfaces[s], _label_rank(s), s)) if seen else node.key
+            etype = (max(node.types, key=lambda t: (node.types[t], -_TYPE_ORDER[t]))
+                     if node.types else node.type)
+            aliases = set(node.surfaces) | node.aliases
+        aliases = tuple(sorted(a for a in aliases if a != label and a.strip()))
+        return Entity(
+            key=node.key,
+            type=etype,
+            label=label,
+            aliases=aliases,
+            variant_of=node.variant_of if etype == EntityType.MODEL else None,
+            is_family=etype == EntityType.MODEL and node.variant_of is None,
+            in_catalogue=node.entry is not None,
+        )
+
+
+def _label_rank(surface: str) -> int:
+    """Prefer a surface with capitals as the label (``LoRA`` over ``lora``)."""
+    return 0 if any(c.isupper() for c in surface) else 1
+
+
+def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], catalogue: Catalogue) -> Corpus:
+    """Resolve every paper's mentions into one corpus of entities and relations."""
+    resolver = Resolver(catalogue)
+    keys: dict[tuple[str, int], str] = {}
+    for ex in extractions:
+        for i, m in enumerate(ex.mentions):
+            keys[(ex.paper_key, i)] = resolver.key_of(m)
+    keys = resolver.redirect_bare_acronyms(keys)
+    edges: dict[tuple[str, str], tuple[Predicate, list[Evidence]]] = {}
+    for ex in extractions:
+        for i, m in enumerate(ex.mentions):
+            key = keys[(ex.paper_key, i)]
+            resolver.add(key, m)
+            got = edges.get((ex.paper_key, key))
+            if got is None:
+                edges[(ex.paper_key, key)] = (m.predicate, list(m.evidence))
+                continue
+            pred, evidence = got
+            if PRECEDENCE[m.predicate] < PRECEDENCE[pred]:
+                edges[(ex.paper_key, key)] = (m.predicate, list(m.evidence) + evidence)
+            else:
+                evidence.extend(m.evidence)
+    entities = sorted((resolver.entity(n) for n in resolver.nodes.values()), key=lambda e: e.key)
+    relations = [
+        Relation(paper=paper, predicate=pred, entity=key, evidence=tuple(_dedupe(evidence)))
+        for (paper, key), (pred, evidence) in sorted(edges.items())
+    ]
+    return Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
+                  relations=tuple(relations))
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for ev in evidence:
+        k = (ev.field, ev.start, ev.end)
+        if k not in seen:
+            seen.add(k)
+            out.append(ev)
+    return out[:3]

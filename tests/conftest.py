@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed pages and one build of them per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold" / "dev.gold.json"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    assert SEEDS.is_dir(), f"the seed pages are expected at {SEEDS}"
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_build(seeds_dir, tmp_path_factory):
+    """The seeds built once, every format: (output directory, BuildReport)."""
+    from kg import job
+
+    out = tmp_path_factory.mktemp("seeds-export")
+    report = job.run([seeds_dir], out, formats=("ttl", "nt", "jsonld", "json", "html"), processes=2)
+    return out, report
+
+
+@pytest.fixture
+def page(tmp_path):
+    """Write a text file and return its path: page("name.txt", "content")."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
