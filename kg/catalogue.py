@@ -1,7 +1,7 @@
 """The catalogue of known models, benchmarks, datasets and techniques.
 
-Knowledge lives in ``kg/data/*.jsonl`` (one entity per line); this module only
-loads it and answers two questions quickly: "is this surface form a known
+Knowledge lives in ``kg/data/*.jsonl`` (one entity per line, described in
+``kg/data/README.md``); this module only loads it and answers two questions quickly: "is this surface form a known
 name?" and "what is this model a variant of?".
 
 Surface forms are compared through :func:`name_key`, which ignores case,
@@ -76,6 +76,7 @@ class Entry:
     label: str
     aliases: tuple[str, ...] = ()
     variant_of: str | None = None
+    derived_from: str | None = None
     cased: bool = False
     source: str | None = None
 
@@ -117,8 +118,10 @@ class Catalogue:
         cat.index = {k: tuple(v) for k, v in index.items()}
         cat.prefixes = frozenset(k[:i] for k in index for i in range(1, len(k) + 1))
         for entry in entries:
-            if entry.variant_of and entry.variant_of not in cat.entries:
-                raise CatalogueError(f"{entry.id}: variant_of {entry.variant_of!r} is not in the catalogue")
+            for attr in ("variant_of", "derived_from"):
+                target = getattr(entry, attr)
+                if target and target not in cat.entries:
+                    raise CatalogueError(f"{entry.id}: {attr} {target!r} is not in the catalogue")
         return cat
 
     def lookup(self, surface: str) -> Entry | None:
@@ -159,6 +162,7 @@ def _read_jsonl(path: Path, label: str, etype: EntityType) -> list[Entry]:
                     label=name,
                     aliases=aliases,
                     variant_of=(slug(raw["variant_of"]) if raw.get("variant_of") else None),
+                    derived_from=(slug(raw["derived_from"]) if raw.get("derived_from") else None),
                     cased=bool(raw.get("cased", False)),
                     source=raw.get("source"),
                 ))
