@@ -3,7 +3,8 @@
 Node keys are IRIs.  Every node has ``type`` (``Paper`` or an entity type) and
 ``label``; papers carry their metadata, entities their ``aliases`` and
 ``is_family``.  Paper → entity edges are keyed by predicate and carry their
-``evidence`` (a list of dicts); model lineage edges are keyed ``variantOf``.
+``evidence`` (a list of dicts); model lineage edges are keyed ``variantOf``
+and, for separately named fine-tunes (Vicuna from Llama), ``derivedFrom``.
 
 Nodes and edges are added in sorted order, so the same corpus always gives
 the same graph, and the same exports.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.model import VARIANT_OF, Corpus
+from kg.model import DERIVED_FROM, VARIANT_OF, Corpus
 
 RESOURCE = "https://w3id.org/mlkg/resource/"
 
@@ -70,6 +71,8 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     for e in corpus.entities:
         if e.variant_of:
             g.add_edge(entity_iri(e.key), entity_iri(e.variant_of), key=VARIANT_OF, predicate=VARIANT_OF)
+        if e.derived_from:
+            g.add_edge(entity_iri(e.key), entity_iri(e.derived_from), key=DERIVED_FROM, predicate=DERIVED_FROM)
     for r in corpus.relations:
         g.add_edge(
             paper_iri(r.paper),

@@ -38,6 +38,7 @@ class Predicate(StrEnum):
 
 
 VARIANT_OF = "variantOf"
+DERIVED_FROM = "derivedFrom"
 
 
 class Frozen(BaseModel):
@@ -114,6 +115,7 @@ class Entity(Frozen):
     label: str
     aliases: tuple[str, ...] = ()
     variant_of: str | None = Field(default=None, description="key of the parent model")
+    derived_from: str | None = Field(default=None, description="key of the base a named fine-tune came from")
     is_family: bool = False
     in_catalogue: bool = False
 

@@ -84,6 +84,8 @@ class Resolver:
         if entry.variant_of and node.variant_of is None:
             node.variant_of = entry.variant_of
             self._catalogue_node(self.catalogue.entries[entry.variant_of])
+        if entry.derived_from and entry.derived_from not in self.nodes:
+            self._catalogue_node(self.catalogue.entries[entry.derived_from])
         return node
 
     def _variant_chain(self, parent_key: str, base_surface: str, suffixes: tuple[str, ...]) -> str:
@@ -160,6 +162,7 @@ class Resolver:
             label=label,
             aliases=aliases,
             variant_of=node.variant_of if etype == EntityType.MODEL else None,
+            derived_from=node.entry.derived_from if node.entry is not None else None,
             is_family=etype == EntityType.MODEL and node.variant_of is None,
             in_catalogue=node.entry is not None,
         )

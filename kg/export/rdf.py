@@ -19,7 +19,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph import RESOURCE
-from kg.model import VARIANT_OF
+from kg.model import DERIVED_FROM, VARIANT_OF
 
 MLKG = "https://w3id.org/mlkg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -102,8 +102,8 @@ def triples(g: nx.MultiDiGraph) -> Iterator[ox.Triple]:
             yield T(s, ALT_LABEL, _lit(alias))
         yield T(s, _n(MLKG + "inCatalogue"), _lit(bool(data.get("in_catalogue"))))
         for _, parent, key in sorted(g.out_edges(iri, keys=True)):
-            if key == VARIANT_OF:
-                yield T(s, _n(MLKG + VARIANT_OF), _n(parent))
+            if key in (VARIANT_OF, DERIVED_FROM):
+                yield T(s, _n(MLKG + key), _n(parent))
     for iri, data in nodes:
         if data["type"] != "Paper":
             continue
