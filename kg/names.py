@@ -19,7 +19,10 @@ from dataclasses import dataclass
 # A run of word characters joined by - _ . / ; a trailing "+" belongs to the name
 # (HumanEval+).  Apostrophes end a piece, so possessives fall away.
 PIECE = re.compile(r"[^\W_](?:[^\W_]|[-_./](?=[^\W_]))*\+*")
-_PART = re.compile(r"[^\W\d_]+|\d+(?:\.\d+)*[^\W_]*|\++")
+# "v0.3" and "V2" stay whole; elsewhere letters turn into digits at a part boundary.
+_PART = re.compile(r"(?<![^\W\d_])[vV]\d+(?:\.\d+)*|[^\W\d_]+|\d+(?:\.\d+)*[^\W_]*|\++")
+# "meta-llama/Llama-3-8B" and "DPO/RLHF" are two names; "ViT-B/16" is one.
+_SLASH_SPLIT = re.compile(r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
 
 SIZE = re.compile(
     r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?(?:[bmkt]|bn)$"  # 7B, 1.3B, 8x7B, 350M, 1T
@@ -53,11 +56,19 @@ compatible equivalent family series class variant variants models model
 def pieces(text: str) -> list[tuple[int, int]]:
     """Character spans of the pieces of a text.
 
-    >>> t = "We fine-tune Llama-3-8B-Instruct (LoRA)."
+    >>> t = "We fine-tune meta-llama/Llama-3-8B-Instruct (LoRA) and ViT-B/16."
     >>> [t[s:e] for s, e in pieces(t)]
-    ['We', 'fine-tune', 'Llama-3-8B-Instruct', 'LoRA']
+    ['We', 'fine-tune', 'meta-llama', 'Llama-3-8B-Instruct', 'LoRA', 'and', 'ViT-B/16']
     """
-    return [m.span() for m in PIECE.finditer(text)]
+    out = []
+    for m in PIECE.finditer(text):
+        start, end = m.span()
+        if "/" in m.group():
+            for cut in _SLASH_SPLIT.finditer(text, start, end):
+                out.append((start, cut.start()))
+                start = cut.end()
+        out.append((start, end))
+    return out
 
 
 def parts(piece: str) -> list[str]:
@@ -65,8 +76,8 @@ def parts(piece: str) -> list[str]:
 
     >>> parts("Qwen2.5-VL-7B-Instruct")
     ['Qwen', '2.5', 'VL', '7B', 'Instruct']
-    >>> parts("ViT-B/16"), parts("HumanEval+"), parts("GPT-4o-mini")
-    (['ViT', 'B', '16'], ['HumanEval', '+'], ['GPT', '4o', 'mini'])
+    >>> parts("ViT-B/16"), parts("HumanEval+"), parts("GPT-4o-mini"), parts("Mistral-7B-v0.3")
+    (['ViT', 'B', '16'], ['HumanEval', '+'], ['GPT', '4o', 'mini'], ['Mistral', '7B', 'v0.3'])
     """
     return _PART.findall(piece)
 

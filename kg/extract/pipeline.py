@@ -36,7 +36,7 @@ if not Doc.has_extension("title_end"):
     Doc.set_extension("title_end", default=0)
 
 RULE_RANK = {"catalogue": 0, "variant": 1, "compound": 2, "model-shape": 3, "bench-shape": 3,
-             "acronym": 4, "proposal": 5, "context": 6, "repeat": 7}
+             "acronym": 4, "acronym-unsure": 4, "proposal": 5, "listed": 6, "repeat": 7}
 
 
 # --------------------------------------------------------------------------- names
@@ -71,14 +71,16 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     """Every name in a paper's text, overlaps resolved, aliases and proposals linked."""
     tx = Text(text)
     found = rec.known_names(tx, catalogue)
-    if patterns:
-        found += rec.shaped_names(tx, [(c.start, c.end) for c in found], catalogue)
+    if not patterns:
+        return _without_overlaps(found)
+    found += rec.shaped_names(tx, [(c.start, c.end) for c in found], catalogue)
     found = _without_overlaps(found)
-    if patterns:
-        found = _link_acronyms(text, found)
-        found = _link_proposals(text, title_end, found)
-        found = _without_overlaps(found)
-    return found
+    found = _link_acronyms(text, title_end, found)
+    found = _without_overlaps(found + rec.listed_names(tx, [(c.start, c.end) for c in found], title_end))
+    found = _link_proposals(text, title_end, found)
+    for cand in [c for c in found if c.rule in ("acronym", "proposal", "listed", "bench-shape", "model-shape")]:
+        found = _add_everywhere(text, found, cand)
+    return _without_overlaps(found)
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -94,19 +96,24 @@ def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _covering(cands: list[Candidate], s: int, e: int) -> Candidate | None:
+def _overlapping(cands: list[Candidate], s: int, e: int) -> Candidate | None:
+    """The candidate whose span (or defined long form) overlaps ``[s, e)`` most."""
+    best, best_overlap = None, 0
     for c in cands:
-        if c.start <= s and e <= c.end:
-            return c
-    return None
+        spans = [(c.start, c.end)] + ([c.long_span] if c.long_span else [])
+        for a, b in spans:
+            overlap = min(b, e) - max(a, s)
+            if overlap > best_overlap:
+                best, best_overlap = c, overlap
+    return best
 
 
 def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    """Every whole-word occurrence of a surface form."""
+    """Every whole-word occurrence of a surface form (a final plural -s allowed)."""
     if not surface.strip():
         return []
-    rx = re.compile(r"(?<![\w\-])" + re.escape(surface) + r"(?![\w]|-\w)")
-    return [m.span() for m in rx.finditer(text)]
+    rx = re.compile(r"(?<![\w\-])" + re.escape(surface) + r"s?(?![\w]|-\w)")
+    return [(m.start(), m.start() + len(surface)) for m in rx.finditer(text)]
 
 
 def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> list[Candidate]:
@@ -121,28 +128,25 @@ def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> l
     return out
 
 
-def _type_from_context(text: str, s: int, e: int, default: EntityType) -> EntityType:
-    after = re.findall(r"[\w\-]+", text[e:e + 60])[:8]
-    before = re.findall(r"[\w\-]+", text[max(0, s - 60):s])[-4:]
-    name = text[s:e]
-    parts = rec.names.parts(name)
-    if any(rec.names.is_size(p) for p in parts[1:]):
-        return EntityType.MODEL
-    if rec._BENCH_SUFFIX.search(parts[0] if parts else ""):
-        return EntityType.BENCHMARK
-    # "X, a benchmark for …", "X benchmark", "the benchmark X"
-    ty = rec.head_type(after[:1]) or rec.head_type(after[1:8] if text[e:e + 2].startswith(",") or
-                                                   text[e:e + 5].strip().startswith(("is", "(")) else [])
-    ty = ty or rec.head_type(list(reversed(before)))
-    return ty or default
+_METHOD_HEADS = rec.read_lines("method_heads.txt")
+_NOT_METHOD_HEADS = rec.read_lines("not_method_heads.txt")
 
 
-def _link_acronyms(text: str, found: list[Candidate]) -> list[Candidate]:
+def _head(long_form: str) -> str:
+    words = re.findall(r"[^\W\d_]+", long_form.lower())
+    if not words:
+        return ""
+    last = words[-1]
+    return last[:-1] if last.endswith("s") and last[:-1] in _METHOD_HEADS | _NOT_METHOD_HEADS else last
+
+
+def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
     """``Long Form (LF)``: one entity with both names, new or known."""
     out = list(found)
     for ls, le, ss, se in rec.acronym_pairs(text):
         long_form, short = text[ls:le], text[ss:se]
-        c_short = _covering(out, ss, se)
+        c_short = _overlapping(out, ss, se)
+        c_short = c_short if c_short and c_short.start <= ss and se <= c_short.end else None
         c_long = next((c for c in out if ls <= c.start and c.end <= le and c.length >= (le - ls) * 0.6), None)
         if c_short and c_long and c_short is not c_long:
             c_short.aliases.append(long_form)
@@ -151,55 +155,117 @@ def _link_acronyms(text: str, found: list[Candidate]) -> list[Candidate]:
         known = c_short or c_long
         if known is not None:
             known.aliases.append(long_form if known is c_short else short)
+            known.long_span = known.long_span or (ls, le)
             continue
         if name_key(short) in rec.GENERIC_KEYS or name_key(long_form) in rec.GENERIC_KEYS:
             continue
-        if not _plausible_long_form(long_form):
+        head = _head(long_form)
+        if head in _NOT_METHOD_HEADS or len(long_form.split()) > 8:
             continue
         ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE)
-        cand = Candidate(ss, se, short, ty, "acronym", 0.7, aliases=[long_form])
+        cand = Candidate(ss, se, short, ty, "acronym", 0.7, aliases=[long_form], long_span=(ls, le))
+        # An acronym only we define is kept if it names a method or the paper introduces it.
+        cand.proposed = rec.said_to_be_proposed(text, se)
+        if ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not cand.proposed:
+            cand.rule = "acronym-unsure"  # decided after proposals are known
         out = [c for c in out if not (c.start < le and ls < c.end)]
         out.append(cand)
-        out = _add_everywhere(text, out, cand)
     return out
 
 
-# Heads of long forms that name a task, a problem, a field or a measure, not a method.
-_NOT_METHOD_HEADS = rec.read_lines("not_method_heads.txt")
+_PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?P<acr>[A-Z][\w\-]*[A-Z][\w\-]*)\)")
 
 
-def _plausible_long_form(long_form: str) -> bool:
-    words = long_form.split()
-    if not words or len(words) > 8:
-        return False
-    head = words[-1].lower().rstrip("s")
-    return head not in _NOT_METHOD_HEADS and words[-1].lower() not in _NOT_METHOD_HEADS
+def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
+    """A proposed name followed in the same phrase by "(ACR)": extend to it.
+
+    Returns the new end (after the parenthesis) and where the acronym starts.
+    """
+    m = _PAREN_ACRONYM.match(text, e)
+    if not m or any(c in text[e:m.start("acr")] for c in ",.;:"):
+        return e, None
+    return m.end(), m.start("acr")
+
+
+def _type_from_context(text: str, s: int, e: int, default: EntityType) -> EntityType:
+    """The type the words around a new name give it."""
+    name = text[s:e]
+    parts = rec.names.parts(name)
+    if any(rec.names.is_size(p) and not p.lower().endswith(("k", "e")) for p in parts[1:]):
+        return EntityType.MODEL
+    if parts and rec._BENCH_SUFFIX.search(parts[0]):
+        return EntityType.BENCHMARK
+    after = text[e:e + 80]
+    # "X, a benchmark for …", "X is a family of models", "X (a dataset of …)", "X benchmark"
+    m = re.match(r"^\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
+                 r"(?P<words>(?:[\w\-]+\s+){0,5}?[\w\-]+)(?:\s+of\s+(?P<of>[\w\-]+(?:\s+[\w\-]+){0,3}))?",
+                 after)
+    if m:
+        words = m.group("words").split()
+        ty = rec.head_type(words[-1:]) if words else None
+        if words and words[-1].lower() in rec.QUANTIFIERS and m.group("of"):
+            ty = rec.head_type(list(reversed(m.group("of").split()))) or ty
+        if ty is None:
+            ty = rec.head_type(words[:1])
+        if ty is not None:
+            return ty
+    before = re.findall(r"[\w\-]+", text[max(0, s - 50):s])[-3:]
+    return rec.head_type(list(reversed(before))) or default
 
 
 def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
     """Mark what the paper introduces; add the names only a proposal reveals."""
     spans = rec.proposal_spans(text)
-    name = rec.title_name(text[:title_end])
+    title = text[:title_end]
+    name = rec.title_name(title)
     if name:
-        spans.append((0, len(name)))
+        spans.append((0, len(name), True))
     out = list(found)
-    proposed_keys = set()
-    for s, e in spans:
-        c = _covering(out, s, e) or next((c for c in out if s <= c.start and c.end <= e), None)
+    for s, e, direct in spans:
+        e, acronym = _defined_acronym(text, s, e)
+        c = _overlapping(out, acronym or s, e)
         if c is not None:
-            proposed_keys.add(name_key(c.text))
+            # a known name is proposed only when it follows the verb directly or heads the title
+            if c.entry_id is None or direct:
+                c.proposed = True
+            continue
+        if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
+            long_form = text[s:acronym].rstrip(" (")
+            surface = text[acronym:e - 1]
+            ty = _type_from_context(text, s, e, EntityType.TECHNIQUE)
+            out.append(Candidate(acronym, e - 1, surface, ty, "proposal", 0.7, proposed=True,
+                                 aliases=[long_form], long_span=(s, s + len(long_form))))
             continue
         surface = text[s:e]
-        ty = _type_from_context(text, s, e, EntityType.TECHNIQUE)
-        cand = Candidate(s, e, surface, ty, "proposal", 0.7, proposed=True)
-        out.append(cand)
-        out = _add_everywhere(text, out, cand)
-        proposed_keys.add(name_key(surface))
+        ty = None
+        if s == 0 and e == len(name or ""):
+            ty = rec.subtitle_type(title)
+            later = text.find(surface, title_end)
+            if ty is None and later > 0:
+                ty = _type_from_context(text, later, later + len(surface), EntityType.TECHNIQUE)
+        ty = ty or _type_from_context(text, s, e, EntityType.TECHNIQUE)
+        if ty == EntityType.TECHNIQUE and _head(surface) in _NOT_METHOD_HEADS:
+            continue
+        out.append(Candidate(s, e, surface, ty, "proposal", 0.7, proposed=True))
+    title_key = name_key(text[:title_end])
     for c in out:
-        keys = {name_key(c.text)} | {name_key(a) for a in c.aliases}
-        if keys & proposed_keys or (c.base and name_key(c.base) in proposed_keys and c.entry_id is None):
+        if c.rule == "acronym" or c.rule == "acronym-unsure" or c.rule in ("bench-shape", "model-shape", "listed"):
+            names = [c.text] + [a for a in c.aliases]
+            # a new name the title carries is the paper's own
+            if any(len(name_key(n)) >= 4 and name_key(n) in title_key for n in names):
+                c.proposed = True
+    keep = []
+    for c in out:
+        if c.rule == "acronym-unsure":
+            if not c.proposed:
+                continue
+            c.rule = "acronym"
+        keep.append(c)
+    proposed_keys = {name_key(c.text) for c in keep if c.proposed}
+    for c in keep:
+        if c.base and c.entry_id is None and name_key(c.base) in proposed_keys:
             c.proposed = True
-    return out
+    return keep
 
 
 # --------------------------------------------------------------------------- relations

@@ -54,6 +54,7 @@ class Candidate:
     suffixes: tuple[str, ...] = ()
     aliases: list[str] = field(default_factory=list)
     proposed: bool = False
+    long_span: tuple[int, int] | None = None  # where an acronym's long form was written
 
     @property
     def length(self) -> int:
@@ -355,20 +356,34 @@ def _long_form(t: str, paren: int, short: str) -> int | None:
 
 # --------------------------------------------------------------------------- proposals
 
-# "we propose X", "we introduce a new benchmark, X,", "a method termed X"
-_PROPOSE_VERB = (r"(?:propose|introduce|present|develop|design|release|build|create|construct|"
-                 r"curate|collect|contribute|offer|train|unveil|open-source|launch|devise|formulate|"
-                 r"describe|establish)s?(?:d)?")
-_NAME = r"(?P<name>[A-Z0-9][\w.+\-/]*(?:\s[A-Z0-9][\w.+\-]*){0,2})"
+# A name: starts with a capital or digit, may hold hyphens, dots and slashes
+# between word characters, and up to three words ("Dolmino Mix 1124").
+_WORD = r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*"
+_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}})"
+_PROPOSE_VERB = (r"(?:propose|introduce|present|develop|design|release|build|create|construct|curate|"
+                 r"collect|contribute|unveil|open-source|launch|devise|formulate|establish|call|name|term|"
+                 r"dub)(?:s|d|ed)?")
+# Words a description may hold before the name, but not words that start a
+# new clause: "we present results using GPT-2" proposes nothing.
+_DESCRIPTION_WORD = (r"(?!(?:using|use|on|with|for|to|of|in|from|by|that|which|via|through|across|over|"
+                     r"and|or|results?|experiments?|evidence|analys[ie]s|findings?|insights?)\b)"
+                     r"[\w\-]+,?")
 _PROPOSAL = re.compile(
-    r"\b(?:we|this (?:paper|work|study|report)|here,? we|in this (?:paper|work),? we)\s+(?:first\s+|further\s+|also\s+|then\s+)?"
-    + _PROPOSE_VERB + r"\s+(?:(?:a|an|the|our|two|three)\s+)?(?:[\w\-]+\s+){0,6}?"
-    r"(?:(?:called|named|termed|dubbed|coined)\s+)?" + _NAME + r"(?=[\s,.;:(]|$)",
-    re.IGNORECASE,
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Hh]ere,? we)\s+(?:\w+ly\s+)?"
+    r"(?:first\s+|further\s+|also\s+|then\s+|thus\s+|hence\s+|therefore\s+)?"
+    + _PROPOSE_VERB + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?)"
+    r"(?:(?:called|named|termed|dubbed|coined)\s+)?" + _NAME + r"(?=[\s,.;:()]|$)"
 )
-_NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+" + _NAME + r"(?=[\s,.;:()]|$)")
-_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Oo]ur proposed)\s+(?:[a-z\-]+\s+){0,3}?" + _NAME + r"(?=[\s,.;:()]|$)")
-_APPOSITION = re.compile(_NAME + r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,6}?(?P<head>[a-z\-]+)\b")
+_NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+"
+                    r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
+_HEADS = (r"(?:method|model|approach|framework|algorithm|technique|system|benchmark|dataset|corpus|"
+          r"pipeline|architecture|strategy|recipe|agent|family|suite|loss|objective|module|mechanism)s?")
+_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+)?" + _HEADS
+                  + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)")
+_NOVEL_APPOSITION = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r",\s+(?:a|an|our)\s+"
+                               r"(?:novel|new|simple|first|unified|general|efficient|lightweight|open)\b")
+_PASSIVE_AFTER = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:newly\s+|thus\s+|hence\s+)?"
+                            r"(?:proposed|introduced|presented|developed)\b")
 
 
 def _name_like(name: str) -> bool:
@@ -378,6 +393,8 @@ def _name_like(name: str) -> bool:
         return False
     first = words[0]
     if first.lower() in _STOP or name_key(name) in GENERIC_KEYS or name_key(first) in GENERIC_KEYS:
+        return False
+    if not any(c.isalpha() for c in name):
         return False
     if len(words) == 1:
         inner_upper = any(c.isupper() for c in first[1:])
@@ -408,26 +425,77 @@ def title_name(title: str) -> str | None:
     return head
 
 
-def proposal_spans(t: str) -> list[tuple[int, int]]:
-    """Character spans of names the text says it introduces."""
+_SUBTITLE_STOP = re.compile(r"\s+(?:for|of|with|to|in|on|via|as|from|by|and|that|through|towards?|beyond|at)\s+|[,:;]")
+
+
+def subtitle_type(title: str) -> EntityType | None:
+    """What a title says its named thing is: "X: A Benchmark for …" → Benchmark.
+
+    Only a subtitle that opens with a noun phrase counts; "X: Advancing State
+    Space Models" describes a goal, not X.
+
+    >>> subtitle_type("Vista: A Generalizable Driving World Model with High Fidelity")
+    <EntityType.MODEL: 'Model'>
+    >>> subtitle_type("Birdie: Advancing State Space Models with Reward-Driven Objectives") is None
+    True
+    """
+    _, sep, sub = title.partition(":")
+    if not sep:
+        return None
+    phrase = _SUBTITLE_STOP.split(sub.strip(), maxsplit=1)[0].split()
+    if not phrase or phrase[0].lower().endswith("ing") or phrase[0].lower() in ("how", "why", "what", "when"):
+        return None
+    return head_type(phrase[-1:])
+
+
+def _trim_name(t: str, s: int, e: int) -> tuple[int, int]:
+    """Keep the leading capitalised words of a matched name: "X for Y" keeps X."""
+    words = t[s:e].split()
+    keep = [words[0]]
+    for w in words[1:]:
+        if not (w[0].isupper() or w[0].isdigit()):
+            break
+        keep.append(w)
+    name = " ".join(keep).rstrip(".-'")
+    return s, s + len(name)
+
+
+def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
+    """Names the text says it introduces: (start, end, right after the verb).
+
+    The flag tells a name that follows its verb directly ("we present OLMo 2")
+    from one found after a description ("we introduce a new benchmark, X").
+
+    >>> t = 'We introduce a new benchmark, FooBench, and a method termed "bar tuning".'
+    >>> [(t[s:e], direct) for s, e, direct in proposal_spans(t)]
+    [('FooBench', False), ('bar tuning', True)]
+    """
     spans = []
-    for rx in (_PROPOSAL, _NAMED, _OUR):
+    for m in _PROPOSAL.finditer(t):
+        s, e = _trim_name(t, *m.span("name"))
+        desc = m.group("desc").strip().lower()
+        direct = desc in ("", "a", "an", "the", "our")
+        if _name_like(t[s:e]):
+            spans.append((s, e, direct))
+    for m in _NAMED.finditer(t):
+        if m.group("quoted"):
+            s, e = m.span("quoted")
+            spans.append((s, e, True))
+            continue
+        s, e = _trim_name(t, *m.span("name"))
+        if _name_like(t[s:e]):
+            spans.append((s, e, True))
+    for rx in (_OUR, _NOVEL_APPOSITION):
         for m in rx.finditer(t):
-            s, e = m.span("name")
-            name = t[s:e].rstrip(".-")
-            e = s + len(name)
-            # stop at a lowercase word: "X for Y" keeps X
-            words = name.split()
-            keep = [words[0]]
-            for w in words[1:]:
-                if not (w[0].isupper() or w[0].isdigit()):
-                    break
-                keep.append(w)
-            name = " ".join(keep)
-            e = s + len(name)
-            if _name_like(name):
-                spans.append((s, e))
-    return spans
+            s, e = _trim_name(t, *m.span("name"))
+            if _name_like(t[s:e]):
+                spans.append((s, e, True))
+    return sorted(set(spans))
+
+
+def said_to_be_proposed(t: str, end: int) -> bool:
+    """"… (MCL) method is proposed": the passive voice of a proposal."""
+    return bool(_PASSIVE_AFTER.match(t[end:end + 60]))
 
 
 # --------------------------------------------------------------------------- typing
@@ -447,6 +515,10 @@ HEAD_TYPES = {
 }
 
 
+QUANTIFIERS = frozenset("""collection set suite family families series pair number variety range class
+group mixture combination kind type sequence ensemble list""".split())
+
+
 def head_type(words: list[str]) -> EntityType | None:
     """The type that the nearest telling noun gives: "a benchmark", "models", "method"."""
     for w in words:
@@ -454,3 +526,66 @@ def head_type(words: list[str]) -> EntityType | None:
         if ty is not None:
             return ty
     return None
+
+
+# --------------------------------------------------------------------------- lists
+
+_ITEM = rf"{_WORD}(?: {_WORD}){{0,2}}"
+_MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}$")  # 350GB, 7B, 4k: amounts, not names
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
+_LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
+_INTRO = re.compile(
+    r"\b(?P<noun>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|namely|"
+    r"for example,?|for instance,?|i\.e\.,?)\s+(?:the\s+)?" + _LIST
+)
+_TRAILING = re.compile(_LIST + r"\s+(?P<noun>models?|LLMs?|LMs?|benchmarks?|datasets?|corpora|corpus|"
+                       r"model families|model family|checkpoints?|baselines?)\b")
+_EVAL_WORDS = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|accuracy|results?|performance|score\w*)\b",
+                         re.IGNORECASE)
+
+
+def _list_type(noun_words: list[str], sentence: str) -> EntityType | None:
+    ty = head_type(list(reversed(noun_words)))
+    if ty == D and _EVAL_WORDS.search(sentence):
+        return B  # datasets named where results are reported are benchmarks
+    if ty in (M, B, D, T):
+        return ty
+    return None
+
+
+def _sentence_initial(t: str, s: int) -> bool:
+    before = t[max(0, s - 3):s].rstrip(" (\"'“")
+    return not before or before[-1] in ".!?:\n"
+
+
+def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
+    """New names in an enumeration typed by its noun: "models such as X, Y and Z", "the A and B datasets".
+
+    Only text from ``start`` on is read: a title's Title Case would read as names.
+    """
+    t = text.text
+    covered = _Coverage(taken)
+    out: list[Candidate] = []
+    for rx in (_INTRO, _TRAILING):
+        for m in rx.finditer(t, start):
+            sent_start = max(t.rfind(". ", 0, m.start()) + 2, 0)
+            sent_end = t.find(". ", m.end())
+            sentence = t[sent_start:sent_end if sent_end > 0 else len(t)]
+            ty = _list_type(m.group("noun").split(), sentence)
+            if ty is None:
+                continue
+            ls, le = m.span("list")
+            for item in re.finditer(_ITEM, t[ls:le]):
+                s, e = _trim_name(t, ls + item.start(), ls + item.end())
+                name = t[s:e]
+                if (covered.hits(s, e) or not _name_like(name) or name_key(name) in GENERIC_KEYS
+                        or _MEASURE.match(name)):
+                    continue
+                if names.is_attributive(names.parts(name)[-1]):
+                    continue  # "JEPA-based models": the base is named elsewhere
+                plain = not (any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name))
+                if plain and (_sentence_initial(t, s) or (rx is _INTRO and ty != M)):
+                    continue  # a lone capitalised word is too often prose
+                out.append(Candidate(s, e, name, ty, "listed", 0.65))
+                covered.spans.append((s, e))
+    return out
