@@ -160,6 +160,17 @@ def lineage_surfaces(base: str, suffixes: tuple[str, ...]) -> list[str]:
 _STARTS_UPPER = re.compile(r"^[^\W\d_]*[A-Z]")
 
 
+def singular(key: str) -> str:
+    """A name key without a plural -s: ``HaloNets`` and ``HaloNet`` are one name.
+
+    >>> singular("halonets"), singular("dfns"), singular("pegasus"), singular("class")
+    ('halonet', 'dfn', 'pegasus', 'class')
+    """
+    if len(key) > 3 and key.endswith("s") and key[-2] not in "su" and not key[-2].isdigit():
+        return key[:-1]
+    return key
+
+
 def looks_like_name(part: str) -> bool:
     """A part written the way names are: an uppercase letter somewhere, or digits mixed in.
 

@@ -119,10 +119,10 @@ class Resolver:
             return self._catalogue_node(entry).key
         acronym = next((a for a in m.aliases if len(a) > len(m.text) and " " in a), None)
         if acronym:  # keyed by the expansion: two papers' "CPT" may be two things
-            key = slug(acronym)
-            self.long_forms[name_key(m.text)].add(key)
+            key = _singular_slug(acronym)
+            self.long_forms[names.singular(name_key(m.text))].add(key)
         else:
-            key = slug(m.text)
+            key = _singular_slug(m.text)
         return self._node(key, m.type).key
 
     def add(self, key: str, m: Mention) -> None:
@@ -137,7 +137,7 @@ class Resolver:
         for where, key in keys.items():
             node = self.nodes[key]
             if node.entry is None and not node.aliases:
-                targets = self.long_forms.get(name_key(node.key.replace("-", " ")), set())
+                targets = self.long_forms.get(names.singular(name_key(node.key.replace("-", " "))), set())
                 if len(targets) == 1:
                     key = next(iter(targets))
             out[where] = key
@@ -166,6 +166,12 @@ class Resolver:
             is_family=etype == EntityType.MODEL and node.variant_of is None,
             in_catalogue=node.entry is not None,
         )
+
+
+def _singular_slug(text: str) -> str:
+    """The slug of a new name, without a plural -s (``HaloNets`` → ``halonet``)."""
+    key = slug(text)
+    return key[:-1] if names.singular(key.replace("-", "")) != key.replace("-", "") else key
 
 
 def _label_rank(surface: str) -> int:

@@ -23,7 +23,7 @@ from kg import catalogue as catalogue_mod
 from kg.catalogue import Catalogue, name_key
 from kg.extract import recognise as rec
 from kg.extract.recognise import Candidate, Text
-from kg.extract.relations import Occurrence, classify, strongest
+from kg.extract.relations import Occurrence, classify, paper_context, strongest
 from kg.model import EntityType, Evidence, Mention, Predicate
 
 SPAN_KEY = "mlkg"
@@ -270,27 +270,37 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
 
 # --------------------------------------------------------------------------- relations
 
-@Language.factory("mlkg_relations")
-def make_relations(nlp: Language, name: str) -> "RelationTagger":
-    return RelationTagger()
+@Language.factory("mlkg_relations", default_config={"catalogue_dir": None})
+def make_relations(nlp: Language, name: str, catalogue_dir: str | None) -> "RelationTagger":
+    return RelationTagger(catalogue_mod.load(catalogue_dir) if catalogue_dir else catalogue_mod.default())
 
 
 class RelationTagger:
     """Give each name span the predicate its sentence supports."""
+
+    def __init__(self, catalogue: Catalogue):
+        listed = rec.read_lines("closed_models.txt")
+        self.closed = frozenset(e.id for e in catalogue.entries.values()
+                                if any(a.label in listed for a in catalogue.lineage(e.id)))
 
     def __call__(self, doc: Doc) -> Doc:
         title_end = doc._.title_end
         sent_index = {}
         for i, sent in enumerate(doc.sents):
             sent_index[sent.start] = i
-        for span in doc.spans.get(SPAN_KEY, []):
+        spans = doc.spans.get(SPAN_KEY, [])
+        proposed = frozenset(n for span in spans if span._.mlkg.proposed
+                             for n in (span._.mlkg.text, *span._.mlkg.aliases) if len(n) > 2)
+        ctx = paper_context(doc.text[:title_end], doc.text[title_end + 1:], proposed)
+        for span in spans:
             cand: Candidate = span._.mlkg
             sent = span.sent
             s_start = sent.start_char
             o = Occurrence(type=cand.type, sentence=sent.text, start=cand.start - s_start,
                            end=cand.end - s_start, is_title=cand.start < title_end,
-                           sentence_index=sent_index[sent.start], proposed=cand.proposed)
-            pred, rule, conf = classify(o)
+                           sentence_index=sent_index[sent.start], proposed=cand.proposed,
+                           closed=cand.entry_id in self.closed)
+            pred, rule, conf = classify(o, ctx)
             span._.mlkg_predicate = pred
             span._.mlkg_rule = f"{cand.rule}+{rule}"
             span._.mlkg_confidence = round(min(cand.confidence, conf), 2)
@@ -318,7 +328,7 @@ def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations
     nlp.add_pipe("mlkg_title_boundary")
     names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})
     names.patterns = patterns
-    nlp.add_pipe("mlkg_relations")
+    nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir})
     nlp.get_pipe("mlkg_relations").enabled = relations
     return nlp
 
@@ -341,7 +351,7 @@ def mentions_of(doc: Doc, relations: bool = True) -> list[Mention]:
         key = _identity(cand)
         root = alias_of.setdefault(key, key)
         for alias in cand.aliases:
-            alias_of.setdefault(name_key(alias), root)
+            alias_of.setdefault(rec.names.singular(name_key(alias)), root)
         groups[root].append(span)
     # an alias defined after its first use still joins the group
     merged: dict[str, list[Span]] = defaultdict(list)
@@ -389,7 +399,7 @@ def _identity(c: Candidate) -> str:
         return c.entry_id + "/" + "/".join(name_key(s) for s in c.suffixes)
     if c.entry_id:
         return c.entry_id
-    return name_key(c.text)
+    return rec.names.singular(name_key(c.text))
 
 
 def _most_specific(cands: list[Candidate]) -> Candidate:

@@ -370,7 +370,8 @@ _DESCRIPTION_WORD = (r"(?!(?:using|use|on|with|for|to|of|in|from|by|that|which|v
                      r"[\w\-]+,?")
 _PROPOSAL = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Hh]ere,? we)\s+(?:\w+ly\s+)?"
-    r"(?:first\s+|further\s+|also\s+|then\s+|thus\s+|hence\s+|therefore\s+)?"
+    r"(?:first\s+|further\s+|also\s+|then\s+|thus\s+|hence\s+|therefore\s+|"
+    r"(?:[\w\-]+\s+){1,4}?to\s+)?"
     + _PROPOSE_VERB + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?)"
     r"(?:(?:called|named|termed|dubbed|coined)\s+)?" + _NAME + r"(?=[\s,.;:()]|$)"
 )
@@ -378,8 +379,10 @@ _NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+"
                     r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
 _HEADS = (r"(?:method|model|approach|framework|algorithm|technique|system|benchmark|dataset|corpus|"
           r"pipeline|architecture|strategy|recipe|agent|family|suite|loss|objective|module|mechanism)s?")
-_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+)?" + _HEADS
-                  + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)")
+_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + _HEADS
+                  + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
+                  r"|\b(?:[Tt]he|[Oo]ur) resulting\s+(?:" + _HEADS + r",?\s+)?" + _NAME.replace("name", "name2")
+                  + r"(?=[\s,.;:()]|$)")
 _NOVEL_APPOSITION = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r",\s+(?:a|an|our)\s+"
                                r"(?:novel|new|simple|first|unified|general|efficient|lightweight|open)\b")
 _PASSIVE_AFTER = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:newly\s+|thus\s+|hence\s+)?"
@@ -487,9 +490,10 @@ def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
             spans.append((s, e, True))
     for rx in (_OUR, _NOVEL_APPOSITION):
         for m in rx.finditer(t):
-            s, e = _trim_name(t, *m.span("name"))
+            group = "name" if m.group("name") else "name2"
+            s, e = _trim_name(t, *m.span(group))
             if _name_like(t[s:e]):
-                spans.append((s, e, True))
+                spans.append((s, e, group == "name"))
     return sorted(set(spans))
 
 

@@ -2,8 +2,12 @@
 
 Each occurrence of an entity gets a predicate from cues in its sentence; the
 paper's edge to the entity is then the most specific predicate over all its
-occurrences (``Predicate`` order).  The cues are small regular expressions over
-the words just before and after the mention, so each can be tested with one
+occurrences (``Predicate`` order).
+
+A cue *governs* a mention when only a list stands between them: in "fine-tuning
+models such as CLIP, ALIGN, and a ViT-G", "fine-tuning" governs all three
+names, while in "LoRA-GA outperforms LoRA with T5-Base" the comparison governs
+LoRA, not T5-Base.  Each cue is a small regular expression, testable with one
 sentence.
 """
 
@@ -17,72 +21,153 @@ from kg.model import EntityType, Predicate
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 P = Predicate
 
-LEFT_WINDOW = 90  # characters of the sentence before a mention that cues may use
-RIGHT_WINDOW = 70
+LEFT_WINDOW = 120  # characters of the sentence before a mention that cues may use
+RIGHT_WINDOW = 80
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# --- the paper's own work, as opposed to background
-OUR_WORK = _rx(
-    r"\b(?:we|our|us|this (?:paper|work|study|report)|here|the proposed|experiments?|experimental|"
-    r"empirical(?:ly)?|results?|evaluations?|outperform\w*|surpass\w*|achiev\w*|demonstrat\w*|"
-    r"show(?:s|n|ing)?|find|found|extensive)\b"
-)
+# Words that may stand between a cue and the name it governs: list material.
+_FILLER_WORDS = frozenset("""
+the a an both either several various other strong popular open open-source closed closed-source
+proprietary state-of-the-art sota existing large larger small smaller base pre-trained pretrained
+instruction-tuned chat powerful recent leading representative widely-used widely used model models
+llm llms lm lms baseline baselines backbone backbones architecture architectures family families
+variant variants version versions checkpoint checkpoints such as like including e.g. i.e. namely
+and or well up to size sizes scale scales parameter parameters series e g i
+""".split())
+_GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?)$")
+
+
+def _only_list_material(gap: str) -> bool:
+    for tok in _GAP_TOKEN.findall(gap):
+        if tok in ",;()/&":
+            continue
+        if tok.lower().rstrip(".,") in _FILLER_WORDS or _NAME_TOKEN.match(tok):
+            continue
+        return False
+    return True
+
+
+def governs(left: str, cue: re.Pattern[str]) -> bool:
+    """The last match of ``cue`` in ``left`` reaches the end of ``left`` through list material only.
+
+    >>> governs("When fine-tuning large pre-trained models such as CLIP, ALIGN, and a ", FINE_TUNE)
+    True
+    >>> governs("LoRA-GA outperforms LoRA by 5% with ", COMPARE)
+    False
+    """
+    end = _last(cue, left)
+    return end >= 0 and _only_list_material(left[end:])
+
+
+def _last(cue: re.Pattern[str], text: str) -> int:
+    end = -1
+    for m in cue.finditer(text):
+        end = m.end()
+    return end
+
+
+# --- whose work a sentence describes
+OURS = _rx(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here|the proposed|in this (?:paper|work))\b"
+           r"|^(?:this|the) (?:new |resulting |proposed |final )?(?:method|approach|framework|architecture|"
+           r"recipe|technique|algorithm|pipeline|strategy|training recipe|design)\b|^this (?:model|system)\b")
 BACKGROUND = _rx(
     r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|popular|prevalent|widely|commonly|"
-    r"have (?:been|shown|demonstrated|achieved|become)|has (?:been|shown|become)|emerg\w*|such as|e\.g\.|"
-    r"like|typically|often|traditional(?:ly)?|conventional(?:ly)?|current)\b"
+    r"have (?:been|shown|demonstrated|achieved|become|emerged)|has (?:been|shown|become|emerged)|"
+    r"emerg\w*|typically|often|traditional(?:ly)?|conventional(?:ly)?|current(?:ly)?|"
+    r"remains?|lack\w*|however|despite|although|while)\b"
 )
+EXPERIMENT = _rx(r"\b(?:experiments?|experimental(?:ly)?|empirical(?:ly)?|results?|evaluations?|"
+                 r"ablations?|outperform\w*|surpass\w*|achiev\w*|improv\w*)\b")
 
 # --- models
-FINE_TUNE_BEFORE = _rx(
-    r"(?:\b(?:fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|post-?train\w*|continu\w*\s+(?:pre-?)?train\w*|"
-    r"further\s+(?:pre-?)?train\w*|re-?train\w*|distill\w*\s+(?:\w+\s+){0,3}into|adapt(?:s|ed|ing)?|"
-    r"align(?:s|ed|ing)?|(?:we|to)\s+train|training|trains|RL-?tun\w*|"
-    r"based on|built (?:up)?on|build (?:up)?on|initiali[sz](?:ed|ing|e) (?:from|with)|starting from|start from|"
-    r"on top of|upon|apply(?:ing)? [\w\s\-]{0,30}? to|applied [\w\s\-]{0,30}? to|specializ\w* |"
-    r"(?:LoRA|QLoRA|DPO|PPO|GRPO|SFT|RLHF|RL)\s+(?:on|to|for)|update|equip\w*|enhanc\w*|improv\w*)"
-    r"(?:\s+(?:the|a|an|our|pre-?trained|open(?:-source)?|base|strong|existing|two|three|several|"
-    r"popular|off-the-shelf|\d+[bm]?|models?|llms?|such as|like|including|e\.g\.,?|,|and))*\s*$)"
+FINE_TUNE = _rx(
+    r"\b(?:fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|post-?train\w*|continu\w*\s+(?:pre-?)?train\w*|"
+    r"further\s+(?:pre-?)?train\w*|re-?train\w*|distill\w*\s+(?:[\w\-()]+\s+){0,7}?(?:into|to)|adapt(?:s|ed|ing)?|"
+    r"training\s+on|supervis(?:es|ed|ing)|"
+    r"align(?:s|ed|ing)?|RL-?tun\w*|(?:we|to)\s+train|training|trains|trained\s+(?:with|using|via)|"
+    r"based\s+on|built\s+(?:up)?on|build\s+(?:up)?on|initiali[sz](?:ed|ing|e)\s+(?:from|with)|"
+    r"starting\s+(?:from|with)|on\s+top\s+of|apply(?:ing)?\s+(?:[\w\-]+\s+){0,5}?(?:to|on)|"
+    r"applied\s+(?:[\w\-]+\s+){0,5}?(?:to|on)|upcycl\w*|specializ\w*|merg(?:e|es|ed|ing)|"
+    r"(?:LoRA|QLoRA|DPO|PPO|GRPO|SFT|RLHF|RL)\s+(?:on|to|for))"
 )
 FINE_TUNE_AFTER = _rx(
-    r"^\s*(?:[\w.\-]+\s+){0,2}?(?:models?\s+)?(?:is|are|was|were|being|,)?\s*"
-    r"(?:fine-?tuned|finetuned|instruction[- ]tuned|post-?trained|further\s+(?:pre-?)?trained|"
-    r"continually\s+pre-?trained|trained\s+with|adapted|aligned|as\s+(?:the|our|a)?\s*"
-    r"(?:base|backbone|student|initiali[sz]ation|starting point|policy|foundation|seed)\b)"
+    r"^\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?(?:is|are|was|were|being|,)?\s*"
+    r"(?:(?:further|then|first|also)\s+)?(?:fine-?tuned|finetuned|instruction[- ]tuned|post-?trained|"
+    r"further\s+(?:pre-?)?trained|continually\s+pre-?trained|trained\s+with|adapted|aligned|"
+    r"as\s+(?:the|our|a)?\s*(?:base|backbone|student|initiali[sz]ation|starting point|policy|"
+    r"foundation|seed)\s*(?:model|LLM|network)?\b)"
 )
-TEACHER = _rx(r"\b(?:teacher|judge|evaluator|annotator|critic|oracle|labeler|grader|generator|"
-              r"distill\w*\s+(?:\w+\s+){0,3}from|generated (?:by|with|using)|synthesi[sz]ed (?:by|with|using)|"
-              r"prompt\w*|quer\w*)\b")
-COMPARE = _rx(r"\b(?:compar\w*|outperform\w*|surpass\w*|beat\w*|better than|than|versus|vs\.?|against|"
-              r"baselines?|competitive with|on par with|rival\w*|exceed\w*|match\w*)\b")
+ROLE_AFTER = _rx(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
+                 r"(?:strong\s+)?(?:baselines?|judges?|teachers?|evaluators?|annotators?|critics?|"
+                 r"oracles?|labelers?|graders?|reference|verifiers?|reward models?|user simulators?)\b")
+ROLE_NEAR = _rx(r"\b(?:teachers?|judges?|judging|evaluators?|annotators?|supervis\w*|simulat\w*|reward models?|"
+                r"generat\w*|synthesi[sz]\w*|label(?:s|led|ed|ing)?|distill\w*\s+(?:[\w\-]+\s+){0,3}?from)\b")
+ROLE_BEFORE = _rx(r"\b(?:teachers?|judges?|judged by|evaluated by|annotated by|graded by|labell?ed by|"
+                  r"generated (?:by|with|using)|synthesi[sz]ed (?:by|with|using)|distill\w*\s+(?:[\w\-]+\s+){0,3}?from|"
+                  r"from|prompt(?:s|ed|ing)?|quer(?:y|ies|ied|ying)|baselines?(?:\s+(?:such as|like|including))?)")
+COMPARE = _rx(r"\b(?:compar\w*(?:\s+(?:to|with|against))?|outperform\w*|surpass\w*|beat\w*|better than|than|"
+              r"versus|vs\.?|against|over|competitive with|on par with|rival\w*|exceed\w*|match(?:es|ing)?)")
 FROM_SCRATCH = _rx(r"\bfrom scratch\b")
 
 # --- data
-TRAIN_VERB = _rx(
-    r"\b(?:(?:pre-?|fine-?|re-?|post-?|co-?)?train\w*|fine-?tun\w*|finetun\w*|learn\w*|distill\w*|"
-    r"instruction-?tun\w*|sft|upcycl\w*|continu\w* pre-?train\w*)\b"
+TRAIN_ON = _rx(
+    r"\b(?:(?:pre-?|fine-?|re-?|post-?|co-?)?train(?:s|ed|ing)?|fine-?tun\w*|finetun\w*|learn\w*|"
+    r"distill\w*|instruction-?tun\w*|sft|upcycl\w*)\s+(?:[\w\-]+\s+){0,4}?(?:on|using|with|from)"
 )
-EVAL_VERB = _rx(r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|accuracy|performance|scores?|measur\w*|"
-                r"report\w*|achiev\w*|outperform\w*|compar\w*|assess\w*|validat\w*|experiments?)\b")
-TRAIN_ON = _rx(r"\b(?:on|using|with|from)\s+(?:the\s+|a\s+|our\s+)?(?:[\w\-]+\s+){0,2}$")
 TRAIN_AFTER = _rx(r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+(?:training|fine-?tuning|pre-?training|"
                   r"instruction tuning|sft)|^\s*(?:training|fine-?tuning|pre-?training)\s+(?:data|set|corpus)")
+SOMEONE_ELSES = _rx(r"\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+(?:other\s+|existing\s+)?"
+                    r"(?:[\w\-]+\s+){0,3}?$")
 EVAL_ON = _rx(r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|accuracy|performance|scores?|"
               r"state-of-the-art|sota|achiev\w*|improv\w*|outperform\w*|gains?|experiments?)\b")
 
-# --- techniques
-NEGATION_BEFORE = _rx(
-    r"\b(?:unlike|without|instead of|rather than|(?:do|does|did|need|needs) not (?:\w+ ){0,2}|"
-    r"no need for|free of|w/o|alternative(?:s)? to|replac\w*|compared (?:to|with)|outperform\w*|"
+# --- contrast and negation
+CONTRAST = _rx(
+    r"\b(?:unlike|without|instead of|rather than|(?:do|does|did|need|needs) not(?: \w+){0,2}|"
+    r"no need for|free of|w/o|alternatives? to|replac\w*|compared (?:to|with)|outperform\w*|"
     r"better than|surpass\w*|than|over|versus|vs\.?|beyond|limitations? of|drawbacks? of|"
-    r"unlike (?:\w+ ){0,3})\s*(?:the\s+|standard\s+|conventional\s+|traditional\s+|vanilla\s+|existing\s+|"
-    r"prior\s+|previous\s+|[\w\-]+\s+){0,2}$"
+    r"(?:existing|prior|previous|other|standard|conventional|traditional) (?:methods|approaches|"
+    r"techniques|benchmarks|datasets|baselines|works?)(?: such as| like| including)?)"
 )
-NEGATION_AFTER = _rx(r"^[\s\-]*(?:-?free|baselines?|is not|are not|fails?|struggl\w*|suffers?)\b")
+CONTRAST_AFTER = _rx(r"^[\s\-]*(?:-?free|baselines?|is not|are not|fails?|struggl\w*|suffers?)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PaperContext:
+    """What the whole paper says about itself, shared by all its occurrences."""
+
+    trains_models: bool = False
+    proposed: frozenset[str] = frozenset()  # surface forms of what it introduces
+
+
+# The paper itself updates weights: "we fine-tune …", "parameter-efficient fine-tuning" in the title.
+TRAINS_MODELS = _rx(
+    r"\b(?:we|our\s+(?:method|approach|framework|strategy|recipe))\s+(?:\w+\s+){0,3}?"
+    r"(?:fine-?tun\w*|finetun\w*|instruction-?tun\w*|post-?train\w*|continu\w* pre-?train\w*|"
+    r"further (?:pre-?)?train\w*|distill\w*|upcycl\w*|specializ\w*)"
+)
+TRAINS_MODELS_TITLE = _rx(r"\b(?:fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|post-?training|adaptation|"
+                          r"low[- ]rank|lora|peft|parameter[- ]efficient|alignment|continual pre-?training)\b")
+# Training methods named where the paper describes its own work.
+TRAINING_METHODS = _rx(r"\b(?:q?lora|dora|adapters?|peft|parameter[- ]efficient|prefix[- ]tuning|prompt[- ]tuning|"
+                       r"sft|supervised fine-?tuning|instruction[- ]tuning|rlhf|rlaif|rlvr|dpo|ppo|grpo|orpo|kto|simpo|"
+                       r"preference optimi[sz]ation|reinforcement learning|distillation|continual pre-?training|"
+                       r"adaptation)\b")
+NOT_TRAINING = _rx(r"\b(?:training-free|without (?:any )?(?:training|fine-?tuning)|no (?:training|fine-?tuning))\b")
+
+
+def paper_context(title: str, abstract: str, proposed: frozenset[str]) -> PaperContext:
+    """Does the paper update model weights at all?  Which names are its own?"""
+    text = f"{title}\n{abstract}"
+    ours = [sent for sent in re.split(r"(?<=[.!?])\s+", abstract) if OURS.search(sent)]
+    trains = bool(TRAINS_MODELS.search(text) or TRAINS_MODELS_TITLE.search(title)
+                  or any(TRAINING_METHODS.search(sent) for sent in ours))
+    return PaperContext(trains_models=trains and not NOT_TRAINING.search(text), proposed=proposed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,66 +181,85 @@ class Occurrence:
     is_title: bool
     sentence_index: int  # 0 for the title, 1 for the abstract's first sentence …
     proposed: bool
+    closed: bool = False  # a model whose weights were never released
 
 
-def classify(o: Occurrence) -> tuple[Predicate, str, float]:
+def whose(o: Occurrence, ctx: PaperContext, strict: bool = False) -> str:
+    """'ours' or 'background': whose work the sentence describes.
+
+    A sentence is the paper's own when it says we/our or names what the paper
+    introduces; else it is background when it points at earlier work or opens
+    the abstract.  ``strict`` (for models) also counts as background a sentence
+    that reports no experiment: a model named in passing is only mentioned.
+    """
+    if o.is_title:
+        return "ours"
+    s = o.sentence
+    if OURS.search(s) or any(name in s for name in ctx.proposed):
+        return "ours"
+    if BACKGROUND.search(s) or o.sentence_index == 1 or (strict and not EXPERIMENT.search(s)):
+        return "background"
+    return "ours"
+
+
+def classify(o: Occurrence, ctx: PaperContext = PaperContext()) -> tuple[Predicate, str, float]:
     """Predicate, rule name and confidence for one occurrence."""
     if o.proposed:
         return P.PROPOSES, "proposal", 0.85
     left = o.sentence[max(0, o.start - LEFT_WINDOW):o.start]
     right = o.sentence[o.end:o.end + RIGHT_WINDOW]
-    ours = o.is_title or bool(OUR_WORK.search(o.sentence))
-    background = not ours or (o.sentence_index == 1 and bool(BACKGROUND.search(o.sentence))
-                              and not re.search(r"\b(?:we|our)\b", o.sentence, re.IGNORECASE))
+    context = whose(o, ctx, strict=o.type == M)
     if o.type == M:
-        return _model(left, right, o, ours, background)
+        return _model(left, right, o, context, ctx)
     if o.type in (B, D):
-        return _data(left, right, o, background)
-    return _technique(left, right, background)
+        return _data(left, right, o, context)
+    return _technique(left, right, context)
 
 
-def _model(left: str, right: str, o: Occurrence, ours: bool, background: bool) -> tuple[Predicate, str, float]:
-    near_left = left[-60:]
-    teacher = TEACHER.search(near_left) or TEACHER.search(right[:25])
-    if not teacher and not FROM_SCRATCH.search(o.sentence):
-        if FINE_TUNE_BEFORE.search(near_left) and not COMPARE.search(near_left[-25:]):
-            return P.FINE_TUNES, "fine-tune-cue", 0.75
-        if FINE_TUNE_AFTER.search(right):
-            return P.FINE_TUNES, "fine-tune-cue", 0.75
-    if background:
+def _model(left: str, right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[Predicate, str, float]:
+    role = bool(ROLE_AFTER.match(right) or governs(left, ROLE_BEFORE))
+    fine_tune_at = _last(FINE_TUNE, left) if governs(left, FINE_TUNE) else -1
+    compare_at = _last(COMPARE, left) if governs(left, COMPARE) else -1
+    scratch = bool(FROM_SCRATCH.search(o.sentence))
+    said_in_background = whose(o, ctx) == "background"
+    if not said_in_background and not scratch and (
+            (not role and compare_at < fine_tune_at) or FINE_TUNE_AFTER.match(right)):
+        return P.FINE_TUNES, "fine-tune-cue", 0.8
+    if context == "background":
         return P.MENTIONS, "background", 0.6
-    if teacher:
-        return P.EVALUATES, "judge-teacher-cue", 0.75
-    if COMPARE.search(left[-50:]) or COMPARE.search(right[:30]):
-        return P.EVALUATES, "comparison-cue", 0.75
+    if role:
+        return P.EVALUATES, "role-cue", 0.8
+    if compare_at >= 0:
+        return P.EVALUATES, "comparison-cue", 0.8
+    if (ctx.trains_models and not o.closed and not scratch
+            and not COMPARE.search(o.sentence[max(0, o.start - 50):o.start])
+            and not ROLE_NEAR.search(o.sentence[max(0, o.start - 50):o.end + 25])):
+        return P.FINE_TUNES, "trained-in-our-experiments", 0.55
     return P.EVALUATES, "experiment-context", 0.6
 
 
-def _last(rx: re.Pattern[str], text: str) -> int:
-    """Where the last match of ``rx`` in ``text`` ends, or -1."""
-    end = -1
-    for m in rx.finditer(text):
-        end = m.end()
-    return end
-
-
-def _data(left: str, right: str, o: Occurrence, background: bool) -> tuple[Predicate, str, float]:
-    train_at, eval_at = _last(TRAIN_VERB, left), _last(EVAL_VERB, left)
-    if (train_at > eval_at and TRAIN_ON.search(left)) or TRAIN_AFTER.search(right):
-        return P.TRAINS_ON, "train-on-cue", 0.7
-    if background:
+def _data(left: str, right: str, o: Occurrence, context: str) -> tuple[Predicate, str, float]:
+    if governs(left, CONTRAST) and not governs(left, TRAIN_ON):
+        return P.MENTIONS, "contrast", 0.65
+    train_at = _last(TRAIN_ON, left) if governs(left, TRAIN_ON) else -1
+    eval_at = _last(EVAL_ON, left)
+    if SOMEONE_ELSES.search(left) and not OURS.search(left):
+        return P.MENTIONS, "trained-by-others", 0.6
+    if (train_at > eval_at) or TRAIN_AFTER.match(right):
+        return P.TRAINS_ON, "train-on-cue", 0.75
+    if context == "background":
         return P.MENTIONS, "background", 0.6
     if o.type == B:
         return P.EVALUATES_ON, "benchmark-in-experiments", 0.7
     if EVAL_ON.search(o.sentence):
         return P.EVALUATES_ON, "evaluate-on-cue", 0.65
-    return P.MENTIONS, "named", 0.5
+    return P.TRAINS_ON, "dataset-in-our-work", 0.5
 
 
-def _technique(left: str, right: str, background: bool) -> tuple[Predicate, str, float]:
-    if NEGATION_BEFORE.search(left[-60:]) or NEGATION_AFTER.search(right):
+def _technique(left: str, right: str, context: str) -> tuple[Predicate, str, float]:
+    if governs(left, CONTRAST) or CONTRAST_AFTER.match(right):
         return P.MENTIONS, "negation-or-contrast", 0.7
-    if background:
+    if context == "background":
         return P.MENTIONS, "background", 0.6
     return P.USES_TECHNIQUE, "used-in-our-work", 0.65
 
