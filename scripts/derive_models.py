@@ -859,6 +859,97 @@ Moirai
 TimeGPT
 Lag-Llama
 BioMedLM
+# ============================================================ second batch: 2024-2025 names and older classics
+ArmoRM | | | d=Llama 3
+Prometheus | | | c, d=Mistral
+JudgeLM
+PandaLM
+UltraRM
+Eurus
+WildGuard | | | d=Mistral
+MAmmoTH | | | d=Llama 2
+ToRA | | | d=Llama 2
+Goedel-Prover
+LearnLM | Gemini
+Gemini Diffusion | Gemini
+MiMo | | | c
+Hailuo | MiniMax
+ColQwen | | | d=Qwen2-VL
+SenseVoice
+H2O-Danube
+JetMoE
+OpenMoE
+ST-MoE
+Smaug | | | c
+BioMistral | | | d=Mistral
+Med-Flamingo
+RadFM
+CheXagent
+Virchow | | | c
+Prov-GigaPath
+CONCH | | | c
+GatorTron
+BlueBERT | | | d=BERT
+SapBERT | | | d=BERT
+LinkBERT
+BioLinkBERT | LinkBERT
+MacBERT
+StructBERT
+MolT5 | | | d=T5
+ProstT5 | | | d=ProtT5
+LigandMPNN
+EvoDiff
+Enformer
+AlphaGenome
+scFoundation
+FuXi | | | c
+CHGNet
+MatterSim
+Time-MoE
+AIMv2
+Hiera | | | c
+EfficientViT
+MobileViT
+FastViT
+VMamba
+MambaVision
+EfficientSAM | | | d=Segment Anything Model
+MobileSAM | | | d=Segment Anything Model
+FastSAM
+OneFormer
+SegGPT
+Marigold | | | c
+DUSt3R
+MASt3R
+VGGT
+Zero-1-to-3 | | Zero123
+TRELLIS | | | c
+InstantMesh
+Wonder3D
+InstructPix2Pix
+OmniGen
+I2VGen-XL
+MAGVIT
+TiTok
+LlamaGen
+CTRL | | | c
+REALM | | | c
+VL-BERT
+VinVL
+FLAVA | | | c
+MarianMT | | Marian NMT
+OPUS-MT
+QuartzNet
+wav2letter
+WaveGlow
+WaveRNN
+MelGAN
+Glow-TTS
+Grad-TTS
+YourTTS
+NaturalSpeech
+AudioPaLM | PaLM
+SpeechGPT
 """
 
 # Picked from Epoch AI's "Notable AI Models": label | variant_of | aliases | flags | epoch row
@@ -939,6 +1030,8 @@ HelixFold3 | HelixFold | | | HelixFold3
 BindCraft | | | | BindCraft
 Precious3GPT | | | | Precious3GPT
 Nemotron-3 | Nemotron | | | Nemotron-3-8B
+OmniParser | | | | OmniParser: Interactable Region Detection Model
+BiomedGPT | | | | BiomedGPT (182M)
 """
 
 
