@@ -79,7 +79,7 @@ DALL-E 2 | DALL-E | DALL·E 2
 DALL-E 3 | DALL-E | DALL·E 3
 Sora | | | c
 Sora 2 | Sora
-Whisper | | OpenAI Whisper | c
+Whisper | | OpenAI Whisper, whisper | c
 CLIP | | Contrastive Language-Image Pre-training, Contrastive Language-Image Pretraining | c
 GLIDE | | | c
 Jukebox | | | c
@@ -247,7 +247,7 @@ SeamlessM4T
 wav2vec
 wav2vec 2.0 | wav2vec | wav2vec2
 XLS-R | wav2vec 2.0
-HuBERT | | | c
+HuBERT | | hubert | c
 data2vec
 EnCodec
 AudioGen
@@ -292,7 +292,7 @@ WizardLM | | | d=Llama
 WizardLM-2 | WizardLM | | d=Mistral
 WizardMath | | | d=Llama 2
 WizardCoder | | | d=StarCoder
-Kosmos | | KOSMOS | c
+Kosmos | | KOSMOS, kosmos | c
 Florence | | | c
 Florence-2 | Florence
 BEiT
@@ -320,7 +320,7 @@ SpeechT5
 DialoGPT | | | d=GPT-2
 Turing-NLG | | T-NLG
 Megatron-Turing NLG | | MT-NLG
-E5 | | | c
+E5 | | e5 | c
 Multilingual-E5 | E5 | mE5
 # ============================================================ NVIDIA
 Megatron-LM
@@ -343,7 +343,7 @@ StyleGAN2 | StyleGAN
 StyleGAN3 | StyleGAN
 AceMath | | | d=Qwen2.5
 # ============================================================ Mistral AI
-Mistral | | | c
+Mistral | | mistral | c
 Mixtral | Mistral
 Mistral NeMo | Mistral
 Mistral Small | Mistral
@@ -515,7 +515,7 @@ Grok-4 | Grok
 Cohere Command
 Command R | Cohere Command | | c
 Command A | Cohere Command | | c
-Aya | | | c
+Aya | | aya | c
 Aya 23 | Aya
 Aya Expanse | Aya
 Aya Vision | Aya
@@ -533,7 +533,7 @@ MM1
 MM1.5 | MM1
 FastVLM
 MobileCLIP
-Granite | | | c
+Granite | | granite | c
 Granite 3.0 | Granite
 Granite 4.0 | Granite
 Granite Code | Granite
@@ -581,7 +581,7 @@ EXAONE Deep | EXAONE
 HyperCLOVA
 HyperCLOVA X | HyperCLOVA
 SOLAR | | | c, d=Mistral
-Falcon | | | c
+Falcon | | falcon | c
 Falcon 2 | Falcon
 Falcon 3 | Falcon
 Falcon-H1 | Falcon
@@ -596,7 +596,7 @@ Reka Flash | Reka
 LFM | | Liquid Foundation Model | c
 LFM2 | LFM
 LLaDA
-Mamba | | | c
+Mamba | | mamba | c
 Mamba-2 | Mamba
 Zamba
 RWKV
@@ -647,11 +647,11 @@ SmolVLM | SmolLM
 IDEFICS | | Idefics
 Idefics2 | IDEFICS
 Idefics3 | IDEFICS
-Zephyr | | | c, d=Mistral
+Zephyr | | zephyr | c, d=Mistral
 OpenChat | | | d=Mistral
-Starling | | Starling-LM | c, d=OpenChat
+Starling | | Starling-LM, starling-lm | c, d=OpenChat
 Hermes | | Nous Hermes, Nous-Hermes | c, d=Llama
-Vicuna | | | c, d=Llama
+Vicuna | | vicuna | c, d=Llama
 Alpaca | | Stanford Alpaca | c, d=Llama
 Koala | | | c, d=Llama
 Guanaco | | | c, d=Llama
@@ -700,13 +700,13 @@ mBERT | BERT | Multilingual BERT
 RoBERTa
 XLM-R | | XLM-RoBERTa
 XLM
-ALBERT | | | c
+ALBERT | | albert | c
 DistilBERT | | | d=BERT
 DistilRoBERTa | | | d=RoBERTa
 TinyBERT | | | d=BERT
 MobileBERT
 SpanBERT
-ELECTRA | | | c
+ELECTRA | | electra | c
 XLNet
 ModernBERT
 SciBERT
@@ -724,12 +724,12 @@ LUKE | | | c
 Longformer
 BigBird
 ELMo
-BART | | | c
+BART | | bart | c
 mBART | BART
-PEGASUS | | Pegasus | c
+PEGASUS | | Pegasus, pegasus | c
 BGE | | BAAI General Embedding
 BGE-M3 | BGE
-GTE | | | c
+GTE | | gte | c
 Contriever
 ChemBERTa
 ALBEF
