@@ -26,6 +26,7 @@ def extract_batch(nlp, papers: Sequence[Paper], relations: bool = True) -> list[
     docs = []
     for text, title_end in texts:
         doc = nlp.make_doc(text)
+        doc.user_data["mlkg_text"] = text  # spaCy would rebuild doc.text from tokens each time
         doc._.title_end = title_end
         docs.append(doc)
     out = []

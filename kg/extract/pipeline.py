@@ -13,6 +13,7 @@ title is always a sentence of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 import spacy
@@ -34,6 +35,28 @@ for _name, _default in (("mlkg", None), ("mlkg_predicate", None), ("mlkg_rule", 
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("title_end"):
     Doc.set_extension("title_end", default=0)
+if not Span.has_extension("mlkg_sentence"):
+    Span.set_extension("mlkg_sentence", default=None)  # (start char, end char, index)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("mlkg_text")
+    if text is None:
+        text = doc.user_data["mlkg_text"] = doc.text
+    return text
+
+
+def sentence_table(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every sentence, read in one pass over C arrays."""
+    from spacy.attrs import IDX, SENT_START
+
+    arr = doc.to_array([SENT_START, IDX])
+    starts = arr[arr[:, 0] == 1, 1].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(doc_text(doc))]
+    return list(zip(starts, ends))
 
 RULE_RANK = {"catalogue": 0, "variant": 1, "compound": 2, "model-shape": 3, "bench-shape": 3,
              "acronym": 4, "acronym-unsure": 4, "proposal": 5, "listed": 6, "repeat": 7}
@@ -55,7 +78,7 @@ class NameRecognizer:
         self.patterns = patterns
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_candidates(doc.text, doc._.title_end, self.catalogue, self.patterns)
+        candidates = find_candidates(doc_text(doc), doc._.title_end, self.catalogue, self.patterns)
         spans = []
         for cand in candidates:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -285,20 +308,21 @@ class RelationTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         title_end = doc._.title_end
-        sent_index = {}
-        for i, sent in enumerate(doc.sents):
-            sent_index[sent.start] = i
+        table = sentence_table(doc)
+        starts = [s for s, _ in table]
         spans = doc.spans.get(SPAN_KEY, [])
         proposed = frozenset(n for span in spans if span._.mlkg.proposed
                              for n in (span._.mlkg.text, *span._.mlkg.aliases) if len(n) > 2)
-        ctx = paper_context(doc.text[:title_end], doc.text[title_end + 1:], proposed)
+        text = doc_text(doc)
+        ctx = paper_context(text[:title_end], text[title_end + 1:], proposed)
         for span in spans:
             cand: Candidate = span._.mlkg
-            sent = span.sent
-            s_start = sent.start_char
-            o = Occurrence(type=cand.type, sentence=sent.text, start=cand.start - s_start,
+            index = bisect_right(starts, cand.start) - 1
+            s_start, s_end = table[index]
+            span._.mlkg_sentence = (s_start, s_end, index)
+            o = Occurrence(type=cand.type, sentence=text[s_start:s_end], start=cand.start - s_start,
                            end=cand.end - s_start, is_title=cand.start < title_end,
-                           sentence_index=sent_index[sent.start], proposed=cand.proposed,
+                           sentence_index=index, proposed=cand.proposed,
                            closed=cand.entry_id in self.closed)
             pred, rule, conf = classify(o, ctx)
             span._.mlkg_predicate = pred
@@ -409,15 +433,19 @@ def _most_specific(cands: list[Candidate]) -> Candidate:
 
 def _evidence(span: Span, title_end: int, abstract_start: int, relations: bool) -> Evidence:
     cand: Candidate = span._.mlkg
-    sent = span.sent
+    if span._.mlkg_sentence is None:  # relations off (ablation): find the sentence now
+        table = sentence_table(span.doc)
+        s_start, s_end = table[bisect_right([s for s, _ in table], cand.start) - 1]
+    else:
+        s_start, s_end, _ = span._.mlkg_sentence
     in_title = cand.start < title_end
     offset = 0 if in_title else abstract_start
     return Evidence(
-        sentence=sent.text.rstrip(),
+        sentence=doc_text(span.doc)[s_start:s_end].rstrip(),
         field="title" if in_title else "abstract",
         start=cand.start - offset,
         end=cand.end - offset,
-        sentence_start=max(0, sent.start_char - offset),
+        sentence_start=max(0, s_start - offset),
         rule=(span._.mlkg_rule if relations else cand.rule) or cand.rule,
         confidence=span._.mlkg_confidence if relations else cand.confidence,
     )

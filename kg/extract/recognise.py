@@ -63,21 +63,49 @@ class Candidate:
 
 # --------------------------------------------------------------------------- pieces
 
+def part_key(part: str) -> str:
+    """:func:`name_key` of one part, fast for the plain ASCII parts that make up most text."""
+    key = part.lower()
+    if key.isascii() and key.isalnum():
+        return key
+    return name_key(part)
+
+
 class Text:
     """A text cut into pieces and parts, computed once and shared by recognisers."""
 
-    __slots__ = ("text", "pieces", "_parts")
+    __slots__ = ("text", "pieces", "_parts", "_keys")
 
     def __init__(self, text: str):
         self.text = text
         self.pieces = names.pieces(text)
         self._parts: dict[int, list[tuple[int, int]]] = {}
+        self._keys: dict[int, list[str]] = {}
 
     def parts(self, i: int) -> list[tuple[int, int]]:
         got = self._parts.get(i)
         if got is None:
             s, e = self.pieces[i]
-            got = self._parts[i] = names.part_spans(self.text, s, e)
+            if self.text[s:e].isalpha():  # most words: one part, no regex needed
+                got = self._parts[i] = [(s, e)]
+            else:
+                got = self._parts[i] = names.part_spans(self.text, s, e)
+        return got
+
+    def first_key(self, i: int) -> str:
+        """The key of piece ``i``'s first part, without cutting the piece when it is one word."""
+        s, e = self.pieces[i]
+        word = self.text[s:e]
+        if word.isalpha() and word.isascii():
+            return word.lower()
+        return self.keys(i)[0]
+
+    def keys(self, i: int) -> list[str]:
+        """The name keys of piece ``i``'s parts."""
+        got = self._keys.get(i)
+        if got is None:
+            t = self.text
+            got = self._keys[i] = [part_key(t[s:e]) for s, e in self.parts(i)]
         return got
 
     def joined(self, i: int) -> bool:
@@ -100,12 +128,12 @@ def _scan_known(text: Text, i: int, catalogue: Catalogue) -> tuple[int, int, Ent
         if j > i and not text.joined(j):
             break
         spans = text.parts(j)
-        for p, (s, e) in enumerate(spans):
-            key += name_key(text.text[s:e])
+        for p, part in enumerate(text.keys(j)):
+            key += part
             if key not in prefixes:
                 return best
             if key in index:
-                entry = catalogue.lookup(text.text[text.pieces[i][0]:e])
+                entry = catalogue.lookup(text.text[text.pieces[i][0]:spans[p][1]])
                 if entry is not None:
                     best = (j, p + 1, entry)
     return best
@@ -129,8 +157,12 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
     """Known names, and the variants and compounds built on them."""
     out: list[Candidate] = []
     t = text.text
+    prefixes = catalogue.prefixes
     i = 0
     while i < len(text.pieces):
+        if text.first_key(i) not in prefixes:
+            i += 1
+            continue
         found = _scan_known(text, i, catalogue)
         if found is None:
             i += 1
@@ -227,7 +259,8 @@ def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue)
     i = 0
     while i < len(text.pieces):
         s, e = text.pieces[i]
-        if covered.hits(s, e):
+        piece = t[s:e]
+        if piece == piece.lower() or covered.hits(s, e):  # every shape needs a capital letter
             i += 1
             continue
         ps = [t[a:b] for a, b in text.parts(i)]
@@ -538,12 +571,13 @@ _ITEM = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}$")  # 350GB, 7B, 4k: amounts, not names
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
 _LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
-_INTRO = re.compile(
-    r"\b(?P<noun>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|namely|"
-    r"for example,?|for instance,?|i\.e\.,?)\s+(?:the\s+)?" + _LIST
-)
-_TRAILING = re.compile(_LIST + r"\s+(?P<noun>models?|LLMs?|LMs?|benchmarks?|datasets?|corpora|corpus|"
-                       r"model families|model family|checkpoints?|baselines?)\b")
+_CONNECTOR = re.compile(r"\b(?:such as|including|like|e\.g\.,?|namely|for example,?|for instance,?|i\.e\.,?)\s+"
+                        r"(?:the\s+)?")
+_NOUN_BEFORE = re.compile(r"(?P<noun>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s*,?\s*\(?\s*$")
+_LIST_AT = re.compile(_LIST)
+_TYPE_NOUN = re.compile(r"\b(?:models?|LLMs?|LMs?|benchmarks?|datasets?|corpora|corpus|model famil(?:y|ies)|"
+                        r"checkpoints?|baselines?)\b")
+_LIST_BEFORE = re.compile(_LIST + r"\s+$")
 _EVAL_WORDS = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|accuracy|results?|performance|score\w*)\b",
                          re.IGNORECASE)
 
@@ -555,6 +589,20 @@ def _list_type(noun_words: list[str], sentence: str) -> EntityType | None:
     if ty in (M, B, D, T):
         return ty
     return None
+
+
+def _enumerations(t: str, start: int):
+    """(kind, noun, list start, list end, where) of each "N such as A, B and C" and "A and B N"."""
+    for m in _CONNECTOR.finditer(t, start):
+        before = _NOUN_BEFORE.search(t[max(start, m.start() - 40):m.start()])
+        lst = _LIST_AT.match(t, m.end())
+        if before and lst:
+            yield "intro", before.group("noun"), lst.start(), lst.end(), m.start()
+    for m in _TYPE_NOUN.finditer(t, start):
+        window_start = max(start, m.start() - 120)
+        lst = _LIST_BEFORE.search(t, window_start, m.start())
+        if lst:
+            yield "trailing", m.group(), lst.start("list"), lst.end("list"), m.start()
 
 
 def _sentence_initial(t: str, s: int) -> bool:
@@ -570,26 +618,24 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
     t = text.text
     covered = _Coverage(taken)
     out: list[Candidate] = []
-    for rx in (_INTRO, _TRAILING):
-        for m in rx.finditer(t, start):
-            sent_start = max(t.rfind(". ", 0, m.start()) + 2, 0)
-            sent_end = t.find(". ", m.end())
-            sentence = t[sent_start:sent_end if sent_end > 0 else len(t)]
-            ty = _list_type(m.group("noun").split(), sentence)
-            if ty is None:
+    for kind, noun, ls, le, at in _enumerations(t, start):
+        sent_start = max(t.rfind(". ", 0, at) + 2, 0)
+        sent_end = t.find(". ", at)
+        sentence = t[sent_start:sent_end if sent_end > 0 else len(t)]
+        ty = _list_type(noun.split(), sentence)
+        if ty is None:
+            continue
+        for item in re.finditer(_ITEM, t[ls:le]):
+            s, e = _trim_name(t, ls + item.start(), ls + item.end())
+            name = t[s:e]
+            if (covered.hits(s, e) or not _name_like(name) or name_key(name) in GENERIC_KEYS
+                    or _MEASURE.match(name)):
                 continue
-            ls, le = m.span("list")
-            for item in re.finditer(_ITEM, t[ls:le]):
-                s, e = _trim_name(t, ls + item.start(), ls + item.end())
-                name = t[s:e]
-                if (covered.hits(s, e) or not _name_like(name) or name_key(name) in GENERIC_KEYS
-                        or _MEASURE.match(name)):
-                    continue
-                if names.is_attributive(names.parts(name)[-1]):
-                    continue  # "JEPA-based models": the base is named elsewhere
-                plain = not (any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name))
-                if plain and (_sentence_initial(t, s) or (rx is _INTRO and ty != M)):
-                    continue  # a lone capitalised word is too often prose
-                out.append(Candidate(s, e, name, ty, "listed", 0.65))
-                covered.spans.append((s, e))
+            if names.is_attributive(names.parts(name)[-1]):
+                continue  # "JEPA-based models": the base is named elsewhere
+            plain = not (any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name))
+            if plain and (_sentence_initial(t, s) or (kind == "intro" and ty != M)):
+                continue  # a lone capitalised word is too often prose
+            out.append(Candidate(s, e, name, ty, "listed", 0.65))
+            covered.spans.append((s, e))
     return out
