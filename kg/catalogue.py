@@ -30,7 +30,8 @@ DATA_FILES = {
     EntityType.TECHNIQUE: "techniques.jsonl",
 }
 
-_NON_KEY = re.compile(r"[^0-9a-zA-Z.]+")
+# Letters (any script), digits, "+" (HumanEval+ is not HumanEval) and dots between digits.
+_NON_KEY = re.compile(r"[^\w.+]+|_")
 _LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 
 
@@ -49,6 +50,8 @@ def name_key(text: str) -> str:
 
     >>> name_key("LLaMA-2") == name_key("Llama 2") == name_key("llama2")
     True
+    >>> name_key("HumanEval+") == name_key("HumanEval"), name_key("PixArt-Σ") == name_key("PixArt-α")
+    (False, False)
     >>> name_key("Qwen2.5-7B"), name_key("Llama 3.1 8B"), name_key('T\\\\"ULU 3')
     ('qwen2.57b', 'llama3.18b', 'tulu3')
     """
@@ -97,6 +100,7 @@ class Catalogue:
     index: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cased_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     prefixes: frozenset[str] = frozenset()
+    closed: frozenset[str] = frozenset()  # ids of models whose weights were never released
 
     @classmethod
     def from_entries(cls, entries: list[Entry]) -> "Catalogue":
@@ -123,6 +127,11 @@ class Catalogue:
                 if target and target not in cat.entries:
                     raise CatalogueError(f"{entry.id}: {attr} {target!r} is not in the catalogue")
         return cat
+
+    def mark_closed(self, labels: frozenset[str]) -> None:
+        """Every model that is, or descends from, one of these labels is closed."""
+        self.closed = frozenset(e.id for e in self.entries.values()
+                                if any(a.label in labels for a in self.lineage(e.id)))
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry a surface form names, honouring ``cased`` entries.
@@ -185,7 +194,9 @@ def load(directory: str | Path | None = None) -> Catalogue:
                 raise CatalogueError(f"{filename}: id {entry.id!r} already defined in {seen[entry.id]}")
             seen[entry.id] = filename
             entries.append(entry)
-    return Catalogue.from_entries(entries)
+    cat = Catalogue.from_entries(entries)
+    cat.mark_closed(_lines(base / "closed_models.txt"))
+    return cat
 
 
 @cache
@@ -196,7 +207,10 @@ def default() -> Catalogue:
 
 def read_lines(filename: str) -> frozenset[str]:
     """A word list under ``kg/data`` (one entry per line, ``#`` comments)."""
-    path = Path(str(resources.files("kg") / "data" / filename))
+    return _lines(Path(str(resources.files("kg") / "data" / filename)))
+
+
+def _lines(path: Path) -> frozenset[str]:
     if not path.exists():
         return frozenset()
     words = set()

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 # (HumanEval+).  Apostrophes end a piece, so possessives fall away.
 PIECE = re.compile(r"[^\W_](?:[^\W_]|[-_./](?=[^\W_]))*\+*")
 # "v0.3" and "V2" stay whole; elsewhere letters turn into digits at a part boundary.
-_PART = re.compile(r"(?<![^\W\d_])[vV]\d+(?:\.\d+)*|[^\W\d_]+|\d+(?:\.\d+)*[^\W_]*|\++")
+_PART = re.compile(r"(?<![^\W\d_])(?:[vV]\d+(?:\.\d+)*|[aA]\d+(?:\.\d+)?[bB](?![^\W_]))"
+                   r"|[^\W\d_]+|\d+(?:\.\d+)*[^\W_]*|\++")
 # "meta-llama/Llama-3-8B" and "DPO/RLHF" are two names; "ViT-B/16" is one.
 _SLASH_SPLIT = re.compile(r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
 
@@ -78,6 +79,8 @@ def parts(piece: str) -> list[str]:
     ['Qwen', '2.5', 'VL', '7B', 'Instruct']
     >>> parts("ViT-B/16"), parts("HumanEval+"), parts("GPT-4o-mini"), parts("Mistral-7B-v0.3")
     (['ViT', 'B', '16'], ['HumanEval', '+'], ['GPT', '4o', 'mini'], ['Mistral', '7B', 'v0.3'])
+    >>> parts("Qwen3-30B-A3B"), parts("Alpha3"), parts("A3Bench")
+    (['Qwen', '3', '30B', 'A3B'], ['Alpha', '3'], ['A', '3Bench'])
     """
     return _PART.findall(piece)
 

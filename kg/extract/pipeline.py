@@ -155,6 +155,12 @@ _METHOD_HEADS = rec.read_lines("method_heads.txt")
 _NOT_METHOD_HEADS = rec.read_lines("not_method_heads.txt")
 
 
+# "we adopt Long Form (LF)": a method the paper uses, whatever its head word
+_USED = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?(?:use|uses|adopt|adopts|apply|applies|employ|employs|"
+                   r"leverage|leverages|incorporate|incorporates|follow|follows|build on|rely on|extend|extends)"
+                   r"\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
 def _head(long_form: str) -> str:
     words = re.findall(r"[^\W\d_]+", long_form.lower())
     if not words:
@@ -189,7 +195,8 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
         cand = Candidate(ss, se, short, ty, "acronym", 0.7, aliases=[long_form], long_span=(ls, le))
         # An acronym only we define is kept if it names a method or the paper introduces it.
         cand.proposed = rec.said_to_be_proposed(text, se)
-        if ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not cand.proposed:
+        if (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not cand.proposed
+                and not _USED.search(text[max(0, ls - 60):ls])):
             cand.rule = "acronym-unsure"  # decided after proposals are known
         out = [c for c in out if not (c.start < le and ls < c.end)]
         out.append(cand)
@@ -249,7 +256,7 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         c = _overlapping(out, acronym or s, e)
         if c is not None:
             # a known name is proposed only when it follows the verb directly or heads the title
-            if c.entry_id is None or direct:
+            if c.entry_id is None or direct or c.rule == "compound":
                 c.proposed = True
             continue
         if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
@@ -302,9 +309,7 @@ class RelationTagger:
     """Give each name span the predicate its sentence supports."""
 
     def __init__(self, catalogue: Catalogue):
-        listed = rec.read_lines("closed_models.txt")
-        self.closed = frozenset(e.id for e in catalogue.entries.values()
-                                if any(a.label in listed for a in catalogue.lineage(e.id)))
+        self.closed = catalogue.closed
 
     def __call__(self, doc: Doc) -> Doc:
         title_end = doc._.title_end

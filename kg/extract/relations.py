@@ -121,8 +121,9 @@ TRAIN_ON = _rx(
 )
 TRAIN_AFTER = _rx(r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+(?:training|fine-?tuning|pre-?training|"
                   r"instruction tuning|sft)|^\s*(?:training|fine-?tuning|pre-?training)\s+(?:data|set|corpus)")
-SOMEONE_ELSES = _rx(r"\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+(?:other\s+|existing\s+)?"
-                    r"(?:[\w\-]+\s+){0,3}?$")
+# "models trained on X", "a ViT-G pre-trained on X": someone else's training, unless ours
+SOMEONE_ELSES = _rx(r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
+                    r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$")
 EVAL_ON = _rx(r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|accuracy|performance|scores?|"
               r"state-of-the-art|sota|achiev\w*|improv\w*|outperform\w*|gains?|experiments?)\b")
 
@@ -243,7 +244,7 @@ def _data(left: str, right: str, o: Occurrence, context: str) -> tuple[Predicate
         return P.MENTIONS, "contrast", 0.65
     train_at = _last(TRAIN_ON, left) if governs(left, TRAIN_ON) else -1
     eval_at = _last(EVAL_ON, left)
-    if SOMEONE_ELSES.search(left) and not OURS.search(left):
+    if SOMEONE_ELSES.search(left):
         return P.MENTIONS, "trained-by-others", 0.6
     if (train_at > eval_at) or TRAIN_AFTER.match(right):
         return P.TRAINS_ON, "train-on-cue", 0.75

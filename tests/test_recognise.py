@@ -1,0 +1,208 @@
+"""Each recogniser, with sentences of our own and a small made-up catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.catalogue import Catalogue, Entry
+from kg.extract.pipeline import find_candidates
+from kg.model import EntityType
+
+M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+
+CATALOGUE = Catalogue.from_entries([
+    Entry(id="zeta", type=M, label="Zeta"),
+    Entry(id="zeta-2", type=M, label="Zeta 2", aliases=("ZETA-V2",), variant_of="zeta"),
+    Entry(id="zeta-3", type=M, label="Zeta 3", variant_of="zeta"),
+    Entry(id="orbit", type=M, label="Orbit", cased=True),
+    Entry(id="mathx", type=B, label="MATHX", cased=True),
+    Entry(id="widgetqa", type=B, label="WidgetQA"),
+    Entry(id="the-heap", type=D, label="The Heap", cased=True),
+    Entry(id="quora-tuning", type=T, label="QuRA", aliases=("Quantized Rank Adaptation",)),
+    Entry(id="chain-of-steps", type=T, label="chain-of-steps", aliases=("CoS",)),
+])
+
+
+def found(text: str, title: str = "A Study") -> dict[str, object]:
+    """Surface → candidate for a paper with this title and abstract."""
+    full = f"{title}\n{text}"
+    out: dict[str, object] = {}
+    for c in find_candidates(full, len(title), CATALOGUE):
+        out.setdefault(c.text, c)  # the first occurrence, where a name is defined
+    return out
+
+
+def names(text: str, title: str = "A Study") -> set[str]:
+    return set(found(text, title))
+
+
+# --- catalogue
+
+
+@pytest.mark.parametrize("surface", ["Zeta 2", "Zeta-2", "Zeta2", "ZETA-V2", "zeta 2"])
+def test_spellings_of_a_known_name_are_one_entry(surface):
+    cands = found(f"We study {surface} closely.")
+    assert cands[surface].entry_id == "zeta-2"
+
+
+def test_cased_entries_match_only_as_written():
+    assert "MATHX" in names("Results on MATHX improve.")
+    assert "mathx" not in names("We teach mathx to children.")
+    assert "Orbit" in names("We compare with Orbit.")
+    assert "orbit" not in names("Satellites orbit the earth.")
+
+
+def test_multiword_names_and_expansions():
+    got = found("We pre-train on The Heap and use Quantized Rank Adaptation and chain of steps.")
+    assert got["The Heap"].type == D
+    assert got["Quantized Rank Adaptation"].entry_id == "quora-tuning"
+    assert got["chain of steps"].entry_id == "chain-of-steps"
+
+
+# --- variants, compounds, coordination
+
+
+def test_sizes_and_variant_words_make_a_variant_of_the_known_base():
+    c = found("We fine-tune Zeta-2-7B-Instruct today.")["Zeta-2-7B-Instruct"]
+    assert (c.rule, c.entry_id, c.base, c.suffixes) == ("variant", "zeta-2", "Zeta-2", ("7B", "Instruct"))
+
+
+def test_space_separated_suffixes_join_the_name():
+    c = found("We evaluate Zeta 3 13B Chat here.")["Zeta 3 13B Chat"]
+    assert c.suffixes == ("13B", "Chat") and c.entry_id == "zeta-3"
+
+
+def test_version_with_v_stays_one_part():
+    c = found("Zeta-2-v0.3 is used.")["Zeta-2-v0.3"]
+    assert c.suffixes == ("v0.3",)
+
+
+def test_attributive_suffix_keeps_only_the_base():
+    got = found("A Zeta-based recipe and a QuRA-style update.")
+    assert got["Zeta"].entry_id == "zeta" and got["QuRA"].entry_id == "quora-tuning"
+    assert "Zeta-based" not in got
+
+
+def test_compound_on_a_known_model_is_a_new_model_below_it():
+    c = found("We release Zeta-Med for clinics.")["Zeta-Med"]
+    assert (c.type, c.rule, c.entry_id, c.suffixes) == (M, "compound", "zeta", ("Med",))
+
+
+def test_compound_on_a_known_technique_is_a_new_technique():
+    c = found("Our QuRA-GX improves memory use.")["QuRA-GX"]
+    assert (c.type, c.rule, c.entry_id) == (T, "compound", None)
+
+
+def test_coordinated_sizes_name_two_models():
+    got = found("We prune Zeta-2 7B and 13B.")
+    assert got["Zeta-2 7B"].suffixes == ("7B",)
+    assert got["Zeta-2 13B"].suffixes == ("13B",)
+
+
+def test_hub_style_ids_drop_the_organisation():
+    assert found("We load acme-labs/Zeta-2-7B from the hub.")["Zeta-2-7B"].entry_id == "zeta-2"
+
+
+# --- names the catalogue has never seen
+
+
+@pytest.mark.parametrize("surface,base,suffixes", [
+    ("Blorp-2.5-7B-Instruct", "Blorp", ("2.5", "7B", "Instruct")),
+    ("Quill-1.3B", "Quill", ("1.3B",)),
+    ("Vanta 70B", "Vanta", ("70B",)),
+    ("Fenix-30B-A3B", "Fenix", ("30B", "A3B")),
+])
+def test_unknown_models_by_their_shape(surface, base, suffixes):
+    c = found(f"We compare against {surface} on several tasks.")[surface]
+    assert (c.type, c.rule, c.base, c.suffixes) == (M, "model-shape", base, suffixes)
+
+
+@pytest.mark.parametrize("text", [
+    "Our 7B model is small.", "We train a 1.3B model.", "Using 70B parameters is costly.",
+    "It needs 350GB of memory.", "Large language models (LLMs) are popular.",
+])
+def test_sizes_alone_are_not_models(text):
+    assert not any(c.type == M for c in found(text).values())
+
+
+@pytest.mark.parametrize("surface", ["GizmoBench", "Spark-Eval", "TinyMedQA", "CRUXish-Bench"])
+def test_unknown_benchmarks_by_their_shape(surface):
+    assert found(f"Scores on {surface} rise.")[surface].type == B
+
+
+@pytest.mark.parametrize("text", ["We study VQA and QA in general.", "A new benchmark is needed."])
+def test_task_acronyms_are_not_benchmarks(text):
+    assert not any(c.type == B for c in found(text).values())
+
+
+# --- acronyms
+
+
+def test_an_acronym_definition_is_one_entity_with_both_names():
+    c = found("We adopt Contrastive Reward Shaping (CRS) for alignment. CRS is stable.")
+    crs = c["CRS"]
+    assert crs.type == T and "Contrastive Reward Shaping" in crs.aliases
+
+
+def test_a_definition_names_a_known_entity_too():
+    assert "Quantized Rank Adaptation" in found("We use Quantized Rank Adaptation (QuRA).")["QuRA"].aliases
+
+
+@pytest.mark.parametrize("text", [
+    "Automatic speech recognition (ASR) is hard.",
+    "Large language models (LLMs) are everywhere.",
+    "The word error rate (WER) drops.",
+    "Out-of-distribution (OOD) inputs hurt.",
+])
+def test_definitions_of_tasks_classes_and_metrics_are_not_entities(text):
+    assert not found(text)
+
+
+# --- proposals
+
+
+def test_the_name_before_a_title_colon_is_proposed():
+    c = found("Zorp trains faster than Zeta 2.", title="Zorp: Faster Training for Everyone")["Zorp"]
+    assert c.proposed
+
+
+def test_title_colon_type_comes_from_the_subtitle():
+    assert found("We describe it.", title="Zorp: A Benchmark for Robots")["Zorp"].type == B
+
+
+@pytest.mark.parametrize("text,name,etype", [
+    ("We introduce a new benchmark, QuuxEval, for agents.", "QuuxEval", B),
+    ('We propose a method termed "glim tuning" that helps.', "glim tuning", T),
+    ("The resulting model, Zeta-Doc, answers questions.", "Zeta-Doc", M),
+    ("In this work we present Dual Path Merging (DPM), a simple method.", "DPM", T),
+    ("We release Tarn, a family of open models.", "Tarn", M),
+])
+def test_names_the_paper_introduces_are_proposed(text, name, etype):
+    c = found(text)[name]
+    assert c.proposed and c.type == etype
+
+
+def test_presenting_results_proposes_nothing():
+    got = found("We present results using Zeta 2 and WidgetQA.")
+    assert not any(c.proposed for c in got.values())
+
+
+def test_a_known_model_is_not_proposed_by_a_description():
+    assert not found("We introduce a new recipe for Zeta 2 training.")["Zeta 2"].proposed
+
+
+# --- lists
+
+
+def test_names_in_a_list_take_the_type_of_its_noun():
+    got = found("We evaluate strong models such as Grommet, FluxNet and XQ-9 on it.")
+    assert {got[n].type for n in ("Grommet", "FluxNet", "XQ-9")} == {M}
+
+
+def test_names_before_a_type_noun():
+    got = found("Experiments use the PlutoSet and MarsQA datasets for evaluation of accuracy.")
+    assert got["PlutoSet"].type == B and got["MarsQA"].type == B
+
+
+def test_title_case_titles_are_not_lists():
+    assert not found("Nothing here.", title="Enabling Weak Models to Judge Better Models")

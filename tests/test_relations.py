@@ -1,0 +1,164 @@
+"""Each relation cue, with sentences of our own: what a paper does with a name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.extract import extract_batch
+from kg.extract.pipeline import build_nlp
+from kg.extract.relations import PaperContext, Occurrence, classify, governs, FINE_TUNE, COMPARE
+from kg.model import EntityType, Paper, Predicate
+
+M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+P = Predicate
+
+CATALOGUE = {
+    "models.jsonl": [
+        {"label": "Zeta"}, {"label": "Zeta 2", "variant_of": "Zeta"},
+        {"label": "Oracle-9", "cased": True},
+    ],
+    "benchmarks.jsonl": [{"label": "WidgetQA"}, {"label": "PuzzleSet"}],
+    "datasets.jsonl": [{"label": "FooCorpus"}],
+    "techniques.jsonl": [{"label": "QuRA", "aliases": ["Quantized Rank Adaptation"]},
+                         {"label": "beam search"}],
+}
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("catalogue")
+    for name, rows in CATALOGUE.items():
+        (directory / name).write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (directory / "closed_models.txt").write_text("Oracle-9\n")
+    return build_nlp(catalogue_dir=str(directory))
+
+
+def edges(nlp, abstract: str, title: str = "A Study of Things") -> dict[str, Predicate]:
+    [ex] = extract_batch(nlp, [Paper(key="p", title=title, abstract=abstract)])
+    return {m.text: m.predicate for m in ex.mentions}
+
+
+def occurrence(sentence: str, name: str, etype: EntityType, index: int = 3) -> Occurrence:
+    start = sentence.index(name)
+    return Occurrence(type=etype, sentence=sentence, start=start, end=start + len(name),
+                      is_title=False, sentence_index=index, proposed=False)
+
+
+# --- governing cues
+
+
+def test_a_cue_governs_across_a_list_only():
+    assert governs("We fine-tune strong open models such as Zeta, Kappa and ", FINE_TUNE)
+    assert not governs("We fine-tune Zeta and then measure accuracy of ", FINE_TUNE)
+    assert governs("Our method outperforms ", COMPARE)
+    assert not governs("Our method outperforms the old one when used with ", COMPARE)
+
+
+# --- models
+
+
+@pytest.mark.parametrize("abstract,name", [
+    ("We fine-tune Zeta-2-7B on our data and report accuracy on WidgetQA.", "Zeta-2-7B"),
+    ("Zeta 2 is further fine-tuned with QuRA in our experiments.", "Zeta 2"),
+    ("We build our assistant on top of Zeta 2 and release it.", "Zeta 2"),
+    ("We apply our adapters to Zeta-2-13B and observe gains.", "Zeta-2-13B"),
+    ("We distill knowledge from Oracle-9 into Zeta-2-1B for mobile use.", "Zeta-2-1B"),
+])
+def test_fine_tuning_cues(nlp, abstract, name):
+    assert edges(nlp, "Models keep growing. " + abstract)[name] == P.FINE_TUNES
+
+
+@pytest.mark.parametrize("abstract,name", [
+    ("Our method outperforms Zeta 2 by four points on WidgetQA in our experiments.", "Zeta 2"),
+    ("We use Oracle-9 as a judge to score the answers.", "Oracle-9"),
+    ("We distill knowledge from Oracle-9 into Zeta-2-1B for mobile use.", "Oracle-9"),
+    ("We compare our model with Zeta-2-70B and report results.", "Zeta-2-70B"),
+])
+def test_baselines_judges_and_teachers_are_evaluated(nlp, abstract, name):
+    assert edges(nlp, "Models keep growing. " + abstract)[name] == P.EVALUATES
+
+
+def test_a_model_trained_from_scratch_is_evaluated_not_fine_tuned(nlp):
+    got = edges(nlp, "Models keep growing. We train a Zeta-2-1B model from scratch and report results.")
+    assert got["Zeta-2-1B"] == P.EVALUATES
+
+
+def test_background_mentions(nlp):
+    got = edges(nlp, "Recent models such as Zeta 2 have shown strong results. We study sorting.")
+    assert got["Zeta 2"] == P.MENTIONS
+
+
+def test_models_in_experiments_of_a_fine_tuning_paper_are_fine_tuned_unless_closed(nlp):
+    abstract = ("Adapting models is costly. We fine-tune small models with QuRA. "
+                "Experiments with Zeta-2-7B and Oracle-9 show gains on WidgetQA.")
+    got = edges(nlp, abstract)
+    assert got["Zeta-2-7B"] == P.FINE_TUNES
+    assert got["Oracle-9"] == P.EVALUATES  # its weights were never released
+
+
+def test_a_paper_that_trains_nothing_evaluates_its_models(nlp):
+    abstract = ("Pruning saves memory. We prune weights without any training. "
+                "Experiments with Zeta-2-7B show gains on WidgetQA.")
+    assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
+# --- data
+
+
+def test_benchmarks_reported_on_are_evaluated_on(nlp):
+    got = edges(nlp, "Reasoning is hard. We report accuracy on WidgetQA and PuzzleSet for our method.")
+    assert got["WidgetQA"] == P.EVALUATES_ON and got["PuzzleSet"] == P.EVALUATES_ON
+
+
+def test_data_trained_on(nlp):
+    got = edges(nlp, "Data matters. We train our model on FooCorpus and evaluate it on WidgetQA.")
+    assert got["FooCorpus"] == P.TRAINS_ON and got["WidgetQA"] == P.EVALUATES_ON
+
+
+def test_data_someone_else_trained_on_is_mentioned(nlp):
+    got = edges(nlp, "Data matters. Our data beats models trained on FooCorpus in our experiments.")
+    assert got["FooCorpus"] == P.MENTIONS
+
+
+def test_benchmarks_contrasted_with_are_mentioned(nlp):
+    got = edges(nlp, "Evaluation is narrow. Unlike existing benchmarks such as WidgetQA, ours is open-ended.")
+    assert got["WidgetQA"] == P.MENTIONS
+
+
+# --- techniques
+
+
+def test_techniques_used(nlp):
+    got = edges(nlp, "Decoding matters. We apply beam search and QuRA to our models.")
+    assert got["beam search"] == P.USES_TECHNIQUE and got["QuRA"] == P.USES_TECHNIQUE
+
+
+@pytest.mark.parametrize("abstract", [
+    "Adapters are popular. Unlike QuRA, our method needs no extra parameters.",
+    "Adapters are popular. Our approach works without QuRA entirely.",
+    "Adapters are popular. Our method outperforms QuRA on every task.",
+])
+def test_negated_or_contrasted_techniques_are_only_mentioned(nlp, abstract):
+    assert edges(nlp, abstract)["QuRA"] == P.MENTIONS
+
+
+def test_negation_in_one_sentence_does_not_hide_use_in_another(nlp):
+    abstract = "Adapters are popular. Unlike plain QuRA, we add a gate. We then apply QuRA to every layer."
+    assert edges(nlp, abstract)["QuRA"] == P.USES_TECHNIQUE
+
+
+# --- proposals
+
+
+def test_a_proposed_model_is_proposed_only(nlp):
+    abstract = "We present Zeta-Doc, a model for clinics. Zeta-Doc outperforms Zeta 2 on WidgetQA."
+    got = edges(nlp, abstract)
+    assert got["Zeta-Doc"] == P.PROPOSES and got["Zeta 2"] == P.EVALUATES
+
+
+def test_classify_marks_proposals_first():
+    o = occurrence("We compare MyNet with others.", "MyNet", M)
+    proposed = Occurrence(**{**{f: getattr(o, f) for f in o.__slots__}, "proposed": True})
+    assert classify(proposed, PaperContext())[0] == P.PROPOSES
