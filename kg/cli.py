@@ -102,6 +102,36 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
         _summary(report, time.perf_counter() - started)
 
 
+@cli.command("html")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--focus", default=None, metavar="NAME",
+              help="Show only the neighbourhood of this entity (label or alias, any case or punctuation).")
+@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Steps from the focus to include (paper → entity is one step).")
+@click.option("--out", "-o", "out_path", type=click.Path(path_type=Path), default=None,
+              help="Page to write [default: DIRECTORY/kg.html, or DIRECTORY/<focus>.html].")
+def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) -> None:
+    """Write the offline browser page for the graph built into DIRECTORY.
+
+    Reads DIRECTORY/kg.json (no re-extraction).  For graphs too big to show
+    whole, --focus draws one entity and everything within --depth steps.
+
+    \b
+    Example:
+      mlkg html exports/ --focus "Llama 3" --depth 2 --out llama3.html
+    """
+    from rich.markup import escape
+
+    from kg.export.html import GraphPageError, write_page
+
+    try:
+        path, n_nodes, n_edges = write_page(directory, out=out_path, focus=focus, depth=depth)
+    except GraphPageError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(1)
+    out.print(f"wrote {path} ({n_nodes} nodes, {n_edges} edges)", soft_wrap=True)
+
+
 def _report_problems(problems) -> None:
     if not problems:
         return

@@ -1,135 +1,665 @@
 """The graph as one self-contained HTML page (pyvis' vis-network, inlined).
 
-pyvis' own templates load Bootstrap and vis-network from CDNs and its
-``add_edge`` is quadratic, so the page is rendered from our own template with
-the vis-network script and style that ship inside the pyvis package, and the
-node and edge lists are handed to vis DataSets in one go.  Nothing on the page
-refers to the network.
+pyvis 0.3.2's templates load Bootstrap (and, in most modes, vis-network) from
+CDNs and its ``add_edge`` scans every node on each call, so the page is
+rendered from our own template: the vis-network script that ships inside the
+installed pyvis package is inlined, and the node and edge records are handed
+to the page's vis ``DataSet``s (the globals ``nodes`` and ``edges``) in one
+go.  Nothing on the page refers to the network.
+
+Everything that comes from the input reaches the page as JSON inside a
+``<script>`` (with ``<``, ``>`` and ``&`` escaped) and is put on screen as
+text only: canvas labels, vis-network tooltips (which set ``innerText`` for
+string titles), and ``textContent`` in the side panel.  Links are only made
+from ``http(s)`` URLs.
+
+The same graph always gives the same bytes.
 """
 
 from __future__ import annotations
 
+import difflib
 import html as html_lib
 import json
-from importlib import resources
+import math
+import re
+import unicodedata
+from collections import deque
+from importlib.util import find_spec
+from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
-COLOURS = {
-    "Paper": "#b0b7c3",
-    "Model": "#4e79a7",
-    "Benchmark": "#f28e2b",
-    "Dataset": "#59a14f",
-    "Technique": "#b07aa1",
+#: Node type → (fill, border, vis shape).  The legend is drawn from this.
+TYPES: dict[str, tuple[str, str, str]] = {
+    "Model": ("#4e79a7", "#2e4d6e", "dot"),
+    "Benchmark": ("#f28e2b", "#a85a12", "diamond"),
+    "Dataset": ("#59a14f", "#356830", "square"),
+    "Technique": ("#b07aa1", "#76506b", "triangle"),
+    "Paper": ("#c9ced6", "#8a929e", "dot"),
 }
-SHAPES = {"Paper": "dot", "Model": "dot", "Benchmark": "diamond", "Dataset": "square", "Technique": "triangle"}
+#: Relation → (edge colour, dashed).  Paper → entity relations first, then lineage.
+RELATIONS: dict[str, tuple[str, bool]] = {
+    "proposes": ("#d1495b", False),
+    "fineTunes": ("#3b6ea8", False),
+    "trainsOn": ("#4a9a41", False),
+    "evaluatesOn": ("#e08a1e", False),
+    "evaluates": ("#c7a000", False),
+    "usesTechnique": ("#9a5f8e", False),
+    "mentions": ("#a7a29c", False),
+    "variantOf": ("#2a9d8f", True),
+    "derivedFrom": ("#8c6d4f", True),
+}
+_OTHER_RELATION = ("#888888", False)
+
+PAPER_LABEL_CHARS = 42
+MAX_EVIDENCE = 2
 
 
-def _asset(name: str) -> str:
-    return (resources.files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+class GraphPageError(ValueError):
+    """A page cannot be made: no graph where one was expected, or an unknown focus name."""
+
+
+# --- data --------------------------------------------------------------------------
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _entity_style(degree: int) -> tuple[float, int, float]:
+    """Node size, label size and mass for an entity of this degree.
+
+    Labels grow with the square root of the degree, so at the zoom that fits
+    the whole seeds graph the hubs are readable and the rest appear as you zoom
+    in (vis-network skips labels under ``drawThreshold`` screen pixels).  Mass
+    makes hubs push their neighbours away, leaving room for their labels.
+    """
+    root = min(math.sqrt(max(degree, 0)), 10)
+    return round(7 + 5 * root, 1), round(10 + 14 * root), round(1 + 2.5 * root, 2)
+
+
+def vis_data(g: nx.MultiDiGraph, focus: str | None = None) -> tuple[list[dict], list[dict]]:
+    """vis-network node and edge records, in the graph's order.
+
+    Tooltips (``title``) are plain strings: vis-network 9 shows them with
+    ``innerText``, so markup in a title is shown, never parsed.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("p", type="Paper", label="<b>T</b>", title="<b>T</b>", sources=["a.txt:1"], urls=[])
+    >>> g.add_node("m", type="Model", label="M", aliases=["M-1"])
+    >>> _ = g.add_edge("p", "m", key="proposes", evidence=[{"sentence": "We propose M."}])
+    >>> nodes, edges = vis_data(g)
+    >>> nodes[1]["title"]
+    'Model: M\\naliases: M-1\\npapers: 1'
+    >>> edges[0]["relation"], edges[0]["title"]
+    ('proposes', '<b>T</b>\\n  → proposes → M\\n“We propose M.”')
+    """
+    degree = dict(g.degree())
+    nodes = []
+    for iri, d in g.nodes(data=True):
+        t = d.get("type", "Technique")
+        if t == "Paper":
+            title = d.get("title") or d.get("label") or iri
+            links = [u for u in d.get("urls") or [] if isinstance(u, str)]
+            tip = [title]
+            if d.get("date"):
+                tip.append(f"date: {d['date']}")
+            if d.get("organization"):
+                tip.append(f"organization: {d['organization']}")
+            tip.append("sources: " + (", ".join(d.get("sources") or []) or "none"))
+            tip.extend(f"code: {u}" for u in links)
+            record = {"id": iri, "label": _clip(title, PAPER_LABEL_CHARS), "group": t, "type": t,
+                      "title": "\n".join(tip), "names": [title], "links": links,
+                      "size": 4.5, "font": {"size": 9}}
+        else:
+            label = d.get("label") or iri
+            aliases = [a for a in d.get("aliases") or [] if a != label]
+            papers = len({p for p in g.predecessors(iri) if g.nodes[p].get("type") == "Paper"})
+            tip = [f"{t}: {label}"]
+            if aliases:
+                tip.append("aliases: " + ", ".join(aliases))
+            tip.append(f"papers: {papers}")
+            if d.get("is_family"):
+                tip.append("a model family")
+            size, font, mass = _entity_style(degree.get(iri, 0))
+            record = {"id": iri, "label": label, "group": t, "type": t, "title": "\n".join(tip),
+                      "names": [label, *aliases], "links": [], "size": size, "font": {"size": font}}
+            if mass != 1:
+                record["mass"] = mass
+        record["degree"] = degree.get(iri, 0)
+        if iri == focus:
+            record["borderWidth"] = 4
+            record["font"] = {**record["font"], "size": max(record["font"]["size"], 22), "bold": True}
+        nodes.append(record)
+    edges = []
+    for n, (u, v, k, d) in enumerate(g.edges(keys=True, data=True)):
+        tip = [_clip(_name(g, u), 90), f"  → {k} → {_clip(_name(g, v), 90)}"]
+        evidence = [e for e in d.get("evidence") or [] if isinstance(e, dict) and e.get("sentence")]
+        for e in evidence[:MAX_EVIDENCE]:
+            tip.append(f"“{_clip(e['sentence'], 400)}”")
+        if len(evidence) > MAX_EVIDENCE:
+            tip.append(f"(+{len(evidence) - MAX_EVIDENCE} more)")
+        edges.append({"id": n, "from": u, "to": v, "relation": k, "title": "\n".join(tip)})
+    return nodes, edges
+
+
+def _name(g: nx.MultiDiGraph, iri: str) -> str:
+    d = g.nodes[iri]
+    if d.get("type") == "Paper":
+        return d.get("title") or d.get("label") or iri
+    return d.get("label") or iri
+
+
+# --- names and neighbourhoods ---------------------------------------------------
+
+
+def normalize(name: str) -> str:
+    """Names are compared case-folded, without spaces or punctuation (``+`` counts).
+
+    >>> normalize("LLaMA-3"), normalize("llama 3"), normalize("HumanEval+")
+    ('llama3', 'llama3', 'humaneval+')
+    """
+    return re.sub(r"[^\w+]|_", "", unicodedata.normalize("NFKC", name).casefold())
+
+
+def resolve(g: nx.MultiDiGraph, name: str) -> str:
+    """The node a name means: an entity by label, then by alias, then a paper by title or key.
+
+    Raises :class:`GraphPageError` naming close names when nothing matches.
+    """
+    wanted = normalize(name)
+    if name in g:
+        return name
+    tiers: list[list[str]] = [[], [], [], []]
+    for iri, d in g.nodes(data=True):
+        if d.get("type") == "Paper":
+            if wanted and wanted in (normalize(d.get("title") or ""), normalize(d.get("key") or "")):
+                tiers[2].append(iri)
+        elif wanted and normalize(d.get("label") or "") == wanted:
+            tiers[0].append(iri)
+        elif wanted and any(normalize(a) == wanted for a in d.get("aliases") or []):
+            tiers[1].append(iri)
+        elif d.get("key") == name:
+            tiers[3].append(iri)
+    for found in tiers:
+        if len(found) == 1:
+            return found[0]
+        if found:
+            options = ", ".join(f"{g.nodes[i].get('label')!r} ({g.nodes[i].get('type')}, key "
+                                f"{g.nodes[i].get('key')})" for i in found[:6])
+            raise GraphPageError(f"{name!r} names {len(found)} nodes: {options}; give a key to choose")
+    close = close_names(g, name)
+    hint = f"; close names: {', '.join(repr(c) for c in close)}" if close else "; no close names"
+    raise GraphPageError(f"no entity or paper named {name!r}{hint}")
+
+
+def close_names(g: nx.MultiDiGraph, name: str, n: int = 6) -> list[str]:
+    """Entity labels that look like ``name``: ones containing it first, then similar spellings."""
+    wanted = normalize(name)
+    by_norm: dict[str, str] = {}
+    degree: dict[str, int] = {}
+    for iri, d in g.nodes(data=True):
+        if d.get("type") == "Paper":
+            continue
+        label = d.get("label") or iri
+        for text in (label, *(d.get("aliases") or [])):
+            key = normalize(text)
+            if key and key not in by_norm:
+                by_norm[key] = label
+                degree[key] = g.degree(iri)
+    found: list[str] = []
+    if wanted:
+        containing = sorted((k for k in by_norm if wanted in k or k in wanted),
+                            key=lambda k: (abs(len(k) - len(wanted)), -degree[k], k))
+        found.extend(by_norm[k] for k in containing[:n])
+    found.extend(by_norm[k] for k in difflib.get_close_matches(wanted, sorted(by_norm), n=n, cutoff=0.6))
+    return list(dict.fromkeys(found))[:n]
+
+
+def neighbourhood(g: nx.MultiDiGraph, centre: str, depth: int) -> nx.MultiDiGraph:
+    """The nodes within ``depth`` steps of ``centre`` (edges followed both ways) and the edges among them.
+
+    >>> g = nx.MultiDiGraph([("p", "a"), ("p", "b"), ("q", "b"), ("q", "c")])
+    >>> sorted(neighbourhood(g, "a", 2)), sorted(neighbourhood(g, "a", 3))
+    (['a', 'b', 'p'], ['a', 'b', 'p', 'q'])
+    """
+    seen = {centre: 0}
+    todo = deque([centre])
+    while todo:
+        node = todo.popleft()
+        if seen[node] >= depth:
+            continue
+        for other in (*g.successors(node), *g.predecessors(node)):
+            if other not in seen:
+                seen[other] = seen[node] + 1
+                todo.append(other)
+    return g.subgraph(seen).copy()
+
+
+# --- the page ------------------------------------------------------------------
+
+
+def _vis_script() -> str:
+    spec = find_spec("pyvis")  # locate without importing: pyvis.network pulls in IPython
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed; it provides the vis-network script")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return (root / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
 
 
 def _script_json(value: object) -> str:
     """JSON that is safe inside a <script> element."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
-    """vis-network node and edge records, in the graph's order."""
-    degree = dict(g.degree())
-    nodes = []
-    for iri, d in g.nodes(data=True):
-        t = d["type"]
-        if t == "Paper":
-            tip = "\n".join(filter(None, [
-                d["title"], f"date: {d.get('date') or 'unknown'}",
-                "sources: " + ", ".join(d.get("sources", [])),
-                *(f"link: {u}" for u in d.get("urls", [])),
-            ]))
-            label = d["title"] if len(d["title"]) <= 40 else d["title"][:38] + "…"
-            size = 6
-        else:
-            papers = sum(1 for _ in g.predecessors(iri) if g.nodes[_]["type"] == "Paper")
-            tip = "\n".join(filter(None, [
-                f"{t}: {d['label']}",
-                ("aliases: " + ", ".join(d.get("aliases", []))) if d.get("aliases") else "",
-                f"papers: {papers}",
-            ]))
-            label = d["label"]
-            size = 10 + min(30, 2 * degree.get(iri, 0))
-        nodes.append({
-            "id": iri, "label": label, "title": tip, "group": t, "shape": SHAPES[t],
-            "color": COLOURS[t], "size": size, "aliases": d.get("aliases", []),
-        })
-    edges = []
-    for n, (u, v, k, d) in enumerate(g.edges(keys=True, data=True)):
-        evidence = d.get("evidence") or []
-        tip = k + (f"\n“{evidence[0]['sentence']}”" if evidence else "")
-        edges.append({"id": n, "from": u, "to": v, "label": k, "title": tip, "arrows": "to",
-                      "dashes": k == "variantOf"})
-    return nodes, edges
+def options(n_nodes: int) -> dict:
+    """vis-network options: a fixed seed, a bounded number of layout steps, then physics off.
+
+    ForceAtlas2 with a coarse Barnes-Hut (theta 1.2) and a strong central pull
+    lays out the seeds graph (about 1,600 nodes) in about 120 steps; bigger
+    graphs get fewer steps so the page is still usable within seconds.
+    """
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"theta": 1.2, "gravitationalConstant": -100, "centralGravity": 0.15,
+                                 "springLength": 25, "springConstant": 0.15, "damping": 0.5,
+                                 "avoidOverlap": 0},
+            "maxVelocity": 50, "minVelocity": 0.75, "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": max(30, min(150, 200_000 // max(n_nodes, 1))),
+                              "updateInterval": 10, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True,
+                        "multiselect": False, "keyboard": False},
+        "nodes": {
+            "borderWidth": 1, "borderWidthSelected": 3,
+            "font": {"face": "system-ui, -apple-system, 'Segoe UI', sans-serif", "color": "#1b2230",
+                     "strokeWidth": 4, "strokeColor": "rgba(255,255,255,0.9)"},
+            "scaling": {"label": {"drawThreshold": 10, "maxVisible": 26}},
+        },
+        "edges": {"smooth": False, "width": 0.8, "selectionWidth": 2, "hoverWidth": 1.2,
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}},
+                  "color": {"inherit": False, "opacity": 0.55}},
+        "groups": {t: {"shape": shape, "color": {"background": fill, "border": border,
+                                                  "highlight": {"background": fill, "border": "#111111"},
+                                                  "hover": {"background": fill, "border": "#111111"}}}
+                   for t, (fill, border, shape) in TYPES.items()},
+    }
 
 
-def render(g: nx.MultiDiGraph, title: str = "mlkg") -> str:
-    """The page for a graph (or a neighbourhood of one)."""
-    net = Network(directed=True)
-    net.nodes, net.edges = vis_data(g)  # handed over in bulk: pyvis' add_edge is quadratic
-    net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 250},
-                    "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 80}},
-        "interaction": {"hover": True, "tooltipDelay": 120},
-        "edges": {"font": {"size": 0}, "smooth": False, "color": {"opacity": 0.5}},
-        "nodes": {"font": {"size": 14}},
-    }))
-    legend = "".join(
-        f'<span class="key"><span class="swatch" style="background:{c}"></span>{html_lib.escape(t)}</span>'
-        for t, c in COLOURS.items())
-    return _TEMPLATE.format(
-        title=html_lib.escape(title),
-        css=_asset("vis-network.css"),
-        js=_asset("vis-network.min.js"),
-        nodes=_script_json(net.nodes),
-        edges=_script_json(net.edges),
-        options=_script_json(net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())),
-        legend=legend,
-    )
+def _swatch(t: str) -> str:
+    fill, border, shape = TYPES[t]
+    path = {"dot": '<circle cx="7" cy="7" r="5.5"/>',
+            "diamond": '<polygon points="7,1 13,7 7,13 1,7"/>',
+            "square": '<rect x="2" y="2" width="10" height="10"/>',
+            "triangle": '<polygon points="7,1.5 13,12.5 1,12.5"/>'}[shape]
+    return (f'<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">'
+            f'<g fill="{fill}" stroke="{border}">{path}</g></svg>')
+
+
+def _line(rel: str) -> str:
+    colour, dashed = RELATIONS.get(rel, _OTHER_RELATION)
+    dash = ' stroke-dasharray="5 3"' if dashed else ""
+    return (f'<svg width="20" height="10" viewBox="0 0 20 10" aria-hidden="true">'
+            f'<line x1="1" y1="5" x2="19" y2="5" stroke="{colour}" stroke-width="4"{dash}/></svg>')
+
+
+def render(g: nx.MultiDiGraph, title: str = "mlkg", focus: str | None = None) -> str:
+    """The page for a graph (or a neighbourhood of one, with ``focus`` the IRI at its centre)."""
+    nodes, edges = vis_data(g, focus)
+    type_counts: dict[str, int] = {}
+    for n in nodes:
+        type_counts[n["type"]] = type_counts.get(n["type"], 0) + 1
+    rel_counts: dict[str, int] = {}
+    for e in edges:
+        rel_counts[e["relation"]] = rel_counts.get(e["relation"], 0) + 1
+    types = [t for t in TYPES if t in type_counts] + sorted(set(type_counts) - set(TYPES))
+    rels = [r for r in RELATIONS if r in rel_counts] + sorted(set(rel_counts) - set(RELATIONS))
+    esc = html_lib.escape
+    type_rows = "".join(
+        f'<label class="row"><input type="checkbox" checked data-type="{esc(t)}">'
+        f'{_swatch(t) if t in TYPES else ""}<span class="name">{esc(t)}</span>'
+        f'<span class="count">{type_counts[t]}</span></label>'
+        for t in types)
+    rel_rows = "".join(
+        f'<label class="row"><input type="checkbox" checked data-relation="{esc(r)}">'
+        f'{_line(r)}<span class="name">{esc(r)}</span><span class="count">{rel_counts[r]}</span></label>'
+        for r in rels)
+    style = {r: {"color": c, "dashes": dashed} for r, (c, dashed) in RELATIONS.items()}
+    parts = {
+        "TITLE": esc(title),
+        "TYPES": type_rows,
+        "RELATIONS": rel_rows,
+        "SUMMARY": f"{len(nodes)} nodes · {len(edges)} edges",
+        "VIS": _vis_script(),
+        "NODES": _script_json(nodes),
+        "EDGES": _script_json(edges),
+        "OPTIONS": _script_json(options(len(nodes))),
+        "META": _script_json({"focus": focus, "relationStyle": style, "other": _OTHER_RELATION[0]}),
+    }
+    return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], _TEMPLATE)
+
+
+# --- the `mlkg html` command ------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "focus"
+
+
+def write_page(directory: str | Path, out: str | Path | None = None, focus: str | None = None,
+               depth: int = 2) -> tuple[Path, int, int]:
+    """Render the graph built into ``directory`` (its ``kg.json``), whole or around ``focus``.
+
+    Returns the page written and its numbers of nodes and edges.  Without
+    ``out`` the page goes to ``directory/kg.html`` (whole graph) or
+    ``directory/<focus>.html``.
+    """
+    import kg
+    from kg.export import write_atomic
+
+    directory = Path(directory)
+    source = directory / "kg.json" if directory.is_dir() else directory
+    if not source.exists():
+        raise GraphPageError(f"no graph at {source}: build one first with `mlkg build INPUTS --out {directory}`")
+    try:
+        g = kg.load(directory).nx
+    except OSError as exc:
+        raise GraphPageError(f"cannot read {source}: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise GraphPageError(f"{source} is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise GraphPageError(f"{source} is not an mlkg graph ({exc})") from None
+    if depth < 0:
+        raise GraphPageError("--depth must be 0 or more")
+    title = "mlkg"
+    centre = None
+    if focus is not None:
+        centre = resolve(g, focus)
+        g = neighbourhood(g, centre, depth)
+        title = f"mlkg: {_name(g, centre)} (within {depth} step{'s' if depth != 1 else ''})"
+    if out is None:
+        base = directory if directory.is_dir() else directory.parent
+        out = base / ("kg.html" if centre is None else f"{_slug(_name(g, centre))}.html")
+    out = Path(out)
+    page = render(g, title=title, focus=centre).encode("utf-8")
+    try:
+        write_atomic(out, page)
+    except OSError as exc:
+        raise GraphPageError(f"cannot write {out}: {exc.strerror or exc}") from None
+    return out, g.number_of_nodes(), g.number_of_edges()
 
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>{title}</title>
-<style>{css}</style>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>@@TITLE@@</title>
 <style>
-html, body {{ margin: 0; height: 100%; font-family: system-ui, sans-serif; }}
-#bar {{ padding: 6px 10px; border-bottom: 1px solid #ddd; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }}
-#graph {{ position: absolute; top: 44px; bottom: 0; left: 0; right: 0; }}
-.key {{ font-size: 13px; }} .swatch {{ display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 4px; }}
+html, body { margin: 0; height: 100%; overflow: hidden; background: #fbfbfc;
+  font: 13px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b2230; }
+#graph { position: absolute; top: 0; bottom: 0; left: 240px; right: 0; }
+@media (max-width: 700px) { #graph { left: 0; } }
+#panel { position: absolute; top: 10px; left: 10px; width: 218px; max-height: calc(100% - 20px); overflow: auto;
+  background: rgba(255,255,255,0.94); border: 1px solid #d5d9e0; border-radius: 8px;
+  box-shadow: 0 2px 10px rgba(0,0,0,0.08); padding: 10px 12px; box-sizing: border-box; z-index: 2; }
+#panel h1 { font-size: 15px; margin: 0 0 2px; overflow-wrap: anywhere; }
+#panel h2 { font-size: 11px; text-transform: uppercase; letter-spacing: .05em; color: #667085; margin: 10px 0 3px; }
+#summary, #status { color: #667085; font-size: 12px; }
+#status { min-height: 1.35em; }
+#search { width: 100%; box-sizing: border-box; margin-top: 8px; padding: 5px 7px; font: inherit;
+  border: 1px solid #c4cad3; border-radius: 5px; }
+.row { display: flex; align-items: center; gap: 6px; padding: 1px 0; cursor: pointer; user-select: none; }
+.row input { margin: 0; } .row .name { flex: 1; } .row .count { color: #667085; font-size: 12px; }
+#hint { color: #667085; font-size: 11.5px; margin-top: 8px; }
+#details { position: absolute; top: 10px; right: 10px; width: 300px; max-height: calc(100% - 20px); overflow: auto;
+  background: rgba(255,255,255,0.97); border: 1px solid #d5d9e0; border-radius: 8px; padding: 10px 12px;
+  box-shadow: 0 2px 10px rgba(0,0,0,0.08); box-sizing: border-box; z-index: 2; display: none; }
+#details .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+#details a { display: block; overflow-wrap: anywhere; color: #2a5db0; }
+#details button.link { display: block; text-align: left; background: none; border: 0; padding: 1px 0;
+  font: inherit; color: #2a5db0; cursor: pointer; width: 100%; overflow-wrap: anywhere; }
+#details .rel { color: #667085; font-size: 11.5px; }
+#details .close { float: right; background: none; border: 0; font-size: 16px; cursor: pointer; color: #667085; }
+div.vis-tooltip { position: absolute; visibility: hidden; z-index: 5; pointer-events: none;
+  max-width: 420px; white-space: pre-wrap; overflow-wrap: anywhere; padding: 6px 8px;
+  background: #fffef6; border: 1px solid #b8b39a; border-radius: 4px; box-shadow: 2px 2px 8px rgba(0,0,0,0.15);
+  font: 12.5px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b2230; }
 </style>
 </head>
 <body>
-<div id="bar"><strong>{title}</strong>{legend}
-<input id="search" type="search" placeholder="find a node by name or alias" size="30"></div>
 <div id="graph"></div>
-<script>{js}</script>
+<div id="panel">
+<h1>@@TITLE@@</h1>
+<div id="summary">@@SUMMARY@@</div>
+<input id="search" type="search" list="names" autocomplete="off" placeholder="find a name or alias…" aria-label="find a node">
+<datalist id="names"></datalist>
+<div id="status" role="status"></div>
+<h2>Nodes</h2>
+@@TYPES@@
+<h2>Relations</h2>
+@@RELATIONS@@
+<div id="hint">Size: number of links. Hover for details, click to pin; untick Paper to collapse the papers.</div>
+</div>
+<div id="details" aria-live="polite"></div>
+<script>@@VIS@@</script>
 <script>
-var nodes = new vis.DataSet({nodes});
-var edges = new vis.DataSet({edges});
+"use strict";
+var META = @@META@@;
+var NODE_RECORDS = @@NODES@@;
+var EDGE_RECORDS = @@EDGES@@;
+EDGE_RECORDS.forEach(function (e) {
+  var s = META.relationStyle[e.relation] || {color: META.other, dashes: false};
+  e.color = {color: s.color, highlight: s.color, hover: s.color, opacity: 0.55};
+  e.dashes = s.dashes;
+});
+var nodes = new vis.DataSet(NODE_RECORDS);
+var edges = new vis.DataSet(EDGE_RECORDS);
 var container = document.getElementById("graph");
-var network = new vis.Network(container, {{nodes: nodes, edges: edges}}, {options});
-network.once("stabilizationIterationsDone", function () {{ network.setOptions({{physics: false}}); }});
-document.getElementById("search").addEventListener("change", function (ev) {{
-  var q = ev.target.value.trim().toLowerCase();
-  if (!q) return;
-  var hit = nodes.get({{filter: function (n) {{
-    return n.label.toLowerCase() === q || (n.aliases || []).some(function (a) {{ return a.toLowerCase() === q; }});
-  }}}})[0] || nodes.get({{filter: function (n) {{ return n.label.toLowerCase().indexOf(q) >= 0; }}}})[0];
-  if (hit) {{ network.selectNodes([hit.id]); network.focus(hit.id, {{scale: 1.2, animation: true}}); }}
-}});
+var statusBox = document.getElementById("status");
+var details = document.getElementById("details");
+var started = performance.now();
+window.mlkgReady = false;
+var network = new vis.Network(container, {nodes: nodes, edges: edges}, @@OPTIONS@@);
+
+// --- labels: at the zoom that shows the whole graph, the best-linked entities (as many
+// as the window has room for) get readable labels sized by degree, the rest appear as
+// you zoom in; zoomed in, no label grows past a few pixels more than its degree earns
+// (vis-network's scaling.label.maxVisible only fades labels, it does not shrink them)
+var baseFont = {}, capPx = {}, capTimer = null;
+NODE_RECORDS.forEach(function (n) {
+  baseFont[n.id] = n.font.size;
+  capPx[n.id] = n.type === "Paper" ? 11 : 12.5 + 1.2 * Math.min(Math.sqrt(n.degree || 0), 10);
+});
+function overviewLabels() {
+  // Greedy: by degree, give an entity a readable label if it does not overlap one
+  // already given, until the window's budget is spent; the others wait for zoom.
+  var scale = network.getScale(), pos = network.getPositions();
+  var budget = Math.max(15, Math.min(80, Math.round(container.clientWidth * container.clientHeight / 16000)));
+  var ranked = NODE_RECORDS.filter(function (n) { return n.type !== "Paper"; }).sort(function (a, b) {
+    return (b.id === META.focus) - (a.id === META.focus) || (b.degree - a.degree) ||
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  });
+  var placed = [];
+  ranked.forEach(function (n) {
+    var px = 10 + 1.9 * Math.sqrt(Math.min(n.degree || 0, 100)), p = pos[n.id];
+    var w = 0.56 * px * n.label.length + 8, h = px * 1.4;
+    var box = p && {x0: p.x * scale - w / 2, x1: p.x * scale + w / 2,
+                    y0: (p.y + n.size) * scale, y1: (p.y + n.size) * scale + h};
+    var free = box && placed.length < budget && placed.every(function (o) {
+      return box.x1 < o.x0 || box.x0 > o.x1 || box.y1 < o.y0 || box.y0 > o.y1;
+    });
+    if (free) placed.push(box);
+    baseFont[n.id] = (free ? px : Math.min(px, 8.5)) / scale;
+  });
+}
+function capLabels(scale) {
+  var changes = [];
+  if (typeof scale !== "number") scale = network.getScale();
+  nodes.forEach(function (n) {
+    var want = Math.min(baseFont[n.id], capPx[n.id] / scale);
+    if (Math.abs(want - n.font.size) > 0.25) changes.push({id: n.id, font: Object.assign({}, n.font, {size: want})});
+  });
+  if (changes.length) nodes.update(changes);
+}
+network.on("zoom", function () { clearTimeout(capTimer); capTimer = setTimeout(capLabels, 80); });
+network.on("animationFinished", capLabels);
+
+// --- filters: node types and relations -------------------------------------------
+function applyFilters() {
+  var typeOn = {}, relOn = {};
+  document.querySelectorAll("input[data-type]").forEach(function (b) { typeOn[b.dataset.type] = b.checked; });
+  document.querySelectorAll("input[data-relation]").forEach(function (b) { relOn[b.dataset.relation] = b.checked; });
+  var nodeChanges = [], edgeChanges = [];
+  nodes.forEach(function (n) {
+    var hidden = typeOn[n.type] === false;
+    if (!!n.hidden !== hidden) nodeChanges.push({id: n.id, hidden: hidden});
+  });
+  edges.forEach(function (e) {
+    var hidden = relOn[e.relation] === false;
+    if (!!e.hidden !== hidden) edgeChanges.push({id: e.id, hidden: hidden});
+  });
+  nodes.update(nodeChanges);
+  edges.update(edgeChanges);
+}
+document.querySelectorAll("input[data-type], input[data-relation]").forEach(function (b) {
+  b.addEventListener("change", applyFilters);
+});
+
+// --- search: any label or alias, case and punctuation ignored ---------------------
+function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/[^\\p{L}\\p{N}\\p{M}+]/gu, ""); }
+var index = [];
+(function () {
+  var list = document.getElementById("names"), seen = {}, frag = document.createDocumentFragment();
+  nodes.forEach(function (n) {
+    (n.names || []).forEach(function (name) {
+      index.push({key: norm(name), id: n.id, paper: n.type === "Paper", degree: n.degree || 0});
+      if (!seen[name] && n.type !== "Paper") {
+        seen[name] = true;
+        var o = document.createElement("option");
+        o.value = name;
+        frag.appendChild(o);
+      }
+    });
+  });
+  list.appendChild(frag);
+})();
+function findNode(query) {
+  var q = norm(query);
+  if (!q) return null;
+  var best = null, bestRank = null;
+  index.forEach(function (entry) {
+    var how = entry.key === q ? 0 : entry.key.indexOf(q) === 0 ? 1 : entry.key.indexOf(q) > 0 ? 2 : -1;
+    if (how < 0) return;
+    var rank = [how, entry.paper ? 1 : 0, -entry.degree, entry.key.length];
+    if (bestRank === null || compare(rank, bestRank) < 0) { best = entry.id; bestRank = rank; }
+  });
+  return best;
+}
+function compare(a, b) {
+  for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+function focusNode(id) {
+  var n = nodes.get(id);
+  if (!n) return;
+  if (n.hidden) {
+    var box = document.querySelector('input[data-type="' + CSS.escape(n.type) + '"]');
+    if (box) { box.checked = true; applyFilters(); }
+  }
+  var scale = Math.max(network.getScale(), 0.8);
+  capLabels(scale);
+  network.selectNodes([id]);
+  network.focus(id, {scale: scale, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+  showDetails(id);
+}
+var lastSearch = null;
+function search() {
+  var input = document.getElementById("search");
+  if (input.value === lastSearch) return;  // Enter and the change event that follows it
+  lastSearch = input.value;
+  var id = findNode(input.value);
+  if (id) { statusBox.textContent = ""; focusNode(id); }
+  else if (input.value.trim()) { statusBox.textContent = "no node matches “" + input.value.trim() + "”"; }
+}
+document.getElementById("search").addEventListener("change", search);
+document.getElementById("search").addEventListener("keydown", function (ev) {
+  if (ev.key === "Enter") { ev.preventDefault(); lastSearch = null; search(); }
+});
+
+// --- the side panel: the hover text, links and neighbours of a clicked node ---------
+function el(tag, cls, text) {
+  var e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+function safeUrl(u) {
+  try { var url = new URL(u); return url.protocol === "https:" || url.protocol === "http:" ? url.href : null; }
+  catch (err) { return null; }
+}
+function showDetails(id) {
+  var n = nodes.get(id);
+  if (!n) { details.style.display = "none"; return; }
+  details.replaceChildren();
+  var close = el("button", "close", "×");
+  close.setAttribute("aria-label", "close");
+  close.addEventListener("click", function () { details.style.display = "none"; network.unselectAll(); });
+  details.appendChild(close);
+  details.appendChild(el("div", "text", n.title));
+  (n.links || []).forEach(function (u) {
+    var href = safeUrl(u);
+    if (!href) return;
+    var a = el("a", null, u);
+    a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+    details.appendChild(a);
+  });
+  var linked = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); });
+  if (linked.length) {
+    details.appendChild(el("h2", null, "Linked (" + linked.length + ")"));
+    var shown = 0;
+    linked.sort(function (a, b) { return a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0; });
+    linked.forEach(function (e) {
+      if (shown++ >= 60) return;
+      var other = nodes.get(e.from === id ? e.to : e.from);
+      if (!other) return;
+      var b = el("button", "link");
+      b.appendChild(el("span", "rel", (e.from === id ? e.relation + " → " : "← " + e.relation + " ")));
+      b.appendChild(document.createTextNode(other.label));
+      b.addEventListener("click", function () { focusNode(other.id); });
+      details.appendChild(b);
+    });
+    if (linked.length > 60) details.appendChild(el("div", "rel", "… and " + (linked.length - 60) + " more"));
+  }
+  details.style.display = "block";
+}
+network.on("click", function (p) {
+  if (p.nodes.length) showDetails(p.nodes[0]);
+  else if (!p.edges.length) details.style.display = "none";
+});
+
+// --- layout: a bounded number of physics steps, then physics off for good -----------
+function settled() {
+  if (window.mlkgReady) return;
+  network.setOptions({physics: false});
+  window.mlkgLayoutMs = Math.round(performance.now() - started);
+  overviewLabels();
+  capLabels();
+  window.mlkgReady = true;
+  statusBox.textContent = "";
+  if (META.focus && nodes.get(META.focus)) network.selectNodes([META.focus]);
+}
+network.on("stabilizationProgress", function (p) {
+  statusBox.textContent = "laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+});
+network.once("stabilizationIterationsDone", settled);
+if (nodes.length === 0) settled();
 </script>
 </body>
 </html>
