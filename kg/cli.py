@@ -189,7 +189,9 @@ def _ask(graph_dir: Path, question):
     try:
         return question(kg.load(graph_dir))
     except (FileNotFoundError, UnknownName, ValueError) as exc:
-        err.print(f"[red]error[/red] {exc.args[0] if isinstance(exc, LookupError) else exc}")
+        from rich.markup import escape
+
+        err.print(f"[red]error[/red] {escape(exc.args[0] if isinstance(exc, LookupError) else str(exc))}")
         sys.exit(1)
 
 
@@ -268,25 +270,31 @@ def show(name: str, etype: str | None, graph_dir: Path, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["models", "benchmarks", "datasets", "techniques"], case_sensitive=False))
+@click.argument("kind", type=click.Choice(["models", "families", "benchmarks", "datasets", "techniques"],
+                                          case_sensitive=False))
 @click.option("-n", "n", default=10, show_default=True, type=click.IntRange(min=1), help="How many.")
-@click.option("--family", metavar="MODEL", help="Only papers about a model of this family.")
+@click.option("--family", metavar="MODEL", help="Only papers that propose, fine-tune or evaluate a model of this family.")
+@click.option("--relation", "relations", multiple=True, metavar="PREDICATE",
+              help="Count only these edges (repeat), e.g. evaluatesOn [default: all but mentions].")
 @_filter_options
 @_graph_options
-def top(kind: str, n: int, family: str | None, graph_dir: Path, as_json: bool, **options) -> None:
+def top(kind: str, n: int, family: str | None, relations: tuple[str, ...], graph_dir: Path, as_json: bool,
+        **options) -> None:
     """The entities of KIND in most papers (KnowledgeGraph.top).
 
     \b
     Examples:
       mlkg top models
-      mlkg top benchmarks --family Qwen
+      mlkg top benchmarks --family Qwen --relation evaluatesOn
       mlkg top techniques --uses LoRA      # what LoRA is used with
     """
-    found = _ask(graph_dir, lambda g: g.top(kind, n, family=family, **_filters(options)))
+    found = _ask(graph_dir, lambda g: g.top(kind.lower(), n, family=family, relations=relations or None,
+                                            **_filters(options)))
     if as_json:
         return _print_json(found)
     table = Table(title=f"top {kind}" + (f" with {family}" if family else ""), header_style="bold")
-    for column, justify in (("#", "right"), (kind[:-1], "left"), ("papers", "right")):
+    for column, justify in (("#", "right"), ("family" if kind.lower() == "families" else kind[:-1], "left"),
+                            ("papers", "right")):
         table.add_column(column, justify=justify)
     for rank, s in enumerate(found, 1):
         table.add_row(str(rank), s.label, str(s.papers))

@@ -34,18 +34,24 @@ from pydantic import BaseModel
 from kg.export import jsongraph
 from kg.model import DERIVED_FROM, VARIANT_OF, Evidence, Predicate
 
-#: Keyword filter of :meth:`KnowledgeGraph.papers` → edge predicate (``None``: any relation).
-FILTERS: dict[str, str | None] = {
-    "proposes": Predicate.PROPOSES.value,
-    "fine_tunes": Predicate.FINE_TUNES.value,
-    "evaluates": Predicate.EVALUATES.value,
-    "evaluated_on": Predicate.EVALUATES_ON.value,
-    "trains_on": Predicate.TRAINS_ON.value,
-    "uses": Predicate.USES_TECHNIQUE.value,
-    "mentions": Predicate.MENTIONS.value,
-    "about": None,
-}
 RELATIONS = tuple(p.value for p in Predicate)
+#: What "a paper works with a model" means: it proposes, fine-tunes or evaluates it.
+WORKS_WITH = ("proposes", "fineTunes", "evaluates")
+#: The relations counted by default when ranking: a bare mention does not count.
+COUNTED = tuple(r for r in RELATIONS if r != "mentions")
+
+#: Keyword filter of :meth:`KnowledgeGraph.papers` → the edge predicates it accepts.
+FILTERS: dict[str, tuple[str, ...]] = {
+    "proposes": ("proposes",),
+    "fine_tunes": ("fineTunes",),
+    "evaluates": ("evaluates",),
+    "evaluated_on": ("evaluatesOn",),
+    "trains_on": ("trainsOn",),
+    "uses": ("usesTechnique",),
+    "mentions": ("mentions",),
+    "about": RELATIONS,
+}
+_ALL_FILTERS = {**FILTERS, "family": WORKS_WITH}
 ENTITY_TYPES = ("Model", "Benchmark", "Dataset", "Technique")
 
 Name = str | Iterable[str]
@@ -149,7 +155,7 @@ class PaperResult(Record):
 
 
 class EntitySummary(Record):
-    """An entity and the number of distinct papers counted for it."""
+    """An entity and the number of distinct papers counted for it (by default, bare mentions are not)."""
 
     key: str
     label: str
@@ -236,7 +242,8 @@ class KnowledgeGraph:
     """The knowledge graph; the full ``networkx.MultiDiGraph`` is ``.nx``.
 
     Indexes for name look-up are built on the first question and rebuilt if
-    ``.nx`` has gained or lost nodes or edges since.
+    ``.nx`` has gained or lost nodes since; call :meth:`refresh` after
+    editing labels, aliases or lineage edges in place.
     """
 
     def __init__(self, graph: nx.MultiDiGraph):
@@ -276,11 +283,14 @@ class KnowledgeGraph:
 
     @property
     def _index(self) -> "_Index":
-        size = (self.nx.number_of_nodes(), self.nx.number_of_edges())
         cached = self.__dict__.get("_cached_index")
-        if cached is None or cached.size != size:
-            cached = self.__dict__["_cached_index"] = _Index(self.nx, size)
+        if cached is None or cached.size != self.nx.number_of_nodes():  # counting edges would cost O(E)
+            cached = self.__dict__["_cached_index"] = _Index(self.nx)
         return cached
+
+    def refresh(self) -> None:
+        """Rebuild the name and lineage indexes after editing ``.nx`` (added nodes are noticed anyway)."""
+        self.__dict__.pop("_cached_index", None)
 
     def resolve(self, name: Name) -> set[str]:
         """The IRIs of the entities a name (or any of a list of names) denotes, without lineage.
@@ -304,9 +314,10 @@ class KnowledgeGraph:
 
     def _best(self, name: str, type: str | None = None) -> str:
         """The one entity a name shows: exact label first, then catalogue entries, then most papers."""
-        iris = [i for i in self.resolve(name) if type is None or self.nx.nodes[i]["type"] == _type(type)]
+        wanted = _type(type) if type else None
+        iris = [i for i in self.resolve(name) if wanted is None or self.nx.nodes[i]["type"] == wanted]
         if not iris:
-            raise self._index.unknown(name)
+            raise self._index.unknown(name, wanted)
         G = self.nx
         return min(iris, key=lambda i: (G.nodes[i]["label"] != name, G.nodes[i]["label"].casefold() != name.casefold(),
                                         not G.nodes[i].get("in_catalogue"), -self._index.paper_count(i), i))
@@ -346,19 +357,30 @@ class KnowledgeGraph:
             return {p: [] for p in self._index.papers}
         matched: dict[str, list[tuple[str, str]]] | None = None
         for keyword, name in filters.items():
-            if keyword not in FILTERS:
-                raise TypeError(f"unknown filter {keyword!r}; use one of {', '.join(FILTERS)}")
-            predicate = FILTERS[keyword]
+            if keyword not in _ALL_FILTERS:
+                raise TypeError(f"unknown filter {keyword!r}; use one of {', '.join(_ALL_FILTERS)}")
+            predicates = _ALL_FILTERS[keyword]
             hits: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for target in sorted(self._with_variants(self.resolve(name))):
+            named = self._family(name) if keyword == "family" else self.resolve(name)
+            for target in sorted(self._with_variants(named)):
                 for paper, _, key in G.in_edges(target, keys=True):
-                    if key in RELATIONS and (predicate is None or key == predicate):
+                    if key in predicates:
                         hits[paper].append((key, target))
             if matched is None:
                 matched = dict(hits)
             else:
                 matched = {p: links + hits[p] for p, links in matched.items() if p in hits}
         return matched or {}
+
+    def _family(self, name: Name) -> set[str]:
+        """The models a family name denotes (other entities of that name are not families)."""
+        found = set()
+        for one in _names(name):
+            models = {i for i in self.resolve(one) if self.nx.nodes[i]["type"] == "Model"}
+            if not models:
+                raise self._index.unknown(one, "Model")
+            found |= models
+        return found
 
     def _paper_order(self, item: tuple[str, list]) -> tuple:
         d = self.nx.nodes[item[0]]
@@ -379,7 +401,7 @@ class KnowledgeGraph:
                     entity_type=e["type"], entity_key=e["key"], evidence=[Evidence(**ev) for ev in evidence])
 
     def paper(self, title: str) -> PaperResult:
-        """One paper by title (any case or punctuation), key, IRI or arXiv id, with all its edges.
+        """One paper by title (any case or punctuation), a part of its title, key, IRI or arXiv id, with all its edges.
 
         >>> p = example_graph().paper("qwen learns to code")
         >>> p.title, [(link.relation, link.entity) for link in p.links]  # doctest: +NORMALIZE_WHITESPACE
@@ -451,15 +473,19 @@ class KnowledgeGraph:
 
     # --- analytics
 
-    def top(self, kind: str, n: int | None = 10, *, family: Name | None = None,
-            relations: Iterable[str] | None = None, **filters: Name) -> Results[EntitySummary]:
-        """The entities of a kind in most papers, among the papers that pass ``filters``.
+    def top(self, kind: str | list[str], n: int | None = 10, *, family: Name | None = None,
+            relations: Iterable[str] | None = None, within: Iterable | None = None,
+            **filters: Name) -> Results[EntitySummary]:
+        """The entities of a kind in most papers, most first (``n=None``: all of them).
 
-        ``kind`` is ``models``, ``benchmarks``, ``datasets`` or ``techniques``;
-        ``family=`` keeps papers that relate in any way to a model of that
-        family; other keywords are those of :meth:`papers`.  ``relations``
-        limits which edges count (default: any).  The entities named in the
-        filters are left out, so ``uses="LoRA"`` gives what LoRA is used with.
+        ``kind`` is ``models``, ``benchmarks``, ``datasets``, ``techniques``,
+        a list of them, or ``families`` (a family counts the papers of every
+        model below it).
+        The papers counted are those that pass ``filters`` (the keywords of
+        :meth:`papers`, and ``family=``: papers that propose, fine-tune or
+        evaluate a model of the family), or the papers given as ``within=``.
+        ``relations`` are the edges that count; by default all but a bare
+        mention.  Entities named in the filters are left out of the ranking.
 
         >>> g = example_graph()
         >>> g.top("benchmarks", n=2)
@@ -469,42 +495,87 @@ class KnowledgeGraph:
         [<Benchmark GSM8K: 1 paper>,
          <Benchmark HumanEval: 1 paper>,
          <Benchmark MATH: 1 paper>]
-        >>> g.top("techniques", uses="LoRA")
-        [<Technique DPO: 1 paper>]
+        >>> g.top("families")
+        [<Model Llama: 3 papers>,
+         <Model Qwen: 2 papers>]
         """
         if family is not None:
-            filters = {**filters, "about": family}
-        wanted = _type(kind)
-        allowed = set(relations) if relations is not None else set(RELATIONS)
-        unknown = allowed - set(RELATIONS)
-        if unknown:
-            raise ValueError(f"unknown relation(s) {', '.join(sorted(unknown))}; use {', '.join(RELATIONS)}")
-        papers = self._match(filters)
+            filters = {**filters, "family": family}
+        if within is not None:
+            papers = {self._paper_iri(p) for p in within}
+        else:
+            papers = set(self._match(filters))
         named = self._with_variants(self.resolve([n for v in filters.values() for n in _names(v)]))
-        counts: Counter = Counter()
+        return self._rank(kind, papers, _relations(relations), named, n)
+
+    def cooccurring(self, technique: Name, n: int | None = 10) -> Results[EntitySummary]:
+        """Techniques used or proposed in the same papers as a technique, by number of papers.
+
+        >>> example_graph().cooccurring("LoRA")
+        [<Technique DPO: 1 paper>]
+        """
+        techniques = {i for i in self.resolve(technique) if self.nx.nodes[i]["type"] == "Technique"}
+        if not techniques:
+            raise self._index.unknown(_names(technique)[0], type="Technique")
+        pair = ("usesTechnique", "proposes")
+        papers = {p for t in techniques for p, _, k in self.nx.in_edges(t, keys=True) if k in pair}
+        return self._rank("techniques", papers, set(pair), techniques, n)
+
+    def _rank(self, kind: str | list[str], papers: Iterable[str], allowed: set[str], excluded: set[str],
+              n: int | None) -> Results[EntitySummary]:
         G = self.nx
+        families = isinstance(kind, str) and kind.casefold() in ("family", "families")
+        wanted = {"Model"} if families else _types(kind)
+        counts: Counter = Counter()
+        index = self._index
         for paper in papers:
-            seen = {e for _, e, k in G.out_edges(paper, keys=True)
-                    if k in allowed and e not in named and G.nodes[e]["type"] == wanted}
-            counts.update(seen)
+            seen = {e for _, e, k in G.out_edges(paper, keys=True) if k in allowed and G.nodes[e]["type"] in wanted}
+            if families:
+                seen = {a for e in seen for a in index.ancestors(e) if G.nodes[a].get("is_family")}
+            counts.update(seen - excluded)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], G.nodes[kv[0]]["label"].casefold(), kv[0]))
         return Results(self._summary(iri, count) for iri, count in ranked[:n])
 
-    def by_date(self, kind: str, period: str = "month", **filters: Name) -> Results[DateCount]:
-        """Papers per entity of a kind per ``month`` or ``year``, oldest first; undated papers are left out.
+    def _paper_iri(self, paper) -> str:
+        return self._index.paper(paper.key if isinstance(paper, PaperResult) else paper)
 
-        A date without a year (``--06-01``) counts in month ``--06`` and is
-        left out of years.
+    def links(self, relation: str | None = None, kind: str | list[str] | None = None) -> Results[Link]:
+        """Every paper → entity edge of a relation and/or to a kind of entity, by paper title.
+
+        ``relation`` is a predicate (``proposes``, ``fineTunes``...) or a
+        keyword of :meth:`papers` (``fine_tunes``).
+
+        >>> example_graph().links("fine_tunes", kind="models")
+        [<Link 'Chatting with Vicuna' fineTunes Vicuna>,
+         <Link 'Math reasoning with LoRA' fineTunes Llama-3-8B-Instruct>,
+         <Link 'Qwen learns to code' fineTunes Qwen2.5-7B>]
+        """
+        allowed = FILTERS[relation] if relation in FILTERS else _relations([relation] if relation else RELATIONS)
+        wanted = _types(kind) if kind else set(ENTITY_TYPES)
+        G = self.nx
+        edges = [(p, k, e) for p, e, k in G.edges(keys=True) if k in allowed and G.nodes[e]["type"] in wanted]
+        edges.sort(key=lambda x: (G.nodes[x[0]]["title"].casefold(), RELATIONS.index(x[1]),
+                                  G.nodes[x[2]]["label"].casefold(), x))
+        return Results(self._link(p, k, e) for p, k, e in edges)
+
+    def by_date(self, kind: str | list[str], period: str = "month", relations: Iterable[str] | None = None,
+                **filters: Name) -> Results[DateCount]:
+        """Papers per entity of a kind per ``month`` or ``year``: oldest period first, most papers first within it.
+
+        Filters and ``relations`` are those of :meth:`top`.  Undated papers
+        are left out; a date without a year (``--06-01``) counts in month
+        ``--06`` and in no year.
 
         >>> example_graph().by_date("techniques")
         [<2024-05 Technique chain-of-thought: 1>,
-         <2024-05 Technique LoRA: 2>,
+         <2024-05 Technique LoRA: 1>,
          <2024-06 Technique DPO: 1>,
          <2024-06 Technique LoRA: 1>]
         """
         if period not in ("month", "year"):
             raise ValueError("period is 'month' or 'year'")
-        wanted = _type(kind)
+        wanted = _types(kind)
+        allowed = _relations(relations)
         G = self.nx
         counts: Counter = Counter()
         for paper in self._match(filters):
@@ -512,10 +583,11 @@ class KnowledgeGraph:
             if when is None:
                 continue
             counts.update({(when, e) for _, e, k in G.out_edges(paper, keys=True)
-                           if k in RELATIONS and G.nodes[e]["type"] == wanted})
-        rows = [DateCount(period=when, key=G.nodes[e]["key"], label=G.nodes[e]["label"], type=wanted, papers=c)
+                           if k in allowed and G.nodes[e]["type"] in wanted})
+        rows = [DateCount(period=when, key=G.nodes[e]["key"], label=G.nodes[e]["label"], type=G.nodes[e]["type"],
+                          papers=c)
                 for (when, e), c in counts.items()]
-        return Results(sorted(rows, key=lambda r: (r.period, r.label.casefold(), r.key)))
+        return Results(sorted(rows, key=lambda r: (r.period, -r.papers, r.label.casefold(), r.key)))
 
     def subgraph(self, name: Name, depth: int = 1) -> "KnowledgeGraph":
         """The graph around entities, to ``depth`` steps along edges either way (a view, not a copy).
@@ -559,8 +631,8 @@ class KnowledgeGraph:
 class _Index:
     """Look-up tables over one state of the graph: names, papers, lineage."""
 
-    def __init__(self, G: nx.MultiDiGraph, size: tuple[int, int]):
-        self.G, self.size = G, size
+    def __init__(self, G: nx.MultiDiGraph):
+        self.G, self.size = G, G.number_of_nodes()
         self.names: dict[str, set[str]] = defaultdict(set)
         self.papers: list[str] = []
         self.titles: dict[str, str] = {}
@@ -589,20 +661,30 @@ class _Index:
             raise self.unknown(name)
         return set(found)
 
-    def unknown(self, name: str) -> UnknownName:
-        close = difflib.get_close_matches(normalize(name), list(self.names), n=5, cutoff=0.6)
-        labels = dict.fromkeys(self.G.nodes[i]["label"] for key in close for i in sorted(self.names[key]))
-        return UnknownName(name, list(labels)[:5])
+    def unknown(self, name: str, type: str | None = None) -> UnknownName:
+        names = [k for k, iris in self.names.items()
+                 if type is None or any(self.G.nodes[i]["type"] == type for i in iris)]
+        close = difflib.get_close_matches(normalize(name), names, n=5, cutoff=0.6)
+        labels = dict.fromkeys(self.G.nodes[i]["label"] for key in close for i in sorted(self.names[key])
+                               if type is None or self.G.nodes[i]["type"] == type)
+        return UnknownName(name, list(labels)[:5], what=type.lower() if type else "entity")
 
     def paper(self, title: str) -> str:
+        """A paper by IRI, or by title, key or arXiv id (normalized), or by a part of its title found in no other."""
         if title in self.G and self.G.nodes[title]["type"] == "Paper":
             return title
-        found = self.titles.get(normalize(title))
-        if found is None:
-            close = difflib.get_close_matches(normalize(title), list(self.titles), n=3, cutoff=0.6)
-            raise UnknownName(title, list(dict.fromkeys(self.G.nodes[self.titles[k]]["title"] for k in close)),
-                              what="paper")
-        return found
+        wanted = normalize(title)
+        if wanted in self.titles:
+            return self.titles[wanted]
+        containing = sorted({iri for key, iri in self.titles.items() if wanted and wanted in key})
+        if len(containing) == 1:
+            return containing[0]
+        if containing:
+            raise LookupError(f"{len(containing)} papers have {title!r} in their title: "
+                              + "; ".join(self.G.nodes[i]["title"] for i in containing[:5]))
+        close = difflib.get_close_matches(wanted, list(self.titles), n=3, cutoff=0.6)
+        raise UnknownName(title, list(dict.fromkeys(self.G.nodes[self.titles[k]]["title"] for k in close)),
+                          what="paper")
 
     def descendants(self, iri: str) -> set[str]:
         out, todo = set(), list(self.children.get(iri, ()))
@@ -623,7 +705,7 @@ class _Index:
     def _paper_counts(self) -> dict[str, int]:
         counts: Counter = Counter()
         for paper, entity, key in self.G.edges(keys=True):
-            if key in RELATIONS:
+            if key in COUNTED:
                 counts[entity] += 1  # one edge per paper and entity: the graph keeps the most specific
         return counts
 
@@ -635,6 +717,15 @@ def _names(name: Name) -> list[str]:
     return [name] if isinstance(name, str) else list(name)
 
 
+def _relations(relations: Iterable[str] | None) -> set[str]:
+    """The predicates to count: those given, or all but a bare mention."""
+    chosen = set(COUNTED if relations is None else relations)
+    unknown = chosen - set(RELATIONS)
+    if unknown:
+        raise ValueError(f"unknown relation(s) {', '.join(sorted(unknown))}; use {', '.join(RELATIONS)}")
+    return chosen
+
+
 _KINDS = {t.casefold(): t for t in ENTITY_TYPES} | {t.casefold() + "s": t for t in ENTITY_TYPES}
 
 
@@ -644,6 +735,11 @@ def _type(kind: str) -> str:
         return _KINDS[kind.casefold()]
     except KeyError:
         raise ValueError(f"unknown kind {kind!r}; use models, benchmarks, datasets or techniques") from None
+
+
+def _types(kind: str | Iterable[str]) -> set[str]:
+    """One kind, or several: ``["benchmarks", "datasets"]``."""
+    return {_type(kind)} if isinstance(kind, str) else {_type(k) for k in kind}
 
 
 def _period(date: str | None, period: str) -> str | None:

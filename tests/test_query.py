@@ -8,7 +8,7 @@ import pytest
 
 import kg
 from kg.export import jsongraph
-from kg.query import KnowledgeGraph, Results, UnknownName, example_graph
+from kg.query import RELATIONS, KnowledgeGraph, Results, UnknownName, example_graph
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +107,12 @@ def test_unknown_filter_is_a_type_error(g):
         g.papers(fine_tune="Llama")  # type: ignore[call-arg]
 
 
-def test_paper_by_title_key_or_close_title(g):
+def test_paper_by_title_key_part_of_title_or_close_title(g):
     assert g.paper("MATH REASONING WITH LORA").key == "p1"
     assert g.paper("p1").title == "Math reasoning with LoRA"
+    assert g.paper("vicuna").key == "p4"
+    with pytest.raises(LookupError, match="2 papers have 'math'"):
+        g.paper("math")
     with pytest.raises(UnknownName, match="closest: Math reasoning with LoRA"):
         g.paper("Math reasoning with LoRAs")
 
@@ -147,23 +150,61 @@ def test_lineage_and_variants(g):
 # --- analytics
 
 
-def test_top_counts_distinct_papers(g):
-    assert [(s.label, s.papers) for s in g.top("techniques")] == [("LoRA", 3), ("chain-of-thought", 1), ("DPO", 1)]
+def test_top_counts_distinct_papers_and_not_bare_mentions(g):
+    assert [(s.label, s.papers) for s in g.top("techniques")] == [("LoRA", 2), ("chain-of-thought", 1), ("DPO", 1)]
+    assert [(s.label, s.papers) for s in g.top("techniques", relations=RELATIONS)][0] == ("LoRA", 3)
     assert [(s.label, s.papers) for s in g.top("models", n=2)] == [("Llama-3", 1), ("Llama-3-8B", 1)]
+    assert len(g.top("models", n=None)) == 6  # the Llama and Qwen families have no paper of their own
 
 
-def test_top_benchmarks_of_a_family(g):
-    assert [(s.label, s.papers) for s in g.top("benchmarks", family="Llama")] == [
-        ("GSM8K", 2), ("MATH", 2)]
+def test_top_families_count_every_variant(g):
+    assert [(s.label, s.papers) for s in g.top("families")] == [("Llama", 3), ("Qwen", 2)]
+
+
+def test_top_of_several_kinds(g):
+    assert [s.label for s in g.top(["benchmarks", "datasets"], family="Llama")] == ["GSM8K", "MATH", "MetaMathQA"]
+
+
+def test_family_must_name_a_model(g):
+    with pytest.raises(UnknownName, match="no model named 'LoRA'"):
+        g.top("benchmarks", family="LoRA")
+
+
+def test_top_within_given_papers(g):
+    within = g.papers(fine_tunes="Llama") + g.papers(proposes="Llama")
+    assert [s.label for s in g.top("datasets", within=within, relations=["trainsOn"])] == ["MetaMathQA"]
+    assert [s.label for s in g.top("benchmarks", within=["p5"])] == ["MATH"]
 
 
 def test_top_with_filters_leaves_out_the_named_entity(g):
     assert [s.label for s in g.top("techniques", uses="LoRA")] == ["DPO"]
     assert [s.label for s in g.top("techniques", about="LoRA")] == ["chain-of-thought", "DPO"]
+    assert [s.label for s in g.top("models", family="Llama")] == ["Qwen2.5"]
+
+
+def test_family_means_proposes_fine_tunes_or_evaluates(g):
+    """Speculative decoding evaluates Llama-3; a paper that only mentioned Llama would not count."""
+    assert [(s.label, s.papers) for s in g.top("benchmarks", family="Llama")] == [("GSM8K", 2), ("MATH", 2)]
+
+
+def test_cooccurring_techniques(g):
+    assert [(s.label, s.papers) for s in g.cooccurring("low-rank adaptation")] == [("DPO", 1)]
+    assert g.cooccurring("chain-of-thought") == []
+    with pytest.raises(UnknownName, match="no technique named 'GSM8K'"):
+        g.cooccurring("GSM8K")
+
+
+def test_links_of_a_relation_or_kind(g):
+    assert [(l.paper_key, l.entity) for l in g.links("proposes")] == []
+    assert [l.entity for l in g.links(kind="datasets")] == ["MetaMathQA"]
+    assert len(g.links("mentions")) == 1 and len(g.links()) == 18
+    with pytest.raises(ValueError, match="unknown relation"):
+        g.links("cites")
 
 
 def test_top_can_count_only_some_relations(g):
     assert [s.label for s in g.top("techniques", relations=["mentions"])] == ["LoRA"]
+    assert [s.label for s in g.top("benchmarks", relations=["trainsOn"])] == []
     with pytest.raises(ValueError, match="unknown relation"):
         g.top("techniques", relations=["uses"])
 
@@ -178,7 +219,9 @@ def test_by_date_per_month_and_year(g):
     assert ("--06", "Vicuna", 1) in months  # a date without a year keeps its month
     assert ("2024-05", "Llama-3", 1) in months
     years = [(r.period, r.label, r.papers) for r in g.by_date("benchmarks", period="year")]
-    assert years == [("2024", "GSM8K", 3), ("2024", "HumanEval", 1), ("2024", "MATH", 2)]
+    assert years == [("2024", "GSM8K", 3), ("2024", "MATH", 2), ("2024", "HumanEval", 1)]
+    assert [r.label for r in g.by_date("techniques", period="year", relations=["mentions"])] == ["LoRA"]
+    assert [r.label for r in g.by_date("benchmarks", family="Qwen")] == ["GSM8K", "HumanEval", "MATH"]
 
 
 def test_subgraph_is_a_view_to_a_depth(g):
@@ -229,6 +272,9 @@ def test_load_round_trips_and_indexes_follow_edits(tmp_path, g):
     assert titles(loaded.papers(fine_tunes="Llama-3")) == ["Math reasoning with LoRA"]
     loaded.nx.add_node("https://example.org/new", type="Technique", key="new", label="NewThing", aliases=[])
     assert loaded.entity("newthing").label == "NewThing"
+    loaded.nx.nodes["https://example.org/new"]["aliases"].append("NT")
+    loaded.refresh()
+    assert loaded.entity("NT").label == "NewThing"
 
 
 def test_load_of_a_missing_graph_says_how_to_build_one(tmp_path):

@@ -70,6 +70,20 @@ def test_top(graph_dir):
     assert [(r["label"], r["papers"]) for r in data] == [("DPO", 1)]
     data = json.loads(run("top", "models", "-n", "1", "--json", "-g", str(graph_dir)).output)
     assert len(data) == 1
+    data = json.loads(run("top", "families", "--json", "-g", str(graph_dir)).output)
+    assert [(r["label"], r["papers"]) for r in data] == [("Llama", 3), ("Qwen", 2)]
+    data = json.loads(run("top", "techniques", "--relation", "mentions", "--json", "-g", str(graph_dir)).output)
+    assert [r["label"] for r in data] == ["LoRA"]
+
+
+def test_unknown_relation_is_one_line(graph_dir):
+    result = CliRunner().invoke(cli, ["top", "models", "--relation", "cites", "-g", str(graph_dir)])
+    assert result.exit_code == 1 and "unknown relation(s) cites" in result.output
+
+
+def test_a_name_that_looks_like_markup_is_printed_as_written(graph_dir):
+    result = CliRunner().invoke(cli, ["show", "[bold]x", "-g", str(graph_dir)])
+    assert result.exit_code == 1 and "'[bold]x'" in result.output
 
 
 def test_stats(graph_dir):
