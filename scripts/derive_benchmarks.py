@@ -956,7 +956,7 @@ PWC_KEEP = {
     "CMU Wilderness Multilingual Speech Dataset", "XD-Violence", "Switchboard-1 Corpus",
     "Neural Code Search Evaluation Dataset", "Newspaper Navigator", "OCR-VQA", "Moral Stories", "VQA-E",
     "Princeton Shape", "Princeton Shape Benchmark", "Spot the Difference Corpus", "Who-did-What",
-    "Moments in Time", "Hate Speech and Offensive Language",
+    "Moments in Time",
     "Rain100H", "Rain100L", "Rain800", "Rain1400",
 }
 
@@ -985,6 +985,12 @@ PWC_SKIP = {
     "Cops-Ref", "Q-Traffic", "Brain US", "NYU Hand", "Bach Chorales", "Mixing Secrets", "Couples Therapy",
     "George Washington", "Robbie Williams", "Replay-Mobile", "Replay-Attack", "New College", "Sugar Beets 2016",
     "Musk v1", "Musk v2", "Kinship", "Chinese Classifier", "Chinese Literature NER RE",
+    "Affective Text", "Image Memorability", "Story Commonsense", "Video Storytelling", "Composable activities",
+    "Composable activities dataset", "Automatic Keyphrase Extraction", "Automatic Keyphrase Extraction Dataset",
+    "Explainable Abstract Trains", "Real SVBRDF", "Deeply vocal characterizer", "Colorectal Adenoma",
+    "Plant Centroids", "Minecraft House", "Urban Dict spelling variant", "Cross-Dataset Testbed",
+    "Clinical Admission Notes from MIMIC-III", "Reverb", "Unsplash", "Da Vinci", "SARA motion", "highD Dataseth",
+    "Get it #OffMyChest", "Fongbe audio", "Hate Speech and Offensive Language",
 }
 
 # Proper nouns and common tokens that never make a name specific on their own.
@@ -1161,13 +1167,14 @@ _GENERIC_NUMBERED = re.compile(r"(?i)^(?:test|train|val|dev|set|data|task|split)
 # A variant that is a leaderboard of its dataset (a language pair, a task number, a setting), not a name.
 _APART_BAD = re.compile(r"(?i)\btask\b|\btrack\b|english|\b[a-z]{2}-[a-z]{2}\b|clique|balanced|detected|"
                         r"\beval\d+|answerability|\bS\d\b|similarity|detecting|^atari 2600 |\bnews$|"
-                        r"\bmedical$|\bbiomedical$|\bv\d \d\b|\d \d+M$")
+                        r"\bmedical$|\bbiomedical$|\bv\d \d\b|\d \d+M$|domain|\b(?:en|de|es|fr|zh|ja|ru|it)$|"
+                        r"-view$|\bcommon noun$|\belbows$|\bwrists$")
 
 
 def _alias_like(variant: str, label: str) -> bool:
     """A spelling, version or acronym of ``label`` rather than another benchmark built on it."""
     vk, lk = name_key(variant), name_key(label)
-    if vk == lk:
+    if vk == lk or name_key(_STRIP_TAIL.sub("", variant)) == lk or name_key(_STRIP_TAIL.sub("", label)) == vk:
         return True
     for a, b in ((vk, lk), (lk, vk)):
         if a.startswith(b) and re.fullmatch(r"v[0-9.]+|[0-9]+\.[0-9.]+|(?:19|20)[0-9]{2}", a[len(b):]):
@@ -1219,7 +1226,8 @@ def pwc_entries(path: Path, words: set[str], proper: set[str], log: list[str]) -
             for x in (n, n[:m.start()] if m else None):
                 if x and x not in surfaces:
                     surfaces.append(x)
-        accepted = [(n, c) for n in surfaces for ok, c in [_surface_ok(n, words, proper)] if ok]
+        accepted = [(n, c) for n in surfaces for ok, c in [_surface_ok(n, words, proper)]
+                    if ok and (n == rname or not _APART_BAD.search(n))]
         if not accepted:
             continue
         names = [n for n, _ in accepted]
@@ -1232,7 +1240,7 @@ def pwc_entries(path: Path, words: set[str], proper: set[str], log: list[str]) -
                 if n != label:
                     main["aliases"].append(n)
                 main["cased"] |= c
-            elif not _APART_BAD.search(n) and n.count("+") < 2:
+            elif n.count("+") < 2:
                 others.append({"label": n, "aliases": [], "cased": c, "source": "pwc",
                                "type": "dataset" if n in PWC_DATASETS else etype, "row": rname})
         for e in [main, *others]:
@@ -1284,7 +1292,8 @@ def build(pwc_path: Path, words_path: Path, data: Path, log: list[str]) -> tuple
         kept.append(e)
     for e in pwc_entries(pwc_path, words, proper, log):
         names = [e["label"], *e["aliases"]]
-        hit = owner.get(name_key(e["label"]))
+        stripped = _STRIP_TAIL.sub("", e["label"])
+        hit = owner.get(name_key(e["label"])) or owner.get(name_key(stripped))
         if hit is not None:
             rest = [n for n in names if name_key(n) not in owner and name_key(n) not in reserved
                     and name_key(n) not in elsewhere and n not in PWC_KEEP_APART]
