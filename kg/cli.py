@@ -273,7 +273,8 @@ def show(name: str, etype: str | None, graph_dir: Path, as_json: bool) -> None:
 @click.argument("kind", type=click.Choice(["models", "families", "benchmarks", "datasets", "techniques"],
                                           case_sensitive=False))
 @click.option("-n", "n", default=10, show_default=True, type=click.IntRange(min=1), help="How many.")
-@click.option("--family", metavar="MODEL", help="Only papers that propose, fine-tune or evaluate a model of this family.")
+@click.option("--family", metavar="MODEL",
+              help="Only papers that propose, fine-tune or evaluate a model of this family.")
 @click.option("--relation", "relations", multiple=True, metavar="PREDICATE",
               help="Count only these edges (repeat), e.g. evaluatesOn [default: all but mentions].")
 @_filter_options

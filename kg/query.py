@@ -204,7 +204,8 @@ class EntityInfo(Record):
         if self.variants:
             lines.append("  variants: " + ", ".join(self.variants))
         for relation, links in self.papers.items():
-            lines.append(f"  {relation}: " + "; ".join(repr(_short(link.paper)) for link in links))
+            shown = "; ".join(repr(_short(link.paper)) for link in links[:5])
+            lines.append(f"  {relation} ({len(links)}): {shown}" + (" ..." if len(links) > 5 else ""))
         return "\n".join(lines) + ">"
 
     def to_record(self) -> dict:
@@ -421,10 +422,14 @@ class KnowledgeGraph:
         narrows the choice (``"Technique"``).
 
         >>> e = example_graph().entity("low rank adaptation")
+        >>> e
+        <Technique LoRA (aka Low-Rank Adaptation)
+          usesTechnique (2): 'Math reasoning with LoRA'; 'Qwen learns to code'
+          mentions (1): 'Speculative decoding for Llama'>
         >>> e.label, e.type, e.aliases
         ('LoRA', 'Technique', ['Low-Rank Adaptation'])
-        >>> {relation: [link.paper for link in links] for relation, links in e.papers.items()}
-        {'usesTechnique': ['Math reasoning with LoRA', 'Qwen learns to code'], 'mentions': ['Speculative decoding for Llama']}
+        >>> [link.paper for link in e.papers["mentions"]]
+        ['Speculative decoding for Llama']
         >>> e.papers["usesTechnique"][0].evidence[0].sentence
         'We fine-tune Llama-3-8B-Instruct with LoRA on MetaMathQA.'
         """
