@@ -105,7 +105,7 @@ class Watched:
 
 
 @pytest.fixture(scope="module")
-def seeds_page(browser, seeds_build, tmp_path_factory):
+def seeds_page(browser, seeds_build):
     """The seeds kg.html, opened once for the tests below: (Watched, seconds to settle)."""
     out, _ = seeds_build
     watched = Watched(browser)
@@ -124,6 +124,7 @@ def test_seeds_page_shows_every_node_and_edge_offline(seeds_page, seeds_build, t
     assert watched.offline(), watched.blocked or watched.requests
     layout_ms = watched.page.evaluate("window.mlkgLayoutMs")
     assert watched.page.evaluate("network.physics.physicsEnabled") is False  # settled, then stopped
+    assert layout_ms < 30_000  # a few seconds on a 2-core machine; this bound only catches a runaway
     legend = watched.page.locator("#panel").inner_text()
     assert all(t in legend for t in ("Model", "Benchmark", "Dataset", "Technique", "Paper"))
     shot = tmp_path / "kg-seeds.png"
@@ -199,5 +200,21 @@ def test_hostile_input_is_shown_as_text_and_runs_nothing(browser, tmp_path):
         assert page.title() == "<img src=y onerror=alert(2)>"
         assert watched.dialogs == [] and watched.errors == []
         assert watched.offline(), watched.blocked or watched.requests  # no <img src=x> was fetched
+    finally:
+        watched.close()
+
+
+def test_focus_page_selects_its_centre(browser, tmp_path):
+    from kg.export import jsongraph
+
+    (tmp_path / "kg.json").write_text(jsongraph.dumps(tiny_graph()), encoding="utf-8")
+    path, _, _ = html.write_page(tmp_path, out=tmp_path / "l3.html", focus="LLaMA 3", depth=1)
+    watched = Watched(browser)
+    try:
+        watched.open(path)
+        assert watched.page.evaluate("[nodes.length, edges.length]") == [3, 2]
+        assert watched.page.evaluate("network.getSelectedNodes()") == ["L3"]
+        assert "Llama 3 (within 1 step)" in watched.page.title()
+        assert watched.errors == [] and watched.offline()
     finally:
         watched.close()
