@@ -206,3 +206,27 @@ def test_names_before_a_type_noun():
 
 def test_title_case_titles_are_not_lists():
     assert not found("Nothing here.", title="Enabling Weak Models to Judge Better Models")
+
+
+def test_a_list_after_a_dash_takes_its_noun():
+    got = found("We report a baseline on three models - Grommet, FluxNet, and XQ-9.")
+    assert {got[n].type for n in ("Grommet", "FluxNet", "XQ-9")} == {M}
+
+
+def test_plain_words_listed_after_a_dataset_noun():
+    got = found("We train the model on domain datasets like Pebble for cooking.")
+    assert got["Pebble"].type == D
+
+
+def test_new_names_right_after_fine_tune_are_models():
+    assert found("Our approach focuses on fine-tuning ChatWeave to summarise videos.")["ChatWeave"].type == M
+
+
+def test_versions_joined_by_a_slash_are_two_names():
+    got = found("Experiments on ZETA-V2/V3 follow.")
+    assert "ZETA-V2" in got and got["ZETA-V2"].entry_id == "zeta-2"
+
+
+def test_our_study_presents_a_defined_acronym():
+    c = found("Our study presents information-intensive (IN2) training, a data-driven fix.")["IN2"]
+    assert c.proposed and c.type == T

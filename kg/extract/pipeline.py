@@ -59,7 +59,7 @@ def sentence_table(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 RULE_RANK = {"catalogue": 0, "variant": 1, "compound": 2, "model-shape": 3, "bench-shape": 3,
-             "acronym": 4, "acronym-unsure": 4, "proposal": 5, "listed": 6, "repeat": 7}
+             "acronym": 4, "acronym-unsure": 4, "proposal": 5, "listed": 6, "object": 6, "repeat": 7}
 
 
 # --------------------------------------------------------------------------- names
@@ -100,8 +100,10 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     found = _without_overlaps(found)
     found = _link_acronyms(text, title_end, found)
     found = _without_overlaps(found + rec.listed_names(tx, [(c.start, c.end) for c in found], title_end))
+    found = _without_overlaps(found + rec.object_names(tx, [(c.start, c.end) for c in found]))
     found = _link_proposals(text, title_end, found)
-    for cand in [c for c in found if c.rule in ("acronym", "proposal", "listed", "bench-shape", "model-shape")]:
+    for cand in [c for c in found if c.rule in ("acronym", "proposal", "listed", "object", "bench-shape",
+                                                "model-shape")]:
         found = _add_everywhere(text, found, cand)
     return _without_overlaps(found)
 
@@ -155,6 +157,12 @@ _METHOD_HEADS = rec.read_lines("method_heads.txt")
 _NOT_METHOD_HEADS = rec.read_lines("not_method_heads.txt")
 
 
+# "we present a new Long Form (LF)": the verb before a definition makes it the paper's own
+_PROPOSED_BEFORE = re.compile(
+    r"\b(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
+    r"(?:propose|present|introduce|develop|design|devise|call|term|name|dub)(?:s|d|ed)?\s+"
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective)\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
 # "we adopt Long Form (LF)": a method the paper uses, whatever its head word
 _USED = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?(?:use|uses|adopt|adopts|apply|applies|employ|employs|"
                    r"leverage|leverages|incorporate|incorporates|follow|follows|build on|rely on|extend|extends)"
@@ -194,7 +202,7 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
         ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE)
         cand = Candidate(ss, se, short, ty, "acronym", 0.7, aliases=[long_form], long_span=(ls, le))
         # An acronym only we define is kept if it names a method or the paper introduces it.
-        cand.proposed = rec.said_to_be_proposed(text, se)
+        cand.proposed = rec.said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls))
         if (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not cand.proposed
                 and not _USED.search(text[max(0, ls - 60):ls])):
             cand.rule = "acronym-unsure"  # decided after proposals are known
@@ -203,7 +211,7 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
     return out
 
 
-_PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?P<acr>[A-Z][\w\-]*[A-Z][\w\-]*)\)")
+_PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
 
 
 def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
@@ -214,6 +222,9 @@ def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
     m = _PAREN_ACRONYM.match(text, e)
     if not m or any(c in text[e:m.start("acr")] for c in ",.;:"):
         return e, None
+    acr = m.group("acr")
+    if sum(c.isupper() for c in acr) * 2 < sum(c.isalpha() for c in acr):
+        return e, None  # "(FILl-in-the-Middle)" spells a name out; it is not an acronym
     return m.end(), m.start("acr")
 
 
@@ -252,8 +263,10 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         spans.append((0, len(name), True))
     out = list(found)
     for s, e, direct in spans:
+        name_end = e
         e, acronym = _defined_acronym(text, s, e)
-        c = _overlapping(out, acronym or s, e)
+        c = _overlapping(out, s, name_end) if acronym is None or acronym > name_end + 1 else None
+        c = c or _overlapping(out, acronym or s, e)
         if c is not None:
             # a known name is proposed only when it follows the verb directly or heads the title
             if c.entry_id is None or direct or c.rule == "compound":
@@ -279,7 +292,7 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         out.append(Candidate(s, e, surface, ty, "proposal", 0.7, proposed=True))
     title_key = name_key(text[:title_end])
     for c in out:
-        if c.rule == "acronym" or c.rule == "acronym-unsure" or c.rule in ("bench-shape", "model-shape", "listed"):
+        if c.rule in ("acronym", "acronym-unsure", "bench-shape", "model-shape", "listed", "object"):
             names = [c.text] + [a for a in c.aliases]
             # a new name the title carries is the paper's own
             if any(len(name_key(n)) >= 4 and name_key(n) in title_key for n in names):

@@ -188,6 +188,18 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
                 out.extend(_coordinated_sizes(t, base_end, entry, start, base_end))
             i = j + 1
             continue
+        if t[base_end:base_end + 1] == "/" and len(rest) == 1 and names.is_version(rest[0]):
+            # "LLaMA-V1/V2", "GPT-3.5/4": two names that share everything but a version
+            out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.9,
+                                 entry_id=entry.id))
+            last_part = spans[used - 1][0]
+            other = t[start:last_part] + rest[0]
+            other_entry = catalogue.lookup(other)
+            rs, re_ = spans[used]
+            if other_entry is not None:
+                out.append(Candidate(rs, re_, other, other_entry.type, "catalogue", 0.85, entry_id=other_entry.id))
+            i = j + 1
+            continue
         if names.is_attributive(rest[0]) or (rest[0].islower() and not names.is_suffix(rest[0])):
             out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.9,
                                  entry_id=entry.id))
@@ -356,7 +368,7 @@ def acronym_pairs(t: str) -> list[tuple[int, int, int, int]]:
 
 
 def _long_form(t: str, paren: int, short: str) -> int | None:
-    letters = [c.lower() for c in short if c.isalnum()]
+    letters = [c.lower() for c in short if c.isalpha()]  # "IN2": digits are not spelled out
     window_start = max(0, t.rfind(".", 0, paren) + 1, t.rfind(";", 0, paren) + 1,
                        t.rfind("(", 0, paren) + 1, t.rfind(":", 0, paren) + 1)
     words = list(re.finditer(r"[^\W_](?:[\w'’]|-(?=\w))*", t[window_start:paren]))
@@ -402,7 +414,8 @@ _DESCRIPTION_WORD = (r"(?!(?:using|use|on|with|for|to|of|in|from|by|that|which|v
                      r"and|or|results?|experiments?|evidence|analys[ie]s|findings?|insights?)\b)"
                      r"[\w\-]+,?")
 _PROPOSAL = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Hh]ere,? we)\s+(?:\w+ly\s+)?"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Oo]ur (?:paper|work|study|report)|[Hh]ere,? we)"
+    r"\s+(?:\w+ly\s+)?"
     r"(?:first\s+|further\s+|also\s+|then\s+|thus\s+|hence\s+|therefore\s+|"
     r"(?:[\w\-]+\s+){1,4}?to\s+)?"
     + _PROPOSE_VERB + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?)"
@@ -571,8 +584,8 @@ _ITEM = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}$")  # 350GB, 7B, 4k: amounts, not names
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
 _LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
-_CONNECTOR = re.compile(r"\b(?:such as|including|like|e\.g\.,?|namely|for example,?|for instance,?|i\.e\.,?)\s+"
-                        r"(?:the\s+)?")
+_CONNECTOR = re.compile(r"(?:\b(?:such as|including|like|e\.g\.,?|namely|for example,?|for instance,?|i\.e\.,?)"
+                        r"|(?<=\w)\s+[-–—]|(?<=\w):)\s+(?:the\s+)?")
 _NOUN_BEFORE = re.compile(r"(?P<noun>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s*,?\s*\(?\s*$")
 _LIST_AT = re.compile(_LIST)
 _TYPE_NOUN = re.compile(r"\b(?:models?|LLMs?|LMs?|benchmarks?|datasets?|corpora|corpus|model famil(?:y|ies)|"
@@ -634,8 +647,33 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
             if names.is_attributive(names.parts(name)[-1]):
                 continue  # "JEPA-based models": the base is named elsewhere
             plain = not (any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name))
-            if plain and (_sentence_initial(t, s) or (kind == "intro" and ty != M)):
+            named_kind = noun.split()[-1].lower() in ("datasets", "benchmarks", "corpora", "models", "llms")
+            if plain and (_sentence_initial(t, s) or (kind == "intro" and ty != M and not named_kind)):
                 continue  # a lone capitalised word is too often prose
             out.append(Candidate(s, e, name, ty, "listed", 0.65))
             covered.spans.append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- objects
+
+_OBJECT = re.compile(
+    r"\b(?:fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|instruction-tun(?:e|es|ed|ing)|post-train(?:s|ed|ing)?|"
+    r"distill\w*\s+(?:[\w\-]+\s+){0,3}?into|prompt(?:s|ed|ing)?|quer(?:y|ies|ied|ying))\s+(?:the\s+|a\s+)?"
+    r"(?P<name>" + _WORD + r")"
+)
+
+
+def object_names(text: Text, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """A new name right after "fine-tune", "prompt", "distill … into": a model."""
+    t = text.text
+    covered = _Coverage(taken)
+    out = []
+    for m in _OBJECT.finditer(t):
+        s, e = m.span("name")
+        name = t[s:e]
+        written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
+        if covered.hits(s, e) or not written_as_name or not _name_like(name) or _MEASURE.match(name):
+            continue
+        out.append(Candidate(s, e, name, M, "object", 0.6))
     return out

@@ -79,7 +79,7 @@ BACKGROUND = _rx(
     r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|popular|prevalent|widely|commonly|"
     r"have (?:been|shown|demonstrated|achieved|become|emerged)|has (?:been|shown|become|emerged)|"
     r"emerg\w*|typically|often|traditional(?:ly)?|conventional(?:ly)?|current(?:ly)?|"
-    r"remains?|lack\w*|however|despite|although|while)\b"
+    r"remains?|lack\w*|however|although)\b"
 )
 EXPERIMENT = _rx(r"\b(?:experiments?|experimental(?:ly)?|empirical(?:ly)?|results?|evaluations?|"
                  r"ablations?|outperform\w*|surpass\w*|achiev\w*|improv\w*)\b")
