@@ -132,6 +132,115 @@ def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) 
     out.print(f"wrote {path} ({n_nodes} nodes, {n_edges} edges)", soft_wrap=True)
 
 
+@cli.command("validate")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--shapes", type=click.Path(path_type=Path), default=None,
+              help="SHACL shapes file [default: ontology/shapes.ttl].")
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on violations.")
+@click.option("--examples", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Offending triples shown per problem.")
+def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: int) -> None:
+    """Check the RDF export in DIRECTORY against the SHACL shapes (pySHACL).
+
+    Reads DIRECTORY/kg.ttl (or kg.nt, kg.jsonld; or a file given directly).
+    Exits 0 when the export conforms, 1 when it has violations (with
+    --strict, warnings too), 2 when it cannot be read.
+
+    \b
+    Example:
+      mlkg validate exports/
+    """
+    from rich.markup import escape
+
+    from kg.validate import SHAPES, ValidateError, format_report, validate
+
+    try:
+        report = validate(directory, shapes or SHAPES)
+    except ValidateError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(2)
+    for line in format_report(report, examples=examples):
+        out.print(escape(line))
+    if report.violations or (strict and report.warnings):
+        sys.exit(1)
+
+
+@cli.command("sparql")
+@click.argument("query", required=False, metavar="FILE.rq")
+@click.option("--export", "-e", "source", default="exports", show_default=True, type=click.Path(path_type=Path),
+              help="Export directory (or its kg.ttl / kg.nt file) to query.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a parameter the query declares; repeatable.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="How to print the rows.")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="SPARQL engine.")
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and their parameters.")
+def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: str, engine: str,
+               list_queries: bool) -> None:
+    """Run a SPARQL query file on the export and print its rows.
+
+    FILE.rq is a path, or the name of a query shipped in queries/ (see
+    --list).  A query's header declares its parameters and their defaults;
+    --param NAME=VALUE binds one (always as data, never as query text).
+
+    \b
+    Examples:
+      mlkg sparql queries/papers-using-technique.rq --param technique=LoRA
+      mlkg sparql top-models --format csv
+    """
+    from rich.markup import escape
+
+    from kg import sparql
+
+    try:
+        if list_queries or query is None:
+            _list_queries(sparql.all_queries())
+            return
+        q = sparql.load_query(query)
+        values = {}
+        for item in params:
+            name, sep, value = item.partition("=")
+            if not sep:
+                raise sparql.QueryError(f"--param takes NAME=VALUE, not {item!r}")
+            values[name.strip()] = value
+        result = sparql.run(q, source, values, engine=engine)
+    except sparql.QueryError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(2)
+    if fmt == "csv":
+        click.echo(result.to_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(result.to_json())
+    else:
+        _print_rows(q.question, result)
+
+
+def _list_queries(queries) -> None:
+    table = Table(show_header=True, header_style="bold", title="queries/ (run one with: mlkg sparql NAME)")
+    table.add_column("name", no_wrap=True)
+    table.add_column("question")
+    table.add_column("parameters")
+    for q in queries:
+        table.add_row(q.name, q.question.split("?")[0] + "?", ", ".join(f"{p.name}={p.default}" for p in q.params))
+    out.print(table)
+
+
+def _print_rows(title: str, result) -> None:
+    from rich.markup import escape
+
+    from kg.sparql import compact
+
+    table = Table(title=escape(title.split("?")[0] + "?") if title else None, show_header=True,
+                  header_style="bold")
+    for column in result.columns:
+        table.add_column(column)
+    for row in result.rows:
+        table.add_row(*(escape(compact(v)) for v in row))
+    out.print(table)
+    out.print(f"{len(result.rows)} row(s)")
+
+
 def _report_problems(problems) -> None:
     if not problems:
         return

@@ -2,11 +2,26 @@
 
 Triples are generated from the NetworkX graph in a fixed order and streamed
 through pyoxigraph's serialisers (an order of magnitude faster than rdflib's),
-so the same graph gives byte-identical Turtle, N-Triples and JSON-LD.
+so the same graph gives byte-identical Turtle, N-Triples and JSON-LD.  There
+are no blank nodes: every node has an IRI derived from a key.
 
 Every paper → entity edge is a plain triple (``?paper mlkg:fineTunes ?model``)
-*and* an evidence resource that restates it (``rdf:subject``/``rdf:predicate``/
-``rdf:object``) with the sentence, its offsets, the rule and a confidence.
+*and*, for each piece of evidence, a Web Annotation that restates it::
+
+    evidence:<paper key>-<n> a oa:Annotation, mlkg:Evidence ;
+        rdf:subject paper:… ; rdf:predicate mlkg:fineTunes ; rdf:object entity:… ;
+        oa:hasBody entity:… ; oa:motivatedBy oa:identifying ;
+        mlkg:sentence "…" ; mlkg:sentenceStart 0 ; mlkg:rule "…" ; mlkg:confidence 0.90 ;
+        prov:wasDerivedFrom paper:… ;
+        oa:hasTarget evidence:<key>-<n>-target .
+    …-target   a oa:SpecificResource ; oa:hasSource paper:… ; mlkg:textField "abstract" ;
+               oa:hasSelector …-quote, …-position .
+    …-quote    a oa:TextQuoteSelector ; oa:exact "Llama 2" ; oa:prefix "…" ; oa:suffix "…" .
+    …-position a oa:TextPositionSelector ; oa:start 13 ; oa:end 20 .
+
+The seven relation properties appear only on the direct edges: the evidence
+names its relation with ``rdf:predicate``, and ``mlkg:mentions`` is never
+written for a more specific edge.
 """
 
 from __future__ import annotations
@@ -27,15 +42,14 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS = "http://purl.org/dc/terms/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
 PROV = "http://www.w3.org/ns/prov#"
 OA = "http://www.w3.org/ns/oa#"
 FABIO = "http://purl.org/spar/fabio/"
-SCHEMA = "https://schema.org/"
+SCHEMA = "http://schema.org/"
 
 PREFIXES = {
     "mlkg": MLKG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD,
-    "owl": OWL, "prov": PROV, "oa": OA, "fabio": FABIO, "schema": SCHEMA,
+    "prov": PROV, "oa": OA, "fabio": FABIO, "schema": SCHEMA,
     "paper": RESOURCE + "paper/", "entity": RESOURCE + "entity/", "evidence": RESOURCE + "evidence/",
 }
 
@@ -45,17 +59,40 @@ FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 
+# The paper → entity relations; the only properties that may link a paper to an entity.
+RELATIONS = ("proposes", "fineTunes", "evaluates", "evaluatesOn", "trainsOn", "usesTechnique", "mentions")
+
+QUOTE_CONTEXT = 32  # characters of oa:prefix / oa:suffix around a quoted mention
+
 _CODE_HOSTS = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|"
                          r"codeberg\.org)/", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_DAY = re.compile(r"^--\d{2}-\d{2}$")
 
 
 def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+T = ox.Triple
 TYPE = _n(RDF + "type")
 LABEL = _n(RDFS + "label")
 ALT_LABEL = _n(SKOS + "altLabel")
+M = {name: _n(MLKG + name) for name in (
+    *RELATIONS, VARIANT_OF, DERIVED_FROM, "Paper", "Evidence", "ModelFamily", "inCatalogue",
+    "authorCount", "organization", "upvotes", "sourcePage", "codeRepository", "link",
+    "sentence", "sentenceStart", "textField", "rule", "confidence")}
+O = {name: _n(OA + name) for name in (
+    "Annotation", "SpecificResource", "TextQuoteSelector", "TextPositionSelector", "identifying",
+    "hasBody", "hasTarget", "motivatedBy", "hasSource", "hasSelector", "exact", "prefix", "suffix",
+    "start", "end")}
+TITLE = _n(DCTERMS + "title")
+ABSTRACT = _n(DCTERMS + "abstract")
+DATE = _n(DCTERMS + "date")
+ARXIV_ID = _n(FABIO + "hasArXivId")
+URL = _n(SCHEMA + "url")
+SUBJECT, PREDICATE, OBJECT = _n(RDF + "subject"), _n(RDF + "predicate"), _n(RDF + "object")
+DERIVED = _n(PROV + "wasDerivedFrom")
 
 
 def _lit(value: object, datatype: str | None = None) -> ox.Literal:
@@ -65,15 +102,16 @@ def _lit(value: object, datatype: str | None = None) -> ox.Literal:
         return ox.Literal("true" if value else "false", datatype=_n(XSD + "boolean"))
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=_n(XSD + "integer"))
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=_n(XSD + "decimal"))
     return ox.Literal(str(value))
 
 
 def _date(value: str) -> ox.Literal:
-    if value.startswith("--"):
+    """xsd:date, or xsd:gMonthDay for a listing day without a year; anything else as text (SHACL flags it)."""
+    if _ISO_DATE.match(value):
+        return _lit(value, XSD + "date")
+    if _MONTH_DAY.match(value):
         return _lit(value, XSD + "gMonthDay")
-    return _lit(value, XSD + "date")
+    return _lit(value)
 
 
 def _iri_or_none(url: str) -> ox.NamedNode | None:
@@ -85,73 +123,106 @@ def _iri_or_none(url: str) -> ox.NamedNode | None:
 
 def triples(g: nx.MultiDiGraph) -> Iterator[ox.Triple]:
     """All triples of the graph, in a stable order: papers, entities, evidence."""
-    T = ox.Triple
     nodes = sorted(g.nodes(data=True), key=lambda nd: (nd[1]["type"] != "Paper", nd[0]))
     for iri, data in nodes:
-        s = _n(iri)
         if data["type"] == "Paper":
-            yield from _paper(s, data)
-            for _, target, key, edata in sorted(g.out_edges(iri, keys=True, data=True), key=lambda e: (e[2], e[1])):
-                yield T(s, _n(MLKG + key), _n(target))
-            continue
-        yield T(s, TYPE, _n(MLKG + data["type"]))
-        if data.get("is_family"):
-            yield T(s, TYPE, _n(MLKG + "ModelFamily"))
-        yield T(s, LABEL, _lit(data["label"]))
-        for alias in data.get("aliases", ()):
-            yield T(s, ALT_LABEL, _lit(alias))
-        yield T(s, _n(MLKG + "inCatalogue"), _lit(bool(data.get("in_catalogue"))))
-        for _, parent, key in sorted(g.out_edges(iri, keys=True)):
-            if key in (VARIANT_OF, DERIVED_FROM):
-                yield T(s, _n(MLKG + key), _n(parent))
+            yield from _paper(_n(iri), data)
+            for _, target, key in _paper_edges(g, iri):
+                yield T(_n(iri), M[key], _n(target))
+        else:
+            yield from _entity(g, iri, data)
     for iri, data in nodes:
         if data["type"] != "Paper":
             continue
         n = 0
-        for _, target, key, edata in sorted(g.out_edges(iri, keys=True, data=True), key=lambda e: (e[2], e[1])):
+        for _, target, key, edata in _paper_edges(g, iri, data=True):
             for ev in edata.get("evidence", ()):
                 n += 1
-                yield from _evidence(_n(f"{RESOURCE}evidence/{data['key']}/{n}"), _n(iri), key, _n(target), ev)
+                node = f"{RESOURCE}evidence/{data['key']}-{n}"
+                yield from _evidence(node, _n(iri), data, key, _n(target), ev)
+
+
+def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple]:
+    """The paper's relation edges, sorted by relation then entity (the order evidence is numbered in)."""
+    edges = [e for e in g.out_edges(iri, keys=True, data=True) if e[2] in RELATIONS]
+    edges.sort(key=lambda e: (e[2], e[1]))
+    return edges if data else [e[:3] for e in edges]
 
 
 def _paper(s: ox.NamedNode, d: dict) -> Iterator[ox.Triple]:
-    T = ox.Triple
-    yield T(s, TYPE, _n(MLKG + "Paper"))
-    yield T(s, _n(DCTERMS + "title"), _lit(d["title"]))
-    yield T(s, _n(DCTERMS + "abstract"), _lit(d["abstract"]))
+    yield T(s, TYPE, M["Paper"])
+    yield T(s, TITLE, _lit(d["title"]))
+    yield T(s, ABSTRACT, _lit(d["abstract"]))
     if d.get("date"):
-        yield T(s, _n(DCTERMS + "date"), _date(d["date"]))
+        yield T(s, DATE, _date(d["date"]))
     if d.get("arxiv_id"):
-        yield T(s, _n(FABIO + "hasArXivId"), _lit(d["arxiv_id"]))
-        yield T(s, _n(OWL + "sameAs"), _n(f"https://arxiv.org/abs/{d['arxiv_id']}"))
+        yield T(s, ARXIV_ID, _lit(d["arxiv_id"]))
+        yield T(s, URL, _n(f"https://arxiv.org/abs/{d['arxiv_id']}"))
     if d.get("authors") is not None:
-        yield T(s, _n(MLKG + "authorCount"), _lit(int(d["authors"])))
+        yield T(s, M["authorCount"], _lit(int(d["authors"])))
     if d.get("organization"):
-        yield T(s, _n(MLKG + "organization"), _lit(d["organization"]))
+        yield T(s, M["organization"], _lit(d["organization"]))
     if d.get("upvotes") is not None:
-        yield T(s, _n(MLKG + "upvotes"), _lit(int(d["upvotes"])))
+        yield T(s, M["upvotes"], _lit(int(d["upvotes"])))
     for page in sorted({src.rsplit(":", 1)[0] for src in d.get("sources", ())}):
-        yield T(s, _n(MLKG + "sourcePage"), _lit(page))
+        yield T(s, M["sourcePage"], _lit(page))
     for url in d.get("urls", ()):
         node = _iri_or_none(url)
-        if node is None:
-            continue
-        yield T(s, _n(MLKG + ("codeRepository" if _CODE_HOSTS.match(url) else "link")), node)
+        if node is not None:
+            yield T(s, M["codeRepository" if _CODE_HOSTS.match(url) else "link"], node)
 
 
-def _evidence(ev_node: ox.NamedNode, paper: ox.NamedNode, predicate: str, target: ox.NamedNode,
+def _entity(g: nx.MultiDiGraph, iri: str, d: dict) -> Iterator[ox.Triple]:
+    s = _n(iri)
+    yield T(s, TYPE, _n(MLKG + d["type"]))
+    if d.get("is_family"):
+        yield T(s, TYPE, M["ModelFamily"])
+    yield T(s, LABEL, _lit(d["label"]))
+    for alias in d.get("aliases", ()):
+        yield T(s, ALT_LABEL, _lit(alias))
+    yield T(s, M["inCatalogue"], _lit(bool(d.get("in_catalogue"))))
+    for _, parent, key in sorted(g.out_edges(iri, keys=True)):
+        if key in (VARIANT_OF, DERIVED_FROM):
+            yield T(s, M[key], _n(parent))
+
+
+def _evidence(node: str, paper: ox.NamedNode, paper_data: dict, predicate: str, entity: ox.NamedNode,
               ev: dict) -> Iterator[ox.Triple]:
-    T = ox.Triple
-    yield T(ev_node, TYPE, _n(MLKG + "Evidence"))
-    yield T(ev_node, _n(RDF + "subject"), paper)
-    yield T(ev_node, _n(RDF + "predicate"), _n(MLKG + predicate))
-    yield T(ev_node, _n(RDF + "object"), target)
-    yield T(ev_node, _n(MLKG + "sentence"), _lit(ev["sentence"]))
-    yield T(ev_node, _n(MLKG + "textField"), _lit(ev["field"]))
-    yield T(ev_node, _n(MLKG + "start"), _lit(int(ev["start"])))
-    yield T(ev_node, _n(MLKG + "end"), _lit(int(ev["end"])))
-    yield T(ev_node, _n(MLKG + "rule"), _lit(ev["rule"]))
-    yield T(ev_node, _n(MLKG + "confidence"), _lit(f"{float(ev['confidence']):.2f}", XSD + "decimal"))
+    """One Web Annotation restating the edge, with its sentence, selectors, rule and confidence."""
+    s, target, quote, position = _n(node), _n(node + "-target"), _n(node + "-quote"), _n(node + "-position")
+    yield T(s, TYPE, O["Annotation"])
+    yield T(s, TYPE, M["Evidence"])
+    yield T(s, SUBJECT, paper)
+    yield T(s, PREDICATE, M[predicate])
+    yield T(s, OBJECT, entity)
+    yield T(s, O["hasBody"], entity)
+    yield T(s, O["motivatedBy"], O["identifying"])
+    yield T(s, O["hasTarget"], target)
+    yield T(s, M["sentence"], _lit(ev["sentence"]))
+    yield T(s, M["sentenceStart"], _lit(int(ev.get("sentence_start", 0))))
+    yield T(s, M["rule"], _lit(ev["rule"]))
+    yield T(s, M["confidence"], _lit(f"{float(ev['confidence']):.2f}", XSD + "decimal"))
+    yield T(s, DERIVED, paper)
+
+    field = ev["field"]
+    text = paper_data.get(field) or ""
+    start, end = int(ev["start"]), int(ev["end"])
+    yield T(target, TYPE, O["SpecificResource"])
+    yield T(target, O["hasSource"], paper)
+    yield T(target, M["textField"], _lit(field))
+    yield T(target, O["hasSelector"], quote)
+    yield T(target, O["hasSelector"], position)
+
+    yield T(quote, TYPE, O["TextQuoteSelector"])
+    yield T(quote, O["exact"], _lit(text[start:end]))
+    if start > 0:
+        yield T(quote, O["prefix"], _lit(text[max(0, start - QUOTE_CONTEXT):start]))
+    if end < len(text):
+        yield T(quote, O["suffix"], _lit(text[end:end + QUOTE_CONTEXT]))
+
+    yield T(position, TYPE, O["TextPositionSelector"])
+    yield T(position, O["start"], _lit(start, XSD + "nonNegativeInteger"))
+    yield T(position, O["end"], _lit(end, XSD + "nonNegativeInteger"))
 
 
 def serialize(g: nx.MultiDiGraph, fmt: str = "ttl") -> bytes:

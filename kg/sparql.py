@@ -1,0 +1,308 @@
+"""Run the SPARQL competency queries of ``queries/`` on an export.
+
+A query file is plain SPARQL that runs anywhere as it stands.  Its header
+comment says the question in words and declares its parameters, each with a
+default that the body binds in a ``VALUES`` clause::
+
+    # Which papers use a given technique?
+    #
+    # param: technique = "LoRA"
+    SELECT ?paper ?title WHERE {
+      VALUES ?technique { "LoRA" }
+      ...
+
+:func:`bind` replaces that ``VALUES`` clause with the value asked for,
+written as an escaped SPARQL literal, so a user's text is data and never
+query syntax.  The same text then runs under pyoxigraph (the default: fast)
+or rdflib; :class:`Result` holds rows of plain strings so the two engines'
+answers compare equal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pyoxigraph as ox
+
+ENGINES = ("oxigraph", "rdflib")
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+EXPORT_FILE = "kg.ttl"
+
+_PARAM = re.compile(r"^#\s*param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<default>.+?)\s*$")
+_STRING = r'"(?:[^"\\\n\r]|\\.)*"'
+_TERM = re.compile(rf"^(?:{_STRING}|[+-]?\d+)$")
+# SPARQL's ECHAR escapes; tab, backspace and form feed too, which a parser may otherwise read as space.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                          "\b": "\\b", "\f": "\\f"})
+_NUMERIC = {
+    "http://www.w3.org/2001/XMLSchema#" + t
+    for t in ("integer", "decimal", "nonNegativeInteger", "positiveInteger", "int", "long")
+}
+
+
+class QueryError(ValueError):
+    """A query file, parameter or export that cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    default: str  # a SPARQL term: a quoted string or an integer
+
+    @property
+    def is_integer(self) -> bool:
+        return not self.default.startswith('"')
+
+
+@dataclass(frozen=True)
+class Query:
+    """A competency query: its question in words, its parameters and its text."""
+
+    name: str
+    question: str
+    params: tuple[Param, ...]
+    text: str
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise QueryError(f"unknown parameter {name!r} for {self.name} (it takes: {known})")
+
+
+@dataclass
+class Result:
+    """The rows of a SELECT: one string per cell (None when unbound)."""
+
+    columns: list[str]
+    rows: list[tuple[str | None, ...]] = field(default_factory=list)
+
+    def as_dicts(self) -> list[dict[str, str | None]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows(["" if v is None else v for v in row] for row in self.rows)
+        return buf.getvalue()
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dicts(), ensure_ascii=False, indent=2)
+
+
+# --------------------------------------------------------------------------- query files
+
+
+def parse_query(text: str, name: str = "query") -> Query:
+    """Read the header (question and ``# param:`` lines) of a query's text."""
+    question: list[str] = []
+    params: list[Param] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        m = _PARAM.match(stripped)
+        if m:
+            default = m["default"]
+            if not _TERM.match(default):
+                raise QueryError(f"{name}: the default of parameter {m['name']!r} must be a quoted string "
+                                 f"or an integer, not {default}")
+            params.append(Param(m["name"], default))
+        elif not params:
+            question.append(stripped.lstrip("#").strip())
+    for p in params:
+        if len(_values_clauses(text, p.name)) != 1:
+            raise QueryError(f"{name}: parameter {p.name!r} needs exactly one 'VALUES ?{p.name} {{ … }}' "
+                             f"in the query body")
+    return Query(name=name, question=" ".join(q for q in question if q).strip(), params=tuple(params), text=text)
+
+
+def load_query(path: str | Path) -> Query:
+    """A query file, by path or by name in ``queries/`` (``top-models`` or ``top-models.rq``)."""
+    p = Path(path)
+    shipped = QUERIES / (p.name if p.suffix == ".rq" else f"{p.name}.rq")
+    if not p.is_file() and shipped.is_file():
+        p = shipped
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"no query file {path} (the shipped queries are in {QUERIES})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read query file {path}: {exc}") from None
+    return parse_query(text, p.stem)
+
+
+def all_queries() -> list[Query]:
+    """Every query shipped in ``queries/``, by file name."""
+    return [load_query(p) for p in sorted(QUERIES.glob("*.rq"))]
+
+
+def _values_clauses(text: str, name: str) -> list[re.Match]:
+    pattern = re.compile(rf"VALUES\s+\?{re.escape(name)}\s*\{{\s*(?:{_STRING}|[^\s}}]+)\s*\}}", re.IGNORECASE)
+    # Comment lines are blanked (same length, so offsets still match ``text``): a header may quote a VALUES.
+    body = "".join(re.sub(r"[^\n]", " ", line) if line.lstrip().startswith("#") else line
+                   for line in text.splitlines(keepends=True))
+    return list(pattern.finditer(body))
+
+
+def sparql_string(value: str) -> str:
+    """``value`` as a SPARQL string literal: quotes, backslashes and line breaks escaped.
+
+    >>> print(sparql_string('say "hi"\\n'))
+    "say \\"hi\\"\\n"
+    """
+    escaped = value.translate(_ESCAPES)
+    return f'"{escaped}"'
+
+
+def bind(query: Query, values: dict[str, str] | None = None) -> str:
+    """The query's text with each parameter bound to its value (or default), safely escaped."""
+    values = dict(values or {})
+    for name in values:
+        query.param(name)  # unknown names raise
+    text = query.text
+    for p in query.params:
+        if p.name in values:
+            raw = values[p.name]
+            if p.is_integer:
+                if not re.fullmatch(r"[+-]?\d+", raw.strip()):
+                    raise QueryError(f"parameter {p.name!r} of {query.name} takes an integer, not {raw!r}")
+                term = str(int(raw))
+            else:
+                term = sparql_string(raw)
+        else:
+            term = p.default
+        (m,) = _values_clauses(text, p.name)
+        text = text[:m.start()] + f"VALUES ?{p.name} {{ {term} }}" + text[m.end():]
+    return text
+
+
+# --------------------------------------------------------------------------- exports and engines
+
+
+def export_path(source: str | Path) -> Path:
+    """The Turtle file of an export: ``source`` itself or ``source/kg.ttl``."""
+    p = Path(source)
+    if p.is_dir():
+        p = p / EXPORT_FILE
+    if not p.is_file():
+        raise QueryError(f"no export at {source} (build one with: mlkg build PAGES --out {source})")
+    return p
+
+
+def load_export(source: str | Path, engine: str = "oxigraph"):
+    """The export, parsed once, for :func:`select`: a pyoxigraph Store or an rdflib Graph."""
+    path = export_path(source)
+    if engine == "oxigraph":
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=_ox_format(path))
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"cannot parse {path}: {exc}") from None
+        return store
+    if engine == "rdflib":
+        import rdflib
+
+        try:
+            return rdflib.Graph().parse(str(path), format=_rdflib_format(path))
+        except Exception as exc:  # rdflib raises several parser-specific types
+            raise QueryError(f"cannot parse {path}: {exc}") from None
+    raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+def _ox_format(path: Path) -> ox.RdfFormat:
+    return {".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}.get(path.suffix, ox.RdfFormat.TURTLE)
+
+
+def _rdflib_format(path: Path) -> str:
+    return {".nt": "nt", ".jsonld": "json-ld"}.get(path.suffix, "turtle")
+
+
+def select(store, text: str) -> Result:
+    """Run a SELECT on a store from :func:`load_export`; rows hold plain strings."""
+    if isinstance(store, ox.Store):
+        try:
+            solutions = store.query(text)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("only SELECT queries can be run")
+        columns = [v.value for v in solutions.variables]
+        return Result(columns, [tuple(_ox_cell(s[c]) for c in columns) for s in solutions])
+    return _rdflib_select(store, text)
+
+
+def _rdflib_select(graph, text: str) -> Result:
+    from pyparsing import ParseException
+
+    try:
+        result = graph.query(text)
+    except ParseException as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    if result.type != "SELECT":
+        raise QueryError("only SELECT queries can be run")
+    columns = [str(v) for v in result.vars]
+    return Result(columns, [tuple(_rdflib_cell(row[i]) for i in range(len(columns))) for row in result])
+
+
+def _ox_cell(term) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return _literal(term.value, term.datatype.value)
+    return term.value
+
+
+def _rdflib_cell(term) -> str | None:
+    import rdflib
+
+    if term is None:
+        return None
+    if isinstance(term, rdflib.Literal):
+        return _literal(str(term), str(term.datatype) if term.datatype else "")
+    return str(term)
+
+
+def _literal(lexical: str, datatype: str) -> str:
+    """Numbers in one canonical spelling (engines differ: 0.90 vs 0.9), everything else as written."""
+    if datatype in _NUMERIC:
+        try:
+            number = Decimal(lexical)
+        except InvalidOperation:
+            return lexical
+        if number == number.to_integral_value():
+            return str(int(number))
+        return format(number.normalize(), "f")
+    return lexical
+
+
+def compact(value: str | None) -> str:
+    """An IRI in the export's prefixes (``entity:llama-2``); other values unchanged, None as ""."""
+    from kg.export.rdf import PREFIXES
+
+    if value is None:
+        return ""
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if value.startswith(ns) and len(value) > len(ns):
+            return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
+def run(query: Query | str | Path, source, values: dict[str, str] | None = None,
+        engine: str = "oxigraph") -> Result:
+    """Answer a query on an export: ``source`` is an export directory or file, or a loaded store."""
+    if not isinstance(query, Query):
+        query = load_query(query)
+    text = bind(query, values)
+    store = load_export(source, engine) if isinstance(source, (str, Path)) else source
+    return select(store, text)
