@@ -202,12 +202,39 @@ def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], cat
             else:
                 evidence.extend(m.evidence)
     entities = sorted((resolver.entity(n) for n in resolver.nodes.values()), key=lambda e: e.key)
+    types = {e.key: e.type for e in entities}
     relations = [
-        Relation(paper=paper, predicate=pred, entity=key, evidence=tuple(_dedupe(evidence)))
+        Relation(paper=paper, predicate=fit_predicate(pred, types[key]), entity=key,
+                 evidence=tuple(_dedupe(evidence)))
         for (paper, key), (pred, evidence) in sorted(edges.items())
     ]
     return Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
                   relations=tuple(relations))
+
+
+# What each relation means for an entity of another type than the paper guessed:
+# the corpus may settle a name's type differently from one paper's context.
+_FIT = {
+    EntityType.MODEL: {Predicate.USES_TECHNIQUE: Predicate.EVALUATES, Predicate.EVALUATES_ON: Predicate.EVALUATES,
+                       Predicate.TRAINS_ON: Predicate.MENTIONS},
+    EntityType.BENCHMARK: {Predicate.USES_TECHNIQUE: Predicate.EVALUATES_ON, Predicate.EVALUATES: Predicate.EVALUATES_ON,
+                           Predicate.FINE_TUNES: Predicate.TRAINS_ON},
+    EntityType.DATASET: {Predicate.USES_TECHNIQUE: Predicate.TRAINS_ON, Predicate.EVALUATES: Predicate.EVALUATES_ON,
+                         Predicate.FINE_TUNES: Predicate.TRAINS_ON},
+    EntityType.TECHNIQUE: {Predicate.EVALUATES: Predicate.USES_TECHNIQUE, Predicate.FINE_TUNES: Predicate.USES_TECHNIQUE,
+                           Predicate.EVALUATES_ON: Predicate.USES_TECHNIQUE, Predicate.TRAINS_ON: Predicate.USES_TECHNIQUE},
+}
+
+
+def fit_predicate(predicate: Predicate, etype: EntityType) -> Predicate:
+    """The predicate a relation keeps once its entity's type is settled.
+
+    >>> fit_predicate(Predicate.USES_TECHNIQUE, EntityType.MODEL).value
+    'evaluates'
+    >>> fit_predicate(Predicate.PROPOSES, EntityType.DATASET).value
+    'proposes'
+    """
+    return _FIT[etype].get(predicate, predicate)
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
