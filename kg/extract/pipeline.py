@@ -290,6 +290,15 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         if ty == EntityType.TECHNIQUE and _head(surface) in _NOT_METHOD_HEADS:
             continue
         out.append(Candidate(s, e, surface, ty, "proposal", 0.7, proposed=True))
+    phrase = None if name else rec.title_phrase(title, _METHOD_HEADS)
+    if phrase and not any(c.start < len(phrase) for c in out):
+        # the title opens with a method the abstract names again: the paper's own
+        later = re.search(r"(?<!\w)" + re.escape(phrase.rstrip("s")) + r"s?(?!\w)", text[title_end:], re.IGNORECASE)
+        if later:
+            out.append(Candidate(0, len(phrase), phrase, EntityType.TECHNIQUE, "proposal", 0.65, proposed=True))
+            s = title_end + later.start()
+            out.append(Candidate(s, title_end + later.end(), text[s:title_end + later.end()],
+                                 EntityType.TECHNIQUE, "repeat", 0.65, proposed=True))
     title_key = name_key(text[:title_end])
     for c in out:
         if c.rule in ("acronym", "acronym-unsure", "bench-shape", "model-shape", "listed", "object"):

@@ -184,8 +184,6 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
                 continue
             out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.95,
                                  entry_id=entry.id))
-            if entry.type == M:
-                out.extend(_coordinated_sizes(t, base_end, entry, start, base_end))
             i = j + 1
             continue
         if t[base_end:base_end + 1] == "/" and len(rest) == 1 and names.is_version(rest[0]):
@@ -240,8 +238,10 @@ _COORDINATED = re.compile(r"(?:\s*(?:,|and|or|&|/)\s*)+(\d+(?:\.\d+)?[BMbm])\b")
 
 
 def _coordinated_sizes(t: str, end: int, entry: Entry, start: int, base_end: int) -> list[Candidate]:
-    """"LLaMA-2 7B and 13B": the second size names a model too."""
+    """"LLaMA-2 7B and 13B": the second size names a model too (only after a first size)."""
     out = []
+    if not names.is_size(names.parts(t[base_end:end])[-1:][0] if t[base_end:end].strip() else ""):
+        return out
     pos = end
     while m := _COORDINATED.match(t, pos):
         size = m.group(1)
@@ -449,6 +449,33 @@ def _name_like(name: str) -> bool:
         inner_upper = any(c.isupper() for c in first[1:])
         return inner_upper or any(c.isdigit() for c in first) or "-" in first or first[0].isupper()
     return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+_TITLE_PHRASE_END = re.compile(r"\s+(?:for|of|with|via|in|on|from|by|to|as|and|without|towards?|through|using|"
+                               r"exists?|is|are|improves?|enables?|makes?|meets?)\s+|[:,?!]", re.IGNORECASE)
+
+
+def title_phrase(title: str, heads: frozenset[str]) -> str | None:
+    """The method a plain title opens with: "Stacked Hourglass Networks for …" → "Stacked Hourglass Networks".
+
+    Only a short noun phrase that ends in a method word (``heads``) counts, and
+    not one that opens with a verb ("Scaling …", "Improving …").
+
+    >>> title_phrase("Covariance Pooling for Facial Expression Recognition", frozenset({"pooling"}))
+    'Covariance Pooling'
+    >>> title_phrase("Improving Pooling for Faces", frozenset({"pooling"})) is None
+    True
+    """
+    phrase = _TITLE_PHRASE_END.split(title.strip(), maxsplit=1)[0].strip()
+    words = phrase.split()
+    if not 2 <= len(words) <= 4 or words[0].lower().endswith("ing") or words[0].lower() in _STOP:
+        return None
+    if not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    last = re.sub(r"[^a-z]", "", words[-1].lower())
+    if last not in heads and last.rstrip("s") not in heads:
+        return None
+    return phrase
 
 
 def title_name(title: str) -> str | None:
