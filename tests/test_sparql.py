@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 
 import pyoxigraph as ox
 import pytest
@@ -21,6 +22,7 @@ from kg import sparql
 from kg.cli import cli
 from kg.export import rdf
 
+from conftest import ROOT
 from test_rdf import parsed, tiny_graph
 
 QUERIES = {q.name: q for q in sparql.all_queries()}
@@ -198,3 +200,30 @@ def test_cli_reports_a_syntax_error_in_a_query_file(seeds_build, tmp_path):
     result = CliRunner().invoke(cli, ["sparql", str(bad), "-e", str(out)])
     assert result.exit_code == 2
     assert re.search(r"SPARQL syntax error", result.output) and "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- the README
+
+
+def test_readme_shows_queries_as_they_are_in_queries_dir():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"```sparql\n(.*?)```", readme, re.S)
+    assert len(shown) >= 2
+    files = {p.read_text(encoding="utf-8") for p in (ROOT / "queries").glob("*.rq")}
+    for text in shown:
+        assert text in files, text.splitlines()[0]
+
+
+def test_readme_sparql_commands_run(seeds_build):
+    out, _ = seeds_build
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").replace("\\\n", " ")
+    commands = [line.split(" # ")[0] for line in readme.splitlines() if line.startswith(".venv/bin/mlkg sparql")]
+    assert len(commands) >= 4
+    for command in commands:
+        args = shlex.split(command)[1:]
+        if "--export" in args:
+            i = args.index("--export")
+            del args[i:i + 2]
+        result = CliRunner().invoke(cli, [*args, "--export", str(out)] if "--list" not in args else args)
+        assert result.exit_code == 0, (command, result.output)
+        assert "row(s)" in result.output or "--list" in args or "-f" in args or "--format" in args, command
