@@ -137,10 +137,13 @@ class Catalogue:
         """The entry a surface form names, honouring ``cased`` entries.
 
         When one key names several entries (rare), the first listed wins.
+        A ``cased`` entry also accepts a spelling written as a name, not as a
+        word: ``Human-eval`` for ``HumanEval``, but neither ``math`` nor ``Math``
+        for ``MATH``.
         """
         for entry_id in self.index.get(name_key(surface), ()):
             forms = self.cased_forms.get(entry_id)
-            if forms is None or cased_key(surface) in forms:
+            if forms is None or cased_key(surface) in forms or _written_as_name(surface):
                 return self.entries[entry_id]
         return None
 
@@ -153,6 +156,18 @@ class Catalogue:
             out.append(entry)
             entry_id = entry.variant_of
         return out
+
+
+def _written_as_name(surface: str) -> bool:
+    """Capitals beyond the first letter, or pieces joined by hyphens/digits: not an English word.
+
+    >>> [_written_as_name(s) for s in ("Human-eval", "GSM8k", "Math", "math", "do-not-answer")]
+    [True, True, False, False, False]
+    """
+    if surface == surface.lower():
+        return False
+    return any(c.isupper() for c in surface[1:]) or any(c.isdigit() for c in surface) or (
+        "-" in surface.strip("-"))
 
 
 def _read_jsonl(path: Path, label: str, etype: EntityType) -> list[Entry]:

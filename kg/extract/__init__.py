@@ -18,10 +18,10 @@ from kg.model import Paper, PaperExtraction
 
 BATCH = 64
 _worker_nlp = None
-_worker_flags: tuple[bool, bool] = (True, True)
 
 
-def extract_batch(nlp, papers: Sequence[Paper], relations: bool = True) -> list[PaperExtraction]:
+def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
+    """Run the pipeline over papers with ``Language.pipe``; one extraction per paper, in order."""
     texts = [paper_text(p.title, p.abstract) for p in papers]
     docs = []
     for text, title_end in texts:
@@ -29,28 +29,20 @@ def extract_batch(nlp, papers: Sequence[Paper], relations: bool = True) -> list[
         doc.user_data["mlkg_text"] = text  # spaCy would rebuild doc.text from tokens each time
         doc._.title_end = title_end
         docs.append(doc)
+    relations = "mlkg_relations" in nlp.pipe_names
     out = []
-    for paper, doc in zip(papers, _run(nlp, docs)):
+    for paper, doc in zip(papers, nlp.pipe(docs, batch_size=BATCH)):
         out.append(PaperExtraction(paper_key=paper.key, mentions=tuple(mentions_of(doc, relations))))
     return out
 
 
-def _run(nlp, docs):
-    for _, proc in nlp.pipeline:
-        if getattr(proc, "enabled", True) is False:
-            continue
-        docs = [proc(doc) for doc in docs]
-    return docs
-
-
 def _init_worker(patterns: bool, relations: bool) -> None:
-    global _worker_nlp, _worker_flags
+    global _worker_nlp
     _worker_nlp = build_nlp(patterns=patterns, relations=relations)
-    _worker_flags = (patterns, relations)
 
 
 def _work(papers: list[Paper]) -> list[PaperExtraction]:
-    return extract_batch(_worker_nlp, papers, _worker_flags[1])
+    return extract_batch(_worker_nlp, papers)
 
 
 def default_processes() -> int:
@@ -79,7 +71,7 @@ def extract(
         return results
     nlp = build_nlp(patterns=patterns, relations=relations)
     for batch in batches:
-        results.extend(extract_batch(nlp, batch, relations))
+        results.extend(extract_batch(nlp, batch))
         if on_progress:
             on_progress(len(batch))
     return results

@@ -137,14 +137,26 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     """Every whole-word occurrence of a surface form (a final plural -s allowed)."""
     if not surface.strip():
         return []
-    rx = re.compile(r"(?<![\w\-])" + re.escape(surface) + r"s?(?![\w]|-\w)")
-    return [(m.start(), m.start() + len(surface)) for m in rx.finditer(text)]
+    out, n, at = [], len(surface), text.find(surface)
+    while at >= 0:
+        before = text[at - 1:at]
+        after = text[at + n:at + n + 2]
+        if after[:1] == "s":
+            after = after[1:]
+        if not (before.isalnum() or before in "-_") and not (after[:1].isalnum() or after[:1] == "_"
+                                                              or (after[:1] == "-" and after[1:2].isalnum())):
+            out.append((at, at + n))
+        at = text.find(surface, at + n)
+    return out
 
 
 def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> list[Candidate]:
     """A new name found once is the same name everywhere else in the paper."""
     out = list(found)
-    for s, e in _occurrences(text, template.text):
+    spots = _occurrences(text, template.text)
+    if len(spots) < 2:
+        return out
+    for s, e in spots:
         if any(c.start < e and s < c.end for c in out):
             continue
         out.append(Candidate(s, e, template.text, template.type, "repeat", template.confidence,
@@ -379,8 +391,8 @@ def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations
     nlp.add_pipe("mlkg_title_boundary")
     names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})
     names.patterns = patterns
-    nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir})
-    nlp.get_pipe("mlkg_relations").enabled = relations
+    if relations:
+        nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir})
     return nlp
 
 
@@ -424,7 +436,7 @@ def mentions_of(doc: Doc, relations: bool = True) -> list[Mention]:
         aliases = sorted({c.text for c in cands if c.text != main.text} |
                          {a for c in cands for a in c.aliases if a != main.text})
         types = [c.type for c in cands]
-        out.append(Mention(
+        out.append(Mention.model_construct(  # every field is built right here: no need to validate
             text=main.text,
             type=max(set(types), key=lambda t: (types.count(t), t == main.type)),
             predicate=best,
@@ -467,7 +479,7 @@ def _evidence(span: Span, title_end: int, abstract_start: int, relations: bool) 
         s_start, s_end, _ = span._.mlkg_sentence
     in_title = cand.start < title_end
     offset = 0 if in_title else abstract_start
-    return Evidence(
+    return Evidence.model_construct(
         sentence=doc_text(span.doc)[s_start:s_end].rstrip(),
         field="title" if in_title else "abstract",
         start=cand.start - offset,

@@ -429,7 +429,7 @@ _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s
                   + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
                   r"|\b(?:[Tt]he|[Oo]ur) resulting\s+(?:" + _HEADS + r",?\s+)?" + _NAME.replace("name", "name2")
                   + r"(?=[\s,.;:()]|$)")
-_NOVEL_APPOSITION = re.compile(r"(?:^|(?<=[.!?]\s))" + _NAME + r",\s+(?:a|an|our)\s+"
+_NOVEL_APPOSITION = re.compile(_NAME + r",\s+(?:a|an|our)\s+"
                                r"(?:novel|new|simple|first|unified|general|efficient|lightweight|open)\b")
 _PASSIVE_AFTER = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:newly\s+|thus\s+|hence\s+)?"
                             r"(?:proposed|introduced|presented|developed)\b")
@@ -536,6 +536,9 @@ def _trim_name(t: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(name)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])|\n")
+
+
 def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
     """Names the text says it introduces: (start, end, right after the verb).
 
@@ -561,8 +564,10 @@ def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
         s, e = _trim_name(t, *m.span("name"))
         if _name_like(t[s:e]):
             spans.append((s, e, True))
-    for rx in (_OUR, _NOVEL_APPOSITION):
-        for m in rx.finditer(t):
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
+    appositions = filter(None, (_NOVEL_APPOSITION.match(t, s) for s in sentence_starts))
+    for matches in (_OUR.finditer(t), appositions):
+        for m in matches:
             group = "name" if m.group("name") else "name2"
             s, e = _trim_name(t, *m.span(group))
             if _name_like(t[s:e]):
@@ -612,7 +617,7 @@ _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}$")  # 350GB, 7B, 4k: amounts
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
 _LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
 _CONNECTOR = re.compile(r"(?:\b(?:such as|including|like|e\.g\.,?|namely|for example,?|for instance,?|i\.e\.,?)"
-                        r"|(?<=\w)\s+[-–—]|(?<=\w):)\s+(?:the\s+)?")
+                        r"| [-–—]|:) +(?:the +)?")
 _NOUN_BEFORE = re.compile(r"(?P<noun>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s*,?\s*\(?\s*$")
 _LIST_AT = re.compile(_LIST)
 _TYPE_NOUN = re.compile(r"\b(?:models?|LLMs?|LMs?|benchmarks?|datasets?|corpora|corpus|model famil(?:y|ies)|"
@@ -634,11 +639,16 @@ def _list_type(noun_words: list[str], sentence: str) -> EntityType | None:
 def _enumerations(t: str, start: int):
     """(kind, noun, list start, list end, where) of each "N such as A, B and C" and "A and B N"."""
     for m in _CONNECTOR.finditer(t, start):
+        if not t[m.end():m.end() + 1].isupper() and not t[m.end():m.end() + 1].isdigit():
+            continue  # a list of names starts with one
         before = _NOUN_BEFORE.search(t[max(start, m.start() - 40):m.start()])
         lst = _LIST_AT.match(t, m.end())
         if before and lst:
             yield "intro", before.group("noun"), lst.start(), lst.end(), m.start()
     for m in _TYPE_NOUN.finditer(t, start):
+        word_start = t.rfind(" ", start, max(start, m.start() - 1)) + 1
+        if not (t[word_start:word_start + 1].isupper() or t[word_start:word_start + 1].isdigit()):
+            continue  # "language models": no name just before the noun
         window_start = max(start, m.start() - 120)
         lst = _LIST_BEFORE.search(t, window_start, m.start())
         if lst:

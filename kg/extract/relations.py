@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.model import EntityType, Predicate
 
@@ -196,11 +197,18 @@ def whose(o: Occurrence, ctx: PaperContext, strict: bool = False) -> str:
     if o.is_title:
         return "ours"
     s = o.sentence
-    if OURS.search(s) or any(name in s for name in ctx.proposed):
+    ours, background, experiment = _sentence_facts(s)
+    if ours or any(name in s for name in ctx.proposed):
         return "ours"
-    if BACKGROUND.search(s) or o.sentence_index == 1 or (strict and not EXPERIMENT.search(s)):
+    if background or o.sentence_index == 1 or (strict and not experiment):
         return "background"
     return "ours"
+
+
+@lru_cache(maxsize=256)
+def _sentence_facts(sentence: str) -> tuple[bool, bool, bool]:
+    """Does a sentence speak of our work, of earlier work, of experiments?  (Read once per sentence.)"""
+    return (bool(OURS.search(sentence)), bool(BACKGROUND.search(sentence)), bool(EXPERIMENT.search(sentence)))
 
 
 def classify(o: Occurrence, ctx: PaperContext = PaperContext()) -> tuple[Predicate, str, float]:
