@@ -28,15 +28,17 @@ from kg.extract.relations import Occurrence, classify, paper_context, strongest
 from kg.model import EntityType, Evidence, Mention, Predicate
 
 SPAN_KEY = "mlkg"
+CANDIDATES = "mlkg_candidates"  # doc.user_data key: the spans' candidates, in span order
 
-for _name, _default in (("mlkg", None), ("mlkg_predicate", None), ("mlkg_rule", None),
-                        ("mlkg_confidence", None)):
+if not Span.has_extension("mlkg"):
+    Span.set_extension("mlkg", default=None)
+# Read-only views of what the relation tagger decided, for anyone inspecting a Doc.
+for _name, _attr in (("mlkg_predicate", "predicate"), ("mlkg_rule", "relation_rule"),
+                     ("mlkg_confidence", "relation_confidence")):
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
+        Span.set_extension(_name, getter=lambda span, a=_attr: getattr(span._.mlkg, a, None))
 if not Doc.has_extension("title_end"):
     Doc.set_extension("title_end", default=0)
-if not Span.has_extension("mlkg_sentence"):
-    Span.set_extension("mlkg_sentence", default=None)  # (start char, end char, index)
 
 
 def doc_text(doc: Doc) -> str:
@@ -79,14 +81,16 @@ class NameRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = find_candidates(doc_text(doc), doc._.title_end, self.catalogue, self.patterns)
-        spans = []
+        spans, kept = [], []
         for cand in candidates:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None:
                 continue
             span._.mlkg = cand
             spans.append(span)
+            kept.append(cand)
         doc.spans[SPAN_KEY] = spans
+        doc.user_data[CANDIDATES] = kept  # the same objects, without re-creating Spans to read them
         return doc
 
 
@@ -349,24 +353,21 @@ class RelationTagger:
         title_end = doc._.title_end
         table = sentence_table(doc)
         starts = [s for s, _ in table]
-        spans = doc.spans.get(SPAN_KEY, [])
-        proposed = frozenset(n for span in spans if span._.mlkg.proposed
-                             for n in (span._.mlkg.text, *span._.mlkg.aliases) if len(n) > 2)
+        cands: list[Candidate] = doc.user_data.get(CANDIDATES, [])
+        proposed = frozenset(n for c in cands if c.proposed for n in (c.text, *c.aliases) if len(n) > 2)
         text = doc_text(doc)
         ctx = paper_context(text[:title_end], text[title_end + 1:], proposed)
-        for span in spans:
-            cand: Candidate = span._.mlkg
+        for cand in cands:
             index = bisect_right(starts, cand.start) - 1
-            s_start, s_end = table[index]
-            span._.mlkg_sentence = (s_start, s_end, index)
+            s_start, s_end = cand.sentence = table[index]
             o = Occurrence(type=cand.type, sentence=text[s_start:s_end], start=cand.start - s_start,
                            end=cand.end - s_start, is_title=cand.start < title_end,
                            sentence_index=index, proposed=cand.proposed,
                            closed=cand.entry_id in self.closed)
             pred, rule, conf = classify(o, ctx)
-            span._.mlkg_predicate = pred
-            span._.mlkg_rule = f"{cand.rule}+{rule}"
-            span._.mlkg_confidence = round(min(cand.confidence, conf), 2)
+            cand.predicate = pred
+            cand.relation_rule = f"{cand.rule}+{rule}"
+            cand.relation_confidence = round(min(cand.confidence, conf), 2)
         return doc
 
 
@@ -403,39 +404,38 @@ def paper_text(title: str, abstract: str) -> tuple[str, int]:
 
 
 def mentions_of(doc: Doc, relations: bool = True) -> list[Mention]:
-    """Group a processed paper's spans into one mention per entity."""
+    """Group a processed paper's names into one mention per entity."""
     title_end = doc._.title_end
-    abstract_start = title_end + 1
-    groups: dict[str, list[Span]] = defaultdict(list)
+    text = doc_text(doc)
+    cands: list[Candidate] = doc.user_data.get(CANDIDATES, [])
+    if cands and cands[0].sentence is None:  # relations off (ablation): sentences not read yet
+        table = sentence_table(doc)
+        starts = [s for s, _ in table]
+        for c in cands:
+            c.sentence = table[bisect_right(starts, c.start) - 1]
+    groups: dict[str, list[Candidate]] = defaultdict(list)
     alias_of: dict[str, str] = {}
-    spans = list(doc.spans.get(SPAN_KEY, []))
-    for span in spans:
-        cand: Candidate = span._.mlkg
+    for cand in cands:
         key = _identity(cand)
         root = alias_of.setdefault(key, key)
         for alias in cand.aliases:
             alias_of.setdefault(rec.names.singular(name_key(alias)), root)
-        groups[root].append(span)
+        groups[root].append(cand)
     # an alias defined after its first use still joins the group
-    merged: dict[str, list[Span]] = defaultdict(list)
+    merged: dict[str, list[Candidate]] = defaultdict(list)
     for key, group in groups.items():
         merged[_find(alias_of, key)].extend(group)
     out = []
-    for key in sorted(merged, key=lambda k: merged[k][0].start_char):
+    for key in sorted(merged, key=lambda k: merged[k][0].start):
         group = merged[key]
-        cands = [s._.mlkg for s in group]
-        if relations:
-            preds = [s._.mlkg_predicate for s in group]
-            best = strongest(preds)
-        else:
-            best = Predicate.MENTIONS
-        decisive = [s for s in group if not relations or s._.mlkg_predicate == best]
-        ordered = decisive + [s for s in group if s not in decisive]
-        evidence = tuple(_evidence(s, title_end, abstract_start, relations) for s in ordered[:3])
-        main = _most_specific(cands)
-        aliases = sorted({c.text for c in cands if c.text != main.text} |
-                         {a for c in cands for a in c.aliases if a != main.text})
-        types = [c.type for c in cands]
+        best = strongest([c.predicate for c in group]) if relations else Predicate.MENTIONS
+        decisive = [c for c in group if not relations or c.predicate == best]
+        ordered = decisive + [c for c in group if c not in decisive]
+        evidence = tuple(_evidence(c, text, title_end, relations) for c in ordered[:3])
+        main = _most_specific(group)
+        aliases = sorted({c.text for c in group if c.text != main.text} |
+                         {a for c in group for a in c.aliases if a != main.text})
+        types = [c.type for c in group]
         out.append(Mention.model_construct(  # every field is built right here: no need to validate
             text=main.text,
             type=max(set(types), key=lambda t: (types.count(t), t == main.type)),
@@ -470,21 +470,16 @@ def _most_specific(cands: list[Candidate]) -> Candidate:
     return sorted(cands, key=lambda c: (RULE_RANK.get(c.rule, 9) > 1, -len(c.suffixes), c.start))[0]
 
 
-def _evidence(span: Span, title_end: int, abstract_start: int, relations: bool) -> Evidence:
-    cand: Candidate = span._.mlkg
-    if span._.mlkg_sentence is None:  # relations off (ablation): find the sentence now
-        table = sentence_table(span.doc)
-        s_start, s_end = table[bisect_right([s for s, _ in table], cand.start) - 1]
-    else:
-        s_start, s_end, _ = span._.mlkg_sentence
+def _evidence(cand: Candidate, text: str, title_end: int, relations: bool) -> Evidence:
+    s_start, s_end = cand.sentence
     in_title = cand.start < title_end
-    offset = 0 if in_title else abstract_start
+    offset = 0 if in_title else title_end + 1
     return Evidence.model_construct(
-        sentence=doc_text(span.doc)[s_start:s_end].rstrip(),
+        sentence=text[s_start:s_end].rstrip(),
         field="title" if in_title else "abstract",
         start=cand.start - offset,
         end=cand.end - offset,
         sentence_start=max(0, s_start - offset),
-        rule=(span._.mlkg_rule if relations else cand.rule) or cand.rule,
-        confidence=span._.mlkg_confidence if relations else cand.confidence,
+        rule=(cand.relation_rule if relations else cand.rule) or cand.rule,
+        confidence=cand.relation_confidence if relations else cand.confidence,
     )

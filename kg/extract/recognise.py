@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg import names
 from kg.catalogue import Catalogue, Entry, name_key, read_lines
-from kg.model import EntityType
+from kg.model import EntityType, Predicate
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 
@@ -55,6 +55,11 @@ class Candidate:
     aliases: list[str] = field(default_factory=list)
     proposed: bool = False
     long_span: tuple[int, int] | None = None  # where an acronym's long form was written
+    # set by the relation tagger
+    predicate: Predicate | None = None
+    relation_rule: str | None = None
+    relation_confidence: float | None = None
+    sentence: tuple[int, int] | None = None  # (start, end) characters of its sentence
 
     @property
     def length(self) -> int:

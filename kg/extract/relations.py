@@ -14,6 +14,7 @@ sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +64,25 @@ def governs(left: str, cue: re.Pattern[str]) -> bool:
     """
     end = _last(cue, left)
     return end >= 0 and _only_list_material(left[end:])
+
+
+@lru_cache(maxsize=4096)
+def _ends(cue: re.Pattern[str], sentence: str) -> tuple[int, ...]:
+    """Where each match of a cue ends in a sentence: found once, shared by its mentions."""
+    return tuple(m.end() for m in cue.finditer(sentence))
+
+
+def _before(cue: re.Pattern[str], o: "Occurrence") -> int:
+    """End of the last match of ``cue`` before the mention (within the left window), or -1."""
+    ends = _ends(cue, o.sentence)
+    i = bisect_right(ends, o.start) - 1
+    return ends[i] if i >= 0 and ends[i] >= o.start - LEFT_WINDOW else -1
+
+
+def _governing(cue: re.Pattern[str], o: "Occurrence") -> int:
+    """Like :func:`_before`, but only a cue that governs the mention (see :func:`governs`)."""
+    end = _before(cue, o)
+    return end if end >= 0 and _only_list_material(o.sentence[end:o.start]) else -1
 
 
 def _last(cue: re.Pattern[str], text: str) -> int:
@@ -219,16 +239,16 @@ def classify(o: Occurrence, ctx: PaperContext = PaperContext()) -> tuple[Predica
     right = o.sentence[o.end:o.end + RIGHT_WINDOW]
     context = whose(o, ctx, strict=o.type == M)
     if o.type == M:
-        return _model(left, right, o, context, ctx)
+        return _model(right, o, context, ctx)
     if o.type in (B, D):
         return _data(left, right, o, context)
-    return _technique(left, right, context)
+    return _technique(right, o, context)
 
 
-def _model(left: str, right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[Predicate, str, float]:
-    role = bool(ROLE_AFTER.match(right) or governs(left, ROLE_BEFORE))
-    fine_tune_at = _last(FINE_TUNE, left) if governs(left, FINE_TUNE) else -1
-    compare_at = _last(COMPARE, left) if governs(left, COMPARE) else -1
+def _model(right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[Predicate, str, float]:
+    role = bool(ROLE_AFTER.match(right) or _governing(ROLE_BEFORE, o) >= 0)
+    fine_tune_at = _governing(FINE_TUNE, o)
+    compare_at = _governing(COMPARE, o)
     scratch = bool(FROM_SCRATCH.search(o.sentence))
     said_in_background = whose(o, ctx) == "background"
     if not said_in_background and not scratch and (
@@ -248,10 +268,10 @@ def _model(left: str, right: str, o: Occurrence, context: str, ctx: PaperContext
 
 
 def _data(left: str, right: str, o: Occurrence, context: str) -> tuple[Predicate, str, float]:
-    if governs(left, CONTRAST) and not governs(left, TRAIN_ON):
+    train_at = _governing(TRAIN_ON, o)
+    if _governing(CONTRAST, o) >= 0 and train_at < 0:
         return P.MENTIONS, "contrast", 0.65
-    train_at = _last(TRAIN_ON, left) if governs(left, TRAIN_ON) else -1
-    eval_at = _last(EVAL_ON, left)
+    eval_at = _before(EVAL_ON, o)
     if SOMEONE_ELSES.search(left):
         return P.MENTIONS, "trained-by-others", 0.6
     if (train_at > eval_at) or TRAIN_AFTER.match(right):
@@ -265,8 +285,8 @@ def _data(left: str, right: str, o: Occurrence, context: str) -> tuple[Predicate
     return P.TRAINS_ON, "dataset-in-our-work", 0.5
 
 
-def _technique(left: str, right: str, context: str) -> tuple[Predicate, str, float]:
-    if governs(left, CONTRAST) or CONTRAST_AFTER.match(right):
+def _technique(right: str, o: Occurrence, context: str) -> tuple[Predicate, str, float]:
+    if _governing(CONTRAST, o) >= 0 or CONTRAST_AFTER.match(right):
         return P.MENTIONS, "negation-or-contrast", 0.7
     if context == "background":
         return P.MENTIONS, "background", 0.6
