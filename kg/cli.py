@@ -222,7 +222,7 @@ def _list_queries(queries) -> None:
     table.add_column("question")
     table.add_column("parameters")
     for q in queries:
-        table.add_row(q.name, q.question.split("?")[0] + "?", ", ".join(f"{p.name}={p.default}" for p in q.params))
+        table.add_row(q.name, q.question, ", ".join(f"{p.name}={p.default}" for p in q.params))
     out.print(table)
 
 
@@ -231,8 +231,7 @@ def _print_rows(title: str, result) -> None:
 
     from kg.sparql import compact
 
-    table = Table(title=escape(title.split("?")[0] + "?") if title else None, show_header=True,
-                  header_style="bold")
+    table = Table(title=escape(title) if title else None, show_header=True, header_style="bold")
     for column in result.columns:
         table.add_column(column)
     for row in result.rows:

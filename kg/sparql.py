@@ -65,9 +65,10 @@ class Query:
     """A competency query: its question in words, its parameters and its text."""
 
     name: str
-    question: str
+    question: str  # the header's first sentence, ending in "?"
     params: tuple[Param, ...]
     text: str
+    description: str = ""  # the rest of the header's first paragraph: what counts, how names match
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -124,7 +125,9 @@ def parse_query(text: str, name: str = "query") -> Query:
         if len(_values_clauses(text, p.name)) != 1:
             raise QueryError(f"{name}: parameter {p.name!r} needs exactly one 'VALUES ?{p.name} {{ … }}' "
                              f"in the query body")
-    return Query(name=name, question=" ".join(q for q in question if q).strip(), params=tuple(params), text=text)
+    words = " ".join(q for q in question if q).strip()
+    first, mark, rest = words.partition("?")
+    return Query(name=name, question=first + mark, params=tuple(params), text=text, description=rest.strip())
 
 
 def load_query(path: str | Path) -> Query:

@@ -98,9 +98,8 @@ def tiny_rdf(fmt: str = "ttl") -> rdflib.Graph:
 def test_turtle_ntriples_and_jsonld_parse_back_into_isomorphic_graphs(seeds_build):
     ttl, nt, jsonld = (seeds_graph(seeds_build, f) for f in ("ttl", "nt", "jsonld"))
     assert len(ttl) > 50_000
-    # No blank nodes, so isomorphism is equality of the triple sets (and rdflib's check agrees).
+    # The export has no blank nodes (below), so isomorphism is equality of the triple sets.
     assert set(ttl) == set(nt) == set(jsonld)
-    assert isomorphic(ttl, nt)
 
 
 def test_turtle_loads_in_pyoxigraph_with_the_same_triples(seeds_build):
@@ -254,4 +253,5 @@ def test_papers_carry_their_metadata():
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
 def test_every_format_of_the_tiny_graph_holds_the_same_triples(fmt):
+    assert isomorphic(tiny_rdf(fmt), tiny_rdf("nt"))
     assert set(tiny_rdf(fmt)) == set(tiny_rdf("nt"))
