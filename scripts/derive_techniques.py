@@ -29,13 +29,12 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.catalogue import cased_key, name_key  # noqa: E402
+from kg.catalogue import cased_key, name_key, slug  # noqa: E402
 
 DATA = ROOT / "kg" / "data"
 GAZETTEER = ROOT.parent / "shared" / "external" / "gazetteers" / "pwc_methods.jsonl"
@@ -53,18 +52,19 @@ VeRA | Vector-based Random Matrix Adaptation | c
 PiSSA | Principal Singular values and Singular vectors Adaptation
 LoftQ | LoRA-Fine-Tuning-aware Quantization
 rsLoRA | rank-stabilized LoRA
+LoRA+ | | id=lora-plus
 LongLoRA
 ReLoRA
-GaLore | Gradient Low-Rank Projection
+GaLore | Gradient Low-Rank Projection | c
 ReFT | representation fine-tuning; representation finetuning
 PEFT | parameter-efficient fine-tuning; parameter efficient fine-tuning; parameter-efficient tuning; parameter-efficient finetuning
-adapters | adapter; adapter modules; adapter module; adapter layers; adapter tuning; adapter-tuning; bottleneck adapters
+adapters | adapter modules; adapter module; adapter layers; adapter tuning; adapter-tuning; bottleneck adapters
 prompt tuning | prompt-tuning; soft prompt tuning; soft prompts; soft prompt
 prefix tuning | prefix-tuning
 P-tuning | P-tuning v2
 BitFit
 IA3 | (IA)3; (IA)^3; Infused Adapter by Inhibiting and Amplifying Inner Activations
-OFT | Orthogonal Fine-Tuning; orthogonal finetuning | c
+orthogonal fine-tuning | orthogonal finetuning
 CoOp | Context Optimization | c
 CoCoOp | Conditional Context Optimization
 visual prompt tuning
@@ -72,7 +72,7 @@ visual prompt tuning
 SFT | supervised fine-tuning; supervised finetuning; supervised fine tuning
 instruction tuning | instruction fine-tuning; instruction finetuning; instruction-based fine-tuning
 visual instruction tuning
-continual pre-training | continued pre-training; continual pretraining; continued pretraining; continued training
+continual pre-training | continued pre-training; continual pretraining; continued pretraining
 Self-Instruct
 Evol-Instruct
 instruction back-translation | instruction backtranslation
@@ -81,7 +81,7 @@ rejection sampling fine-tuning
 expert iteration
 STaR | Self-Taught Reasoner | c
 Quiet-STaR | c
-ReST | Reinforced Self-Training; ReST-EM; ReST^EM | c
+Reinforced Self-Training | ReST-EM; ReST^EM
 SPIN | Self-Play fine-tuning; self-play fine-tuning | c
 context distillation
 knowledge distillation | KD; distillation; knowledge-distillation | c
@@ -120,7 +120,10 @@ DAPO | Decoupled Clip and Dynamic sAmpling Policy Optimization
 VAPO | Value-based Augmented Proximal Policy Optimization; Value-model-based Augmented Proximal Policy Optimization
 GSPO | Group Sequence Policy Optimization
 CISPO | Clipped IS-weight Policy Optimization
+clip-higher
+Self-Correction via Reinforcement Learning | self-correction via RL
 RLOO | REINFORCE Leave-One-Out
+REINFORCE++ | | id=reinforce-plus-plus
 ReMax
 DDPO | denoising diffusion policy optimization
 Diffusion-DPO
@@ -154,7 +157,7 @@ chain-of-verification | CoVe | c
 skeleton-of-thought
 chain-of-draft
 Coconut | Chain of Continuous Thought | c
-few-shot prompting | few-shot in-context learning
+few-shot prompting | few-shot prompts
 zero-shot prompting
 in-context learning | ICL; in context learning
 ReAct | c
@@ -166,7 +169,7 @@ Buffer of Thoughts
 analogical prompting
 Set-of-Mark prompting | SoM; SoM prompting; Set-of-Mark | c
 CodeAct
-LATS | Language Agent Tree Search
+LATS | Language Agent Tree Search | c
 tool-integrated reasoning
 multi-agent debate
 Mixture-of-Agents
@@ -199,7 +202,7 @@ FLARE | Forward-Looking Active REtrieval augmented generation | c
 IRCoT
 REPLUG
 HyDE | Hypothetical Document Embeddings
-FiD | Fusion-in-Decoder | c
+Fusion-in-Decoder
 kNN-LM
 DPR | dense passage retrieval; Dense Passage Retriever
 ColBERT | ColBERTv2
@@ -242,6 +245,7 @@ Gated Linear Attention | GLA
 DeltaNet | Gated DeltaNet
 MoE | mixture-of-experts; mixture of experts; MoEs; sparse mixture-of-experts; sparse MoE; mixture-of-experts (MoE)
 expert choice routing
+auxiliary-loss-free load balancing
 sparse upcycling | upcycling
 depth up-scaling
 Mixture-of-Depths
@@ -273,7 +277,7 @@ batch normalization | BatchNorm; batch norm; batch-normalization
 group normalization | GroupNorm
 QK-Norm | QK normalization; query-key normalization
 DeepNorm
-muP | maximal update parametrization; maximal update parameterization; muTransfer | c
+muP | maximal update parametrization; maximal update parameterization; muTransfer; μP; μTransfer | c
 GLU | gated linear unit; gated linear units
 SwiGLU
 GeGLU
@@ -305,7 +309,10 @@ YaRN | c
 position interpolation | positional interpolation
 NTK-aware scaling | NTK-aware interpolation; NTK-aware RoPE scaling; NTK-aware scaled RoPE
 LongRoPE
+Dual Chunk Attention
 StreamingLLM
+MInference
+DuoAttention
 LLMLingua
 # --- efficient inference and compression
 speculative decoding | speculative sampling; speculative inference
@@ -315,7 +322,7 @@ EAGLE | c
 lookahead decoding
 multi-token prediction | MTP | c
 early exit | early exiting; early-exit
-token merging | ToMe
+token merging | ToMe | c
 token pruning
 FastV
 H2O | Heavy-Hitter Oracle | c
@@ -330,7 +337,7 @@ AWQ | Activation-aware Weight Quantization
 SmoothQuant
 LLM.int8() | LLM.int8
 ZeroQuant
-QuIP | QuIP#
+QuIP | QuIP# | c
 SpQR
 OmniQuant
 QuaRot
@@ -346,7 +353,7 @@ structured pruning
 unstructured pruning
 N:M sparsity | 2:4 sparsity; semi-structured sparsity
 SparseGPT
-Wanda
+Wanda | c
 LLM-Pruner
 SliceGPT
 # --- distributed and efficient training
@@ -375,6 +382,7 @@ SGD | stochastic gradient descent
 Adafactor
 Lion | Lion optimizer; EvoLved Sign Momentum | c
 Muon | Muon optimizer | c
+MuonClip
 Sophia | Sophia optimizer | c
 Shampoo | c
 K-FAC | Kronecker-factored approximate curvature; KFAC
@@ -385,6 +393,8 @@ DoReMi
 schedule-free optimization | Schedule-Free AdamW; schedule-free | c
 warmup-stable-decay | warmup-stable-decay schedule; WSD schedule; WSD learning rate schedule
 learning rate warmup | warmup schedule
+layer-wise learning rate decay | layer-wise learning-rate decay
+gradual unfreezing
 cosine learning rate schedule | cosine decay; cosine schedule; cosine learning rate decay
 sharpness-aware minimization
 stochastic weight averaging
@@ -431,7 +441,7 @@ WordPiece
 word2vec | Word2Vec; word2vec embeddings
 skip-gram | skip-gram model; skipgram
 CBOW | continuous bag-of-words; continuous bag of words
-GloVe | GloVe embeddings; Global Vectors
+GloVe | GloVe embeddings | c
 fastText | c
 doc2vec | paragraph vectors
 pointer-generator network | pointer-generator; pointer-generator networks
@@ -462,8 +472,12 @@ adversarial diffusion distillation
 v-prediction
 consistency models | consistency model; consistency distillation
 distribution matching distillation
-MeanFlow
-REPA | representation alignment | c
+MeanFlow | c
+autoguidance
+diffusion forcing
+Self Forcing
+GFlowNets | GFlowNet; generative flow networks; generative flow network
+REPA | c
 DreamBooth
 textual inversion
 ControlNet | ControlNets
@@ -477,7 +491,6 @@ NeRF | neural radiance fields; neural radiance field; NeRFs
 marching cubes
 structure-from-motion | SfM | c
 bundle adjustment
-A* search | A* algorithm
 Dijkstra's algorithm | Dijkstra algorithm
 RRT | rapidly-exploring random tree; rapidly-exploring random trees | c
 RANSAC | random sample consensus
@@ -489,7 +502,7 @@ action chunking
 Q-learning | Q learning
 DQN | deep Q-network; deep Q-networks; deep Q-learning; DQNs
 Dueling DQN | dueling network; dueling networks; dueling architecture
-Rainbow | Rainbow DQN | c
+Rainbow DQN
 A2C | advantage actor-critic
 A3C | asynchronous advantage actor-critic
 SAC | soft actor-critic | c
@@ -514,7 +527,7 @@ prioritized experience replay
 experience replay | replay buffer
 random network distillation | RND
 intrinsic curiosity module
-epsilon-greedy | epsilon greedy exploration
+epsilon-greedy | ε-greedy; epsilon greedy exploration
 Thompson sampling
 UCB | upper confidence bound; upper confidence bounds | c
 UCT | upper confidence bounds applied to trees | c
@@ -570,11 +583,16 @@ logit lens
 tuned lens
 sparse autoencoders | sparse autoencoder; SAE; SAEs | c
 transcoders
+crosscoders
+attribution graphs
 linear probing | linear probe; linear probes
 TCAV | testing with concept activation vectors
 influence functions
 activation steering | steering vectors; steering vector
 representation engineering | RepE
+contrastive activation addition
+abliteration
+RMU | representation misdirection for unlearning | c
 ITI | inference-time intervention | c
 ROME | Rank-One Model Editing | c
 MEMIT | Mass-Editing Memory in a Transformer
@@ -643,7 +661,7 @@ MPNN | message passing neural network; message passing neural networks
 node2vec
 DeepWalk
 TransE
-RotatE
+RotatE | c
 DistMult
 ComplEx | c
 label propagation
@@ -708,7 +726,7 @@ PWC = {
     "Weight Demodulation": {},
     "LayerScale": {},
     "ReZero": {"cased": True},
-    "Fixup Initialization": {"aliases": ["Fixup"]},
+    "Fixup Initialization": {"aliases": ["Fixup"], "cased": True},
     "Kaiming Initialization": {"aliases": ["He initialization", "Kaiming init"]},
     "Xavier Initialization": {"aliases": ["Glorot initialization"]},
     "LSUV Initialization": {},
@@ -844,7 +862,7 @@ PWC = {
     "DCGAN": {},
     "Relativistic GAN": {},
     "cVAE": {"label": "CVAE", "aliases": ["conditional VAE", "conditional variational autoencoder"]},
-    "Beta-VAE": {"aliases": ["beta-VAE"]},
+    "Beta-VAE": {"aliases": ["beta-VAE", "β-VAE"]},
     "Cycle Consistency Loss": {"aliases": ["cycle-consistency loss"]},
     "GAN Least Squares Loss": {},
     "GAN Hinge Loss": {},
@@ -867,14 +885,14 @@ PWC = {
     "Clipped Double Q-learning": {},
     "Target Policy Smoothing": {},
     "N-step Returns": {"aliases": ["n-step returns"]},
-    "TD Lambda": {"aliases": ["TD-lambda"]},
+    "TD Lambda": {"aliases": ["TD-lambda", "TD(λ)"]},
     "Eligibility Trace": {"aliases": ["eligibility traces"]},
     "Expected Sarsa": {},
     "Retrace": {"cased": True},
     "V-trace": {},
-    "Ape-X": {},
+    "Ape-X": {"cased": True},
     "D4PG": {},
-    "Go-Explore": {},
+    "Go-Explore": {"cased": True},
     "SCST": {},
     # classical ML, search, embeddings
     "Linear Regression": {},
@@ -934,7 +952,8 @@ def case_variants(name: str) -> list[str]:
         return [name]
     out = [name]
     if not acronymish:
-        out.append(name.lower())
+        low = name.lower()
+        out += [low, low[:1].upper() + low[1:]]
     out.append(name[:1].upper() + name[1:])
     out.append(_title(name, small=True))
     out.append(_title(name, small=False))
@@ -963,9 +982,12 @@ def parse_team(text: str) -> list[dict]:
             parts = [parts[0], "", "c"]
         label = parts[0]
         aliases = [a.strip() for a in parts[1].split(";")] if len(parts) > 1 and parts[1] else []
-        flags = parts[2] if len(parts) > 2 else ""
-        entries.append({"label": label, "aliases": [a for a in aliases if a], "cased": "c" in flags,
-                        "source": "team"})
+        flags = parts[2].split() if len(parts) > 2 else []
+        entry = {"label": label, "aliases": [a for a in aliases if a], "cased": "c" in flags, "source": "team"}
+        for flag in flags:
+            if flag.startswith("id="):  # the slug of the label is taken ("LoRA+" -> "lora")
+                entry["id"] = flag[3:]
+        entries.append(entry)
     return entries
 
 
@@ -1037,11 +1059,25 @@ def other_keys() -> dict[str, str]:
     return keys
 
 
+def other_ids() -> dict[str, str]:
+    ids = {}
+    for fn in ("models.jsonl", "benchmarks.jsonl", "datasets.jsonl"):
+        p = DATA / fn
+        if not p.exists():
+            continue
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("//"):
+                raw = json.loads(line)
+                ids[raw.get("id") or slug(raw["label"])] = f"{fn}:{raw['label']}"
+    return ids
+
+
 def build(gazetteer: Path) -> tuple[list[dict], list[str]]:
     entries = [expand(e) for e in parse_team(TEAM) + pwc_entries(gazetteer)]
     taken = other_keys()
     warnings = []
     mine: dict[str, str] = {}
+    ids = other_ids()
     out = []
     for e in entries:
         keep_names = []
@@ -1054,17 +1090,18 @@ def build(gazetteer: Path) -> tuple[list[dict], list[str]]:
                 continue
             if len(k) < 3 and not e["cased"]:
                 raise SystemExit(f"{n!r}: key {k!r} is too short")
-            if re.search(r"[^\x00-\x7f]", "".join(c for c in unicodedata.normalize("NFKD", n)
-                                                    if not unicodedata.combining(c))):
-                raise SystemExit(f"{n!r}: non-ASCII letters are dropped from the key")
             mine[k] = e["label"]
             keep_names.append(n)
         if not keep_names:
             continue
         if keep_names[0] != e["label"]:
             warnings.append(f"label {e['label']!r} dropped: entry relabelled {keep_names[0]!r}")
-        out.append({"label": keep_names[0], "aliases": keep_names[1:], "cased": e["cased"],
-                    "source": e["source"]})
+        entry_id = e.get("id") or slug(keep_names[0])
+        if entry_id in ids:
+            raise SystemExit(f"id {entry_id!r} of {keep_names[0]!r} is already used by {ids[entry_id]}")
+        ids[entry_id] = keep_names[0]
+        out.append({**({"id": e["id"]} if e.get("id") else {}), "label": keep_names[0],
+                    "aliases": keep_names[1:], "cased": e["cased"], "source": e["source"]})
     return out, warnings
 
 
