@@ -95,13 +95,17 @@ SUBJECT, PREDICATE, OBJECT = _n(RDF + "subject"), _n(RDF + "predicate"), _n(RDF 
 DERIVED = _n(PROV + "wasDerivedFrom")
 
 
+_DATATYPES: dict[str, ox.NamedNode] = {}
+
+
 def _lit(value: object, datatype: str | None = None) -> ox.Literal:
     if datatype:
-        return ox.Literal(str(value), datatype=_n(datatype))
+        node = _DATATYPES.get(datatype) or _DATATYPES.setdefault(datatype, _n(datatype))
+        return ox.Literal(str(value), datatype=node)
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_n(XSD + "boolean"))
+        return _lit("true" if value else "false", XSD + "boolean")
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_n(XSD + "integer"))
+        return _lit(value, XSD + "integer")
     return ox.Literal(str(value))
 
 
