@@ -61,10 +61,12 @@ def pieces(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in pieces(t)]
     ['We', 'fine-tune', 'meta-llama', 'Llama-3-8B-Instruct', 'LoRA', 'and', 'ViT-B/16']
     """
+    spans = [m.span() for m in PIECE.finditer(text)]
+    if "/" not in text:
+        return spans
     out = []
-    for m in PIECE.finditer(text):
-        start, end = m.span()
-        if "/" in m.group():
+    for start, end in spans:
+        if "/" in text[start:end]:
             for cut in _SLASH_SPLIT.finditer(text, start, end):
                 out.append((start, cut.start()))
                 start = cut.end()

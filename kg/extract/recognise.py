@@ -20,6 +20,7 @@ Recognisers, most trusted first:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -79,11 +80,15 @@ def part_key(part: str) -> str:
 class Text:
     """A text cut into pieces and parts, computed once and shared by recognisers."""
 
-    __slots__ = ("text", "pieces", "_parts", "_keys")
+    __slots__ = ("text", "pieces", "words", "firsts", "joins", "_parts", "_keys")
 
     def __init__(self, text: str):
         self.text = text
         self.pieces = names.pieces(text)
+        self.words = [text[s:e] for s, e in self.pieces]
+        # the key of a plain one-word piece is just its lower case: most pieces, no regex needed
+        self.firsts = [w.lower() if w.isalpha() and w.isascii() else None for w in self.words]
+        self.joins = [False] + [text[a[1]:b[0]] == " " for a, b in zip(self.pieces, self.pieces[1:])]
         self._parts: dict[int, list[tuple[int, int]]] = {}
         self._keys: dict[int, list[str]] = {}
 
@@ -98,39 +103,38 @@ class Text:
         return got
 
     def first_key(self, i: int) -> str:
-        """The key of piece ``i``'s first part, without cutting the piece when it is one word."""
-        s, e = self.pieces[i]
-        word = self.text[s:e]
-        if word.isalpha() and word.isascii():
-            return word.lower()
-        return self.keys(i)[0]
+        """The key of piece ``i``'s first part."""
+        return self.firsts[i] or self.keys(i)[0]
 
     def keys(self, i: int) -> list[str]:
         """The name keys of piece ``i``'s parts."""
         got = self._keys.get(i)
         if got is None:
-            t = self.text
-            got = self._keys[i] = [part_key(t[s:e]) for s, e in self.parts(i)]
+            first = self.firsts[i]
+            if first is not None:
+                got = self._keys[i] = [first]
+            else:
+                t = self.text
+                got = self._keys[i] = [part_key(t[s:e]) for s, e in self.parts(i)]
         return got
 
     def joined(self, i: int) -> bool:
         """Piece ``i`` follows piece ``i-1`` after exactly one space."""
-        return i > 0 and self.text[self.pieces[i - 1][1]:self.pieces[i][0]] == " "
+        return self.joins[i]
 
     def piece(self, i: int) -> str:
-        s, e = self.pieces[i]
-        return self.text[s:e]
+        return self.words[i]
 
 
 # --------------------------------------------------------------------------- catalogue
 
 def _scan_known(text: Text, i: int, catalogue: Catalogue) -> tuple[int, int, Entry] | None:
     """The longest known name starting at piece ``i``: (last piece, parts used in it, entry)."""
-    prefixes, index = catalogue.prefixes, catalogue.index
+    prefixes, index, joins = catalogue.prefixes, catalogue.index, text.joins
     key = ""
     best = None
     for j in range(i, min(i + MAX_PIECES, len(text.pieces))):
-        if j > i and not text.joined(j):
+        if j > i and not joins[j]:
             break
         spans = text.parts(j)
         for p, part in enumerate(text.keys(j)):
@@ -142,6 +146,27 @@ def _scan_known(text: Text, i: int, catalogue: Catalogue) -> tuple[int, int, Ent
                 if entry is not None:
                     best = (j, p + 1, entry)
     return best
+
+
+_BLOCKED: dict[int, frozenset[str]] = {}
+
+
+def _blocked_starts(catalogue: Catalogue) -> frozenset[str]:
+    """Stop words no catalogue name starts with ("and", "of", "we"): pieces not worth a scan.
+
+    "the" stays open when a name such as "The Pile" starts with it.
+    """
+    got = _BLOCKED.get(id(catalogue))
+    if got is None:
+        starts = set()
+        for entry in catalogue.entries.values():
+            for name in entry.names:
+                spans = names.pieces(name)
+                if spans:
+                    starts.add(name[spans[0][0]:spans[0][1]].lower())
+                    starts.update(p.lower() for p in names.parts(name[spans[0][0]:spans[0][1]])[:1])
+        got = _BLOCKED[id(catalogue)] = frozenset(w for w in _STOP if w not in starts and w.isalpha())
+    return got
 
 
 def _suffix_pieces(text: Text, j: int) -> int:
@@ -162,10 +187,12 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
     """Known names, and the variants and compounds built on them."""
     out: list[Candidate] = []
     t = text.text
-    prefixes = catalogue.prefixes
-    i = 0
-    while i < len(text.pieces):
-        if text.first_key(i) not in prefixes:
+    prefixes, firsts = catalogue.prefixes, text.firsts
+    blocked = _blocked_starts(catalogue)
+    i, n = 0, len(text.pieces)
+    while i < n:
+        first = firsts[i]
+        if first in blocked or (first if first is not None else text.keys(i)[0]) not in prefixes:
             i += 1
             continue
         found = _scan_known(text, i, catalogue)
@@ -273,20 +300,20 @@ def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue)
     out: list[Candidate] = []
     t = text.text
     covered = _Coverage(taken)
-    i = 0
-    while i < len(text.pieces):
+    # every shape needs a capital letter: only those pieces are read
+    capitalised = [k for k, w in enumerate(text.words) if w != w.lower()]
+    skip_to = -1
+    for i in capitalised:
         s, e = text.pieces[i]
-        piece = t[s:e]
-        if piece == piece.lower() or covered.hits(s, e):  # every shape needs a capital letter
-            i += 1
+        if i <= skip_to or covered.hits(s, e):
             continue
         ps = [t[a:b] for a, b in text.parts(i)]
         cand = _model_shape(t, text, i, ps) or _bench_shape(t, s, e, ps)
         if cand is not None and name_key(cand.text) not in GENERIC_KEYS:
             out.append(cand)
-            while i + 1 < len(text.pieces) and text.pieces[i + 1][0] < cand.end:
-                i += 1
-        i += 1
+            skip_to = i
+            while skip_to + 1 < len(text.pieces) and text.pieces[skip_to + 1][0] < cand.end:
+                skip_to += 1
     return out
 
 
@@ -336,9 +363,23 @@ class _Coverage:
 
     def __init__(self, spans: list[tuple[int, int]]):
         self.spans = sorted(spans)
+        self.longest = max((b - a for a, b in self.spans), default=0)
 
     def hits(self, s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in self.spans)
+        spans = self.spans
+        i = bisect_right(spans, (e, -1))  # spans starting before e
+        while i > 0:
+            i -= 1
+            a, b = spans[i]
+            if a < s - self.longest:
+                break
+            if s < b:
+                return True
+        return False
+
+    def add(self, s: int, e: int) -> None:
+        insort(self.spans, (s, e))
+        self.longest = max(self.longest, e - s)
 
 
 # --------------------------------------------------------------------------- acronyms
@@ -693,7 +734,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
             if plain and (_sentence_initial(t, s) or (kind == "intro" and ty != M and not named_kind)):
                 continue  # a lone capitalised word is too often prose
             out.append(Candidate(s, e, name, ty, "listed", 0.65))
-            covered.spans.append((s, e))
+            covered.add(s, e)
     return out
 
 
