@@ -21,9 +21,9 @@ FILES = {"ttl": "kg.ttl", "nt": "kg.nt", "jsonld": "kg.jsonld", "json": "kg.json
 DEFAULT_FORMATS = ("ttl", "json", "html")
 
 
-def render(g: nx.MultiDiGraph, fmt: str) -> bytes:
+def render(g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> bytes:
     if fmt in rdf.FORMATS:
-        return rdf.serialize(g, fmt)
+        return rdf.serialize(g, fmt, rdf_triples)
     if fmt == "json":
         return jsongraph.dumps(g).encode("utf-8")
     if fmt == "html":
@@ -63,9 +63,12 @@ def write_all(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rendered: list[tuple[Path, bytes]] = []
+    rdf_triples = None
     for fmt in formats:
         t0 = time.perf_counter()
-        rendered.append((out / FILES[fmt], render(g, fmt)))
+        if fmt in rdf.FORMATS and rdf_triples is None and sum(f in rdf.FORMATS for f in formats) > 1:
+            rdf_triples = list(rdf.triples(g))  # made once, serialised in each RDF format
+        rendered.append((out / FILES[fmt], render(g, fmt, rdf_triples)))
         if timings is not None:
             timings[f"export {fmt}"] = time.perf_counter() - t0
         if on_format:
