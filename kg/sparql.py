@@ -30,8 +30,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.paths import shipped
+
 ENGINES = ("oxigraph", "rdflib")
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+QUERIES = shipped("queries")
 EXPORT_FILE = "kg.ttl"
 
 _PARAM = re.compile(r"^#\s*param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<default>.+?)\s*$")

@@ -20,10 +20,11 @@ import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
+from kg.paths import shipped
 from kg.export.rdf import PREFIXES
 from kg.sparql import compact
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = shipped("ontology")
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY = ONTOLOGY_DIR / "mlkg.ttl"
 EXPORT_FILES = ("kg.ttl", "kg.nt", "kg.jsonld")
