@@ -372,8 +372,11 @@ def _read_file(path: Path, label: str) -> tuple[list[_Entry], list[Problem]]:
     return entries, problems
 
 
-def _files(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
-    """Files under an input path, with the label each source is recorded under."""
+def _files(root: Path, problems: list[Problem], exclude: tuple[Path, ...] = ()) -> Iterator[tuple[Path, str]]:
+    """Files under an input path, with the label each source is recorded under.
+
+    Directories in ``exclude`` (the build's own output) are never read.
+    """
     if root.is_file():
         yield root, root.name
         return
@@ -385,6 +388,8 @@ def _files(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
+        if exclude and any(path.resolve().is_relative_to(ex) for ex in exclude):
+            continue
         if path.suffix.lower() not in READABLE_SUFFIXES:
             continue
         found = True
@@ -393,17 +398,19 @@ def _files(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
         problems.append(Problem(path=str(root), message="directory holds no listing or JSON files"))
 
 
-def read(paths: Iterable[str | Path], on_file=None) -> IngestResult:
+def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path] = ()) -> IngestResult:
     """Read every input and merge papers seen more than once.
 
     Raises :class:`IngestError` when not a single paper could be read.
-    ``on_file(label)`` is called after each file, for progress reporting.
+    ``on_file(label)`` is called after each file, for progress reporting;
+    directories in ``exclude`` (such as the output directory) are skipped.
     """
+    excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
     seen: dict[str, list[tuple[_Entry, Source]]] = {}
     files_read = entries_read = 0
     for given in paths:
-        for path, label in _files(Path(given), problems):
+        for path, label in _files(Path(given), problems, excluded):
             entries, file_problems = _read_file(path, label)
             problems.extend(file_problems)
             files_read += 1

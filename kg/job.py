@@ -37,11 +37,12 @@ def build_graph_from(
     processes: int = 1,
     on_stage: Callable[[str, int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    exclude: Sequence[str | Path] = (),
 ) -> BuildReport:
     """Read and extract every input; raises :class:`kg.ingest.IngestError` if nothing is readable."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    read = ingest.read(paths)
+    read = ingest.read(paths, exclude=exclude)
     timings["ingest"] = time.perf_counter() - t0
     if on_stage:
         on_stage("extract", len(read.papers))
@@ -67,6 +68,6 @@ def run(
     on_progress: Callable[[int], None] | None = None,
 ) -> BuildReport:
     """Build and write the exports; the previous exports stay until all new ones are rendered."""
-    report = build_graph_from(paths, processes, on_stage, on_progress)
+    report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir])
     report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings)
     return report

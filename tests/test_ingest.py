@@ -194,3 +194,13 @@ def test_every_distinct_seed_paper_once(seeds_dir):
     assert len({ingest.normalize_title(p.title) for p in result.papers}) == 632
     assert sum(len(p.sources) for p in result.papers) == 675
     assert result.problems == ()
+
+
+def test_the_output_directory_inside_an_input_is_not_read(tmp_path):
+    from kg import job
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt").write_text(BLANK_LINE_LAYOUT)
+    job.run([tmp_path / "in"], tmp_path / "in" / "exports", formats=("json",))
+    again = job.run([tmp_path / "in"], tmp_path / "in" / "exports", formats=("json",))
+    assert again.problems == () and again.files_read == 1

@@ -292,6 +292,8 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             long_form = text[s:acronym].rstrip(" (")
             surface = text[acronym:e - 1]
             ty = _type_from_context(text, s, e, EntityType.TECHNIQUE)
+            # a known word inside the long form ("Adapters" in "Sparse Latent Adapters") is part of the new name
+            out = [c for c in out if not (s <= c.start and c.end <= s + len(long_form))]
             out.append(Candidate(acronym, e - 1, surface, ty, "proposal", 0.7, proposed=True,
                                  aliases=[long_form], long_span=(s, s + len(long_form))))
             continue
@@ -307,10 +309,14 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             continue
         out.append(Candidate(s, e, surface, ty, "proposal", 0.7, proposed=True))
     phrase = None if name else rec.title_phrase(title, _METHOD_HEADS)
-    if phrase and not any(c.start < len(phrase) for c in out):
+    inside = [c for c in out if c.start < len(phrase or "")]
+    if phrase and all(c.entry_id and c.type == EntityType.TECHNIQUE and c.end == len(phrase) and c.start > 0
+                      for c in inside):
         # the title opens with a method the abstract names again: the paper's own
         later = re.search(r"(?<!\w)" + re.escape(phrase.rstrip("s")) + r"s?(?!\w)", text[title_end:], re.IGNORECASE)
         if later:
+            # "Sparse Latent Adapters": a new method whose head word happens to be a known one
+            out = [c for c in out if c not in inside]
             out.append(Candidate(0, len(phrase), phrase, EntityType.TECHNIQUE, "proposal", 0.65, proposed=True))
             s = title_end + later.start()
             out.append(Candidate(s, title_end + later.end(), text[s:title_end + later.end()],

@@ -106,8 +106,9 @@ EXPERIMENT = _rx(r"\b(?:experiments?|experimental(?:ly)?|empirical(?:ly)?|result
                  r"ablations?|outperform\w*|surpass\w*|achiev\w*|improv\w*)\b")
 
 # --- models
-FINE_TUNE = _rx(
-    r"\b(?:fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|post-?train\w*|continu\w*\s+(?:pre-?)?train\w*|"
+FINE_TUNE = _rx(  # "…ed from" first: an alternation takes the first branch that matches
+    r"\b(?:(?:post-?trained|fine-?tuned|finetuned|continued|adapted|derived|built|trained)\s+(?:\w+\s+){0,2}?from|"
+    r"fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|post-?train\w*|continu\w*\s+(?:pre-?)?train\w*|"
     r"further\s+(?:pre-?)?train\w*|re-?train\w*|distill\w*\s+(?:[\w\-()]+\s+){0,7}?(?:into|to)|adapt(?:s|ed|ing)?|"
     r"training\s+on|supervis(?:es|ed|ing)|"
     r"align(?:s|ed|ing)?|RL-?tun\w*|(?:we|to)\s+train|training|trains|trained\s+(?:with|using|via)|"
@@ -130,7 +131,8 @@ ROLE_NEAR = _rx(r"\b(?:teachers?|judges?|judging|evaluators?|annotators?|supervi
                 r"generat\w*|synthesi[sz]\w*|label(?:s|led|ed|ing)?|distill\w*\s+(?:[\w\-]+\s+){0,3}?from)\b")
 ROLE_BEFORE = _rx(r"\b(?:teachers?|judges?|judged by|evaluated by|annotated by|graded by|labell?ed by|"
                   r"generated (?:by|with|using)|synthesi[sz]ed (?:by|with|using)|distill\w*\s+(?:[\w\-]+\s+){0,3}?from|"
-                  r"from|prompt(?:s|ed|ing)?|quer(?:y|ies|ied|ying)|baselines?(?:\s+(?:such as|like|including))?)")
+                  r"from|distill(?:s|ed|ing)?|prompt(?:s|ed|ing)?|quer(?:y|ies|ied|ying)|"
+                  r"baselines?(?:\s+(?:such as|like|including))?)")
 COMPARE = _rx(r"\b(?:compar\w*(?:\s+(?:to|with|against))?|outperform\w*|surpass\w*|beat\w*|better than|than|"
               r"versus|vs\.?|against|over|competitive with|on par with|rival\w*|exceed\w*|match(?:es|ing)?)")
 FROM_SCRATCH = _rx(r"\bfrom scratch\b")
@@ -138,7 +140,10 @@ FROM_SCRATCH = _rx(r"\bfrom scratch\b")
 # --- data
 TRAIN_ON = _rx(
     r"\b(?:(?:pre-?|fine-?|re-?|post-?|co-?)?train(?:s|ed|ing)?|fine-?tun\w*|finetun\w*|learn\w*|"
-    r"distill\w*|instruction-?tun\w*|sft|upcycl\w*)\s+(?:[\w\-]+\s+){0,4}?(?:on|using|with|from)"
+    r"distill\w*|instruction-?tun\w*|sft|upcycl\w*)\s+"
+    r"(?:(?!evaluat|test|report|measur|assess|benchmark|achiev|compar)[\w\-.]+\s+){0,10}?(?:on|using)\b"
+    r"|\b(?:(?:pre-?|fine-?|re-?|post-?|co-?)?train(?:s|ed|ing)?|fine-?tun\w*|finetun\w*|learn\w*|"
+    r"instruction-?tun\w*|sft)\s+(?:[\w\-.]+\s+){0,4}?(?:with|from)\b"
 )
 TRAIN_AFTER = _rx(r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+(?:training|fine-?tuning|pre-?training|"
                   r"instruction tuning|sft)|^\s*(?:training|fine-?tuning|pre-?training)\s+(?:data|set|corpus)")
@@ -246,13 +251,17 @@ def classify(o: Occurrence, ctx: PaperContext = PaperContext()) -> tuple[Predica
 
 
 def _model(right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[Predicate, str, float]:
-    role = bool(ROLE_AFTER.match(right) or _governing(ROLE_BEFORE, o) >= 0)
+    role_after = bool(ROLE_AFTER.match(right))
+    role_at = _governing(ROLE_BEFORE, o)
+    role = role_after or role_at >= 0
     fine_tune_at = _governing(FINE_TUNE, o)
     compare_at = _governing(COMPARE, o)
     scratch = bool(FROM_SCRATCH.search(o.sentence))
     said_in_background = whose(o, ctx) == "background"
+    # the nearest cue wins; "post-trained from X" is both a fine-tune cue and a "from": fine-tune
+    fine_tune_nearest = fine_tune_at >= 0 and fine_tune_at >= role_at and fine_tune_at > compare_at
     if not said_in_background and not scratch and (
-            (not role and compare_at < fine_tune_at) or FINE_TUNE_AFTER.match(right)):
+            (fine_tune_nearest and not role_after) or FINE_TUNE_AFTER.match(right)):
         return P.FINE_TUNES, "fine-tune-cue", 0.8
     if context == "background":
         return P.MENTIONS, "background", 0.6
