@@ -898,7 +898,7 @@ PWC = {
     "Linear Regression": {},
     "ICA": {"aliases": ["independent component analysis"]},
     "Spectral Clustering": {},
-    "Tree-structured Parzen Estimator Approach (TPE)": {"label": "Tree-structured Parzen Estimator",
+    "Tree-structured Parzen Estimator Approach (TPE)": {"label": "Tree-structured Parzen Estimator", "no_short": True,
                                                         "aliases": ["TPE"]},
     "MAML": {},
     "DARTS": {"cased": True},
