@@ -143,7 +143,7 @@ class Catalogue:
         """
         for entry_id in self.index.get(name_key(surface), ()):
             forms = self.cased_forms.get(entry_id)
-            if forms is None or cased_key(surface) in forms or _written_as_name(surface):
+            if forms is None or cased_key(surface) in forms or _written_as_name(surface, forms):
                 return self.entries[entry_id]
         return None
 
@@ -158,13 +158,23 @@ class Catalogue:
         return out
 
 
-def _written_as_name(surface: str) -> bool:
+def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:
     """Capitals beyond the first letter, or pieces joined by hyphens/digits: not an English word.
 
-    >>> [_written_as_name(s) for s in ("Human-eval", "GSM8k", "Math", "math", "do-not-answer")]
-    [True, True, False, False, False]
+    Not a phrase with a lowercase word in it ("up to T" is not ToT), and not
+    all capitals for a name that is written in mixed case ("STAR" is not STaR).
+
+    >>> [_written_as_name(s) for s in ("Human-eval", "GSM8k", "Math", "math", "do-not-answer", "to T")]
+    [True, True, False, False, False, False]
+    >>> _written_as_name("STAR", frozenset({"STaR"})), _written_as_name("MATH", frozenset({"MATH"}))
+    (False, True)
     """
     if surface == surface.lower():
+        return False
+    if any(w == w.lower() for w in surface.split()):
+        return False
+    letters = "".join(c for c in surface if c.isalpha())
+    if letters.isupper() and not any(f.isupper() for f in forms):
         return False
     return any(c.isupper() for c in surface[1:]) or any(c.isdigit() for c in surface) or (
         "-" in surface.strip("-"))
