@@ -347,6 +347,8 @@ def _bench_shape(t: str, s: int, e: int, ps: list[str]) -> Candidate | None:
         m = _BENCH_SUFFIX.search(part)
         if not m:
             continue
+        if m.group().islower() and m.start() > 0:
+            continue  # "Retrieval", "Testbench": lower-case "eval"/"bench" counts only as a part of its own
         head = "".join(ps[:k]) + part[: m.start()]
         if not head or not any(c.isupper() for c in head + part):
             return None
@@ -489,6 +491,8 @@ def _name_like(name: str) -> bool:
     first = words[0]
     if first.lower() in _STOP or name_key(name) in GENERIC_KEYS or name_key(first) in GENERIC_KEYS:
         return False
+    if len(name) < 2 or (len(words) == 1 and first.lower().endswith("ly") and first[1:].islower()):
+        return False  # "Recently", "Secondly": sentence adverbs, not names
     if not any(c.isalpha() for c in name):
         return False
     if len(words) == 1:
@@ -703,7 +707,7 @@ def _enumerations(t: str, start: int):
 
 def _sentence_initial(t: str, s: int) -> bool:
     before = t[max(0, s - 3):s].rstrip(" (\"'“")
-    return not before or before[-1] in ".!?:\n"
+    return not before or before[-1] in ".!?:\n" or (before[-1] == ")" and before[-2:-1].isdigit())
 
 
 def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
@@ -723,6 +727,9 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
             continue
         for item in re.finditer(_ITEM, t[ls:le]):
             s, e = _trim_name(t, ls + item.start(), ls + item.end())
+            lead = _MEASURE.match(t[s:e].split(" ", 1)[0])
+            if lead and " " in t[s:e]:  # "7M Leaner-Instruct": the amount is not part of the name
+                s += lead.end() + 1
             name = t[s:e]
             if (covered.hits(s, e) or not _name_like(name) or name_key(name) in GENERIC_KEYS
                     or _MEASURE.match(name)):
