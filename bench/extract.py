@@ -10,7 +10,8 @@ renumbers every number, deterministically (fixed seed).  Every figure is taken
 in a fresh process, so no run warms the tokenizer cache of another.
 
 Prints abstracts per second for: spaCy's tokenizer alone (a fresh
-``spacy.blank("en")``), the whole extraction on one core, and on all cores;
+``spacy.blank("en")``), the lighter tokenizer the pipeline uses, the whole
+extraction on one core, and on all cores;
 and the peak resident memory of each run.  Target: extraction at least 1,000
 distinct abstracts per second on one core, near-linear across cores.
 """
@@ -64,10 +65,14 @@ def _child(mode: str, path: str, processes: int) -> None:
     """Run one measurement in this (fresh) process and print a JSON line."""
     sys.path.insert(0, str(ROOT))
     pairs = json.loads(Path(path).read_text(encoding="utf-8"))
-    if mode == "tokenizer":
+    if mode in ("tokenizer", "light-tokenizer"):
         import spacy
 
-        nlp = spacy.blank("en")
+        if mode == "tokenizer":
+            nlp = spacy.blank("en")
+        else:
+            from kg.extract.pipeline import build_nlp
+            nlp = build_nlp()
         texts = [f"{t}\n{a}" for t, a in pairs]
         t0 = time.perf_counter()
         for text in texts:
@@ -101,6 +106,7 @@ def main() -> None:
         json.dump(pairs, fh)
     print(f"{len(pairs)} distinct abstracts, {sum(len(a) for _, a in pairs) / len(pairs):.0f} characters on average")
     runs = [("tokenizer alone (spacy.blank)", "tokenizer", 1),
+            ("the pipeline's light tokenizer alone", "light-tokenizer", 1),
             ("extraction, 1 process", "extract", 1),
             (f"extraction, {args.processes} processes", "extract", args.processes)]
     one = None

@@ -17,7 +17,9 @@ from bisect import bisect_right
 from collections import defaultdict
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from kg import catalogue as catalogue_mod
@@ -391,9 +393,33 @@ def title_boundary(doc: Doc) -> Doc:
     return doc
 
 
+# Abbreviations whose full stop ends no sentence.
+ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "al.", "etc.", "vs.", "cf.", "Fig.", "Figs.", "Eq.", "Eqs.", "Sec.",
+                 "Tab.", "approx.", "resp.", "w.r.t.", "a.k.a.", "No.", "Dr.", "Mr.", "Ms.", "Inc.", "Ltd.",
+                 "e.g", "i.e")
+_PREFIX = re.compile(r"""^[("'“‘\[{<]""")
+_SUFFIX = re.compile(r"""[)"'”’\]}>.,;:!?]$""")
+
+
+@spacy.registry.tokenizers("mlkg.light_tokenizer.v1")
+def light_tokenizer():
+    """Whitespace and outer punctuation only.
+
+    The recognisers read characters, not tokens: tokens only have to carry
+    sentence boundaries and let spans align.  Without spaCy's infix and
+    exception rules the tokenizer runs about four times faster, and names such
+    as ``Llama-3-8B-Instruct`` stay one token.
+    """
+    def make(nlp: Language) -> Tokenizer:
+        rules = {a: [{ORTH: a}] for a in ABBREVIATIONS}
+        rules.update({a.capitalize(): [{ORTH: a.capitalize()}] for a in ABBREVIATIONS if a[0].islower()})
+        return Tokenizer(nlp.vocab, rules=rules, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search)
+    return make
+
+
 def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations: bool = True) -> Language:
     """The extraction pipeline; ``patterns``/``relations`` off serve the ablation."""
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "mlkg.light_tokenizer.v1"}}})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("mlkg_title_boundary")
     names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})
