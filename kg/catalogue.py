@@ -36,6 +36,8 @@ _LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # nothing to fold: most names
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 

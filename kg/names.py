@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 # A run of word characters joined by - _ . / ; a trailing "+" belongs to the name
 # (HumanEval+).  Apostrophes end a piece, so possessives fall away.
-PIECE = re.compile(r"[^\W_](?:[^\W_]|[-_./](?=[^\W_]))*\+*")
+PIECE = re.compile(r"[^\W_]+(?:[-_./][^\W_]+)*\+*")
 # "v0.3" and "V2" stay whole; elsewhere letters turn into digits at a part boundary.
 _PART = re.compile(r"(?<![^\W\d_])(?:[vV]\d+(?:\.\d+)*|[aA]\d+(?:\.\d+)?[bB](?![^\W_]))"
                    r"|[^\W\d_]+|\d+(?:\.\d+)*[^\W_]*|\++")
