@@ -229,7 +229,7 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
     return out
 
 
-_PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
+_PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.a\. )?(?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
 
 
 def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
@@ -280,18 +280,25 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
     if name:
         spans.append((0, len(name), True))
     out = list(found)
+    # a name this paper already uses for something known ("SD" for speculative decoding) is not new
+    known = {name_key(n) for c in out if c.entry_id and c.rule in ("catalogue", "variant")
+             for n in (c.text, *c.aliases)}
     for s, e, direct in spans:
+        if name_key(text[s:e]) in known and not direct:
+            continue
         name_end = e
         e, acronym = _defined_acronym(text, s, e)
         c = _overlapping(out, s, name_end) if acronym is None or acronym > name_end + 1 else None
         c = c or _overlapping(out, acronym or s, e)
+        if c is not None and c.start > s and not (acronym and c.start >= acronym):
+            c = None  # a known name inside the new one ("… Speculative Decoding") is a part, not the proposal
         if c is not None:
             # a known name is proposed only when it follows the verb directly or heads the title
             if c.entry_id is None or direct or c.rule == "compound":
                 c.proposed = True
             continue
         if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
-            long_form = text[s:acronym].rstrip(" (")
+            long_form = text[s:text.rfind("(", s, acronym)].rstrip()
             surface = text[acronym:e - 1]
             ty = _type_from_context(text, s, e, EntityType.TECHNIQUE)
             # a known word inside the long form ("Adapters" in "Sparse Latent Adapters") is part of the new name
