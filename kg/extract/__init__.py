@@ -36,11 +36,6 @@ def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
     return out
 
 
-def _init_worker(patterns: bool, relations: bool) -> None:
-    global _worker_nlp
-    _worker_nlp = build_nlp(patterns=patterns, relations=relations)
-
-
 def _work(papers: list[Paper]) -> list[PaperExtraction]:
     return extract_batch(_worker_nlp, papers)
 
@@ -59,17 +54,20 @@ def extract(
     """Extract every paper, in order; ``processes > 1`` forks workers for large inputs."""
     batches = [list(papers[i:i + BATCH]) for i in range(0, len(papers), BATCH)]
     results: list[PaperExtraction] = []
-    if processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        from kg import catalogue
-        catalogue.default()  # loaded once, shared by the forked workers
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(processes, initializer=_init_worker, initargs=(patterns, relations)) as pool:
-            for batch in pool.imap(_work, batches):
-                results.extend(batch)
-                if on_progress:
-                    on_progress(len(batch))
-        return results
     nlp = build_nlp(patterns=patterns, relations=relations)
+    if processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _worker_nlp
+        _worker_nlp = nlp  # built once here; forked workers inherit it instead of building their own
+        ctx = multiprocessing.get_context("fork")
+        try:
+            with ctx.Pool(min(processes, len(batches))) as pool:
+                for batch in pool.imap(_work, batches):
+                    results.extend(batch)
+                    if on_progress:
+                        on_progress(len(batch))
+        finally:
+            _worker_nlp = None
+        return results
     for batch in batches:
         results.extend(extract_batch(nlp, batch))
         if on_progress:
