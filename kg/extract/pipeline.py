@@ -229,6 +229,7 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
     return out
 
 
+_CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+[\"“']?$")
 _PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.a\. )?(?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
 
 
@@ -330,6 +331,9 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             s = title_end + later.start()
             out.append(Candidate(s, title_end + later.end(), text[s:title_end + later.end()],
                                  EntityType.TECHNIQUE, "repeat", 0.65, proposed=True))
+    for c in out:  # "a task called replaced token detection": named here, so introduced here
+        if c.entry_id and _CALLED.search(text, max(0, c.start - 30), c.start):
+            c.proposed = True
     title_key = name_key(text[:title_end])
     for c in out:
         if c.rule in ("acronym", "acronym-unsure", "bench-shape", "model-shape", "listed", "object"):

@@ -38,7 +38,7 @@ proprietary state-of-the-art sota existing large larger small smaller base pre-t
 instruction-tuned chat powerful recent leading representative widely-used widely used model models
 llm llms lm lms baseline baselines backbone backbones architecture architectures family families
 variant variants version versions checkpoint checkpoints such as like including e.g. i.e. namely
-and or well up to size sizes scale scales parameter parameters series e g i
+and or well up to size sizes scale scales parameter parameters series e g i of
 """.split())
 _GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?)$")
@@ -96,12 +96,15 @@ def _last(cue: re.Pattern[str], text: str) -> int:
 OURS = _rx(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here|the proposed|in this (?:paper|work))\b"
            r"|^(?:this|the) (?:new |resulting |proposed |final )?(?:method|approach|framework|architecture|"
            r"recipe|technique|algorithm|pipeline|strategy|training recipe|design)\b|^this (?:model|system)\b")
+# Earlier work, said outright ...
 BACKGROUND = _rx(
-    r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|popular|prevalent|widely|commonly|"
+    r"\b(?:recent(?:ly)?|popular|prevalent|widely|commonly|"
     r"have (?:been|shown|demonstrated|achieved|become|emerged)|has (?:been|shown|become|emerged)|"
-    r"emerg\w*|typically|often|traditional(?:ly)?|conventional(?:ly)?|current(?:ly)?|"
-    r"remains?|lack\w*|however|although)\b"
+    r"emerg\w*|typically|often|traditional(?:ly)?)\b"
 )
+# ... or only hinted at: these words also compare our results with earlier ones.
+BACKGROUND_HINT = _rx(r"\b(?:existing|prior|previous(?:ly)?|conventional(?:ly)?|current(?:ly)?|remains?|lack\w*|"
+                      r"however|although)\b")
 EXPERIMENT = _rx(r"\b(?:experiments?|experimental(?:ly)?|empirical(?:ly)?|results?|evaluations?|"
                  r"ablations?|outperform\w*|surpass\w*|achiev\w*|improv\w*)\b")
 
@@ -232,8 +235,15 @@ def whose(o: Occurrence, ctx: PaperContext, strict: bool = False) -> str:
 
 @lru_cache(maxsize=256)
 def _sentence_facts(sentence: str) -> tuple[bool, bool, bool]:
-    """Does a sentence speak of our work, of earlier work, of experiments?  (Read once per sentence.)"""
-    return (bool(OURS.search(sentence)), bool(BACKGROUND.search(sentence)), bool(EXPERIMENT.search(sentence)))
+    """Does a sentence speak of our work, of earlier work, of experiments?  (Read once per sentence.)
+
+    A hint of earlier work ("existing", "conventional") makes a sentence
+    background only when it reports no results: "improves on MMLU compared to
+    conventional training" is still our result.
+    """
+    experiment = bool(EXPERIMENT.search(sentence))
+    background = bool(BACKGROUND.search(sentence)) or (not experiment and bool(BACKGROUND_HINT.search(sentence)))
+    return bool(OURS.search(sentence)), background, experiment
 
 
 def classify(o: Occurrence, ctx: PaperContext = PaperContext()) -> tuple[Predicate, str, float]:
