@@ -162,3 +162,22 @@ def test_classify_marks_proposals_first():
     o = occurrence("We compare MyNet with others.", "MyNet", M)
     proposed = Occurrence(**{**{f: getattr(o, f) for f in o.__slots__}, "proposed": True})
     assert classify(proposed, PaperContext())[0] == P.PROPOSES
+
+
+def test_names_inside_an_opening_contrast_clause_are_mentioned(nlp):
+    abstract = ("Evaluation is narrow. Instead of reusing suites (like WidgetQA and PuzzleSet), "
+                "we build a new one and apply QuRA. Unlike beam search, our decoder is parallel.")
+    got = edges(nlp, abstract)
+    assert got["WidgetQA"] == P.MENTIONS and got["PuzzleSet"] == P.MENTIONS
+    assert got["beam search"] == P.MENTIONS and got["QuRA"] == P.USES_TECHNIQUE
+
+
+def test_a_hint_of_earlier_work_does_not_hide_our_results(nlp):
+    abstract = ("Tuning is hard. Our recipe wins. The results show gains on WidgetQA "
+                "compared to conventional training.")
+    assert edges(nlp, abstract)["WidgetQA"] == P.EVALUATES_ON
+
+
+def test_a_known_technique_the_paper_calls_by_name_is_proposed(nlp):
+    got = edges(nlp, "Pretraining is slow. We propose a faster objective called beam search here.")
+    assert got["beam search"] == P.PROPOSES

@@ -164,6 +164,31 @@ CONTRAST = _rx(
     r"(?:existing|prior|previous|other|standard|conventional|traditional) (?:methods|approaches|"
     r"techniques|benchmarks|datasets|baselines|works?)(?: such as| like| including)?)"
 )
+CONTRAST_OPENING = _rx(r"^\W*(?:unlike|instead of|rather than|in contrast to|as opposed to|compared (?:to|with)|"
+                       r"beyond|without)\b")
+
+
+@lru_cache(maxsize=256)
+def contrast_clause_end(sentence: str) -> int:
+    """Where an opening "Unlike …," / "Instead of …," clause ends (its first top-level comma), or 0.
+
+    >>> s = "Instead of reusing old suites (like AAA, BBB), we build a new one."
+    >>> s[:contrast_clause_end(s)]
+    'Instead of reusing old suites (like AAA, BBB)'
+    """
+    if not CONTRAST_OPENING.match(sentence):
+        return 0
+    depth = 0
+    for i, c in enumerate(sentence):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0:
+            return i
+    return 0
+
+
 CONTRAST_AFTER = _rx(r"^[\s\-]*(?:-?free|baselines?|is not|are not|fails?|struggl\w*|suffers?)\b")
 
 
@@ -287,6 +312,8 @@ def _model(right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[
 
 
 def _data(left: str, right: str, o: Occurrence, context: str) -> tuple[Predicate, str, float]:
+    if o.end <= contrast_clause_end(o.sentence):
+        return P.MENTIONS, "contrast", 0.65
     train_at = _governing(TRAIN_ON, o)
     if _governing(CONTRAST, o) >= 0 and train_at < 0:
         return P.MENTIONS, "contrast", 0.65
@@ -305,7 +332,7 @@ def _data(left: str, right: str, o: Occurrence, context: str) -> tuple[Predicate
 
 
 def _technique(right: str, o: Occurrence, context: str) -> tuple[Predicate, str, float]:
-    if _governing(CONTRAST, o) >= 0 or CONTRAST_AFTER.match(right):
+    if _governing(CONTRAST, o) >= 0 or CONTRAST_AFTER.match(right) or o.end <= contrast_clause_end(o.sentence):
         return P.MENTIONS, "negation-or-contrast", 0.7
     if context == "background":
         return P.MENTIONS, "background", 0.6
