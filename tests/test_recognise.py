@@ -230,3 +230,18 @@ def test_versions_joined_by_a_slash_are_two_names():
 def test_our_study_presents_a_defined_acronym():
     c = found("Our study presents information-intensive (IN2) training, a data-driven fix.")["IN2"]
     assert c.proposed and c.type == T
+
+
+def test_hyphenated_variants_of_a_proposed_model_are_proposed_below_it():
+    got = found("We release Bezor, a family of small models. Bezor-SFT and Bezor-HH-DPO follow.",
+                title="Bezor: Small Open Models")
+    c = got["Bezor-HH-DPO"]
+    assert c.proposed and c.type == M and (c.base, c.suffixes) == ("Bezor", ("HH-DPO",))
+
+
+def test_a_dotted_version_of_a_known_benchmark_is_its_own_name():
+    assert found("Scores on WidgetQA 2.0 rise.")["WidgetQA 2.0"].type == B
+
+
+def test_dubbed_as_introduces_a_name():
+    assert found("We propose a framework, dubbed as Gather-Merge-Ensemble (GME).")["GME"].proposed

@@ -229,8 +229,24 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
     return out
 
 
-_CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+[\"“']?$")
+_CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+(?:as\s+)?[\"“']?$")
 _PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.a\. )?(?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
+
+
+def _proposed_variants(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"OpenBezoar-SFT", "OpenBezoar-HH-RLHF-DPO": hyphenated variants of a model the paper introduces."""
+    bases = {c.text for c in found if c.proposed and c.type == EntityType.MODEL and c.entry_id is None
+             and " " not in c.text and len(c.text) >= 3}
+    out = list(found)
+    for base in sorted(bases):
+        for m in re.finditer(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9][\w.]*)+)", text):
+            s, e = m.span()
+            if any(c.start <= s and e <= c.end and c.length > len(base) for c in out):
+                continue
+            out = [c for c in out if not (c.start < e and s < c.end)]
+            out.append(Candidate(s, e, m.group(), EntityType.MODEL, "compound", 0.75, base=base,
+                                 suffixes=(m.group(1).lstrip("-"),), proposed=True))
+    return out
 
 
 def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
@@ -348,6 +364,7 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
                 continue
             c.rule = "acronym"
         keep.append(c)
+    keep = _proposed_variants(text, keep)
     proposed_keys = {name_key(c.text) for c in keep if c.proposed}
     for c in keep:
         if c.base and c.entry_id is None and name_key(c.base) in proposed_keys:

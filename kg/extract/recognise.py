@@ -214,6 +214,13 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
                 out.extend(_coordinated_sizes(t, end, entry, start, base_end))
                 i = j + extra + 1
                 continue
+            version = _DOTTED_VERSION.fullmatch(text.piece(j + 1)) if entry.type != M and j + 1 < len(
+                text.pieces) and text.joined(j + 1) else None
+            if version:  # "SteerLM 2.0", "AlpacaEval 2.0": a version of a known name is a name of its own
+                end = text.pieces[j + 1][1]
+                out.append(Candidate(start, end, t[start:end], entry.type, "compound", 0.85))
+                i = j + 2
+                continue
             out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.95,
                                  entry_id=entry.id))
             i = j + 1
@@ -244,6 +251,9 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
             out.append(_compound(t, start, piece_end, base_end, entry, rest))
         i = j + 1
     return out
+
+
+_DOTTED_VERSION = re.compile(r"v?\d+\.\d+|v\d+", re.IGNORECASE)
 
 
 def _variant(t: str, start: int, end: int, base_end: int, entry: Entry, suffixes: list[str]) -> Candidate:
@@ -469,7 +479,7 @@ _PROPOSAL = re.compile(
     + _PROPOSE_VERB + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?)"
     r"(?:(?:called|named|termed|dubbed|coined)\s+)?" + _NAME + r"(?=[\s,.;:()]|$)"
 )
-_NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+"
+_NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+(?:as\s+)?"
                     r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
 _HEADS = (r"(?:method|model|approach|framework|algorithm|technique|system|benchmark|dataset|corpus|"
           r"pipeline|architecture|strategy|recipe|agent|family|suite|loss|objective|module|mechanism)s?")
