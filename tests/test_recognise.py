@@ -245,3 +245,14 @@ def test_a_dotted_version_of_a_known_benchmark_is_its_own_name():
 
 def test_dubbed_as_introduces_a_name():
     assert found("We propose a framework, dubbed as Gather-Merge-Ensemble (GME).")["GME"].proposed
+
+
+def test_a_technical_report_title_names_its_model():
+    got = found("Quibble-3 is a 1.2-billion-parameter language model built for reasoning.",
+                title="Quibble-3 Technical Report")
+    assert got["Quibble-3"].proposed and got["Quibble-3"].type == M
+
+
+def test_a_venue_in_the_title_is_not_proposed():
+    got = found("We describe our entry to the shared task.", title="Team Foo at SemEval-2030: Notes")
+    assert not got.get("SemEval-2030") or not got["SemEval-2030"].proposed

@@ -233,6 +233,21 @@ _CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+(?:as
 _PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.a\. )?(?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
 
 
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
+_PLACE_WORDS = {"at", "on", "for", "in", "with", "using", "via", "from", "to", "of", "beyond", "across", "than", "vs"}
+
+
+def _in_title_as_subject(title: str, name: str) -> bool:
+    """The title carries ``name`` itself, not as the object of a preposition."""
+    if len(name_key(name)) < 4:
+        return False
+    for m in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w])", title):
+        before = title[:m.start()].split()
+        if not before or before[-1].lower().strip(",:;(") not in _PLACE_WORDS:
+            return True
+    return False
+
+
 def _proposed_variants(text: str, found: list[Candidate]) -> list[Candidate]:
     """"OpenBezoar-SFT", "OpenBezoar-HH-RLHF-DPO": hyphenated variants of a model the paper introduces."""
     bases = {c.text for c in found if c.proposed and c.type == EntityType.MODEL and c.entry_id is None
@@ -263,6 +278,14 @@ def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
     return m.end(), m.start("acr")
 
 
+# The words that describe a name right after it, up to the first clause word or punctuation.
+_DESCRIPTION = re.compile(
+    r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
+    r"(?P<words>(?:(?!(?:for|that|which|with|to|in|on|by|designed|trained|built|based|using|where|and)\b)"
+    r"[\w\-.]+\s*){1,8})"
+)
+
+
 def _type_from_context(text: str, s: int, e: int, default: EntityType) -> EntityType:
     """The type the words around a new name give it."""
     name = text[s:e]
@@ -271,18 +294,16 @@ def _type_from_context(text: str, s: int, e: int, default: EntityType) -> Entity
         return EntityType.MODEL
     if parts and rec._BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK
-    after = text[e:e + 80]
-    # "X, a benchmark for …", "X is a family of models", "X (a dataset of …)", "X benchmark"
-    m = re.match(r"^\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
-                 r"(?P<words>(?:[\w\-]+\s+){0,5}?[\w\-]+)(?:\s+of\s+(?P<of>[\w\-]+(?:\s+[\w\-]+){0,3}))?",
-                 after)
-    if m:
-        words = m.group("words").split()
-        ty = rec.head_type(words[-1:]) if words else None
-        if words and words[-1].lower() in rec.QUANTIFIERS and m.group("of"):
-            ty = rec.head_type(list(reversed(m.group("of").split()))) or ty
-        if ty is None:
-            ty = rec.head_type(words[:1])
+    # "X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"
+    phrase = _DESCRIPTION.match(text, e, min(len(text), e + 100))
+    if phrase:
+        words = phrase.group("words").split()
+        ty = None
+        for k, word in enumerate(words):  # "family of models": the noun after the quantifier counts
+            if word.lower() in rec.QUANTIFIERS and k + 2 < len(words) and words[k + 1] == "of":
+                ty = rec.head_type(words[k + 2:])
+                break
+        ty = ty or rec.head_type(list(reversed(words)))
         if ty is not None:
             return ty
     before = re.findall(r"[\w\-]+", text[max(0, s - 50):s])[-3:]
@@ -295,7 +316,12 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
     title = text[:title_end]
     name = rec.title_name(title)
     if name:
-        spans.append((0, len(name), True))
+        at = max(0, title.find(name))
+        spans.append((at, at + len(name), True))
+    for start in [title_end + 1] + [m.end() for m in _SENTENCE_START.finditer(text, title_end)]:
+        m = rec.SUBJECT_DEFINED.match(text, start)
+        if m and rec._name_like(m.group("name")) and _in_title_as_subject(title, m.group("name")):
+            spans.append((*m.span("name"), False))
     out = list(found)
     # a name this paper already uses for something known ("SD" for speculative decoding) is not new
     known = {name_key(n) for c in out if c.entry_id and c.rule in ("catalogue", "variant")
@@ -353,9 +379,12 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
     title_key = name_key(text[:title_end])
     for c in out:
         if c.rule in ("acronym", "acronym-unsure", "bench-shape", "model-shape", "listed", "object"):
-            names = [c.text] + [a for a in c.aliases]
-            # a new name the title carries is the paper's own
-            if any(len(name_key(n)) >= 4 and name_key(n) in title_key for n in names):
+            # a new name the title carries is the paper's own, unless the title only places the
+            # work somewhere ("… at SemEval-2024") or names a setting ("… on a Pre-trained Model")
+            own = _in_title_as_subject(title, c.text)
+            spelled = any(len(name_key(a)) >= 4 and name_key(a) in title_key and _head(a) in _METHOD_HEADS
+                          for a in c.aliases)
+            if own or spelled:
                 c.proposed = True
     keep = []
     for c in out:

@@ -538,12 +538,23 @@ def title_phrase(title: str, heads: frozenset[str]) -> str | None:
     return phrase
 
 
+_REPORT_TITLE = re.compile(r"^(?:The\s+)?(" + _WORD + r"(?: (?!Tech|Model Card|System Card)" + _WORD + r")?)\s+(?:Technical Report|Tech(?:nical)? Report|"
+                           r"Model Card|System Card|Report)\s*$", re.IGNORECASE)
+# "Xmodel-2 is a 1.2-billion-parameter language model": a sentence that opens by defining a name
+SUBJECT_DEFINED = re.compile(_NAME + r"\s+(?:is|are)\s+(?:a|an|the|our)\s+")
+
+
 def title_name(title: str) -> str | None:
     """The name a title gives before its colon: ``Lawma: The Power of …`` → ``Lawma``.
 
     >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
     ('Birdie', None)
+    >>> title_name("Xmodel-2 Technical Report")
+    'Xmodel-2'
     """
+    report = _REPORT_TITLE.match(title.strip())
+    if report:
+        return report.group(1)
     head, sep, _ = title.partition(":")
     head = head.strip()
     if not sep or not head or len(head) > 40:
