@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg import __version__
@@ -88,11 +89,11 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
                                on_stage=on_stage, on_progress=on_progress)
     except IngestError as exc:
         for problem in exc.problems:
-            err.print(f"[red]error[/red] {problem}")
+            err.print(f"[red]error[/red] {escape(str(problem))}")
         err.print("[red]nothing could be read; no exports were written[/red]")
         sys.exit(1)
     except OSError as exc:
-        err.print(f"[red]error[/red] cannot write to {out_dir}: {exc.strerror or exc}")
+        err.print(f"[red]error[/red] cannot write to {escape(str(out_dir))}: {escape(str(exc.strerror or exc))}")
         sys.exit(1)
     finally:
         if progress is not None:
@@ -129,7 +130,7 @@ def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) 
     except GraphPageError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(1)
-    out.print(f"wrote {path} ({n_nodes} nodes, {n_edges} edges)", soft_wrap=True)
+    out.print(f"wrote {escape(str(path))} ({n_nodes} nodes, {n_edges} edges)", soft_wrap=True)
 
 
 @cli.command("validate")
@@ -245,7 +246,7 @@ def _report_problems(problems) -> None:
         return
     shown = 20
     for problem in problems[:shown]:
-        err.print(f"[yellow]warning[/yellow] {problem}")
+        err.print(f"[yellow]warning[/yellow] {escape(str(problem))}")
     if len(problems) > shown:
         err.print(f"[yellow]… and {len(problems) - shown} more[/yellow]")
     err.print(f"[yellow]{len(problems)} problem(s): the entries named above were skipped[/yellow]")
@@ -263,7 +264,7 @@ def _summary(report, seconds: float) -> None:
         table.add_row(key, str(value))
     out.print(table)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items())
-    out.print(f"wrote {', '.join(str(p) for p in report.written)}")
+    out.print(f"wrote {escape(', '.join(str(p) for p in report.written))}")
     out.print(f"{seconds:.2f} s ({stages})")
 
 
@@ -342,7 +343,7 @@ def papers(graph_dir: Path, as_json: bool, evidence: bool, **options) -> None:
         why = "\n".join(f"{link.relation} {link.entity}" + (f': "{link.evidence[0].sentence}"'
                                                               if evidence and link.evidence else "")
                         for link in p.links)
-        table.add_row(p.date or "", p.title, why)
+        table.add_row(p.date or "", escape(p.title), escape(why))
     out.print(table)
 
 
@@ -362,18 +363,18 @@ def show(name: str, etype: str | None, graph_dir: Path, as_json: bool) -> None:
     e = _ask(graph_dir, lambda g: g.entity(name, type=etype))
     if as_json:
         return _print_json(e)
-    out.print(f"[bold]{e.label}[/bold] ({e.type}{', family' if e.is_family else ''}"
+    out.print(f"[bold]{escape(e.label)}[/bold] ({e.type}{', family' if e.is_family else ''}"
               f"{', catalogue' if e.in_catalogue else ''})")
     for what, values in (("aliases", e.aliases), ("lineage", [" → ".join(e.lineage)] if len(e.lineage) > 1 else []),
                          ("derived from", e.derived_from), ("variants", e.variants)):
         if values:
-            out.print(f"  {what}: {', '.join(values)}")
+            out.print(f"  {what}: {escape(', '.join(values))}")
     table = Table(header_style="bold")
     for column in ("relation", "paper", "evidence"):
         table.add_column(column)
     for relation, links in e.papers.items():
         for link in links:
-            table.add_row(relation, link.paper, link.evidence[0].sentence if link.evidence else "")
+            table.add_row(relation, escape(link.paper), escape(link.evidence[0].sentence) if link.evidence else "")
     out.print(table)
 
 
@@ -406,7 +407,7 @@ def top(kind: str, n: int, family: str | None, relations: tuple[str, ...], graph
                             ("papers", "right")):
         table.add_column(column, justify=justify)
     for rank, s in enumerate(found, 1):
-        table.add_row(str(rank), s.label, str(s.papers))
+        table.add_row(str(rank), escape(s.label), str(s.papers))
     out.print(table)
 
 
@@ -417,7 +418,7 @@ def stats(graph_dir: Path, as_json: bool) -> None:
     s = _ask(graph_dir, lambda g: g.stats())
     if as_json:
         return _print_json(s)
-    table = Table(title=f"mlkg graph in {graph_dir}", header_style="bold")
+    table = Table(title=f"mlkg graph in {escape(str(graph_dir))}", header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
     for key, value in {**s.nodes, **s.edges}.items():
@@ -439,7 +440,7 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("MLKG_DEBUG"):
             raise
-        err.print(f"[red]error[/red] {type(exc).__name__}: {exc}")
+        err.print(f"[red]error[/red] {type(exc).__name__}: {escape(str(exc))}")
         err.print("(set MLKG_DEBUG=1 for the traceback)")
         sys.exit(2)
 

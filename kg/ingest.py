@@ -13,8 +13,10 @@ line, so the caller can warn with a count.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -32,6 +34,12 @@ READABLE_SUFFIXES = LISTING_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 MAX_TITLE_CHARS = 300
 MIN_ABSTRACT_WORDS = 8
+# Limits that keep memory bounded on hostile input (see SECURITY.md).  Real
+# abstracts are under 3,000 characters; spaCy refuses texts over 1,000,000.
+MAX_ENTRY_CHARS = 100_000  # title + abstract; a longer entry is skipped
+MAX_LINE_BYTES = 4 * MAX_ENTRY_CHARS  # a longer line is skipped without being held in memory
+MAX_JSON_BYTES = 64 * 2**20  # a .json document is parsed whole; JSON Lines are read line by line
+MAX_PROBLEMS_PER_FILE = 50  # the rest are counted in one more problem
 
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
@@ -50,7 +58,8 @@ _GLUED_SUBSCRIBE = re.compile(r"^Subscribe(?=\S)")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
 _ARXIV_ID = re.compile(r"^(?:arXiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C1 too: \x9b is a terminal's CSI
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # only JSON escapes can make one; no encoder takes it
 
 
 class Problem(BaseModel):
@@ -76,6 +85,25 @@ class IngestResult(BaseModel):
     problems: tuple[Problem, ...] = ()
     files_read: int = 0
     entries_read: int = 0
+
+
+class _Problems(list):
+    """One file's problems: the first MAX_PROBLEMS_PER_FILE are kept, the rest only counted."""
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+        self.more = 0
+
+    def add(self, line: int | None, message: str) -> None:
+        if len(self) < MAX_PROBLEMS_PER_FILE:
+            self.append(Problem(path=self.path, line=line, message=message))
+        else:
+            self.more += 1
+
+    def done(self) -> list[Problem]:
+        more = [Problem(path=self.path, message=f"and {self.more:,} more problem(s) in this file, not listed")]
+        return [*self, *(more if self.more else [])]
 
 
 class IngestError(Exception):
@@ -108,8 +136,8 @@ def paper_key(title: str, arxiv_id: str | None) -> str:
 
 
 def clean_text(text: str) -> str:
-    """NFC, no control characters, single spaces: what extraction and exports see."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, no control characters or lone surrogates, single spaces: what extraction and exports see."""
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     text = _CONTROL.sub(" ", text)
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
@@ -162,10 +190,25 @@ class _Entry:
     upvotes: int | None = None
     arxiv_id: str | None = None
     urls: tuple[str, ...] = ()
+    chars: int = 0
+    too_long: bool = False  # over MAX_ENTRY_CHARS: skipped, and its text no longer kept
 
     @property
     def abstract(self) -> str:
         return clean_text("\n".join(self.abstract_lines))
+
+    def add(self, line: str) -> None:
+        """One more line of the abstract, unless the entry has grown past MAX_ENTRY_CHARS."""
+        self.chars += len(line) + 1
+        if len(self.title) + self.chars > MAX_ENTRY_CHARS:
+            self.drop()
+        elif not self.too_long:
+            self.abstract_lines.append(line)
+
+    def drop(self) -> None:
+        """Too long to be a paper: skipped, its text no longer kept (but it has had its abstract)."""
+        self.too_long = True
+        self.abstract_lines = [""]
 
 
 def _looks_like_title(line: str) -> bool:
@@ -180,37 +223,45 @@ def _split_lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, raw.rstrip("\r")
 
 
-def _classify(text: str) -> list[tuple[int, str, object]]:
-    """(line number, kind, value) for each non-blank line of a page.
+def _classify(lines: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, str, object]]:
+    """(line number, kind, value) for each non-blank line of a page, one line behind the input.
 
-    Kinds: ``authors`` (count), ``sep``, ``date`` (match), ``org`` (text) and
-    ``text``.  An organisation is recognised by its place: the line before a
-    lone ``·`` that is not an author count.
+    Kinds: ``authors`` (count), ``sep``, ``date`` (match), ``org`` (text),
+    ``text`` and ``long`` (a line too long to keep, given as None).  An
+    organisation is recognised by its place: the line before a lone ``·`` that
+    is not an author count.
     """
-    lines: list[tuple[int, str, object]] = []
-    for number, raw in _split_lines(text):
-        line = raw.strip()
-        if not line:
+    pending: tuple[int, str, object] | None = None
+    for number, raw in lines:
+        line = raw.strip() if raw is not None else None
+        if line is None:
+            item: tuple[int, str, object] = (number, "long", None)
+        elif not line:
             continue
-        if glued := _GLUED_SUBSCRIBE.match(line):
-            line = line[glued.end():]
-        if _CHROME.match(line):
-            continue
-        if m := _AUTHORS_LINE.match(line):
-            lines.append((number, "authors", int(m.group("n"))))
-        elif _SEPARATOR_LINE.match(line):
-            if lines and lines[-1][1] == "text":
-                lines[-1] = (lines[-1][0], "org", lines[-1][2])
-            lines.append((number, "sep", None))
-        elif m := _DATE_LINE.match(line):
-            lines.append((number, "date", m))
         else:
-            lines.append((number, "text", line))
-    return lines
+            if glued := _GLUED_SUBSCRIBE.match(line):
+                line = line[glued.end():]
+            if _CHROME.match(line):
+                continue
+            if m := _AUTHORS_LINE.match(line):
+                item = (number, "authors", int(m.group("n")))
+            elif _SEPARATOR_LINE.match(line):
+                if pending is not None and pending[1] == "text":
+                    pending = (pending[0], "org", pending[2])
+                item = (number, "sep", None)
+            elif m := _DATE_LINE.match(line):
+                item = (number, "date", m)
+            else:
+                item = (number, "text", line)
+        if pending is not None:
+            yield pending
+        pending = item
+    if pending is not None:
+        yield pending
 
 
-def parse_listing(text: str, page: str) -> tuple[list[_Entry], list[Problem]]:
-    """Entries of one listing page, in any of the known layouts.
+def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tuple[list[_Entry], list[Problem]]:
+    """Entries of one listing page (its text, or its numbered lines), in any of the known layouts.
 
     >>> page = "Subscribe\\n\\nFoo: A Model\\n\\nWe present Foo, a model trained on lots of text and tested well.\\n"
     >>> entries, problems = parse_listing(page, "p.txt")
@@ -218,33 +269,42 @@ def parse_listing(text: str, page: str) -> tuple[list[_Entry], list[Problem]]:
     ([('Foo: A Model', 3)], [])
     """
     entries: list[_Entry] = []
-    problems: list[Problem] = []
+    problems = _Problems(page)
     current: _Entry | None = None
     closed = True  # metadata was seen: the current entry takes no more abstract text
 
     def finish(entry: _Entry | None) -> None:
         if entry is None:
             return
-        if not entry.abstract_lines:
-            problems.append(Problem(path=page, line=entry.line,
-                                    message=f"title without an abstract skipped: {entry.title[:60]!r}"))
+        if entry.too_long:
+            problems.add(entry.line, f"entry longer than {MAX_ENTRY_CHARS:,} characters skipped: "
+                                     f"{entry.title[:60]!r}")
+        elif not entry.abstract_lines:
+            problems.add(entry.line, f"title without an abstract skipped: {entry.title[:60]!r}")
         elif len(entry.abstract.split()) < MIN_ABSTRACT_WORDS:
-            problems.append(Problem(path=page, line=entry.line,
-                                    message=f"abstract too short to be one, entry skipped: {entry.title[:60]!r}"))
+            problems.add(entry.line, f"abstract too short to be one, entry skipped: {entry.title[:60]!r}")
         else:
             entries.append(entry)
 
-    for number, kind, value in _classify(text):
+    for number, kind, value in _classify(_split_lines(text) if isinstance(text, str) else text):
         if kind == "text":
             line = str(value)
             if current is not None and not current.abstract_lines:
-                current.abstract_lines.append(line)
+                current.add(line)
             elif current is None or closed or _looks_like_title(line):
                 finish(current)
                 current = _Entry(title=clean_text(line), line=number)
                 closed = False
             else:
-                current.abstract_lines.append(line)
+                current.add(line)
+            continue
+        if kind == "long":  # as an abstract it makes the entry too long; as a title it is none
+            if current is not None and (not current.abstract_lines or not closed):
+                current.drop()
+            else:
+                finish(current)
+                current = None
+                problems.add(number, f"line longer than {MAX_LINE_BYTES:,} bytes skipped")
             continue
         if current is None:  # the page's own date or stray metadata in the header
             continue
@@ -259,16 +319,16 @@ def parse_listing(text: str, page: str) -> tuple[list[_Entry], list[Problem]]:
                 current.upvotes = int(m.group("votes"))  # type: ignore[union-attr]
         closed = True
     finish(current)
-    return entries, problems
+    return entries, problems.done()
 
 
 def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[list[_Entry], list[Problem]]:
     """Entries from JSON objects; ``records`` yields (line or index, object)."""
     entries: list[_Entry] = []
-    problems: list[Problem] = []
+    problems = _Problems(path)
     for where, record in records:
         def problem(message: str) -> None:
-            problems.append(Problem(path=path, line=where, message=message))
+            problems.add(where, message)
 
         if not isinstance(record, dict):
             problem(f"record is a {type(record).__name__}, not an object: skipped")
@@ -280,6 +340,9 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
             continue
         if not isinstance(abstract, str) or not clean_text(abstract):
             problem(f"record without an abstract: skipped ({clean_text(title)[:60]!r})")
+            continue
+        if len(title) + len(abstract) > MAX_ENTRY_CHARS:
+            problem(f"record longer than {MAX_ENTRY_CHARS:,} characters: skipped ({clean_text(title[:200])[:60]!r})")
             continue
         entry = _Entry(title=clean_text(title), line=where, abstract_lines=[abstract])
         authors = record.get("authors")
@@ -296,13 +359,13 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
         votes = record.get("upvotes")
         if isinstance(votes, int) and not isinstance(votes, bool):
             entry.upvotes = votes
-        url = record.get("url") if isinstance(record.get("url"), str) else None
+        url = clean_text(record["url"]) if isinstance(record.get("url"), str) else None
         arxiv = record.get("arxiv_id") if isinstance(record.get("arxiv_id"), str) else None
         entry.arxiv_id = arxiv_from(arxiv) or arxiv_from(url)
         if url:
             entry.urls = (url,)
         entries.append(entry)
-    return entries, problems
+    return entries, problems.done()
 
 
 def _parse_any_date(text: str) -> str | None:
@@ -328,42 +391,119 @@ def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def _read_file(path: Path, label: str) -> tuple[list[_Entry], list[Problem]]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [], [Problem(path=label, message=f"cannot read: {exc.strerror or exc}")]
+class _Unreadable(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class _Lines:
+    """The numbered lines of a file opened in binary, read one at a time (memory stays bounded).
+
+    A line longer than MAX_LINE_BYTES is skipped unread and given as None; a
+    line that is not UTF-8 stops the reading with :class:`_Unreadable`.
+    """
+
+    def __init__(self, fh, label: str):
+        self.fh, self.label = fh, label
+        self.blank = True  # nothing but white space so far
+
+    def __iter__(self) -> Iterator[tuple[int, str | None]]:
+        number = offset = 0
+        while raw := self.fh.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            start, offset = offset, offset + len(raw)
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # the rest of the line, in bounded reads
+                    raw = self.fh.readline(MAX_LINE_BYTES)
+                    offset += len(raw)
+                self.blank = False
+                yield number, None
+                continue
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw, start = raw[len(codecs.BOM_UTF8):], start + len(codecs.BOM_UTF8)
+            try:
+                line = raw.decode("utf-8").rstrip("\n").rstrip("\r")
+            except UnicodeDecodeError as exc:
+                raise _Unreadable(Problem(path=self.label, line=number, message=(
+                    f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {start + exc.start}): skipped"))) from None
+            if self.blank and line.strip():
+                self.blank = False
+            yield number, line
+
+
+def _json_error(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON: {exc.msg}"
+    if isinstance(exc, RecursionError):
+        return "invalid JSON: nested too deeply"
+    return f"invalid JSON: {str(exc).split(':')[0]}"  # an integer of more than 4,300 digits
+
+
+def _read_json(fh, label: str) -> tuple[list[_Entry], list[Problem]]:
+    size = os.fstat(fh.fileno()).st_size
+    if size > MAX_JSON_BYTES:
+        raise _Unreadable(Problem(path=label, message=(
+            f"a JSON document of {size / 2**20:,.0f} MB is over the {MAX_JSON_BYTES // 2**20} MB limit: "
+            f"skipped (write one record a line, as .jsonl, which has no limit)")))
+    data = fh.read()
     if not data.strip():
-        return [], [Problem(path=label, message="empty file: skipped")]
+        raise _Unreadable(Problem(path=label, message="empty file: skipped"))
     text, problem = _decode(data, label)
     if problem:
-        return [], [problem]
+        raise _Unreadable(problem)
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
+        raise _Unreadable(Problem(path=label, line=line, message=_json_error(exc))) from None
+    if isinstance(doc, dict) and isinstance(doc.get("papers"), list):
+        doc = doc["papers"]
+    if not isinstance(doc, list):
+        raise _Unreadable(Problem(path=label, message="JSON is not a list of paper records"))
+    entries, problems = parse_records(enumerate(doc, start=1), label)
+    return entries, [p.model_copy(update={"message": f"record {p.line}: {p.message}", "line": None})
+                     if p.line is not None else p for p in problems]
+
+
+def _read_jsonl(lines: _Lines, label: str) -> tuple[list[_Entry], list[Problem]]:
+    problems = _Problems(label)
+
+    def records() -> Iterator[tuple[int, object]]:
+        for number, line in lines:
+            if line is None:
+                problems.add(number, f"line longer than {MAX_LINE_BYTES:,} bytes skipped")
+            elif line.strip():
+                try:
+                    yield number, json.loads(line)
+                except (ValueError, RecursionError) as exc:
+                    problems.add(number, _json_error(exc))
+
+    entries, more = parse_records(records(), label)
+    return entries, problems.done() + more
+
+
+def _read_file(path: Path, label: str) -> tuple[list[_Entry], list[Problem]]:
     suffix = path.suffix.lower()
-    if suffix in JSON_SUFFIXES:
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
-            return [], [Problem(path=label, line=exc.lineno, message=f"invalid JSON: {exc.msg}")]
-        if isinstance(doc, dict) and isinstance(doc.get("papers"), list):
-            doc = doc["papers"]
-        if not isinstance(doc, list):
-            return [], [Problem(path=label, message="JSON is not a list of paper records")]
-        entries, problems = parse_records(enumerate(doc, start=1), label)
-        problems = [p.model_copy(update={"message": f"record {p.line}: {p.message}", "line": None})
-                    for p in problems]
-    elif suffix in JSONL_SUFFIXES:
-        records, problems = [], []
-        for number, line in _split_lines(text):
-            if not line.strip():
-                continue
-            try:
-                records.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                problems.append(Problem(path=label, line=number, message=f"invalid JSON: {exc.msg}"))
-        entries, more = parse_records(records, label)
-        problems += more
-    else:
-        entries, problems = parse_listing(text, label)
+    try:
+        with path.open("rb") as fh:
+            if b"\x00" in fh.read(8192):
+                return [], [Problem(path=label, message="binary file (contains NUL bytes): skipped")]
+            fh.seek(0)
+            if suffix in JSON_SUFFIXES:
+                entries, problems = _read_json(fh, label)
+            else:
+                lines = _Lines(fh, label)
+                if suffix in JSONL_SUFFIXES:
+                    entries, problems = _read_jsonl(lines, label)
+                else:
+                    entries, problems = parse_listing(lines, label)
+                if lines.blank:
+                    return [], [Problem(path=label, message="empty file: skipped")]
+    except _Unreadable as exc:
+        return [], [exc.problem]
+    except OSError as exc:
+        return [], [Problem(path=label, message=f"cannot read: {exc.strerror or exc}")]
     if not entries and suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
         problems.append(Problem(path=label, message="no usable paper records in this file"))
     elif not entries:  # the line-by-line complaints would only be noise here
@@ -378,10 +518,10 @@ def _files(root: Path, problems: list[Problem], exclude: tuple[Path, ...] = ()) 
     Directories in ``exclude`` (the build's own output) are never read.
     """
     if root.is_file():
-        yield root, root.name
+        yield root, _label(root.name)
         return
     if not root.is_dir():
-        problems.append(Problem(path=str(root), message="no such file or directory"))
+        problems.append(Problem(path=_label(str(root)), message="no such file or directory"))
         return
     found = False
     for path in sorted(root.rglob("*")):
@@ -393,9 +533,15 @@ def _files(root: Path, problems: list[Problem], exclude: tuple[Path, ...] = ()) 
         if path.suffix.lower() not in READABLE_SUFFIXES:
             continue
         found = True
-        yield path, f"{root.resolve().name}/{rel.as_posix()}"
+        yield path, _label(f"{root.resolve().name}/{rel.as_posix()}")
     if not found:
-        problems.append(Problem(path=str(root), message="directory holds no listing or JSON files"))
+        problems.append(Problem(path=_label(str(root)), message="directory holds no listing or JSON files"))
+
+
+def _label(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 and control characters become U+FFFD."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return re.sub(r"[\x00-\x1f\x7f]", "\ufffd", text)
 
 
 def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path] = ()) -> IngestResult:
@@ -424,11 +570,26 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
                 seen.setdefault(key, []).append((entry, Source(page=label, line=entry.line)))
             if on_file:
                 on_file(label)
-    papers = sorted((_merge(group) for group in seen.values()), key=lambda p: p.key)
+    papers = sorted(_merge_by_key(list(seen.values())), key=lambda p: p.key)
     if not papers:
         raise IngestError(problems or [Problem(path="(input)", message="no input paths given")])
     return IngestResult(papers=tuple(papers), problems=tuple(problems),
                         files_read=files_read, entries_read=entries_read)
+
+
+def _merge_by_key(groups: list[list[tuple[_Entry, Source]]]) -> list[Paper]:
+    """One paper per group of sightings, and one per key: titles that share an arXiv id are one paper."""
+    while True:
+        merged: dict[str, tuple[Paper, list[tuple[_Entry, Source]]]] = {}
+        for group in groups:
+            paper = _merge(group)
+            if paper.key in merged:
+                merged[paper.key][1].extend(group)
+            else:
+                merged[paper.key] = (paper, list(group))
+        if len(merged) == len(groups):
+            return [paper for paper, _ in merged.values()]
+        groups = [group for _, group in merged.values()]
 
 
 def _merge(group: list[tuple[_Entry, Source]]) -> Paper:
