@@ -229,10 +229,14 @@ def _evidence(node: str, paper: ox.NamedNode, paper_data: dict, predicate: str, 
     yield T(position, O["end"], _lit(end, XSD + "nonNegativeInteger"))
 
 
-def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", ready: list[ox.Triple] | None = None) -> bytes:
-    """The graph in one RDF format (``ttl``, ``nt`` or ``jsonld``); ``ready`` reuses triples made once."""
+def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", ready: list[ox.Triple] | None = None,
+              output=None) -> bytes | None:
+    """The graph in one RDF format (``ttl``, ``nt`` or ``jsonld``); ``ready`` reuses triples made once.
+
+    With ``output`` (a binary file) the text is streamed there and None returned.
+    """
     prefixes = PREFIXES if fmt in ("ttl", "jsonld") else None
-    return ox.serialize(ready if ready is not None else triples(g), format=FORMATS[fmt], prefixes=prefixes)
+    return ox.serialize(ready if ready is not None else triples(g), output, format=FORMATS[fmt], prefixes=prefixes)
 
 
 def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
