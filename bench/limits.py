@@ -148,7 +148,7 @@ def main() -> None:
                                   capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "300"})
             wall = time.perf_counter() - t0
         own, workers, code = proc.stderr.rsplit("@@ ", 1)[1].split()
-        lines = (proc.stdout + proc.stderr.rsplit("@@ ", 1)[0]).splitlines()
+        lines = [line for line in (proc.stdout + proc.stderr.rsplit("@@ ", 1)[0]).splitlines() if line.strip()]
         said = [line for line in lines if line.startswith(("error", "warning"))][:1] + lines[-1:]
         print(f"{name:<9}{what:>22}{int(own) / 1024:>8.0f}MB{int(workers) / 1024:>6.0f}MB{wall:>7.1f}s"
               f"  {code:>4}  {' / '.join(line[:100] for line in said)}", flush=True)
