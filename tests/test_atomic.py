@@ -72,12 +72,14 @@ def build_in_child(inputs: list[Path], out: Path, *, file_limit: int | None = No
         from kg.cli import main
         from kg import export
         if {kill_while_rendering!r}:
-            real = export.render
-            def render(g, fmt, *args):
+            real = export.render_into
+            def render_into(fh, g, fmt, *args):
                 if fmt == {kill_while_rendering!r}:
+                    fh.write(b"<!DOCTYPE html>")  # part of the page is on disk when the build dies
+                    fh.flush()
                     os.kill(os.getpid(), signal.SIGKILL)
-                return real(g, fmt, *args)
-            export.render = render
+                return real(fh, g, fmt, *args)
+            export.render_into = render_into
         if {file_limit!r} is not None:
             signal.signal(signal.SIGXFSZ, signal.SIG_DFL if {kill_on_xfsz!r} else signal.SIG_IGN)
             resource.setrlimit(resource.RLIMIT_FSIZE, ({file_limit!r}, {file_limit!r}))

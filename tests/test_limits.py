@@ -102,7 +102,7 @@ def test_a_thousand_unreadable_files_are_counted_after_twenty_warnings(tmp_path)
 
 def test_exports_are_streamed_to_disk_not_held_together_in_memory(tmp_path):
     """Protection: write_all renders each format into its temporary file (before: all five held at once,
-    4.5 GB at the peak of a 50 MB page's build, now 1.3 GB; see bench/limits.py)."""
+    4.5 GB at the peak of a 50 MB page's build, then 1.3 GB; see bench/limits.py)."""
     import tracemalloc
 
     from kg import export
@@ -122,3 +122,27 @@ def test_exports_are_streamed_to_disk_not_held_together_in_memory(tmp_path):
     assert total > 25 * MB
     # Streaming holds the largest text page (HTML: its text and its bytes); holding all five needs > total.
     assert peak < 0.8 * total, f"writing {total / MB:.0f} MB of exports held {peak / MB:.0f} MB at once"
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_the_json_and_the_page_are_written_record_by_record(tmp_path, fmt):
+    """Protection: neither writer builds the whole document as one string (before: the text, its
+    escaped copies and its bytes, three times the file at once; a 50 MB page's build peaked 0.5 GB higher)."""
+    import tracemalloc
+
+    from kg import export
+    from kg.graph import build_graph
+    from kg.model import Corpus, Paper
+
+    long_title = "A title that goes on " * 150
+    g = build_graph(Corpus(papers=tuple(Paper(key=f"t-{n:05d}", title=f"{long_title}{n}", abstract=ABSTRACT)
+                                        for n in range(2000)), entities=(), relations=()))
+    tracemalloc.start()
+    try:
+        [written] = export.write_all(g, tmp_path, formats=(fmt,))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    size = written.stat().st_size
+    assert size > 10 * MB
+    assert peak < 0.5 * size, f"writing {size / MB:.0f} MB of {fmt} held {peak / MB:.0f} MB at once"

@@ -40,6 +40,10 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str, rdf_triples: list | 
     """:func:`render` into an open binary file; RDF is streamed there rather than held in memory."""
     if fmt in rdf.FORMATS:
         rdf.serialize(g, fmt, rdf_triples, output=fh)
+    elif fmt == "json":
+        jsongraph.dump_into(fh, g)
+    elif fmt == "html":
+        html.render_into(fh, g)
     else:
         fh.write(render(g, fmt))
 

@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import difflib
 import html as html_lib
+import io
 import json
 import math
 import re
 import unicodedata
-from collections import deque
+from collections import Counter, deque
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 
@@ -95,8 +98,12 @@ def vis_data(g: nx.MultiDiGraph, focus: str | None = None) -> tuple[list[dict], 
     >>> edges[0]["relation"], edges[0]["title"]
     ('proposes', '<b>T</b>\\n  → proposes → M\\n“We propose M.”')
     """
-    degree = dict(g.degree())
-    nodes = []
+    return list(node_records(g, focus)), list(edge_records(g))
+
+
+def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]:
+    """The vis-network node records of :func:`vis_data`, one at a time."""
+    degree = g.degree  # a view: no copy of every node's degree
     for iri, d in g.nodes(data=True):
         t = d.get("type", "Technique")
         if t == "Paper":
@@ -122,17 +129,20 @@ def vis_data(g: nx.MultiDiGraph, focus: str | None = None) -> tuple[list[dict], 
             tip.append(f"papers: {papers}")
             if d.get("is_family"):
                 tip.append("a model family")
-            size, font, mass = _entity_style(degree.get(iri, 0))
+            size, font, mass = _entity_style(degree[iri])
             record = {"id": iri, "label": label, "group": t, "type": t, "title": "\n".join(tip),
                       "names": [label, *aliases], "links": [], "size": size, "font": {"size": font}}
             if mass != 1:
                 record["mass"] = mass
-        record["degree"] = degree.get(iri, 0)
+        record["degree"] = degree[iri]
         if iri == focus:
             record["borderWidth"] = 4
             record["font"] = {**record["font"], "size": max(record["font"]["size"], 22), "bold": True}
-        nodes.append(record)
-    edges = []
+        yield record
+
+
+def edge_records(g: nx.MultiDiGraph) -> Iterator[dict]:
+    """The vis-network edge records of :func:`vis_data`, one at a time."""
     for n, (u, v, k, d) in enumerate(g.edges(keys=True, data=True)):
         tip = [_clip(_name(g, u), 90), f"  → {k} → {_clip(_name(g, v), 90)}"]
         evidence = [e for e in d.get("evidence") or [] if isinstance(e, dict) and e.get("sentence")]
@@ -140,8 +150,7 @@ def vis_data(g: nx.MultiDiGraph, focus: str | None = None) -> tuple[list[dict], 
             tip.append(f"“{_clip(e['sentence'], 400)}”")
         if len(evidence) > MAX_EVIDENCE:
             tip.append(f"(+{len(evidence) - MAX_EVIDENCE} more)")
-        edges.append({"id": n, "from": u, "to": v, "relation": k, "title": "\n".join(tip)})
-    return nodes, edges
+        yield {"id": n, "from": u, "to": v, "relation": k, "title": "\n".join(tip)}
 
 
 def _name(g: nx.MultiDiGraph, iri: str) -> str:
@@ -311,13 +320,15 @@ def _line(rel: str) -> str:
 
 def render(g: nx.MultiDiGraph, title: str = "mlkg", focus: str | None = None) -> str:
     """The page for a graph (or a neighbourhood of one, with ``focus`` the IRI at its centre)."""
-    nodes, edges = vis_data(g, focus)
-    type_counts: dict[str, int] = {}
-    for n in nodes:
-        type_counts[n["type"]] = type_counts.get(n["type"], 0) + 1
-    rel_counts: dict[str, int] = {}
-    for e in edges:
-        rel_counts[e["relation"]] = rel_counts.get(e["relation"], 0) + 1
+    buffer = io.BytesIO()
+    render_into(buffer, g, title, focus)
+    return buffer.getvalue().decode("utf-8")
+
+
+def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: str | None = None) -> None:
+    """:func:`render` written piece by piece: the node and edge records one at a time, never one whole page string."""
+    type_counts = Counter(t for _, t in g.nodes(data="type", default="Technique"))
+    rel_counts = Counter(k for _, _, k in g.edges(keys=True))
     types = [t for t in TYPES if t in type_counts] + sorted(set(type_counts) - set(TYPES))
     rels = [r for r in RELATIONS if r in rel_counts] + sorted(set(rel_counts) - set(RELATIONS))
     esc = html_lib.escape
@@ -335,14 +346,22 @@ def render(g: nx.MultiDiGraph, title: str = "mlkg", focus: str | None = None) ->
         "TITLE": esc(title),
         "TYPES": type_rows,
         "RELATIONS": rel_rows,
-        "SUMMARY": f"{len(nodes)} nodes · {len(edges)} edges",
+        "SUMMARY": f"{g.number_of_nodes()} nodes · {g.number_of_edges()} edges",
         "VIS": _vis_script(),
-        "NODES": _script_json(nodes),
-        "EDGES": _script_json(edges),
-        "OPTIONS": _script_json(options(len(nodes))),
+        "NODES": node_records(g, focus),
+        "EDGES": edge_records(g),
+        "OPTIONS": _script_json(options(g.number_of_nodes())),
         "META": _script_json({"focus": focus, "relationStyle": style, "other": _OTHER_RELATION[0]}),
     }
-    return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], _TEMPLATE)
+    for n, piece in enumerate(re.split(r"@@([A-Z]+)@@", _TEMPLATE)):
+        value = parts[piece] if n % 2 else piece
+        if not isinstance(value, str):  # records: a JSON array, as _script_json would write it
+            fh.write(b"[")
+            for i, item in enumerate(value):
+                fh.write((("," if i else "") + _script_json(item)).encode("utf-8"))
+            fh.write(b"]")
+        else:
+            fh.write(value.encode("utf-8"))
 
 
 # --- the `mlkg html` command ------------------------------------------------------------------

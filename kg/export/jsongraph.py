@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import io
 import json
+from typing import BinaryIO
 
 import networkx as nx
 
 FORMAT_VERSION = 1
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def dump_into(fh: BinaryIO, g: nx.MultiDiGraph) -> None:
+    """Node-link JSON with sorted keys, written item by item so no whole-document string is held.
+
+    The bytes are those of one ``json.dumps(..., sort_keys=True)`` of the
+    node-link data, so equal graphs give equal files.
+    """
+    data = nx.node_link_data(g, edges="edges")
+    data["graph"] = {"format": "mlkg-node-link", "version": FORMAT_VERSION}
+    fh.write(b"{")
+    for n, key in enumerate(sorted(data)):
+        fh.write((("," if n else "") + _ENCODE(key) + ":").encode("utf-8"))
+        value = data[key]
+        if isinstance(value, list):
+            fh.write(b"[")
+            for i, item in enumerate(value):
+                fh.write((("," if i else "") + _ENCODE(item)).encode("utf-8"))
+            fh.write(b"]")
+        else:
+            fh.write(_ENCODE(value).encode("utf-8"))
+    fh.write(b"}\n")
 
 
 def dumps(g: nx.MultiDiGraph) -> str:
-    """Node-link JSON with sorted keys, so equal graphs give equal bytes."""
-    data = nx.node_link_data(g, edges="edges")
-    data["graph"] = {"format": "mlkg-node-link", "version": FORMAT_VERSION}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """:func:`dump_into` as a string."""
+    buffer = io.BytesIO()
+    dump_into(buffer, g)
+    return buffer.getvalue().decode("utf-8")
 
 
 def loads(text: str) -> nx.MultiDiGraph:
