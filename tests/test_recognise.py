@@ -256,3 +256,25 @@ def test_a_technical_report_title_names_its_model():
 def test_a_venue_in_the_title_is_not_proposed():
     got = found("We describe our entry to the shared task.", title="Team Foo at SemEval-2030: Notes")
     assert not got.get("SemEval-2030") or not got["SemEval-2030"].proposed
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    # the long form's head word decides, not a "model" in the sentence before or in the clause after
+    ("Drafting needs a second model. We propose Shallow Lookahead Decoding (SLD), which reuses the "
+     "target model's own layers.", "SLD", T),
+    ("Retrieval is slow. We introduce the Grounded Answer Benchmark (GAB), which asks models for sources.", "GAB", B),
+    ("Annotation is costly. We present the Open Legal Corpus (OLC), with models trained on it.", "OLC", D),
+])
+def test_a_defined_acronym_takes_the_type_of_its_long_form(text, name, etype):
+    c = found(text)[name]
+    assert c.proposed and c.type == etype
+
+
+def test_the_words_before_a_new_name_are_read_within_its_sentence():
+    c = found("Drafting needs a second model. We propose Tidewalk, which reuses layers.")["Tidewalk"]
+    assert c.proposed and c.type == T
+
+
+def test_an_acronym_for_a_kind_of_model_is_not_an_entity():
+    got = found("Clinics need privacy. We explore training compact vision models (CVMs) on local scans.")
+    assert "CVMs" not in got and "CVM" not in got

@@ -181,3 +181,23 @@ def test_a_hint_of_earlier_work_does_not_hide_our_results(nlp):
 def test_a_known_technique_the_paper_calls_by_name_is_proposed(nlp):
     got = edges(nlp, "Pretraining is slow. We propose a faster objective called beam search here.")
     assert got["beam search"] == P.PROPOSES
+
+
+def test_models_a_fine_tuning_paper_only_evaluates_are_evaluated(nlp):
+    abstract = ("Charts confuse models. We study eleven models, including Zeta 2 and Zeta-2-7B, on WidgetQA. "
+                "We then fine-tune a small model with QuRA.")
+    got = edges(nlp, abstract)
+    assert got["Zeta 2"] == P.EVALUATES and got["Zeta-2-7B"] == P.EVALUATES
+
+
+def test_an_evaluation_verb_does_not_outrank_a_nearer_fine_tuning_cue(nlp):
+    abstract = "Charts confuse models. We evaluate how well fine-tuning Zeta-2-7B with QuRA works on WidgetQA."
+    assert edges(nlp, abstract)["Zeta-2-7B"] == P.FINE_TUNES
+
+
+def test_sizes_and_variants_of_a_proposed_model_are_proposed(nlp):
+    abstract = ("We present Quill-3, a family of open models for law. Quill-3-14B-Chat is trained with QuRA "
+                "and outperforms Zeta 2 on WidgetQA.")
+    got = edges(nlp, abstract, title="Quill-3: Open Models for Legal Text")
+    assert got["Quill-3"] == P.PROPOSES and got["Quill-3-14B-Chat"] == P.PROPOSES
+    assert got["Zeta 2"] == P.EVALUATES

@@ -217,7 +217,7 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
         head = _head(long_form)
         if head in _NOT_METHOD_HEADS or len(long_form.split()) > 8:
             continue
-        ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE)
+        ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE, long_form)
         cand = Candidate(ss, se, short, ty, "acronym", 0.7, aliases=[long_form], long_span=(ls, le))
         # An acronym only we define is kept if it names a method or the paper introduces it.
         cand.proposed = rec.said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls))
@@ -286,8 +286,9 @@ _DESCRIPTION = re.compile(
 )
 
 
-def _type_from_context(text: str, s: int, e: int, default: EntityType) -> EntityType:
-    """The type the words around a new name give it."""
+def _type_from_context(text: str, s: int, e: int, default: EntityType,
+                       long_form: str | None = None) -> EntityType:
+    """The type the words around a new name give it (then its long form's head word, then the words before)."""
     name = text[s:e]
     parts = rec.names.parts(name)
     if any(rec.names.is_size(p) and not p.lower().endswith(("k", "e")) for p in parts[1:]):
@@ -306,8 +307,29 @@ def _type_from_context(text: str, s: int, e: int, default: EntityType) -> Entity
         ty = ty or rec.head_type(list(reversed(words)))
         if ty is not None:
             return ty
-    before = re.findall(r"[\w\-]+", text[max(0, s - 50):s])[-3:]
+    if long_form and (ty := _long_form_type(long_form)):
+        return ty
+    window = text[max(0, s - 50):s]
+    window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # not from the sentence before
+    before = re.findall(r"[\w\-]+", window)[-3:]
     return rec.head_type(list(reversed(before))) or default
+
+
+# Head words that say what a long form names whatever surrounds it ("… Model", "… Benchmark").
+_NAMING_HEADS = {"model": EntityType.MODEL, "llm": EntityType.MODEL,
+                 "benchmark": EntityType.BENCHMARK, "bench": EntityType.BENCHMARK,
+                 "dataset": EntityType.DATASET, "corpus": EntityType.DATASET}
+
+
+def _long_form_type(long_form: str) -> EntityType | None:
+    """"Sparse Lookahead Decoding": a method by its head word.
+
+    Only singular naming heads count: "compact vision models (CVMs)" names a kind of model, not one.
+    """
+    head = _head(long_form)
+    if head in _METHOD_HEADS:
+        return EntityType.TECHNIQUE
+    return _NAMING_HEADS.get(head)
 
 
 def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
@@ -343,7 +365,7 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
             long_form = text[s:text.rfind("(", s, acronym)].rstrip()
             surface = text[acronym:e - 1]
-            ty = _type_from_context(text, s, e, EntityType.TECHNIQUE)
+            ty = _type_from_context(text, s, e, EntityType.TECHNIQUE, long_form)
             # a known word inside the long form ("Adapters" in "Sparse Latent Adapters") is part of the new name
             out = [c for c in out if not (s <= c.start and c.end <= s + len(long_form))]
             out.append(Candidate(acronym, e - 1, surface, ty, "proposal", 0.7, proposed=True,
@@ -395,10 +417,17 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         keep.append(c)
     keep = _proposed_variants(text, keep)
     proposed_keys = {name_key(c.text) for c in keep if c.proposed}
+    proposed_models = {c.text for c in keep if c.proposed and c.type == EntityType.MODEL and len(c.text) >= 3}
     for c in keep:
-        if c.base and c.entry_id is None and name_key(c.base) in proposed_keys:
+        if c.entry_id is None and ((c.base and name_key(c.base) in proposed_keys)
+                                   or (c.type == EntityType.MODEL and _extends_one_of(c.text, proposed_models))):
             c.proposed = True
     return keep
+
+
+def _extends_one_of(name: str, bases: set[str]) -> bool:
+    """"Foo-2-32B-Instruct" extends "Foo-2": a size or variant of a model the paper introduces."""
+    return any(name != base and name.startswith(base) and name[len(base)] in "- " for base in bases)
 
 
 # --------------------------------------------------------------------------- relations

@@ -39,6 +39,8 @@ instruction-tuned chat powerful recent leading representative widely-used widely
 llm llms lm lms baseline baselines backbone backbones architecture architectures family families
 variant variants version versions checkpoint checkpoints such as like including e.g. i.e. namely
 and or well up to size sizes scale scales parameter parameters series e g i of
+two three four five six seven eight nine ten eleven twelve fifteen twenty thirty dozen dozens many multiple
+numerous diverse frontier mainstream advanced commercial
 """.split())
 _GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?)$")
@@ -136,6 +138,9 @@ ROLE_BEFORE = _rx(r"\b(?:teachers?|judges?|judged by|evaluated by|annotated by|g
                   r"generated (?:by|with|using)|synthesi[sz]ed (?:by|with|using)|distill\w*\s+(?:[\w\-]+\s+){0,3}?from|"
                   r"from|distill(?:s|ed|ing)?|prompt(?:s|ed|ing)?|quer(?:y|ies|ied|ying)|"
                   r"baselines?(?:\s+(?:such as|like|including))?)")
+# An experiment on a model that is not a fine-tune: "we evaluate 18 models, including X".
+EVALUATE = _rx(r"\b(?:evaluat\w*|benchmark(?:s|ed|ing)|test(?:s|ed|ing)?|assess\w*|analy[sz]\w*|prob(?:e|es|ed|ing)|"
+               r"examin\w*|investigat\w*|audit\w*|red-?team\w*|measur\w*|study|studies|studied|studying)\b")
 COMPARE = _rx(r"\b(?:compar\w*(?:\s+(?:to|with|against))?|outperform\w*|surpass\w*|beat\w*|better than|than|"
               r"versus|vs\.?|against|over|competitive with|on par with|rival\w*|exceed\w*|match(?:es|ing)?)")
 FROM_SCRATCH = _rx(r"\bfrom scratch\b")
@@ -304,6 +309,8 @@ def _model(right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[
         return P.EVALUATES, "role-cue", 0.8
     if compare_at >= 0:
         return P.EVALUATES, "comparison-cue", 0.8
+    if _governing(EVALUATE, o) > fine_tune_at:
+        return P.EVALUATES, "evaluation-cue", 0.7
     if (ctx.trains_models and not o.closed and not scratch
             and not COMPARE.search(o.sentence[max(0, o.start - 50):o.start])
             and not ROLE_NEAR.search(o.sentence[max(0, o.start - 50):o.end + 25])):
