@@ -278,3 +278,8 @@ def test_the_words_before_a_new_name_are_read_within_its_sentence():
 def test_an_acronym_for_a_kind_of_model_is_not_an_entity():
     got = found("Clinics need privacy. We explore training compact vision models (CVMs) on local scans.")
     assert "CVMs" not in got and "CVM" not in got
+
+
+def test_a_released_set_counted_in_trajectories_is_a_dataset():
+    c = found("Agents need data. We release Glimmer-Train, 9K trajectories for supervised fine-tuning.")["Glimmer-Train"]
+    assert c.proposed and c.type == D

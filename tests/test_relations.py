@@ -201,3 +201,11 @@ def test_sizes_and_variants_of_a_proposed_model_are_proposed(nlp):
     got = edges(nlp, abstract, title="Quill-3: Open Models for Legal Text")
     assert got["Quill-3"] == P.PROPOSES and got["Quill-3-14B-Chat"] == P.PROPOSES
     assert got["Zeta 2"] == P.EVALUATES
+
+
+def test_an_evaluation_verb_governs_a_long_list_with_lowercase_names(nlp):
+    abstract = ("Agents fail often. We evaluate frontier models including Zeta 2, Oracle-9 and Zeta-2-7B, and open "
+                "models such as the Zeta-2-13B-Chat, zeta-2-20b and Zeta-2-70B on WidgetQA. "
+                "We also fine-tune a small model with QuRA.")
+    got = edges(nlp, abstract)
+    assert got["zeta-2-20b"] == P.EVALUATES and got["Zeta-2-70B"] == P.EVALUATES

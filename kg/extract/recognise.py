@@ -657,6 +657,8 @@ HEAD_TYPES = {
     "benchmark": B, "benchmarks": B, "bench": B, "testbed": B, "leaderboard": B, "suite": B,
     "evaluation": B, "test": B, "challenge": B,
     "dataset": D, "datasets": D, "corpus": D, "corpora": D, "collection": D, "data": D,
+    # what a training set is counted in: "X, 12K trajectories for fine-tuning"
+    "trajectories": D, "demonstrations": D, "conversations": D, "dialogues": D, "instructions": D,
     "model": M, "models": M, "llm": M, "llms": M, "lm": M, "lms": M, "mllm": M, "vlm": M,
     "checkpoint": M, "checkpoints": M, "assistant": M, "chatbot": M,
     "family": M, "series": M,

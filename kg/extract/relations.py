@@ -23,7 +23,7 @@ from kg.model import EntityType, Predicate
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 P = Predicate
 
-LEFT_WINDOW = 120  # characters of the sentence before a mention that cues may use
+LEFT_WINDOW = 160  # characters of the sentence before a mention that cues may use
 RIGHT_WINDOW = 80
 
 
@@ -43,7 +43,7 @@ two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
 numerous diverse frontier mainstream advanced commercial
 """.split())
 _GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?|[a-z][\w.]*-[\w.\-]*\d[\w.\-]*)$")  # gpt-oss-120b
 
 
 def _only_list_material(gap: str) -> bool:
