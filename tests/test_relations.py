@@ -209,3 +209,12 @@ def test_an_evaluation_verb_governs_a_long_list_with_lowercase_names(nlp):
                 "We also fine-tune a small model with QuRA.")
     got = edges(nlp, abstract)
     assert got["zeta-2-20b"] == P.EVALUATES and got["Zeta-2-70B"] == P.EVALUATES
+
+
+@pytest.mark.parametrize("abstract", [
+    "Data matters. We train on our own notes and compare against training on FooCorpus.",
+    "Data matters. Instead of pre-training on FooCorpus, we distil a small set of notes.",
+    "Data matters. Our recipe works without fine-tuning on FooCorpus at all.",
+])
+def test_training_the_paper_contrasts_itself_with_is_mentioned(nlp, abstract):
+    assert edges(nlp, abstract)["FooCorpus"] == P.MENTIONS

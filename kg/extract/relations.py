@@ -169,6 +169,11 @@ CONTRAST = _rx(
     r"(?:existing|prior|previous|other|standard|conventional|traditional) (?:methods|approaches|"
     r"techniques|benchmarks|datasets|baselines|works?)(?: such as| like| including)?)"
 )
+# "compared against training on X", "instead of pre-training on X": training that is not ours
+CONTRASTED_TRAINING = _rx(
+    r"\b(?:compar\w*\s+(?:to|with|against)|against|versus|vs\.?|than|unlike|instead\s+of|rather\s+than|"
+    r"without|no\s+need\s+for|avoid\w*)\s+(?:\w+\s+){0,2}?(?:(?:pre-?|fine-?|re-?|post-?)?train\w*|fine-?tun\w*)"
+    r"\s+(?:[\w\-]+\s+){0,3}?(?:on|using|with)\s+(?:the\s+)?$")
 CONTRAST_OPENING = _rx(r"^\W*(?:unlike|instead of|rather than|in contrast to|as opposed to|compared (?:to|with)|"
                        r"beyond|without)\b")
 
@@ -319,7 +324,7 @@ def _model(right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[
 
 
 def _data(left: str, right: str, o: Occurrence, context: str) -> tuple[Predicate, str, float]:
-    if o.end <= contrast_clause_end(o.sentence):
+    if o.end <= contrast_clause_end(o.sentence) or CONTRASTED_TRAINING.search(left):
         return P.MENTIONS, "contrast", 0.65
     train_at = _governing(TRAIN_ON, o)
     if _governing(CONTRAST, o) >= 0 and train_at < 0:
