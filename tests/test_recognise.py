@@ -283,3 +283,10 @@ def test_an_acronym_for_a_kind_of_model_is_not_an_entity():
 def test_a_released_set_counted_in_trajectories_is_a_dataset():
     c = found("Agents need data. We release Glimmer-Train, 9K trajectories for supervised fine-tuning.")["Glimmer-Train"]
     assert c.proposed and c.type == D
+
+
+def test_a_new_model_named_by_its_training_run_is_proposed():
+    got = found("Hybrids are fast. We train Quill-Linear-30B-A3B, a hybrid sparse model, on web text. "
+                "We also train Zeta 2, a dense model, as a control.")
+    assert got["Quill-Linear-30B-A3B"].proposed and got["Quill-Linear-30B-A3B"].type == M
+    assert not got["Zeta 2"].proposed  # a known model trained again is not new

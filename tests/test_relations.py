@@ -218,3 +218,21 @@ def test_an_evaluation_verb_governs_a_long_list_with_lowercase_names(nlp):
 ])
 def test_training_the_paper_contrasts_itself_with_is_mentioned(nlp, abstract):
     assert edges(nlp, abstract)["FooCorpus"] == P.MENTIONS
+
+
+def test_a_model_that_systems_are_built_on_is_evaluated(nlp):
+    abstract = "Agents cite badly. We benchmark six agent frameworks built on Zeta-2-7B on WidgetQA."
+    assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
+@pytest.mark.parametrize("abstract", [
+    "Grading is slow. We build a grading assistant on top of Oracle-9 and test it on WidgetQA.",
+    "Grading is slow. Our grader uses Oracle-9 as the backbone model and improves WidgetQA accuracy.",
+])
+def test_a_closed_model_is_fine_tuned_only_when_the_text_says_so(nlp, abstract):
+    assert edges(nlp, abstract)["Oracle-9"] == P.EVALUATES
+
+
+def test_a_closed_model_the_paper_fine_tunes_is_fine_tuned(nlp):
+    abstract = "Grading is slow. We fine-tune Oracle-9 through its API on WidgetQA."
+    assert edges(nlp, abstract)["Oracle-9"] == P.FINE_TUNES

@@ -144,6 +144,14 @@ EVALUATE = _rx(r"\b(?:evaluat\w*|benchmark(?:s|ed|ing)|test(?:s|ed|ing)?|assess\
 COMPARE = _rx(r"\b(?:compar\w*(?:\s+(?:to|with|against))?|outperform\w*|surpass\w*|beat\w*|better than|than|"
               r"versus|vs\.?|against|over|competitive with|on par with|rival\w*|exceed\w*|match(?:es|ing)?)")
 FROM_SCRATCH = _rx(r"\bfrom scratch\b")
+# The verbs that say outright that weights change: all a closed model's fine-tune edge may rest on.
+EXPLICIT_FINE_TUNE = _rx(r"\b(?:fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|post-?train\w*|RL-?tun\w*|"
+                         r"continu\w*\s+(?:pre-?)?train\w*|further\s+(?:pre-?)?train\w*|"
+                         r"distill\w*\s+(?:[\w\-()]+\s+){0,7}?(?:into|to))")
+# "agents built on X", "a pipeline powered by X": a system that calls the model as it is.
+SYSTEM_ON = _rx(r"\b(?:agents?|frameworks?|systems?|pipelines?|scaffold\w*|tools?|applications?|assistants?|"
+                r"workflows?|harness\w*|chatbots?|products?|services?)\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?"
+                r"(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on|running\s+on|powered\s+by|backed\s+by|using)")
 
 # --- data
 TRAIN_ON = _rx(
@@ -305,8 +313,14 @@ def _model(right: str, o: Occurrence, context: str, ctx: PaperContext) -> tuple[
     said_in_background = whose(o, ctx) == "background"
     # the nearest cue wins; "post-trained from X" is both a fine-tune cue and a "from": fine-tune
     fine_tune_nearest = fine_tune_at >= 0 and fine_tune_at >= role_at and fine_tune_at > compare_at
+    if o.closed:  # only "we fine-tune GPT-3.5" itself, not "built on GPT-4" or "GPT-4 as the backbone"
+        fine_tune_nearest = fine_tune_nearest and _governing(EXPLICIT_FINE_TUNE, o) == fine_tune_at
+    if _governing(SYSTEM_ON, o) >= fine_tune_at >= 0:
+        return (P.MENTIONS, "background", 0.6) if context == "background" else (P.EVALUATES, "system-built-on", 0.7)
+    after = FINE_TUNE_AFTER.match(right)
+    fine_tuned_after = bool(after) and (not o.closed or bool(EXPLICIT_FINE_TUNE.search(after.group())))
     if not said_in_background and not scratch and (
-            (fine_tune_nearest and not role_after) or FINE_TUNE_AFTER.match(right)):
+            (fine_tune_nearest and not role_after) or fine_tuned_after):
         return P.FINE_TUNES, "fine-tune-cue", 0.8
     if context == "background":
         return P.MENTIONS, "background", 0.6
