@@ -290,3 +290,18 @@ def test_a_new_model_named_by_its_training_run_is_proposed():
                 "We also train Zeta 2, a dense model, as a control.")
     assert got["Quill-Linear-30B-A3B"].proposed and got["Quill-Linear-30B-A3B"].type == M
     assert not got["Zeta 2"].proposed  # a known model trained again is not new
+
+
+def test_a_new_name_coordinated_with_known_benchmarks_is_a_benchmark():
+    got = found("Results improve on WidgetQA, MATHX, Tangle-Hard and PuzzleSet-2 across the board.")
+    assert got["Tangle-Hard"].type == B and got["Tangle-Hard"].rule == "list-mate"
+    assert got["PuzzleSet-2"].type == B
+
+
+@pytest.mark.parametrize("text", [
+    "Results improve on WidgetQA, MATHX and Table across the board.",  # a plain word is prose
+    "We compare Zeta 2, WidgetQA and Tangle-Hard in one table.",  # known items of two types
+    "Results improve on WidgetQA and Tangle-Hard across the board.",  # one known item is not enough
+])
+def test_list_mates_need_named_items_and_agreeing_known_ones(text):
+    assert all(c.rule != "list-mate" for c in found(text).values())

@@ -775,6 +775,45 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
     return out
 
 
+_LIST_RUN = re.compile(_LIST)
+_SEP_AT = re.compile(_SEP)
+
+
+def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candidate]:
+    """New names coordinated with known ones of one type: "on GSM8K, MATH and Foo-Hard" makes Foo-Hard a benchmark.
+
+    Only in lists of three or more where at least two items are known, all of
+    one type (benchmark, dataset or model), and only items written as names
+    (an inner capital or a digit): "on GSM8K, MATH and Table" stays prose.
+    """
+    t = text.text
+    out: list[Candidate] = []
+    for m in _LIST_RUN.finditer(t, start):
+        ls, le = m.span("list")
+        bounds = [ls] + [x for sep in _SEP_AT.finditer(t, ls, le) for x in sep.span()] + [le]
+        segments = [(a + 4 if t.startswith("the ", a) else a, b) for a, b in zip(bounds[::2], bounds[1::2])]
+        if len(segments) < 3:
+            continue
+        known, unknown = [], []
+        for s, e in segments:
+            inside = [c for c in found if c.start < e and s < c.end]
+            if not inside:
+                unknown.append((s, e))
+            elif len(inside) == 1 and s <= inside[0].start and inside[0].end <= e:
+                known.append(inside[0].type)
+            else:
+                known.append(None)
+        if len(known) < 2 or len(set(known)) != 1 or known[0] not in (B, D, M) or len(unknown) > len(known):
+            continue
+        for s, e in unknown:
+            name = t[s:e]
+            written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
+            if (written_as_name and _name_like(name) and name_key(name) not in GENERIC_KEYS
+                    and not _MEASURE.match(name)):
+                out.append(Candidate(s, e, name, known[0], "list-mate", 0.6))
+    return out
+
+
 # --------------------------------------------------------------------------- objects
 
 _OBJECT = re.compile(
