@@ -305,3 +305,10 @@ def test_a_new_name_coordinated_with_known_benchmarks_is_a_benchmark():
 ])
 def test_list_mates_need_named_items_and_agreeing_known_ones(text):
     assert all(c.rule != "list-mate" for c in found(text).values())
+
+
+def test_a_title_case_word_before_a_size_is_not_a_model():
+    title = "Adding Disks to Enable and Accelerate 100B Model Training on One GPU"
+    assert "Accelerate 100B" not in names("We train Falcon 40B models on one GPU.", title=title)
+    assert "Falcon 40B" in names("We train Falcon 40B models on one GPU.", title=title)
+    assert "Quokka 40B" in names("Quokka 40B is trained on one GPU.", title="Training Quokka 40B on One GPU")

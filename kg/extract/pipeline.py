@@ -102,7 +102,7 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     found = rec.known_names(tx, catalogue)
     if not patterns:
         return _without_overlaps(found)
-    found += rec.shaped_names(tx, [(c.start, c.end) for c in found], catalogue)
+    found += rec.shaped_names(tx, [(c.start, c.end) for c in found], catalogue, title_end)
     found = _without_overlaps(found)
     found = _link_acronyms(text, title_end, found)
     found = _without_overlaps(found + rec.listed_names(tx, [(c.start, c.end) for c in found], title_end))

@@ -305,10 +305,13 @@ def _is_name_start(part: str) -> bool:
 _BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|eval|Arena|QA)$")
 
 
-def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue) -> list[Candidate]:
+def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue,
+                 title_end: int = 0) -> list[Candidate]:
     """Unknown names written like models or benchmarks."""
     out: list[Candidate] = []
     t = text.text
+    title_words = re.findall(r"[A-Za-z]\w*", t[:title_end])
+    title_case = len(title_words) >= 4 and sum(w[0].isupper() for w in title_words) >= 0.6 * len(title_words)
     covered = _Coverage(taken)
     # every shape needs a capital letter: only those pieces are read
     capitalised = [k for k, w in enumerate(text.words) if w != w.lower()]
@@ -319,12 +322,21 @@ def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue)
             continue
         ps = [t[a:b] for a, b in text.parts(i)]
         cand = _model_shape(t, text, i, ps) or _bench_shape(t, s, e, ps)
+        if (cand is not None and title_case and cand.end <= title_end and _plain_word_and_size(cand.text)
+                and cand.text not in t[title_end:]):
+            continue  # "… Enable and Accelerate 100B Model Fine-tuning": Title Case makes any word look like a name
         if cand is not None and name_key(cand.text) not in GENERIC_KEYS:
             out.append(cand)
             skip_to = i
             while skip_to + 1 < len(text.pieces) and text.pieces[skip_to + 1][0] < cand.end:
                 skip_to += 1
     return out
+
+
+def _plain_word_and_size(name: str) -> bool:
+    """"Accelerate 100B": a capitalised word, a space, then only a size."""
+    words = name.split()
+    return len(words) == 2 and words[0][1:].islower() and words[0].isalpha() and names.is_size(words[1])
 
 
 def _model_shape(t: str, text: Text, i: int, ps: list[str]) -> Candidate | None:
