@@ -42,6 +42,7 @@ _TERM = re.compile(rf"^(?:{_STRING}|[+-]?\d+)$")
 # SPARQL's ECHAR escapes; tab, backspace and form feed too, which a parser may otherwise read as space.
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                           "\b": "\\b", "\f": "\\f"})
+_BACKSLASH_U = re.compile(r"\\([uU])")
 _NUMERIC = {
     "http://www.w3.org/2001/XMLSchema#" + t
     for t in ("integer", "decimal", "nonNegativeInteger", "positiveInteger", "int", "long")
@@ -167,6 +168,9 @@ def sparql_string(value: str) -> str:
     "say \\"hi\\"\\n"
     """
     escaped = value.translate(_ESCAPES)
+    # A backslash before "u" would read as a codepoint escape to engines (rdflib) that expand
+    # \uXXXX across the whole query text before parsing: write that letter as a codepoint itself.
+    escaped = _BACKSLASH_U.sub(lambda m: "\\\\U%08X" % ord(m.group(1)), escaped)
     return f'"{escaped}"'
 
 
