@@ -312,3 +312,8 @@ def test_a_title_case_word_before_a_size_is_not_a_model():
     assert "Accelerate 100B" not in names("We train Falcon 40B models on one GPU.", title=title)
     assert "Falcon 40B" in names("We train Falcon 40B models on one GPU.", title=title)
     assert "Quokka 40B" in names("Quokka 40B is trained on one GPU.", title="Training Quokka 40B on One GPU")
+
+
+def test_a_known_name_inside_a_dotted_program_name_is_not_a_mention():
+    got = names("We serve it faster than zeta.cpp and orbit.js do, and also faster than Zeta 2.")
+    assert got == {"Zeta 2"}

@@ -236,3 +236,13 @@ def test_a_closed_model_is_fine_tuned_only_when_the_text_says_so(nlp, abstract):
 def test_a_closed_model_the_paper_fine_tunes_is_fine_tuned(nlp):
     abstract = "Grading is slow. We fine-tune Oracle-9 through its API on WidgetQA."
     assert edges(nlp, abstract)["Oracle-9"] == P.FINE_TUNES
+
+
+@pytest.mark.parametrize("abstract", [
+    "Adapters are popular. We do not apply QuRA or any beam search.",
+    "Adapters are popular. Our method doesn't use QuRA or beam search at all.",
+    "Adapters are popular. Our sampler is orthogonal to QuRA and beam search.",
+])
+def test_techniques_the_paper_says_it_does_without_are_mentioned(nlp, abstract):
+    got = edges(nlp, abstract)
+    assert got["QuRA"] == P.MENTIONS and got["beam search"] == P.MENTIONS

@@ -237,6 +237,9 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
                 out.append(Candidate(rs, re_, other, other_entry.type, "catalogue", 0.85, entry_id=other_entry.id))
             i = j + 1
             continue
+        if t[base_end:base_end + 1] == "." and rest[0].isalpha() and rest[0].islower():
+            i = j + 1  # "llama.cpp", "transformers.js", "ollama.ai": a program, a package or a site
+            continue
         if names.is_attributive(rest[0]) or (rest[0].islower() and not names.is_suffix(rest[0])):
             out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.9,
                                  entry_id=entry.id))

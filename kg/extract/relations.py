@@ -40,7 +40,7 @@ llm llms lm lms baseline baselines backbone backbones architecture architectures
 variant variants version versions checkpoint checkpoints such as like including e.g. i.e. namely
 and or well up to size sizes scale scales parameter parameters series e g i of
 two three four five six seven eight nine ten eleven twelve fifteen twenty thirty dozen dozens many multiple
-numerous diverse frontier mainstream advanced commercial
+numerous diverse frontier mainstream advanced commercial any additional extra explicit
 """.split())
 _GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?|[a-z][\w.]*-[\w.\-]*\d[\w.\-]*)$")  # gpt-oss-120b
@@ -171,7 +171,9 @@ EVAL_ON = _rx(r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|accuracy|performan
 
 # --- contrast and negation
 CONTRAST = _rx(
-    r"\b(?:unlike|without|instead of|rather than|(?:do|does|did|need|needs) not(?: \w+){0,2}|"
+    r"\b(?:unlike|without|instead of|rather than|orthogonal to|complementary to|"
+    r"(?:do|does|did|need|needs|will|can|should)(?: not|n't)(?:\s+(?:\w+ly\s+)?(?:use|apply|employ|require|"
+    r"rely\s+on|need|involve|include|perform|leverage|adopt|depend\s+on|add))?|"
     r"no need for|free of|w/o|alternatives? to|replac\w*|compared (?:to|with)|outperform\w*|"
     r"better than|surpass\w*|than|over|versus|vs\.?|beyond|limitations? of|drawbacks? of|"
     r"(?:existing|prior|previous|other|standard|conventional|traditional) (?:methods|approaches|"
