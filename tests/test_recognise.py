@@ -317,3 +317,9 @@ def test_a_title_case_word_before_a_size_is_not_a_model():
 def test_a_known_name_inside_a_dotted_program_name_is_not_a_mention():
     got = names("We serve it faster than zeta.cpp and orbit.js do, and also faster than Zeta 2.")
     assert got == {"Zeta 2"}
+
+
+def test_a_lowercase_word_before_a_component_noun_is_not_a_variant():
+    got = names("It pairs a Zeta 3 vision encoder with the Zeta 2 base models.")
+    assert "Zeta 3" in got and "Zeta 3 vision" not in got
+    assert "Zeta 2 base" in got  # a variant word before "models" still names the variant

@@ -179,8 +179,13 @@ def _suffix_pieces(text: Text, j: int) -> int:
             break
         if re.fullmatch(r"\d{4}|\d{3,}(?:\.\d+)?", piece):  # a year or a plain number
             break
+        if piece.islower() and j + n + 2 < len(text.pieces) and _COMPONENT.fullmatch(text.piece(j + n + 2)):
+            break  # "SigLIP2 vision encoder": the word describes the part, it does not name a variant
         n += 1
     return n
+
+
+_COMPONENT = re.compile(r"(?:encoder|decoder|backbone|tower|module|branch|head|projector|component)s?[,.;:)]?")
 
 
 def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
