@@ -166,6 +166,7 @@ TRAIN_AFTER = _rx(r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+(?:training|fine
 # "models trained on X", "a ViT-G pre-trained on X": someone else's training, unless ours
 SOMEONE_ELSES = _rx(r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
                     r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$")
+DATA_NOUN_AFTER = _rx(r"^[\s\-]*(?:(?:training|instruction|preference|sft|rl)\s+)?(?:dataset|data|corpus|split|set)s?\b")
 EVAL_ON = _rx(r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|accuracy|performance|scores?|"
               r"state-of-the-art|sota|achiev\w*|improv\w*|outperform\w*|gains?|experiments?)\b")
 
@@ -298,6 +299,8 @@ def classify(o: Occurrence, ctx: PaperContext = PaperContext()) -> tuple[Predica
     left = o.sentence[max(0, o.start - LEFT_WINDOW):o.start]
     right = o.sentence[o.end:o.end + RIGHT_WINDOW]
     context = whose(o, ctx, strict=o.type == M)
+    if o.type == M and DATA_NOUN_AFTER.match(right):
+        return _data(left, right, o, context)  # "the DeepScaleR dataset": the name of data here, not of weights
     if o.type == M:
         return _model(right, o, context, ctx)
     if o.type in (B, D):
