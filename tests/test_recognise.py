@@ -301,7 +301,7 @@ def test_a_new_name_coordinated_with_known_benchmarks_is_a_benchmark():
 @pytest.mark.parametrize("text", [
     "Results improve on WidgetQA, MATHX and Table across the board.",  # a plain word is prose
     "We compare Zeta 2, WidgetQA and Tangle-Hard in one table.",  # known items of two types
-    "Results improve on WidgetQA and Tangle-Hard across the board.",  # one known item is not enough
+    "Both WidgetQA and Tangle-Hard improve across the board.",  # a pair needs "on" or "using" before it
 ])
 def test_list_mates_need_named_items_and_agreeing_known_ones(text):
     assert all(c.rule != "list-mate" for c in found(text).values())
@@ -323,3 +323,27 @@ def test_a_lowercase_word_before_a_component_noun_is_not_a_variant():
     got = names("It pairs a Zeta 3 vision encoder with the Zeta 2 base models.")
     assert "Zeta 3" in got and "Zeta 3 vision" not in got
     assert "Zeta 2 base" in got  # a variant word before "models" still names the variant
+
+
+def test_a_name_with_a_size_described_as_a_corpus_is_a_dataset_and_so_is_its_title_name():
+    text = ("We construct Gloss-2M, a corpus of two million glossed sentences. "
+            "Models fine-tuned on Gloss-2M improve on WidgetQA.")
+    got = [c for c in find_candidates(f"Gloss: Glossing at Scale\n{text}", len("Gloss: Glossing at Scale"), CATALOGUE)]
+    assert {(c.text, c.type) for c in got if c.text.startswith("Gloss")} == {("Gloss", D), ("Gloss-2M", D)}
+    assert all(c.base is None for c in got if c.text == "Gloss-2M")
+
+
+def test_two_names_joined_by_and_after_on_are_mates():
+    got = found("We train reward models on WidgetQA and Shepherd-Steps, then test them.")
+    assert got["Shepherd-Steps"].type == B and got["Shepherd-Steps"].rule == "list-mate"
+    assert "Shepherd-Steps" not in found("On WidgetQA, Shepherd-Steps improves a lot.")
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("The result is a cleaned web corpus, which we name Sieve-Web.", "Sieve-Web", D),
+    ("We train a small model on this data, which we call Tallow.", "Tallow", M),
+    ("In finance, we deploy an LLM named Brisket for analysts.", "Brisket", M),
+])
+def test_a_name_given_in_a_naming_clause_takes_the_type_of_the_noun_it_names(text, name, etype):
+    c = found(text)[name]
+    assert c.proposed and c.type == etype

@@ -287,6 +287,18 @@ _DESCRIPTION = re.compile(
 )
 
 
+def _described_type(text: str, e: int) -> EntityType | None:
+    """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
+    phrase = _DESCRIPTION.match(text, e, min(len(text), e + 100))
+    if not phrase:
+        return None
+    words = re.split(r"[.!?](?:\s|$)", phrase.group("words"))[0].split()  # not into the next sentence
+    for k, word in enumerate(words):  # "family of models": the noun after the quantifier counts
+        if word.lower() in rec.QUANTIFIERS and k + 2 < len(words) and words[k + 1] == "of":
+            return rec.head_type(words[k + 2:]) or rec.head_type(list(reversed(words)))
+    return rec.head_type(list(reversed(words)))
+
+
 def _type_from_context(text: str, s: int, e: int, default: EntityType,
                        long_form: str | None = None) -> EntityType:
     """The type the words around a new name give it (then its long form's head word, then the words before)."""
@@ -296,24 +308,26 @@ def _type_from_context(text: str, s: int, e: int, default: EntityType,
         return EntityType.MODEL
     if parts and rec._BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK
-    # "X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"
-    phrase = _DESCRIPTION.match(text, e, min(len(text), e + 100))
-    if phrase:
-        words = phrase.group("words").split()
-        ty = None
-        for k, word in enumerate(words):  # "family of models": the noun after the quantifier counts
-            if word.lower() in rec.QUANTIFIERS and k + 2 < len(words) and words[k + 1] == "of":
-                ty = rec.head_type(words[k + 2:])
-                break
-        ty = ty or rec.head_type(list(reversed(words)))
-        if ty is not None:
-            return ty
+    ty = _described_type(text, e)
+    if ty is not None:
+        return ty
     if long_form and (ty := _long_form_type(long_form)):
         return ty
     window = text[max(0, s - 50):s]
     window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # not from the sentence before
-    before = re.findall(r"[\w\-]+", window)[-3:]
-    return rec.head_type(list(reversed(before))) or default
+    before = re.findall(r"[\w\-]+", window)
+    naming = any(w.lower() in ("name", "call", "named", "called", "dubbed", "termed", "coined") for w in before[-3:])
+    if naming:  # "a … corpus, which we name X": the noun the clause is about, not one in a phrase after it
+        before = before[-8:]
+        for k in range(len(before) - 1, -1, -1):
+            ty = rec.head_type([before[k]])
+            if ty is not None and not any(w.lower() in _PREPOSITIONS for w in before[max(0, k - 2):k]):
+                return ty  # "a model trained on this data, which we call X": not "data", the model
+        return default
+    return rec.head_type(list(reversed(before[-3:]))) or default
+
+
+_PREPOSITIONS = {"on", "of", "from", "with", "for", "by", "in", "using", "over", "across"}
 
 
 # Head words that say what a long form names whatever surrounds it ("… Model", "… Benchmark").
@@ -362,6 +376,11 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             # a known name is proposed only when it follows the verb directly or heads the title
             if c.entry_id is None or direct or c.rule == "compound":
                 c.proposed = True
+            described = _described_type(text, c.end) if c.rule == "model-shape" else None
+            if described in (EntityType.DATASET, EntityType.BENCHMARK):
+                # "PolyglotMath-1M, a corpus of …": a size in a name is not always a model's
+                for same in (o for o in out if o.text == c.text and o.rule == "model-shape"):
+                    same.type, same.base, same.suffixes = described, None, ()
             continue
         if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
             long_form = text[s:text.rfind("(", s, acronym)].rstrip()
@@ -377,6 +396,10 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         if s == 0 and e == len(name or ""):
             ty = rec.subtitle_type(title)
             later = text.find(surface, title_end)
+            longer = next((o for o in out if later > 0 and o.start == later and o.entry_id is None
+                           and o.text.startswith(surface + "-")), None)
+            if ty is None and longer is not None:  # "PolyglotMath-1M, a corpus …" names the title's kind
+                ty = longer.type
             if ty is None and later > 0:
                 ty = _type_from_context(text, later, later + len(surface), EntityType.TECHNIQUE)
         ty = ty or _type_from_context(text, s, e, EntityType.TECHNIQUE)

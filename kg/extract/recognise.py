@@ -796,6 +796,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
 
 
 _LIST_RUN = re.compile(_LIST)
+_ON_BEFORE = re.compile(r"\b(?:on|using)\s+(?:the\s+)?$")
 _SEP_AT = re.compile(_SEP)
 
 
@@ -812,8 +813,10 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
         ls, le = m.span("list")
         bounds = [ls] + [x for sep in _SEP_AT.finditer(t, ls, le) for x in sep.span()] + [le]
         segments = [(a + 4 if t.startswith("the ", a) else a, b) for a, b in zip(bounds[::2], bounds[1::2])]
-        if len(segments) < 3:
-            continue
+        pair = (len(segments) == 2 and bool(_ON_BEFORE.search(t, max(0, ls - 8), ls))
+                and re.search(r"\b(?:and|or)\b", t[bounds[1]:bounds[2]]) is not None)
+        if len(segments) < 3 and not pair:
+            continue  # two items only after "on"/"using" and joined by and/or: "on PRM800K and Math-Shepherd"
         known, unknown = [], []
         for s, e in segments:
             inside = [c for c in found if c.start < e and s < c.end]
@@ -823,7 +826,8 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
                 known.append(inside[0].type)
             else:
                 known.append(None)
-        if len(known) < 2 or len(set(known)) != 1 or known[0] not in (B, D, M) or len(unknown) > len(known):
+        if (len(known) < (1 if len(segments) == 2 else 2) or len(set(known)) != 1 or known[0] not in (B, D, M)
+                or len(unknown) > len(known)):
             continue
         for s, e in unknown:
             name = t[s:e]
