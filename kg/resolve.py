@@ -16,6 +16,8 @@ entities, labels and IRIs.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -69,6 +71,7 @@ class Resolver:
         self.catalogue = catalogue
         self.nodes: dict[str, _Node] = {}
         self.long_forms: dict[str, set[str]] = defaultdict(set)  # acronym key -> node keys
+        self._labels: dict[str, str] = {}
 
     # --- nodes
     def _node(self, key: str, etype: EntityType, entry: Entry | None = None) -> _Node:
@@ -144,6 +147,12 @@ class Resolver:
         return out
 
     # --- result
+    def label_of(self, key: str) -> str:
+        """A node's label: a variant is named the way its parent is ("Llama-2-7B", not "LLaMA2-7B")."""
+        if key not in self._labels:
+            self._labels[key] = self.entity(self.nodes[key]).label
+        return self._labels[key]
+
     def entity(self, node: _Node) -> Entity:
         if node.entry is not None:
             label = node.entry.label
@@ -151,7 +160,10 @@ class Resolver:
             aliases = set(node.entry.aliases) | set(node.surfaces) | node.aliases
         else:
             seen = [s for s, n in node.surfaces.items()]
-            label = min(seen, key=lambda s: (-node.surfaces[s], _label_rank(s), s)) if seen else node.key
+            parent = self.label_of(node.variant_of) if node.variant_of in self.nodes else None
+            # written in a text first (not only generated for the lineage), then spelled like its parent
+            label = min(seen, key=lambda s: (node.surfaces[s] == 0, not _spelled_like(s, parent),
+                                             -node.surfaces[s], _label_rank(s), s)) if seen else node.key
             etype = (max(node.types, key=lambda t: (node.types[t], -_TYPE_ORDER[t]))
                      if node.types else node.type)
             aliases = set(node.surfaces) | node.aliases
@@ -172,6 +184,18 @@ def _singular_slug(text: str) -> str:
     """The slug of a new name, without a plural -s (``HaloNets`` → ``halonet``)."""
     key = slug(text)
     return key[:-1] if names.singular(key.replace("-", "")) != key.replace("-", "") else key
+
+
+def _spelled_like(surface: str, parent_label: str | None) -> bool:
+    """Does ``surface`` begin with the parent's name in the parent's capitals (separators aside)?
+
+    >>> _spelled_like("Llama-2-7B", "Llama 2"), _spelled_like("LLaMA2-7B", "Llama 2")
+    (True, False)
+    """
+    if not parent_label:
+        return True
+    squash = re.compile(r"[\s\-_.]")
+    return squash.sub("", surface).startswith(squash.sub("", parent_label))
 
 
 def _label_rank(surface: str) -> int:
