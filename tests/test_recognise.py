@@ -347,3 +347,20 @@ def test_two_names_joined_by_and_after_on_are_mates():
 def test_a_name_given_in_a_naming_clause_takes_the_type_of_the_noun_it_names(text, name, etype):
     c = found(text)[name]
     assert c.proposed and c.type == etype
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The small model scores 45% on Maze-Extreme after training.", "Maze-Extreme"),
+    ("It reaches state-of-the-art accuracy on the challenging GridLogic2 suite.", "GridLogic2"),
+])
+def test_a_new_name_a_score_is_reported_on_is_a_benchmark(text, name):
+    c = found(text)[name]
+    assert c.type == B and c.rule == "score-on"
+
+
+@pytest.mark.parametrize("text", [
+    "The small model scores 45% on Monday after training.",  # a plain word
+    "Accuracy rises by 4 points on 7B models.",  # a size
+])
+def test_a_score_on_a_plain_word_or_a_size_names_nothing(text):
+    assert all(c.rule != "score-on" for c in found(text).values())

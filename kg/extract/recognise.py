@@ -838,6 +838,30 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
     return out
 
 
+# "45% on Sudoku-Extreme", "accuracy on MedCalc-Bench", "pass@1 on CodeArena-X": where a score is reported
+_SCORE_ON = re.compile(
+    r"(?:\d+(?:\.\d+)?\s?%|\bpoints?|\baccuracy|\bscores?|\bpass@\d+|\bF1|\bEM|\bBLEU|\bROUGE(?:-\w+)?|"
+    r"\bwin[- ]rates?|\bSOTA|\bstate[- ]of[- ]the[- ]art(?:\s+results?|\s+performance)?)"
+    r"\s+(?:\w+\s+){0,2}?on\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
+
+
+def scored_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
+    """A new name written as one (inner capital, digit) right where a score is reported on it: a benchmark."""
+    t = text.text
+    covered = _Coverage(taken)
+    out = []
+    for m in _SCORE_ON.finditer(t, start):
+        s, e = m.span("name")
+        name = t[s:e]
+        written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
+        if (covered.hits(s, e) or not written_as_name or not _name_like(name) or _MEASURE.match(name)
+                or name_key(name) in GENERIC_KEYS or names.is_size(name)):
+            continue
+        out.append(Candidate(s, e, name, B, "score-on", 0.6))
+        covered.add(s, e)
+    return out
+
+
 # --------------------------------------------------------------------------- objects
 
 _OBJECT = re.compile(
