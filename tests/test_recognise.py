@@ -364,3 +364,11 @@ def test_a_new_name_a_score_is_reported_on_is_a_benchmark(text, name):
 ])
 def test_a_score_on_a_plain_word_or_a_size_names_nothing(text):
     assert all(c.rule != "score-on" for c in found(text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "We continually pre-train a 3B-parameter model and compare with 2K-sequence models.",
+    "We release a 1.2-trillion-token corpus and a 400-billion-token dataset.",
+])
+def test_hyphenated_amounts_are_not_names(text):
+    assert not names(text)

@@ -526,8 +526,8 @@ def _name_like(name: str) -> bool:
         return False
     if len(name) < 2 or (len(words) == 1 and first.lower().endswith("ly") and first[1:].islower()):
         return False  # "Recently", "Secondly": sentence adverbs, not names
-    if not any(c.isalpha() for c in name):
-        return False
+    if not any(c.isalpha() for c in name) or _AMOUNT.match(first):
+        return False  # "1.2-trillion-token": an amount
     if len(words) == 1:
         inner_upper = any(c.isupper() for c in first[1:])
         return inner_upper or any(c.isdigit() for c in first) or "-" in first or first[0].isupper()
@@ -713,7 +713,9 @@ def head_type(words: list[str]) -> EntityType | None:
 # --------------------------------------------------------------------------- lists
 
 _ITEM = rf"{_WORD}(?: {_WORD}){{0,2}}"
-_MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}$")  # 350GB, 7B, 4k: amounts, not names
+# 350GB, 7B, 4k, 8K-sequence, 52-billion-parameter: amounts, not names
+_MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}(?:-[a-z]+)*$")
+_AMOUNT = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}(?:-[a-z]+)+$")
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
 _LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
 _CONNECTOR = re.compile(r"(?:\b(?:such as|including|like|e\.g\.,?|namely|for example,?|for instance,?|i\.e\.,?)"
