@@ -372,3 +372,23 @@ def test_a_score_on_a_plain_word_or_a_size_names_nothing(text):
 ])
 def test_hyphenated_amounts_are_not_names(text):
     assert not names(text)
+
+
+def test_an_acronym_that_qualifies_the_proposal_is_not_proposed():
+    got = found("We propose an innovative Graph Attention Routing (GAR) based algorithm for scheduling.")
+    assert "GAR" in got and not got["GAR"].proposed
+
+
+@pytest.mark.parametrize("title, text, proposed", [
+    ("Mid-Training Shapes Policy Learning", "We study policy learning (PL) dynamics in two families.", False),
+    ("Subclass-Balancing Contrastive Learning for Long Tails",
+     "We use subclass-balancing contrastive learning (SBCL) that clusters each class.", True),
+])
+def test_a_long_form_the_title_spells_is_proposed_only_when_written_as_a_name(title, text, proposed):
+    c = next(c for c in found(text, title=title).values() if c.aliases)
+    assert c.proposed is proposed
+
+
+def test_a_proposal_based_on_something_is_still_proposed():
+    got = found("We propose the Folded Sequence Model (FSM) based on a new parameterization.")
+    assert got["FSM"].proposed

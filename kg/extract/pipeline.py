@@ -179,6 +179,9 @@ _NOT_METHOD_HEADS = rec.read_lines("not_method_heads.txt")
 
 
 # "we present a new Long Form (LF)": the verb before a definition makes it the paper's own
+# "we propose a Reinforcement Learning (RL) based algorithm": the acronym qualifies what is proposed
+_MODIFIER_AFTER = re.compile(r"\)?\s*-?\s*(?:based(?!\s+(?:on|upon)\b)|driven|guided|style|like|inspired|enhanced|"
+                             r"powered|aware|oriented|assisted|augmented)\b(?!\s+(?:on|upon|by)\b)", re.IGNORECASE)
 _PROPOSED_BEFORE = re.compile(
     r"\b(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
     r"(?:propose|present|introduce|develop|design|devise|call|term|name|dub)(?:s|d|ed)?\s+"
@@ -223,7 +226,8 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
         ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE, long_form)
         cand = Candidate(ss, se, short, ty, "acronym", 0.7, aliases=[long_form], long_span=(ls, le))
         # An acronym only we define is kept if it names a method or the paper introduces it.
-        cand.proposed = rec.said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls))
+        cand.proposed = ((rec.said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls)))
+                         and not _MODIFIER_AFTER.match(text, se))
         if (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not cand.proposed
                 and not _USED.search(text[max(0, ls - 60):ls])):
             cand.rule = "acronym-unsure"  # decided after proposals are known
@@ -370,6 +374,8 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             continue
         name_end = e
         e, acronym = _defined_acronym(text, s, e)
+        if _MODIFIER_AFTER.match(text, e):
+            continue  # "we propose a Graph Attention Routing (GAR) based algorithm": GAR is not the proposal
         c = _overlapping(out, s, name_end) if acronym is None or acronym > name_end + 1 else None
         c = c or _overlapping(out, acronym or s, e)
         if c is not None and c.start > s and not (acronym and c.start >= acronym):
@@ -431,8 +437,11 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             # a new name the title carries is the paper's own, unless the title only places the
             # work somewhere ("… at SemEval-2024") or names a setting ("… on a Pre-trained Model")
             own = _in_title_as_subject(title, c.text)
+            # … or spells out its long form as a name: capitalised or three words and more
+            # ("Contrastive Reward Shaping (CRS)", "data filtering networks (DFN)"), not a two-word
+            # common noun the title happens to hold ("reinforcement learning (RL)")
             spelled = any(len(name_key(a)) >= 4 and name_key(a) in title_key and _head(a) in _METHOD_HEADS
-                          for a in c.aliases)
+                          and (a[:1].isupper() or len(re.split(r"[\s\-]+", a)) >= 3) for a in c.aliases)
             if own or spelled:
                 c.proposed = True
     keep = []
