@@ -392,3 +392,13 @@ def test_a_long_form_the_title_spells_is_proposed_only_when_written_as_a_name(ti
 def test_a_proposal_based_on_something_is_still_proposed():
     got = found("We propose the Folded Sequence Model (FSM) based on a new parameterization.")
     assert got["FSM"].proposed
+
+
+def test_a_sized_name_right_after_dataset_is_a_dataset():
+    got = found("Our best performing dataset Quartz-5B trains strong image encoders.")
+    assert got["Quartz-5B"].type == D and got["Quartz-5B"].base is None
+
+
+def test_a_description_stops_at_a_dash_clause():
+    got = found("It outperforms Granite 4.0 90B -- the largest open model -- across many benchmarks.")
+    assert got["Granite 4.0 90B"].type == M

@@ -298,11 +298,17 @@ def _described_type(text: str, e: int) -> EntityType | None:
     phrase = _DESCRIPTION.match(text, e, min(len(text), e + 100))
     if not phrase:
         return None
-    words = re.split(r"[.!?](?:\s|$)", phrase.group("words"))[0].split()  # not into the next sentence
+    words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
     for k, word in enumerate(words):  # "family of models": the noun after the quantifier counts
         if word.lower() in rec.QUANTIFIERS and k + 2 < len(words) and words[k + 1] == "of":
             return rec.head_type(words[k + 2:]) or rec.head_type(list(reversed(words)))
     return rec.head_type(list(reversed(words)))
+
+
+def _noun_before_type(text: str, s: int) -> EntityType | None:
+    """"our best dataset DFN-5B": the kind named right before a name."""
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
+    return rec.head_type([m.group(1)]) if m else None
 
 
 def _type_from_context(text: str, s: int, e: int, default: EntityType,
@@ -355,6 +361,12 @@ def _long_form_type(long_form: str) -> EntityType | None:
 
 def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
     """Mark what the paper introduces; add the names only a proposal reveals."""
+    for c in found:  # "PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": a size is not always a model's
+        if c.rule == "model-shape" and c.type == EntityType.MODEL:
+            described = _described_type(text, c.end) or _noun_before_type(text, c.start)
+            if described in (EntityType.DATASET, EntityType.BENCHMARK):
+                for same in (o for o in found if o.text == c.text and o.rule == "model-shape"):
+                    same.type = described
     spans = rec.proposal_spans(text)
     title = text[:title_end]
     name = rec.title_name(title)
@@ -384,11 +396,6 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             # a known name is proposed only when it follows the verb directly or heads the title
             if c.entry_id is None or direct or c.rule == "compound":
                 c.proposed = True
-            described = _described_type(text, c.end) if c.rule == "model-shape" else None
-            if described in (EntityType.DATASET, EntityType.BENCHMARK):
-                # "PolyglotMath-1M, a corpus of …": a size in a name is not always a model's
-                for same in (o for o in out if o.text == c.text and o.rule == "model-shape"):
-                    same.type, same.base, same.suffixes = described, None, ()
             continue
         if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
             long_form = text[s:text.rfind("(", s, acronym)].rstrip()
@@ -458,6 +465,9 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
         if c.entry_id is None and ((c.base and name_key(c.base) in proposed_keys)
                                    or (c.type == EntityType.MODEL and _extends_one_of(c.text, proposed_models))):
             c.proposed = True
+    for c in keep:  # the base served to find proposals; a retyped name has no model lineage
+        if c.rule == "model-shape" and c.type != EntityType.MODEL:
+            c.base, c.suffixes = None, ()
     return keep
 
 
