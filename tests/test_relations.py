@@ -251,3 +251,9 @@ def test_techniques_the_paper_says_it_does_without_are_mentioned(nlp, abstract):
 def test_a_model_name_used_as_the_name_of_data_is_not_fine_tuned(nlp):
     abstract = "Rewards get hacked. We fine-tune a small policy with GRPO on the Zeta-2-7B dataset and report WidgetQA."
     assert edges(nlp, abstract)["Zeta-2-7B"] not in (P.FINE_TUNES, P.EVALUATES)
+
+
+def test_techniques_named_as_related_fields_are_mentioned(nlp):
+    abstract = "Merging is cheap. We also discuss related fields of study such as QuRA and beam search."
+    got = edges(nlp, abstract)
+    assert got["QuRA"] == P.MENTIONS and got["beam search"] == P.MENTIONS

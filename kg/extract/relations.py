@@ -103,7 +103,8 @@ OURS = _rx(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here|the pr
 BACKGROUND = _rx(
     r"\b(?:recent(?:ly)?|popular|prevalent|widely|commonly|"
     r"have (?:been|shown|demonstrated|achieved|become|emerged)|has (?:been|shown|become|emerged)|"
-    r"emerg\w*|typically|often|traditional(?:ly)?)\b"
+    r"emerg\w*|typically|often|traditional(?:ly)?|"
+    r"related\s+(?:work|works|fields?|areas?|literature|approaches|methods|techniques|studies|directions))\b"
 )
 # ... or only hinted at: these words also compare our results with earlier ones.
 BACKGROUND_HINT = _rx(r"\b(?:existing|prior|previous(?:ly)?|conventional(?:ly)?|current(?:ly)?|remains?|lack\w*|"
