@@ -103,9 +103,11 @@ OURS = _rx(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here|the pr
 BACKGROUND = _rx(
     r"\b(?:recent(?:ly)?|popular|prevalent|widely|commonly|"
     r"have (?:been|shown|demonstrated|achieved|become|emerged)|has (?:been|shown|become|emerged)|"
-    r"emerg\w*|typically|often|traditional(?:ly)?|"
-    r"related\s+(?:work|works|fields?|areas?|literature|approaches|methods|techniques|studies|directions))\b"
+    r"emerg\w*|typically|often|traditional(?:ly)?)\b"
 )
+# ... even in a sentence that says "we": "we also discuss related fields such as X"
+RELATED_WORK = _rx(r"\brelated\s+(?:work|works|fields?|areas?|literature|approaches|methods|techniques|studies|"
+                   r"directions|research)\b")
 # ... or only hinted at: these words also compare our results with earlier ones.
 BACKGROUND_HINT = _rx(r"\b(?:existing|prior|previous(?:ly)?|conventional(?:ly)?|current(?:ly)?|remains?|lack\w*|"
                       r"however|although)\b")
@@ -274,6 +276,8 @@ def whose(o: Occurrence, ctx: PaperContext, strict: bool = False) -> str:
         return "ours"
     s = o.sentence
     ours, background, experiment = _sentence_facts(s)
+    if RELATED_WORK.search(s) and not experiment:
+        return "background"
     if ours or any(name in s for name in ctx.proposed):
         return "ours"
     if background or o.sentence_index == 1 or (strict and not experiment):
