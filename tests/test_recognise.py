@@ -402,3 +402,27 @@ def test_a_sized_name_right_after_dataset_is_a_dataset():
 def test_a_description_stops_at_a_dash_clause():
     got = found("It outperforms Granite 4.0 90B -- the largest open model -- across many benchmarks.")
     assert got["Granite 4.0 90B"].type == M
+
+
+def test_versioned_names_the_paper_evaluates_are_models():
+    got = found("We evaluate Orion-3 and Vela 2.5 on WidgetQA, then compare Delta with Epsilon.")
+    assert got["Orion-3"].type == M and got["Vela 2.5"].type == M
+    assert "Delta" not in got and "Epsilon" not in got  # no version: too often a word
+
+
+@pytest.mark.parametrize("text, name, etype, proposed", [
+    ("Agents fail. We test them on CodeRiver, a new suite of repository tasks.", "CodeRiver", B, True),
+    ("We begin by collecting PyFlow, a clean code corpus of runnable files.", "PyFlow", D, True),
+    ("HairGen, a pose-invariant transfer model, still blurs strands.", "HairGen", M, False),
+])
+def test_a_name_and_the_kind_it_is(text, name, etype, proposed):
+    c = found(text)[name]
+    assert c.type == etype and c.proposed is proposed
+
+
+@pytest.mark.parametrize("text", [
+    "We build on Unit Scaling, a method for designing models that train well.",  # the head is "method"
+    "It ships under the Open Weights License, a permissive model license.",  # "model" modifies "license"
+])
+def test_an_apposition_whose_head_is_another_noun_names_nothing(text):
+    assert all(c.rule != "apposition" for c in found(text).values())

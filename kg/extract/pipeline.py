@@ -64,7 +64,7 @@ def sentence_table(doc: Doc) -> list[tuple[int, int]]:
 
 RULE_RANK = {"catalogue": 0, "variant": 1, "compound": 2, "model-shape": 3, "bench-shape": 3,
              "acronym": 4, "acronym-unsure": 4, "proposal": 5,
-             "listed": 6, "list-mate": 6, "score-on": 6, "object": 6, "repeat": 7}
+             "listed": 6, "list-mate": 6, "score-on": 6, "object": 6, "apposition": 6, "repeat": 7}
 
 
 # --------------------------------------------------------------------------- names
@@ -108,11 +108,12 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     found = _link_acronyms(text, title_end, found)
     found = _without_overlaps(found + rec.listed_names(tx, [(c.start, c.end) for c in found], title_end))
     found = _without_overlaps(found + rec.object_names(tx, [(c.start, c.end) for c in found]))
+    found = _without_overlaps(found + rec.typed_appositions(tx, [(c.start, c.end) for c in found], title_end))
     found = _without_overlaps(found + rec.list_mates(tx, found, title_end))
     found = _without_overlaps(found + rec.scored_names(tx, [(c.start, c.end) for c in found], title_end))
     found = _link_proposals(text, title_end, found)
     for cand in [c for c in found if c.rule in ("acronym", "proposal", "listed", "list-mate", "score-on", "object",
-                                                "bench-shape", "model-shape")]:
+                                                "apposition", "bench-shape", "model-shape")]:
         found = _add_everywhere(text, found, cand)
     return _without_overlaps(found)
 
@@ -440,7 +441,7 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
     title_key = name_key(text[:title_end])
     for c in out:
         if c.rule in ("acronym", "acronym-unsure", "bench-shape", "model-shape", "listed", "list-mate", "score-on",
-                      "object"):
+                      "object", "apposition"):
             # a new name the title carries is the paper's own, unless the title only places the
             # work somewhere ("… at SemEval-2024") or names a setting ("… on a Pre-trained Model")
             own = _in_title_as_subject(title, c.text)

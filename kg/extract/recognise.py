@@ -873,8 +873,14 @@ _OBJECT = re.compile(
 )
 
 
+# "we evaluate Orion-3 and Vela 2.5 on …": versioned names the paper evaluates are models
+_EVALUATED = re.compile(r"\b(?:evaluat(?:e|es|ed|ing)|benchmark(?:s|ed|ing)|prob(?:e|es|ed|ing)|"
+                        r"compar(?:e|es|ed|ing))\s+(?:the\s+)?" + _LIST)
+_VERSIONED = re.compile(r"[A-Z][A-Za-z]+(?:[- ]v?\d+(?:\.\d+)*)(?:[- ][A-Z][a-z]+)?")
+
+
 def object_names(text: Text, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """A new name right after "fine-tune", "prompt", "distill … into": a model."""
+    """A new name right after "fine-tune", "prompt", "distill … into": a model; and versioned names evaluated."""
     t = text.text
     covered = _Coverage(taken)
     out = []
@@ -885,4 +891,45 @@ def object_names(text: Text, taken: list[tuple[int, int]]) -> list[Candidate]:
         if covered.hits(s, e) or not written_as_name or not _name_like(name) or _MEASURE.match(name):
             continue
         out.append(Candidate(s, e, name, M, "object", 0.6))
+        covered.add(s, e)
+    for m in _EVALUATED.finditer(t):
+        ls = m.start("list")
+        for item in re.finditer(_ITEM, m.group("list")):
+            s, e = _trim_name(t, ls + item.start(), ls + item.end())
+            name = t[s:e]
+            if (not _VERSIONED.fullmatch(name) or covered.hits(s, e) or not _name_like(name)
+                    or name_key(name) in GENERIC_KEYS):
+                continue
+            out.append(Candidate(s, e, name, M, "object", 0.55))
+            covered.add(s, e)
+    return out
+
+
+# "CodeRiver, a new suite of …", "ForgeMix, our instruction dataset": a name and the kind it is
+_TYPED_APPOSITION = re.compile(
+    _NAME + r",\s+(?P<det>a|an|our)\s+(?P<adj>(?:(?!(?:for|of|with|to|in|on|by|that|which)\b)[\w\-]+\s+){0,3}?)"
+    r"(?P<head>benchmark|suite|testbed|leaderboard|dataset|corpus|model|LLM|VLM|language model)s?"
+    r"(?=\s*(?:[,.;:()]|(?:of|for|with|that|which|in|on|to|and|from|built|designed|trained|covering)\b))")
+
+
+_RELEASED_BEFORE = re.compile(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?(?:collect|shar|releas|build|construct|creat|curat|"
+                              r"introduc|propos|develop|present|compil|assembl)(?:e|es|ed|ing)?\s+$", re.IGNORECASE)
+
+
+def typed_appositions(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
+    """A name written as one (inner capital or digit), then ", a … benchmark/dataset/model"."""
+    t = text.text
+    covered = _Coverage(taken)
+    out = []
+    for m in _TYPED_APPOSITION.finditer(t, start):
+        s, e = _trim_name(t, *m.span("name"))
+        name = t[s:e]
+        written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
+        if covered.hits(s, e) or not written_as_name or not _name_like(name) or _MEASURE.match(name):
+            continue
+        ty = HEAD_TYPES.get(m.group("head").split()[-1].lower(), M)
+        new = (m.group("det") == "our" or bool(re.search(r"\b(?:new|novel)\b", m.group("adj")))
+               or bool(_RELEASED_BEFORE.search(t, max(0, s - 40), s)))
+        out.append(Candidate(s, e, name, ty, "apposition", 0.6, proposed=new))
+        covered.add(s, e)
     return out
