@@ -840,11 +840,12 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
     return out
 
 
-# "45% on Sudoku-Extreme", "accuracy on MedCalc-Bench", "pass@1 on CodeArena-X": where a score is reported
-_SCORE_ON = re.compile(
-    r"(?:\d+(?:\.\d+)?\s?%|\bpoints?|\baccuracy|\bscores?|\bpass@\d+|\bF1|\bEM|\bBLEU|\bROUGE(?:-\w+)?|"
-    r"\bwin[- ]rates?|\bSOTA|\bstate[- ]of[- ]the[- ]art(?:\s+results?|\s+performance)?)"
-    r"\s+(?:\w+\s+){0,2}?on\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
+# "45% on Sudoku-Extreme", "accuracy on MedCalc-Bench", "pass@1 on CodeArena-X": where a score is reported.
+# Found from each "on <Name>", then the score looked for just before it (one pass of a cheap pattern).
+_ON_NAME = re.compile(r"\bon\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
+_SCORE_BEFORE = re.compile(
+    r"(?:\d\s?%|\bpoints?|\baccuracy|\bscores?|\bpass@\d+|\bF1|\bEM|\bBLEU|\bROUGE(?:-\w+)?|"
+    r"\bwin[- ]rates?|\bSOTA|\bstate[- ]of[- ]the[- ]art(?:\s+results?|\s+performance)?)\s+(?:\w+\s+){0,2}?$")
 
 
 def scored_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
@@ -852,7 +853,9 @@ def scored_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
     t = text.text
     covered = _Coverage(taken)
     out = []
-    for m in _SCORE_ON.finditer(t, start):
+    for m in _ON_NAME.finditer(t, start):
+        if not _SCORE_BEFORE.search(t, max(0, m.start() - 40), m.start()):
+            continue
         s, e = m.span("name")
         name = t[s:e]
         written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
