@@ -257,3 +257,9 @@ def test_techniques_named_as_related_fields_are_mentioned(nlp):
     abstract = "Merging is cheap. We also discuss related fields of study such as QuRA and beam search."
     got = edges(nlp, abstract)
     assert got["QuRA"] == P.MENTIONS and got["beam search"] == P.MENTIONS
+
+
+def test_a_paper_that_says_it_does_not_fine_tune_fine_tunes_nothing(nlp):
+    abstract = ("Features hide in models. We probe the residual stream of Zeta-2-7B with sparse probes on WidgetQA. "
+                "We do not fine-tune the model.")
+    assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES

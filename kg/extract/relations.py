@@ -227,7 +227,7 @@ class PaperContext:
 
 # The paper itself updates weights: "we fine-tune …", "parameter-efficient fine-tuning" in the title.
 TRAINS_MODELS = _rx(
-    r"\b(?:we|our\s+(?:method|approach|framework|strategy|recipe))\s+(?:\w+\s+){0,3}?"
+    r"\b(?:we|our\s+(?:method|approach|framework|strategy|recipe))\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
     r"(?:fine-?tun\w*|finetun\w*|instruction-?tun\w*|post-?train\w*|continu\w* pre-?train\w*|"
     r"further (?:pre-?)?train\w*|distill\w*|upcycl\w*|specializ\w*)"
 )
@@ -238,7 +238,8 @@ TRAINING_METHODS = _rx(r"\b(?:q?lora|dora|adapters?|peft|parameter[- ]efficient|
                        r"sft|supervised fine-?tuning|instruction[- ]tuning|rlhf|rlaif|rlvr|dpo|ppo|grpo|orpo|kto|simpo|"
                        r"preference optimi[sz]ation|reinforcement learning|distillation|continual pre-?training|"
                        r"adaptation)\b")
-NOT_TRAINING = _rx(r"\b(?:training-free|without (?:any )?(?:training|fine-?tuning)|no (?:training|fine-?tuning))\b")
+NOT_TRAINING = _rx(r"\b(?:training-free|without (?:any )?(?:training|fine-?tuning)|no (?:training|fine-?tuning)|"
+                   r"(?:do|does|did) not (?:\w+ )?(?:train|fine-?tune|update|modify))\b")
 
 
 def paper_context(title: str, abstract: str, proposed: frozenset[str]) -> PaperContext:
