@@ -426,3 +426,9 @@ def test_a_name_and_the_kind_it_is(text, name, etype, proposed):
 ])
 def test_an_apposition_whose_head_is_another_noun_names_nothing(text):
     assert all(c.rule != "apposition" for c in found(text).values())
+
+
+@pytest.mark.parametrize("title", ["Position: Benchmarks Are Saturating", "Survey: Efficient Reasoning Today",
+                                   "Case Study: Agents in the Wild"])
+def test_a_title_that_names_its_genre_proposes_nothing(title):
+    assert not any(c.proposed for c in found("We argue for dynamic evaluation.", title=title).values())

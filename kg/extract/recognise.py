@@ -590,9 +590,16 @@ def title_name(title: str) -> str | None:
     if len(words) > 1 and not any(any(c.isupper() for c in w[1:]) or any(c.isdigit() for c in w)
                                   for w in words):
         return None  # "Beyond Words", "Many Hands": title case, not a name
-    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS:
-        return None
+    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS or head.lower() in _GENRE_HEADS:
+        return None  # "Position: …", "Survey: …": the kind of paper, not a name
     return head
+
+
+_GENRE_HEADS = frozenset([
+    "position", "perspective", "survey", "review", "tutorial", "overview", "editorial", "commentary", "opinion",
+    "keynote", "preprint", "report", "technical report", "white paper", "whitepaper", "case study", "erratum",
+    "corrigendum", "retraction", "viewpoint", "primer", "roadmap", "manifesto",
+])
 
 
 _SUBTITLE_STOP = re.compile(r"\s+(?:for|of|with|to|in|on|via|as|from|by|and|that|through|towards?|beyond|at)\s+|[,:;]")
