@@ -432,3 +432,17 @@ def test_an_apposition_whose_head_is_another_noun_names_nothing(text):
                                    "Case Study: Agents in the Wild"])
 def test_a_title_that_names_its_genre_proposes_nothing(title):
     assert not any(c.proposed for c in found("We argue for dynamic evaluation.", title=title).values())
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("We curate CodeHeap, 80B tokens of permissive code, for pre-training.", "CodeHeap", D),
+    ("We introduce RubricSet, a benchmark of 3,000 rubric and answer pairs.", "RubricSet", B),
+])
+def test_the_noun_before_of_heads_a_description(text, name, etype):
+    c = found(text)[name]
+    assert c.proposed and c.type == etype
+
+
+def test_a_new_model_named_after_its_description_is_proposed():
+    got = found("We curate the data and pre-train a 3B model, Quillet-3B, from scratch on it.")
+    assert got["Quillet-3B"].proposed and got["Quillet-3B"].type == M

@@ -263,3 +263,8 @@ def test_a_paper_that_says_it_does_not_fine_tune_fine_tunes_nothing(nlp):
     abstract = ("Features hide in models. We probe the residual stream of Zeta-2-7B with sparse probes on WidgetQA. "
                 "We do not fine-tune the model.")
     assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
+def test_a_model_another_model_beats_is_evaluated(nlp):
+    abstract = "Code models are costly. In the end, Tiny-1B beats Zeta-2-7B on WidgetQA."
+    assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES

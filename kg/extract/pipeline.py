@@ -300,9 +300,14 @@ def _described_type(text: str, e: int) -> EntityType | None:
     if not phrase:
         return None
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
-    for k, word in enumerate(words):  # "family of models": the noun after the quantifier counts
-        if word.lower() in rec.QUANTIFIERS and k + 2 < len(words) and words[k + 1] == "of":
-            return rec.head_type(words[k + 2:]) or rec.head_type(list(reversed(words)))
+    for k, word in enumerate(words):
+        if word == "of" and k > 0:
+            if words[k - 1].lower() in rec.QUANTIFIERS:  # "a family of models": the noun after it counts
+                return rec.head_type(words[k + 1:]) or rec.head_type(list(reversed(words)))
+            # "a benchmark of 5,000 question pairs", "80B tokens of code": the noun before "of" heads it
+            if words[k - 1].lower() in ("tokens", "documents"):
+                return EntityType.DATASET
+            return rec.head_type(list(reversed(words[:k]))) or rec.head_type(list(reversed(words)))
     return rec.head_type(list(reversed(words)))
 
 

@@ -510,8 +510,10 @@ _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s
 _NOVEL_APPOSITION = re.compile(_NAME + r",\s+(?:a|an|our)\s+"
                                r"(?:novel|new|simple|first|unified|general|efficient|lightweight|open)\b")
 # "we train Foo-2-7B, a hybrid mixture-of-experts model": a new model named by its training run
-_TRAINED_NEW = re.compile(r"\b(?:[Ww]e|[Hh]ere,? we)\s+(?:also\s+)?(?:pre-?)?train\s+" + _NAME
-                          + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?(?:model|LLM|LM|VLM|network)s?\b")
+_TRAINED_NEW = re.compile(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
+                          + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?(?:model|LLM|LM|VLM|network)s?\b"
+                          r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:model|LLM|LM|VLM|network),\s+"
+                          + _NAME.replace("name", "name2") + r"(?=[\s,.;:()]|$))")
 _PASSIVE_AFTER = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:newly\s+|thus\s+|hence\s+)?"
                             r"(?:proposed|introduced|presented|developed)\b")
 
@@ -666,7 +668,7 @@ def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
         if _name_like(t[s:e]):
             spans.append((s, e, True))
     for m in _TRAINED_NEW.finditer(t):  # not "direct": a known model trained again is not new
-        s, e = _trim_name(t, *m.span("name"))
+        s, e = _trim_name(t, *m.span("name" if m.group("name") else "name2"))
         if _name_like(t[s:e]):
             spans.append((s, e, False))
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]

@@ -112,7 +112,7 @@ RELATED_WORK = _rx(r"\brelated\s+(?:work|works|fields?|areas?|literature|approac
 BACKGROUND_HINT = _rx(r"\b(?:existing|prior|previous(?:ly)?|conventional(?:ly)?|current(?:ly)?|remains?|lack\w*|"
                       r"however|although)\b")
 EXPERIMENT = _rx(r"\b(?:experiments?|experimental(?:ly)?|empirical(?:ly)?|results?|evaluations?|"
-                 r"ablations?|outperform\w*|surpass\w*|achiev\w*|improv\w*)\b")
+                 r"ablations?|outperform\w*|surpass\w*|achiev\w*|improv\w*|beat(?:s|ing)?|exceed\w*|rival\w*)\b")
 
 # --- models
 FINE_TUNE = _rx(  # "…ed from" first: an alternation takes the first branch that matches
