@@ -50,8 +50,10 @@ _DATE_LINE = re.compile(
 _AUTHORS_LINE = re.compile(r"^[•·*\-]?\s*(?P<n>\d+)\s+authors?$", re.IGNORECASE)
 _SEPARATOR_LINE = re.compile(r"^[·•]$")
 _CHROME = re.compile(
-    r"^(new|subscribe|daily papers|byak and the research community|"
-    r"get trending papers in your email inbox( once a day)?!?)$",
+    r"^(new|subscribe|daily papers|by ?ak and the research community|"
+    r"get trending papers in your email inbox( once a day)?!?|"
+    r"submitted by \S.{0,60}|upvotes?(?: \d{1,6})?|\d{1,6}|view (?:arxiv page|pdf)|add to collection|"
+    r"\d{1,5} comments?)$",
     re.IGNORECASE,
 )
 _GLUED_SUBSCRIBE = re.compile(r"^Subscribe(?=\S)")

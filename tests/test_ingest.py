@@ -204,3 +204,14 @@ def test_the_output_directory_inside_an_input_is_not_read(tmp_path):
     job.run([tmp_path / "in"], tmp_path / "in" / "exports", formats=("json",))
     again = job.run([tmp_path / "in"], tmp_path / "in" / "exports", formats=("json",))
     assert again.problems == () and again.files_read == 1
+
+
+def test_page_chrome_from_other_copies_is_not_read_as_papers(page):
+    text = ("Daily Papers\r\n\r\nby AK and the research community\r\n\r\nSynthetic Data for Small Models\r\n\r\n"
+            f"{ABSTRACT_A}\r\n\r\n• 7 authors\r\n·\r\nSubmitted by someone\r\n\r\nUpvote\r\n42\r\n\r\n"
+            "View arXiv page\r\n\r\nQuantization and Instruction Following\r\n\r\n"
+            f"{ABSTRACT_B}\r\n\r\n3 comments\r\n")
+    read = ingest.read([page("copy.txt", text)])
+    by_title = {p.title: p.abstract for p in read.papers}
+    assert by_title == {"Synthetic Data for Small Models": ABSTRACT_A, "Quantization and Instruction Following": ABSTRACT_B}
+    assert not read.problems
