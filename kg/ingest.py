@@ -335,6 +335,7 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
         if not isinstance(record, dict):
             problem(f"record is a {type(record).__name__}, not an object: skipped")
             continue
+        record = _flatten_hf_record(record)
         title = record.get("title")
         abstract = record.get("abstract")
         if not isinstance(title, str) or not clean_text(title):
@@ -368,6 +369,29 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
             entry.urls = (url,)
         entries.append(entry)
     return entries, problems.done()
+
+
+def _flatten_hf_record(record: dict) -> dict:
+    """A Hugging Face daily-papers API record (``{"paper": {"id", "title", "summary", …}, …}``) as a plain one.
+
+    >>> _flatten_hf_record({"paper": {"id": "2501.00001", "title": "T", "summary": "S", "upvotes": 3},
+    ...                     "publishedAt": "2025-01-02T00:00:00Z"})["abstract"]
+    'S'
+    """
+    paper = record.get("paper")
+    if not isinstance(paper, dict):
+        paper = {}
+    flat = {**paper, **{k: v for k, v in record.items() if k != "paper"}}
+    if "abstract" not in flat and isinstance(flat.get("summary"), str):
+        flat["abstract"] = flat["summary"]
+    if "arxiv_id" not in flat and isinstance(paper.get("id"), str):
+        flat["arxiv_id"] = paper["id"]
+    if "date" not in flat and isinstance(flat.get("publishedAt"), str):
+        flat["date"] = flat["publishedAt"]
+    organization = flat.get("organization")
+    if isinstance(organization, dict):
+        flat["organization"] = organization.get("fullname") or organization.get("name")
+    return flat
 
 
 def _parse_any_date(text: str) -> str | None:

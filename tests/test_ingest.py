@@ -215,3 +215,14 @@ def test_page_chrome_from_other_copies_is_not_read_as_papers(page):
     by_title = {p.title: p.abstract for p in read.papers}
     assert by_title == {"Synthetic Data for Small Models": ABSTRACT_A, "Quantization and Instruction Following": ABSTRACT_B}
     assert not read.problems
+
+
+def test_records_in_the_shape_of_the_daily_papers_api_are_read(page):
+    records = [{"paper": {"id": "2501.01234", "title": "Synthetic Data for Small Models", "summary": ABSTRACT_A,
+                          "authors": [{"name": "A"}, {"name": "B"}], "upvotes": 12,
+                          "publishedAt": "2025-01-03T10:00:00.000Z", "organization": {"fullname": "Some Lab"}},
+                "publishedAt": "2025-01-04T08:00:00.000Z", "title": "Synthetic Data for Small Models"}]
+    [paper] = ingest.read([page("api.json", json.dumps(records))]).papers
+    assert paper.abstract == ABSTRACT_A and paper.arxiv_id == "2501.01234"
+    assert paper.authors == 2 and paper.upvotes == 12 and paper.organization == "Some Lab"
+    assert paper.date == "2025-01-04"  # the listing's date, as on a listing page
