@@ -162,8 +162,9 @@ class Resolver:
             seen = [s for s, n in node.surfaces.items()]
             parent = self.label_of(node.variant_of) if node.variant_of in self.nodes else None
             # written in a text first (not only generated for the lineage), then spelled like its parent
+            acronyms = _acronyms(seen + sorted(node.aliases))
             label = min(seen, key=lambda s: (node.surfaces[s] == 0, not _spelled_like(s, parent),
-                                             -node.surfaces[s], _label_rank(s), s)) if seen else node.key
+                                             -node.surfaces[s], _label_rank(s, acronyms), s)) if seen else node.key
             etype = (max(node.types, key=lambda t: (node.types[t], -_TYPE_ORDER[t]))
                      if node.types else node.type)
             aliases = set(node.surfaces) | node.aliases
@@ -198,9 +199,22 @@ def _spelled_like(surface: str, parent_label: str | None) -> bool:
     return squash.sub("", surface).startswith(squash.sub("", parent_label))
 
 
-def _label_rank(surface: str) -> int:
-    """Prefer a surface with capitals as the label (``LoRA`` over ``lora``)."""
-    return 0 if any(c.isupper() for c in surface) else 1
+def _label_rank(surface: str, acronyms: set[str] = frozenset()) -> tuple[int, int, int]:
+    """Among equally frequent surfaces: one with capitals, then an acronym the text defines, then mixed case.
+
+    >>> sorted(["lora", "LORA", "LoRA"], key=_label_rank)
+    ['LoRA', 'LORA', 'lora']
+    >>> sorted(["Data Filtering Networks", "DFN"], key=lambda s: _label_rank(s, {"DFN"}))
+    ['DFN', 'Data Filtering Networks']
+    """
+    upper, lower = any(c.isupper() for c in surface), any(c.islower() for c in surface)
+    return (0 if upper else 1, 0 if surface in acronyms else 1, 0 if upper and lower else 1)
+
+
+def _acronyms(surfaces: list[str]) -> set[str]:
+    """Surfaces that abbreviate a longer one of the same node ("DFN" beside "Data Filtering Networks")."""
+    return {s for s in surfaces if " " not in s and len(s) <= 8 and not any(c.islower() for c in s)
+            and any(" " in o and o[:1].lower() == s[:1].lower() and len(o) > 2 * len(s) for o in surfaces)}
 
 
 def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], catalogue: Catalogue) -> Corpus:

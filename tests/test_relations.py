@@ -268,3 +268,9 @@ def test_a_paper_that_says_it_does_not_fine_tune_fine_tunes_nothing(nlp):
 def test_a_model_another_model_beats_is_evaluated(nlp):
     abstract = "Code models are costly. In the end, Tiny-1B beats Zeta-2-7B on WidgetQA."
     assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
+def test_methods_a_paper_outperforms_are_mentioned(nlp):
+    abstract = "Alignment is costly. Our recipe outperforms state-of-the-art methods such as QuRA and beam search."
+    got = edges(nlp, abstract)
+    assert got["QuRA"] == P.MENTIONS and got["beam search"] == P.MENTIONS

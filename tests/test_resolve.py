@@ -37,3 +37,12 @@ def test_spellings_of_one_variant_are_one_node_named_like_its_parent(catalogue_d
     assert len(variants) == 1
     # the most frequent spelling is "ZETA2-7B", but the catalogue writes the parent "Zeta 2"
     assert variants[0].label == "Zeta-2-7B" and "ZETA2-7B" in variants[0].aliases
+
+
+def test_a_new_entity_is_labelled_by_its_acronym_and_case_variants_prefer_mixed_case(catalogue_dir):
+    corpus = resolved(catalogue_dir, ["We propose Q-Routing Mixer (QRM), a way to route tokens in Zeta 2.",
+                                      "We introduce TokMix, a mixing method. It beats Zeta 2.",
+                                      "We compare with methods such as TOKMIX and RouteNet on Zeta 2."])
+    labels = {e.label: e for e in corpus.entities}
+    assert "QRM" in labels and "Q-Routing Mixer" in labels["QRM"].aliases
+    assert "TokMix" in labels and "TOKMIX" in labels["TokMix"].aliases

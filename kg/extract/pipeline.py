@@ -115,7 +115,13 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     for cand in [c for c in found if c.rule in ("acronym", "proposal", "listed", "list-mate", "score-on", "object",
                                                 "apposition", "bench-shape", "model-shape")]:
         found = _add_everywhere(text, found, cand)
+    urls = [m.span() for m in _URL.finditer(text)]
+    if urls:  # "github.com/HumanEval-V/HumanEval-V-Benchmark": a path, not a mention
+        found = [c for c in found if not any(s < c.end and c.start < e for s, e in urls)]
     return _without_overlaps(found)
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|edu|cn|dev)/\S*")
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -289,7 +295,8 @@ def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
 # The words that describe a name right after it, up to the first clause word or punctuation.
 _DESCRIPTION = re.compile(
     r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
-    r"(?P<words>(?:(?!(?:for|that|which|with|to|in|on|by|designed|trained|built|based|using|where|and)\b)"
+    r"(?P<words>(?:(?!(?:for|that|which|with|to|in|on|by|designed|trained|built|based|using|where|and|such|like|"
+    r"including|e\.g)\b)"
     r"[\w\-.]+\s*){1,8})"
 )
 

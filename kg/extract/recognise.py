@@ -699,6 +699,7 @@ HEAD_TYPES = {
     "checkpoint": M, "checkpoints": M, "assistant": M, "chatbot": M,
     "family": M, "series": M,
     "method": T, "approach": T, "framework": T, "algorithm": T, "technique": T, "strategy": T,
+    "methods": T, "approaches": T, "frameworks": T, "algorithms": T, "techniques": T, "strategies": T,
     "loss": T, "objective": T, "mechanism": T, "architecture": T, "module": T, "paradigm": T,
     "procedure": T, "recipe": T, "pipeline": T, "scheme": T, "optimizer": T, "attack": T,
     "training": T, "tuning": T, "decoding": T, "prompting": T, "regularization": T,

@@ -42,6 +42,7 @@ and or well up to size sizes scale scales parameter parameters series e g i of
 two three four five six seven eight nine ten eleven twelve fifteen twenty thirty dozen dozens many multiple
 numerous diverse frontier mainstream advanced commercial any additional extra explicit
 open-weight open-weights only similar comparable much even larger bigger stronger top best
+method methods approach approaches technique techniques algorithm algorithms work works
 """.split())
 _GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?|[a-z][\w.]*-[\w.\-]*\d[\w.\-]*)$")  # gpt-oss-120b
