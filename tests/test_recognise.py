@@ -446,3 +446,20 @@ def test_the_noun_before_of_heads_a_description(text, name, etype):
 def test_a_new_model_named_after_its_description_is_proposed():
     got = found("We curate the data and pre-train a 3B model, Quillet-3B, from scratch on it.")
     assert got["Quillet-3B"].proposed and got["Quillet-3B"].type == M
+
+
+def test_names_inside_urls_are_not_mentions():
+    got = names("We fine-tune Zeta 2. Code: https://github.com/lab/Zeta-2-Tuned and huggingface.co/lab/WidgetQA-Hard.")
+    assert got == {"Zeta 2"}
+
+
+def test_a_description_stops_at_such_as():
+    from kg.extract.pipeline import _described_type
+
+    text = "Mixo, an approach such as data augmentation, helps."
+    assert _described_type(text, len("Mixo")) == T
+
+
+def test_a_version_pair_with_a_slash_is_not_a_url():
+    got = names("We compare Zeta 2.5/3 with others on WidgetQA.")
+    assert any(n.startswith("Zeta 2") for n in got) and "WidgetQA" in got

@@ -121,7 +121,7 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     return _without_overlaps(found)
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|io|ai|net|edu|cn|dev)/\S*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}/\S*")  # not "GPT-3.5/4"
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
