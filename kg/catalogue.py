@@ -29,6 +29,7 @@ DATA_FILES = {
     EntityType.DATASET: "datasets.jsonl",
     EntityType.TECHNIQUE: "techniques.jsonl",
 }
+FILE_TYPES = {filename: etype for etype, filename in DATA_FILES.items()}
 
 # Letters (any script), digits, "+" (HumanEval+ is not HumanEval) and dots between digits.
 _NON_KEY = re.compile(r"[^\w.+]+|_")
@@ -182,6 +183,12 @@ def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:
         "-" in surface.strip("-"))
 
 
+def read_file(path: str | Path) -> list[Entry]:
+    """The entries of one catalogue file, typed by its name (``models.jsonl`` …)."""
+    path = Path(path)
+    return _read_jsonl(path, path.name, FILE_TYPES[path.name])
+
+
 def _read_jsonl(path: Path, label: str, etype: EntityType) -> list[Entry]:
     entries = []
     with path.open(encoding="utf-8") as fh:
@@ -222,7 +229,7 @@ def load(directory: str | Path | None = None) -> Catalogue:
             seen[entry.id] = filename
             entries.append(entry)
     cat = Catalogue.from_entries(entries)
-    cat.mark_closed(_lines(base / "closed_models.txt"))
+    cat.mark_closed(read_word_list(base / "closed_models.txt"))
     return cat
 
 
@@ -234,10 +241,11 @@ def default() -> Catalogue:
 
 def read_lines(filename: str) -> frozenset[str]:
     """A word list under ``kg/data`` (one entry per line, ``#`` comments)."""
-    return _lines(Path(str(resources.files("kg") / "data" / filename)))
+    return read_word_list(Path(str(resources.files("kg") / "data" / filename)))
 
 
-def _lines(path: Path) -> frozenset[str]:
+def read_word_list(path: Path) -> frozenset[str]:
+    """The entries of a word list (one per line, ``#`` comments); empty if the file is missing."""
     if not path.exists():
         return frozenset()
     words = set()

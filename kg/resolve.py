@@ -17,7 +17,6 @@ entities, labels and IRIs.
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -149,9 +148,7 @@ class Resolver:
     # --- result
     def label_of(self, key: str) -> str:
         """A node's label: a variant is named the way its parent is ("Llama-2-7B", not "LLaMA2-7B")."""
-        if key not in self._labels:
-            self._labels[key] = self.entity(self.nodes[key]).label
-        return self._labels[key]
+        return self._labels[key] if key in self._labels else self.entity(self.nodes[key]).label
 
     def entity(self, node: _Node) -> Entity:
         if node.entry is not None:
@@ -169,6 +166,7 @@ class Resolver:
                      if node.types else node.type)
             aliases = set(node.surfaces) | node.aliases
         aliases = tuple(sorted(a for a in aliases if a != label and a.strip()))
+        self._labels[node.key] = label
         return Entity(
             key=node.key,
             type=etype,
@@ -195,8 +193,10 @@ def _spelled_like(surface: str, parent_label: str | None) -> bool:
     """
     if not parent_label:
         return True
-    squash = re.compile(r"[\s\-_.]")
-    return squash.sub("", surface).startswith(squash.sub("", parent_label))
+    return _SEPARATORS.sub("", surface).startswith(_SEPARATORS.sub("", parent_label))
+
+
+_SEPARATORS = re.compile(r"[\s\-_.]")
 
 
 def _label_rank(surface: str, acronyms: set[str] = frozenset()) -> tuple[int, int, int]:

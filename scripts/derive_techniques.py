@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.catalogue import cased_key, name_key, slug  # noqa: E402
+from kg.catalogue import cased_key, name_key, read_file, read_word_list, slug  # noqa: E402
 
 DATA = ROOT / "kg" / "data"
 GAZETTEER = ROOT.parent / "shared" / "external" / "gazetteers" / "pwc_methods.jsonl"
@@ -1038,38 +1038,24 @@ def expand(entry: dict) -> dict:
     return {**entry, "aliases": aliases}
 
 
+_OTHER_FILES = ("models.jsonl", "benchmarks.jsonl", "datasets.jsonl")
+
+
 def other_keys() -> dict[str, str]:
     keys = {}
-    for fn in ("models.jsonl", "benchmarks.jsonl", "datasets.jsonl"):
-        p = DATA / fn
-        if not p.exists():
-            continue
-        for line in p.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            raw = json.loads(line)
-            for n in [raw["label"], *raw.get("aliases", [])]:
-                if n:
-                    keys.setdefault(name_key(n), f"{fn}:{raw['label']}")
-    gen = DATA / "generic.txt"
-    for line in gen.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            keys.setdefault(name_key(line), "generic.txt")
+    for fn in _OTHER_FILES:
+        if (DATA / fn).exists():
+            for entry in read_file(DATA / fn):
+                for n in (entry.label, *entry.aliases):
+                    keys.setdefault(name_key(n), f"{fn}:{entry.label}")
+    for word in read_word_list(DATA / "generic.txt"):
+        keys.setdefault(name_key(word), "generic.txt")
     return keys
 
 
 def other_ids() -> dict[str, str]:
-    ids = {}
-    for fn in ("models.jsonl", "benchmarks.jsonl", "datasets.jsonl"):
-        p = DATA / fn
-        if not p.exists():
-            continue
-        for line in p.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.lstrip().startswith("//"):
-                raw = json.loads(line)
-                ids[raw.get("id") or slug(raw["label"])] = f"{fn}:{raw['label']}"
-    return ids
+    return {entry.id: f"{fn}:{entry.label}" for fn in _OTHER_FILES if (DATA / fn).exists()
+            for entry in read_file(DATA / fn)}
 
 
 def build(gazetteer: Path) -> tuple[list[dict], list[str]]:

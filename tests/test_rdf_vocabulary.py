@@ -18,18 +18,14 @@ from rdflib.collection import Collection
 from kg import sparql
 from kg.validate import ONTOLOGY, SHAPES, declared_terms, parse, used_terms, vocabulary_findings
 
-from test_rdf import seeds_graph, tiny_rdf
+from kg.export import rdf
 
+from test_rdf import FABIO, MLKG, OA, RDF, RDFS, SCHEMA, SKOS, seeds_graph, tiny_rdf
+
+# The vocabularies the export does not write itself, only the ontology and shapes use.
 OWL = rdflib.Namespace("http://www.w3.org/2002/07/owl#")
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-RDF = rdflib.Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-RDFS = rdflib.Namespace("http://www.w3.org/2000/01/rdf-schema#")
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
-MLKG = rdflib.Namespace("https://w3id.org/mlkg/ontology#")
-FABIO = rdflib.Namespace("http://purl.org/spar/fabio/")
-SCHEMA = rdflib.Namespace("http://schema.org/")
-PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
-OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+PROV = rdflib.Namespace(rdf.PROV)
 MLS = rdflib.Namespace("http://www.w3.org/ns/mls#")
 FAIR4ML = rdflib.Namespace("https://w3id.org/fair4ml#")
 

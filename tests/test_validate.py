@@ -9,14 +9,7 @@ from kg.cli import cli
 from kg.graph import entity_iri, paper_iri
 from kg.validate import format_report, validate
 
-from test_rdf import seeds_graph, tiny_rdf
-
-RDF = rdflib.Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
-DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
-MLKG = rdflib.Namespace("https://w3id.org/mlkg/ontology#")
-FABIO = rdflib.Namespace("http://purl.org/spar/fabio/")
-OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+from test_rdf import DCTERMS, FABIO, MLKG, RDF, XSD, seeds_graph, tiny_rdf
 
 PAPER = rdflib.URIRef(paper_iri("arxiv-2305.14314"))
 OTHER_PAPER = rdflib.URIRef(paper_iri("t-0001"))

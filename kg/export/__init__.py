@@ -7,6 +7,7 @@ never leaves a half-written export beside the previous good ones.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import time
@@ -27,17 +28,14 @@ SHARED_TRIPLES_MAX_EDGES = 20_000
 
 
 def render(g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> bytes:
-    if fmt in rdf.FORMATS:
-        return rdf.serialize(g, fmt, rdf_triples)
-    if fmt == "json":
-        return jsongraph.dumps(g).encode("utf-8")
-    if fmt == "html":
-        return html.render(g).encode("utf-8")
-    raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FILES)}")
+    """One export as bytes (:func:`render_into` a buffer)."""
+    buffer = io.BytesIO()
+    render_into(buffer, g, fmt, rdf_triples)
+    return buffer.getvalue()
 
 
 def render_into(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> None:
-    """:func:`render` into an open binary file; RDF is streamed there rather than held in memory."""
+    """One export written into an open binary file as it is made, never held whole in memory."""
     if fmt in rdf.FORMATS:
         rdf.serialize(g, fmt, rdf_triples, output=fh)
     elif fmt == "json":
@@ -45,7 +43,7 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str, rdf_triples: list | 
     elif fmt == "html":
         html.render_into(fh, g)
     else:
-        fh.write(render(g, fmt))
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FILES)}")
 
 
 def _umask() -> int:
@@ -69,9 +67,9 @@ def _write_temp(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     return Path(tmp)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to ``path`` and rename over it: readers see old or new, never half."""
-    tmp = _write_temp(path, lambda fh: fh.write(data))
+def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write (``write(fh)``) next to ``path`` and rename over it: readers see old or new, never half."""
+    tmp = _write_temp(path, write)
     try:
         os.replace(tmp, path)
     except BaseException:

@@ -33,6 +33,8 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.export.jsongraph import write_array
+
 #: Node type → (fill, border, vis shape).  The legend is drawn from this.
 TYPES: dict[str, tuple[str, str, str]] = {
     "Model": ("#4e79a7", "#2e4d6e", "dot"),
@@ -356,10 +358,7 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: st
     for n, piece in enumerate(re.split(r"@@([A-Z]+)@@", _TEMPLATE)):
         value = parts[piece] if n % 2 else piece
         if not isinstance(value, str):  # records: a JSON array, as _script_json would write it
-            fh.write(b"[")
-            for i, item in enumerate(value):
-                fh.write((("," if i else "") + _script_json(item)).encode("utf-8"))
-            fh.write(b"]")
+            write_array(fh, value, _script_json)
         else:
             fh.write(value.encode("utf-8"))
 
@@ -406,9 +405,8 @@ def write_page(directory: str | Path, out: str | Path | None = None, focus: str 
         base = directory if directory.is_dir() else directory.parent
         out = base / ("kg.html" if centre is None else f"{_slug(_name(g, centre))}.html")
     out = Path(out)
-    page = render(g, title=title, focus=centre).encode("utf-8")
     try:
-        write_atomic(out, page)
+        write_atomic(out, lambda fh: render_into(fh, g, title=title, focus=centre))
     except OSError as exc:
         raise GraphPageError(f"cannot write {out}: {exc.strerror or exc}") from None
     return out, g.number_of_nodes(), g.number_of_edges()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable, Iterable
 from typing import BinaryIO
 
 import networkx as nx
@@ -25,13 +26,22 @@ def dump_into(fh: BinaryIO, g: nx.MultiDiGraph) -> None:
         fh.write((("," if n else "") + _ENCODE(key) + ":").encode("utf-8"))
         value = data[key]
         if isinstance(value, list):
-            fh.write(b"[")
-            for i, item in enumerate(value):
-                fh.write((("," if i else "") + _ENCODE(item)).encode("utf-8"))
-            fh.write(b"]")
+            write_array(fh, value, _ENCODE)
         else:
             fh.write(_ENCODE(value).encode("utf-8"))
     fh.write(b"}\n")
+
+
+def write_array(fh: BinaryIO, items: Iterable[object], encode: Callable[[object], str]) -> None:
+    """A JSON array written one encoded item at a time: the bytes of encoding the whole list at once.
+
+    >>> buffer = io.BytesIO(); write_array(buffer, iter([1, {"a": 2}]), _ENCODE); buffer.getvalue()
+    b'[1,{"a":2}]'
+    """
+    fh.write(b"[")
+    for i, item in enumerate(items):
+        fh.write((("," if i else "") + encode(item)).encode("utf-8"))
+    fh.write(b"]")
 
 
 def dumps(g: nx.MultiDiGraph) -> str:

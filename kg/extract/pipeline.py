@@ -65,6 +65,10 @@ def sentence_table(doc: Doc) -> list[tuple[int, int]]:
 RULE_RANK = {"catalogue": 0, "variant": 1, "compound": 2, "model-shape": 3, "bench-shape": 3,
              "acronym": 4, "acronym-unsure": 4, "proposal": 5,
              "listed": 6, "list-mate": 6, "score-on": 6, "object": 6, "apposition": 6, "repeat": 7}
+# Names found by a pattern, not the catalogue: each is looked for again everywhere in its paper,
+# and one the title carries is the paper's own.
+NEW_NAME_RULES = frozenset({"model-shape", "bench-shape", "acronym", "acronym-unsure", "proposal",
+                            "listed", "list-mate", "score-on", "object", "apposition"})
 
 
 # --------------------------------------------------------------------------- names
@@ -112,8 +116,7 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     found = _without_overlaps(found + rec.list_mates(tx, found, title_end))
     found = _without_overlaps(found + rec.scored_names(tx, [(c.start, c.end) for c in found], title_end))
     found = _link_proposals(text, title_end, found)
-    for cand in [c for c in found if c.rule in ("acronym", "proposal", "listed", "list-mate", "score-on", "object",
-                                                "apposition", "bench-shape", "model-shape")]:
+    for cand in [c for c in found if c.rule in NEW_NAME_RULES]:
         found = _add_everywhere(text, found, cand)
     urls = [m.span() for m in _URL.finditer(text)]
     if urls:  # "github.com/HumanEval-V/HumanEval-V-Benchmark": a path, not a mention
@@ -374,12 +377,13 @@ def _long_form_type(long_form: str) -> EntityType | None:
 
 def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
     """Mark what the paper introduces; add the names only a proposal reveals."""
-    for c in found:  # "PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": a size is not always a model's
-        if c.rule == "model-shape" and c.type == EntityType.MODEL:
-            described = _described_type(text, c.end) or _noun_before_type(text, c.start)
-            if described in (EntityType.DATASET, EntityType.BENCHMARK):
-                for same in (o for o in found if o.text == c.text and o.rule == "model-shape"):
-                    same.type = described
+    retyped: dict[str, EntityType] = {}  # "PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": not a model
+    for c in (c for c in found if c.rule == "model-shape"):
+        described = retyped.get(c.text) or _described_type(text, c.end) or _noun_before_type(text, c.start)
+        if described in (EntityType.DATASET, EntityType.BENCHMARK):
+            retyped.setdefault(c.text, described)
+    for c in (c for c in found if c.rule == "model-shape" and c.text in retyped):
+        c.type = retyped[c.text]
     spans = rec.proposal_spans(text)
     title = text[:title_end]
     name = rec.title_name(title)
@@ -452,8 +456,7 @@ def _link_proposals(text: str, title_end: int, found: list[Candidate]) -> list[C
             c.proposed = True
     title_key = name_key(text[:title_end])
     for c in out:
-        if c.rule in ("acronym", "acronym-unsure", "bench-shape", "model-shape", "listed", "list-mate", "score-on",
-                      "object", "apposition"):
+        if c.rule in NEW_NAME_RULES:
             # a new name the title carries is the paper's own, unless the title only places the
             # work somewhere ("… at SemEval-2024") or names a setting ("… on a Pre-trained Model")
             own = _in_title_as_subject(title, c.text)

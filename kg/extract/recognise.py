@@ -518,6 +518,11 @@ _PASSIVE_AFTER = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:newly\s
                             r"(?:proposed|introduced|presented|developed)\b")
 
 
+def _inner_capital_or_digit(name: str) -> bool:
+    """Written as a name, not a word: "Maze-Extreme", "GridLogic2", not "Table" or "Monday"."""
+    return any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
+
+
 def _name_like(name: str) -> bool:
     """A word group that reads as a name rather than prose."""
     words = name.split()
@@ -528,7 +533,7 @@ def _name_like(name: str) -> bool:
         return False
     if len(name) < 2 or (len(words) == 1 and first.lower().endswith("ly") and first[1:].islower()):
         return False  # "Recently", "Secondly": sentence adverbs, not names
-    if not any(c.isalpha() for c in name) or _AMOUNT.match(first):
+    if not any(c.isalpha() for c in name) or ("-" in first and _MEASURE.match(first)):
         return False  # "1.2-trillion-token": an amount
     if len(words) == 1:
         inner_upper = any(c.isupper() for c in first[1:])
@@ -589,8 +594,7 @@ def title_name(title: str) -> str | None:
         return None
     if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words):
         return None
-    if len(words) > 1 and not any(any(c.isupper() for c in w[1:]) or any(c.isdigit() for c in w)
-                                  for w in words):
+    if len(words) > 1 and not any(_inner_capital_or_digit(w) for w in words):
         return None  # "Beyond Words", "Many Hands": title case, not a name
     if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS or head.lower() in _GENRE_HEADS:
         return None  # "Position: …", "Survey: …": the kind of paper, not a name
@@ -725,7 +729,6 @@ def head_type(words: list[str]) -> EntityType | None:
 _ITEM = rf"{_WORD}(?: {_WORD}){{0,2}}"
 # 350GB, 7B, 4k, 8K-sequence, 52-billion-parameter: amounts, not names
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}(?:-[a-z]+)*$")
-_AMOUNT = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}(?:-[a-z]+)+$")
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
 _LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
 _CONNECTOR = re.compile(r"(?:\b(?:such as|including|like|e\.g\.,?|namely|for example,?|for instance,?|i\.e\.,?)"
@@ -798,7 +801,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
                 continue
             if names.is_attributive(names.parts(name)[-1]):
                 continue  # "JEPA-based models": the base is named elsewhere
-            plain = not (any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name))
+            plain = not _inner_capital_or_digit(name)
             named_kind = noun.split()[-1].lower() in ("datasets", "benchmarks", "corpora", "models", "llms")
             if plain and (_sentence_initial(t, s) or (kind == "intro" and ty != M and not named_kind)):
                 continue  # a lone capitalised word is too often prose
@@ -843,8 +846,7 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
             continue
         for s, e in unknown:
             name = t[s:e]
-            written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
-            if (written_as_name and _name_like(name) and name_key(name) not in GENERIC_KEYS
+            if (_inner_capital_or_digit(name) and _name_like(name) and name_key(name) not in GENERIC_KEYS
                     and not _MEASURE.match(name)):
                 out.append(Candidate(s, e, name, known[0], "list-mate", 0.6))
     return out
@@ -868,8 +870,7 @@ def scored_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
             continue
         s, e = m.span("name")
         name = t[s:e]
-        written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
-        if (covered.hits(s, e) or not written_as_name or not _name_like(name) or _MEASURE.match(name)
+        if (covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name)
                 or name_key(name) in GENERIC_KEYS or names.is_size(name)):
             continue
         out.append(Candidate(s, e, name, B, "score-on", 0.6))
@@ -900,8 +901,7 @@ def object_names(text: Text, taken: list[tuple[int, int]]) -> list[Candidate]:
     for m in _OBJECT.finditer(t):
         s, e = m.span("name")
         name = t[s:e]
-        written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
-        if covered.hits(s, e) or not written_as_name or not _name_like(name) or _MEASURE.match(name):
+        if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):
             continue
         out.append(Candidate(s, e, name, M, "object", 0.6))
         covered.add(s, e)
@@ -937,8 +937,7 @@ def typed_appositions(text: Text, taken: list[tuple[int, int]], start: int = 0) 
     for m in _TYPED_APPOSITION.finditer(t, start):
         s, e = _trim_name(t, *m.span("name"))
         name = t[s:e]
-        written_as_name = any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
-        if covered.hits(s, e) or not written_as_name or not _name_like(name) or _MEASURE.match(name):
+        if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):
             continue
         ty = HEAD_TYPES.get(m.group("head").split()[-1].lower(), M)
         new = (m.group("det") == "our" or bool(re.search(r"\b(?:new|novel)\b", m.group("adj")))
