@@ -277,8 +277,8 @@ def whose(o: Occurrence, ctx: PaperContext, strict: bool = False) -> str:
     if o.is_title:
         return "ours"
     s = o.sentence
-    ours, background, experiment = _sentence_facts(s)
-    if RELATED_WORK.search(s) and not experiment:
+    ours, background, experiment, related_work = _sentence_facts(s)
+    if related_work and not experiment:
         return "background"
     if ours or any(name in s for name in ctx.proposed):
         return "ours"
@@ -288,8 +288,8 @@ def whose(o: Occurrence, ctx: PaperContext, strict: bool = False) -> str:
 
 
 @lru_cache(maxsize=256)
-def _sentence_facts(sentence: str) -> tuple[bool, bool, bool]:
-    """Does a sentence speak of our work, of earlier work, of experiments?  (Read once per sentence.)
+def _sentence_facts(sentence: str) -> tuple[bool, bool, bool, bool]:
+    """Does a sentence speak of our work, of earlier work, of experiments, of related work?  (Read once.)
 
     A hint of earlier work ("existing", "conventional") makes a sentence
     background only when it reports no results: "improves on MMLU compared to
@@ -297,7 +297,7 @@ def _sentence_facts(sentence: str) -> tuple[bool, bool, bool]:
     """
     experiment = bool(EXPERIMENT.search(sentence))
     background = bool(BACKGROUND.search(sentence)) or (not experiment and bool(BACKGROUND_HINT.search(sentence)))
-    return bool(OURS.search(sentence)), background, experiment
+    return bool(OURS.search(sentence)), background, experiment, bool(RELATED_WORK.search(sentence))
 
 
 def classify(o: Occurrence, ctx: PaperContext = PaperContext()) -> tuple[Predicate, str, float]:
