@@ -79,6 +79,7 @@ class Evidence(Frozen):
     sentence_start: int = Field(default=0, ge=0, description="offset of the sentence in the field")
     rule: str
     confidence: float = Field(ge=0.0, le=1.0)
+    because: tuple[str, ...] = Field(default=(), description="features that decided the relation, if learned")
 
 
 class Mention(Frozen):
@@ -93,6 +94,7 @@ class Mention(Frozen):
     text: str
     type: EntityType
     predicate: Predicate
+    also: tuple[Predicate, ...] = Field(default=(), description="further relations the text supports")
     evidence: tuple[Evidence, ...] = Field(min_length=1, description="decisive evidence first")
     catalogue_id: str | None = Field(default=None, description="known entity named, or its base")
     aliases: tuple[str, ...] = ()

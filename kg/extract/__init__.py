@@ -13,7 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 
-from kg.extract.pipeline import build_nlp, mentions_of, paper_text
+from kg.extract.pipeline import DEFAULT_MODEL, build_nlp, mentions_of, paper_text
 from kg.model import Paper, PaperExtraction
 
 BATCH = 64
@@ -30,9 +30,10 @@ def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
         doc._.title_end = title_end
         docs.append(doc)
     relations = "mlkg_relations" in nlp.pipe_names
+    model = nlp.get_pipe("mlkg_relations").model if relations else None
     out = []
     for paper, doc in zip(papers, nlp.pipe(docs, batch_size=BATCH)):
-        out.append(PaperExtraction(paper_key=paper.key, mentions=tuple(mentions_of(doc, relations))))
+        out.append(PaperExtraction(paper_key=paper.key, mentions=tuple(mentions_of(doc, relations, model))))
     return out
 
 
@@ -50,11 +51,12 @@ def extract(
     on_progress: Callable[[int], None] | None = None,
     patterns: bool = True,
     relations: bool = True,
+    model_path: str | None = DEFAULT_MODEL,
 ) -> list[PaperExtraction]:
     """Extract every paper, in order; ``processes > 1`` forks workers for large inputs."""
     batches = [list(papers[i:i + BATCH]) for i in range(0, len(papers), BATCH)]
     results: list[PaperExtraction] = []
-    nlp = build_nlp(patterns=patterns, relations=relations)
+    nlp = build_nlp(patterns=patterns, relations=relations, model_path=model_path)
     if processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _worker_nlp
         _worker_nlp = nlp  # built once here; forked workers inherit it instead of building their own

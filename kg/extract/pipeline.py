@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from pathlib import Path
 
 import spacy
 from spacy.attrs import ORTH
@@ -25,12 +26,16 @@ from spacy.tokens import Doc, Span
 from kg import catalogue as catalogue_mod
 from kg.catalogue import Catalogue, name_key
 from kg.extract import recognise as rec
+from kg.extract.decide import LinearModel, decide
+from kg.extract.features import group_features
 from kg.extract.recognise import Candidate, Text
 from kg.extract.relations import Occurrence, classify, paper_context, strongest
 from kg.model import EntityType, Evidence, Mention, Predicate
 
 SPAN_KEY = "mlkg"
 CANDIDATES = "mlkg_candidates"  # doc.user_data key: the spans' candidates, in span order
+CONTEXT = "mlkg_context"  # doc.user_data key: the paper's PaperContext
+FEATURES = "mlkg_features"  # doc.user_data key: a list that collects (mention, features) when present
 
 if not Span.has_extension("mlkg"):
     Span.set_extension("mlkg", default=None)
@@ -494,16 +499,22 @@ def _extends_one_of(name: str, bases: set[str]) -> bool:
 
 # --------------------------------------------------------------------------- relations
 
-@Language.factory("mlkg_relations", default_config={"catalogue_dir": None})
-def make_relations(nlp: Language, name: str, catalogue_dir: str | None) -> "RelationTagger":
-    return RelationTagger(catalogue_mod.load(catalogue_dir) if catalogue_dir else catalogue_mod.default())
+@Language.factory("mlkg_relations", default_config={"catalogue_dir": None, "model_path": None})
+def make_relations(nlp: Language, name: str, catalogue_dir: str | None, model_path: str | None) -> "RelationTagger":
+    cat = catalogue_mod.load(catalogue_dir) if catalogue_dir else catalogue_mod.default()
+    return RelationTagger(cat, LinearModel.load(model_path) if model_path else None)
 
 
 class RelationTagger:
-    """Give each name span the predicate its sentence supports."""
+    """Give each name span the predicate its sentence supports.
 
-    def __init__(self, catalogue: Catalogue):
+    The cue rules tag every occurrence; with a ``model`` (:mod:`kg.extract.decide`)
+    the entity's relations are then decided from all its occurrences at once.
+    """
+
+    def __init__(self, catalogue: Catalogue, model: LinearModel | None = None):
         self.closed = catalogue.closed
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         title_end = doc._.title_end
@@ -513,6 +524,8 @@ class RelationTagger:
         proposed = frozenset(n for c in cands if c.proposed for n in (c.text, *c.aliases) if len(n) > 2)
         text = doc_text(doc)
         ctx = paper_context(text[:title_end], text[title_end + 1:], proposed)
+        doc.user_data[CONTEXT] = ctx
+        doc.user_data["mlkg_closed"] = self.closed
         for cand in cands:
             index = bisect_right(starts, cand.start) - 1
             s_start, s_end = cand.sentence = table[index]
@@ -541,6 +554,8 @@ def title_boundary(doc: Doc) -> Doc:
     return doc
 
 
+DEFAULT_MODEL = str(Path(__file__).resolve().parent.parent / "data" / "models" / "relations.json")
+
 # Abbreviations whose full stop ends no sentence.
 ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "al.", "etc.", "vs.", "cf.", "Fig.", "Figs.", "Eq.", "Eqs.", "Sec.",
                  "Tab.", "approx.", "resp.", "w.r.t.", "a.k.a.", "No.", "Dr.", "Mr.", "Ms.", "Inc.", "Ltd.",
@@ -565,15 +580,17 @@ def light_tokenizer():
     return make
 
 
-def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations: bool = True) -> Language:
-    """The extraction pipeline; ``patterns``/``relations`` off serve the ablation."""
+def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations: bool = True,
+              model_path: str | None = DEFAULT_MODEL) -> Language:
+    """The extraction pipeline; ``patterns``/``relations`` off serve the ablation, ``model_path=None`` the rules alone."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "mlkg.light_tokenizer.v1"}}})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("mlkg_title_boundary")
     names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})
     names.patterns = patterns
     if relations:
-        nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir})
+        nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir,
+                                               "model_path": str(model_path) if model_path else None})
     return nlp
 
 
@@ -583,8 +600,12 @@ def paper_text(title: str, abstract: str) -> tuple[str, int]:
     return f"{title}\n{abstract}", len(title)
 
 
-def mentions_of(doc: Doc, relations: bool = True) -> list[Mention]:
-    """Group a processed paper's names into one mention per entity."""
+def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = None) -> list[Mention]:
+    """Group a processed paper's names into one mention per entity.
+
+    Without a ``model`` the rules' most specific predicate wins; with one, the
+    model decides each entity's relations (or that it is no entity at all).
+    """
     title_end = doc._.title_end
     text = doc_text(doc)
     cands: list[Candidate] = doc.user_data.get(CANDIDATES, [])
@@ -593,6 +614,42 @@ def mentions_of(doc: Doc, relations: bool = True) -> list[Mention]:
         starts = [s for s, _ in table]
         for c in cands:
             c.sentence = table[bisect_right(starts, c.start) - 1]
+    record = doc.user_data.get(FEATURES)
+    out = []
+    for group in _groups(cands):
+        main = _most_specific(group)
+        types = [c.type for c in group]
+        etype = max(set(types), key=lambda t: (types.count(t), t == main.type))
+        best = strongest([c.predicate for c in group]) if relations else Predicate.MENTIONS
+        also, because, confidence = (), (), None
+        features = None
+        if relations and (model is not None or record is not None):
+            ctx = doc.user_data.get(CONTEXT)
+            closed = any(c.entry_id in doc.user_data.get("mlkg_closed", ()) for c in group)
+            features = group_features(group, main, etype.value, text, title_end, ctx, closed)
+        if model is not None and features is not None:
+            decision = decide(model, features, etype)
+            if not decision.keep:
+                continue
+            best, also, because = decision.predicates[0], decision.predicates[1:], decision.because
+            confidence = decision.confidence
+        decisive = [c for c in group if not relations or c.predicate in (best, *also)]
+        ordered = decisive + [c for c in group if c not in decisive]
+        evidence = tuple(_evidence(c, text, title_end, relations, because, confidence) for c in ordered[:3])
+        aliases = sorted({c.text for c in group if c.text != main.text} |
+                         {a for c in group for a in c.aliases if a != main.text})
+        mention = Mention.model_construct(  # every field is built right here: no need to validate
+            text=main.text, type=etype, predicate=best, also=also, evidence=evidence,
+            catalogue_id=main.entry_id, aliases=tuple(aliases), base=main.base, suffixes=main.suffixes,
+        )
+        if record is not None and features is not None:
+            record.append((mention, features))
+        out.append(mention)
+    return out
+
+
+def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Candidates of one entity together, an alias defined after its first use included; in text order."""
     groups: dict[str, list[Candidate]] = defaultdict(list)
     alias_of: dict[str, str] = {}
     for cand in cands:
@@ -601,32 +658,10 @@ def mentions_of(doc: Doc, relations: bool = True) -> list[Mention]:
         for alias in cand.aliases:
             alias_of.setdefault(rec.names.singular(name_key(alias)), root)
         groups[root].append(cand)
-    # an alias defined after its first use still joins the group
     merged: dict[str, list[Candidate]] = defaultdict(list)
     for key, group in groups.items():
         merged[_find(alias_of, key)].extend(group)
-    out = []
-    for key in sorted(merged, key=lambda k: merged[k][0].start):
-        group = merged[key]
-        best = strongest([c.predicate for c in group]) if relations else Predicate.MENTIONS
-        decisive = [c for c in group if not relations or c.predicate == best]
-        ordered = decisive + [c for c in group if c not in decisive]
-        evidence = tuple(_evidence(c, text, title_end, relations) for c in ordered[:3])
-        main = _most_specific(group)
-        aliases = sorted({c.text for c in group if c.text != main.text} |
-                         {a for c in group for a in c.aliases if a != main.text})
-        types = [c.type for c in group]
-        out.append(Mention.model_construct(  # every field is built right here: no need to validate
-            text=main.text,
-            type=max(set(types), key=lambda t: (types.count(t), t == main.type)),
-            predicate=best,
-            evidence=evidence,
-            catalogue_id=main.entry_id,
-            aliases=tuple(aliases),
-            base=main.base,
-            suffixes=main.suffixes,
-        ))
-    return out
+    return [merged[k] for k in sorted(merged, key=lambda k: merged[k][0].start)]
 
 
 def _find(alias_of: dict[str, str], key: str) -> str:
@@ -650,7 +685,8 @@ def _most_specific(cands: list[Candidate]) -> Candidate:
     return sorted(cands, key=lambda c: (RULE_RANK.get(c.rule, 9) > 1, -len(c.suffixes), c.start))[0]
 
 
-def _evidence(cand: Candidate, text: str, title_end: int, relations: bool) -> Evidence:
+def _evidence(cand: Candidate, text: str, title_end: int, relations: bool, because: tuple[str, ...] = (),
+              confidence: float | None = None) -> Evidence:
     s_start, s_end = cand.sentence
     in_title = cand.start < title_end
     offset = 0 if in_title else title_end + 1
@@ -661,5 +697,7 @@ def _evidence(cand: Candidate, text: str, title_end: int, relations: bool) -> Ev
         end=cand.end - offset,
         sentence_start=max(0, s_start - offset),
         rule=(cand.relation_rule if relations else cand.rule) or cand.rule,
-        confidence=cand.relation_confidence if relations else cand.confidence,
+        confidence=confidence if confidence is not None else
+        cand.relation_confidence if relations else cand.confidence,
+        because=because,
     )

@@ -1,0 +1,111 @@
+"""What the learned decider reads about one entity in one paper.
+
+Every sentence that names the entity contributes: the recogniser and relation
+cue the rules found there (as named features), the words just around the
+name, where the sentence stands (title, first, last), and what it says of
+itself (ours, background, experiment, related work, contrast).  Facts of the
+name (catalogue, shape, closed weights, the paper's own proposal) and of the
+paper (does it train models, is it a survey) complete the picture.
+
+Features are plain ``{name: value}`` dicts, so a linear model stored as JSON
+can score them without any library (:mod:`kg.extract.decide`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.recognise import Candidate
+from kg.extract.relations import CONTRAST, PaperContext, _sentence_facts
+
+WINDOW = 3  # words on each side of a mention
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_GENRE = re.compile(r"\b(survey|review|position|tutorial|overview|benchmark\w*|dataset|case study)\b", re.I)
+
+
+def _shape(text: str) -> str:
+    """``Llama-3-8B`` → ``Xx-d-dX``: the look of a name, runs collapsed, cut to 8."""
+    out = []
+    for ch in text:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:8]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _name_features(main: Candidate, group: Sequence[Candidate]) -> dict[str, float]:
+    text = main.text
+    words = text.split()
+    f = {f"shape={_shape(text)}": 1.0, f"nwords={min(len(words), 4)}": 1.0}
+    if text.islower():
+        f["lowercase"] = 1.0
+    if text.isupper() and len(text) <= 6:
+        f["acronym-like"] = 1.0
+    if any(ch.isdigit() for ch in text):
+        f["has-digit"] = 1.0
+    if len(words) > 1:
+        f[f"head={words[-1].lower()}"] = 1.0
+    if main.entry_id:
+        f["catalogue"] = 1.0
+    if main.suffixes:
+        f["variant"] = 1.0
+    if any(c.aliases for c in group):
+        f["defined-alias"] = 1.0
+    return f
+
+
+def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text: str, title_end: int,
+                   ctx: PaperContext, closed: bool) -> dict[str, float]:
+    """Features of one entity (its candidates ``group``) in one paper."""
+    f = _name_features(main, group)
+    f[f"type={etype}"] = 1.0
+    f["bias-n"] = min(len(group), 5) / 5
+    if closed:
+        f["closed"] = 1.0
+    if any(c.proposed for c in group):
+        f["proposed"] = 1.0
+    if ctx.trains_models:
+        f["paper-trains"] = 1.0
+        f[f"paper-trains&type={etype}"] = 1.0
+    if _GENRE.search(text[:title_end]):
+        f[f"title-genre={_GENRE.search(text[:title_end]).group(1).lower()[:9]}"] = 1.0
+    for c in group:
+        _occurrence_features(f, c, etype, text, title_end)
+    return f
+
+
+def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int) -> None:
+    """Add one occurrence's evidence to ``f`` (binary: seen at least once)."""
+    s_start, s_end = c.sentence or (0, len(text))
+    sentence = text[s_start:s_end]
+    rule, _, cue = (c.relation_rule or c.rule).partition("+")
+    pred = c.predicate.value if c.predicate else "none"
+    for name in (f"rec={rule}", f"cue={cue}", f"rule-pred={pred}", f"rule-pred&type={pred}&{etype}",
+                 f"cue&type={cue}&{etype}"):
+        f[name] = 1.0
+    if c.start < title_end:
+        f["in-title"] = 1.0
+        f[f"in-title&type={etype}"] = 1.0
+    elif s_start <= title_end + 1:
+        f["first-sentence"] = 1.0
+    if s_end >= len(text.rstrip()):
+        f["last-sentence"] = 1.0
+    ours, background, experiment, related = _sentence_facts(sentence)
+    for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
+                     ("related-work", related), ("contrast", bool(CONTRAST.search(sentence)))):
+        if on:
+            f[f"sent-{flag}"] = 1.0
+            f[f"sent-{flag}&type={etype}"] = 1.0
+    left = _words(text[max(s_start, c.start - 60):c.start])[-WINDOW:]
+    right = _words(text[c.end:min(s_end, c.end + 60)])[:WINDOW]
+    for i, w in enumerate(reversed(left)):
+        f[f"L{i}={w}"] = 1.0
+        f[f"L={w}&type={etype}"] = 1.0
+    for i, w in enumerate(right):
+        f[f"R{i}={w}"] = 1.0
+        f[f"R={w}&type={etype}"] = 1.0

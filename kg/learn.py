@@ -1,0 +1,115 @@
+"""Training the relation decider from annotated papers (scikit-learn, deterministic).
+
+Used by ``scripts/train_relations.py`` (the shipped model) and by
+``bench/quality.py`` (one model per cross-validation fold).  Only training
+needs scikit-learn; extraction reads the resulting JSON (:mod:`kg.extract.decide`).
+
+A training row is one entity as the rules find it in an annotated paper: its
+features (:mod:`kg.extract.features`) and, as label, the set of relations the
+annotation gives the matching gold entity, or ``none`` when the annotation
+has no such entity.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from kg import ingest
+from kg.extract.decide import NONE
+from kg.model import Paper
+
+PARAMS = {"C": 0.5, "drop_min": 0.5, "fine_tune_min": 0.5, "min_count": 2}
+
+
+def norm(text: str) -> str:
+    """The gold scorer's comparison key: case, accents, spaces and punctuation ignored."""
+    text = str(text).replace("+", "plus").replace("\u03c0", "pi").replace("\u03a0", "pi")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[dict]:
+    papers: list[dict] = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            papers.extend(json.load(fh))
+    return papers
+
+
+def papers_for(gold: Sequence[dict], sources: Sequence[str | Path]) -> dict[str, Paper]:
+    """The text of each gold paper, read from ``sources`` and matched by title as the scorer does."""
+    by_title = {norm(p.title): p for p in ingest.read([Path(s) for s in sources]).papers}
+    return {g["id"]: by_title[norm(g["title"])] for g in gold if norm(g["title"]) in by_title}
+
+
+def label_of(mention, gold_paper: dict) -> str:
+    """The label set the annotation gives the entity this mention names, or ``none``."""
+    names = {norm(n) for n in (mention.text, *mention.aliases)} - {""}
+    for ent in gold_paper["entities"]:
+        if names & ({norm(ent["name"])} | {norm(a) for a in ent.get("aliases", [])}):
+            rels = sorted({r["rel"] for r in gold_paper["relations"] if r["target"] == ent["name"]})
+            return "+".join(rels) if rels else NONE
+    return NONE
+
+
+def feature_rows(gold: Sequence[dict], texts: dict[str, Paper]) -> list[tuple[str, dict, str]]:
+    """(gold paper id, features, label) for every entity the rules find in the annotated papers."""
+    from kg.extract import pipeline
+
+    nlp = pipeline.build_nlp(model_path=None)
+    rows = []
+    for g in gold:
+        paper = texts.get(g["id"])
+        if paper is None:
+            continue
+        text, title_end = pipeline.paper_text(paper.title, paper.abstract)
+        doc = nlp.make_doc(text)
+        doc.user_data["mlkg_text"] = text
+        doc._.title_end = title_end
+        doc.user_data[pipeline.FEATURES] = record = []
+        pipeline.mentions_of(nlp(doc), relations=True)
+        rows.extend((g["id"], features, label_of(mention, g)) for mention, features in record)
+    return rows
+
+
+def fit(rows: Sequence[tuple[str, dict, str]], params: dict | None = None) -> dict:
+    """A multinomial logistic regression over label sets, as a JSON-ready dict."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    params = {**PARAMS, **(params or {})}
+    counts: dict[str, int] = {}
+    for _, features, _ in rows:
+        for name in features:
+            counts[name] = counts.get(name, 0) + 1
+    keep = {n for n, c in counts.items() if c >= params["min_count"]}
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([{k: v for k, v in f.items() if k in keep} for _, f, _ in rows])
+    y = [label for _, _, label in rows]
+    clf = LogisticRegression(C=params["C"], max_iter=5000, tol=1e-6)
+    clf.fit(x, y)
+    coef = np.round(clf.coef_, 4)
+    names = vec.get_feature_names_out()
+    weights = {str(names[j]): [float(w) for w in coef[:, j]] for j in range(len(names))
+               if np.any(coef[:, j] != 0)}
+    return {
+        "about": "relation decider: multinomial logistic regression over label sets; see kg/learn.py",
+        "params": params,
+        "classes": [str(c) for c in clf.classes_],
+        "intercept": [float(b) for b in np.round(clf.intercept_, 4)],
+        "weights": weights,
+    }
+
+
+def dump(model: dict, path: str | Path) -> None:
+    """Write a model so that retraining gives the very same bytes."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(model, fh, sort_keys=True, separators=(",", ":"))
+        fh.write("\n")
