@@ -226,10 +226,12 @@ def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], cat
             keys[(ex.paper_key, i)] = resolver.key_of(m)
     keys = resolver.redirect_bare_acronyms(keys)
     edges: dict[tuple[str, str], tuple[Predicate, list[Evidence]]] = {}
+    also: dict[tuple[str, str], set[Predicate]] = defaultdict(set)  # further edges the text supports
     for ex in extractions:
         for i, m in enumerate(ex.mentions):
             key = keys[(ex.paper_key, i)]
             resolver.add(key, m)
+            also[(ex.paper_key, key)].update(m.also)
             got = edges.get((ex.paper_key, key))
             if got is None:
                 edges[(ex.paper_key, key)] = (m.predicate, list(m.evidence))
@@ -242,9 +244,9 @@ def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], cat
     entities = sorted((resolver.entity(n) for n in resolver.nodes.values()), key=lambda e: e.key)
     types = {e.key: e.type for e in entities}
     relations = [
-        Relation(paper=paper, predicate=fit_predicate(pred, types[key]), entity=key,
-                 evidence=tuple(_dedupe(evidence)))
+        Relation(paper=paper, predicate=p, entity=key, evidence=tuple(_dedupe(evidence)))
         for (paper, key), (pred, evidence) in sorted(edges.items())
+        for p in _predicates(pred, also[(paper, key)], types[key])
     ]
     return Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
                   relations=tuple(relations))
@@ -262,6 +264,13 @@ _FIT = {
     EntityType.TECHNIQUE: {Predicate.EVALUATES: Predicate.USES_TECHNIQUE, Predicate.FINE_TUNES: Predicate.USES_TECHNIQUE,
                            Predicate.EVALUATES_ON: Predicate.USES_TECHNIQUE, Predicate.TRAINS_ON: Predicate.USES_TECHNIQUE},
 }
+
+
+def _predicates(main: Predicate, also: set[Predicate], etype: EntityType) -> list[Predicate]:
+    """The main edge first, then any further one that still means something else for this type."""
+    first = fit_predicate(main, etype)
+    more = sorted({fit_predicate(p, etype) for p in also} - {first}, key=PRECEDENCE.__getitem__)
+    return [first, *more] if first != Predicate.PROPOSES else [first]
 
 
 def fit_predicate(predicate: Predicate, etype: EntityType) -> Predicate:

@@ -6,9 +6,10 @@ The model (``kg/data/models/relations.json``, trained by
 several relations, and ``none`` is the class of names that are not entities
 of the paper at all.  Loading it reads numbers, never code.
 
-The decision favours precision where a wrong edge costs most: ``fineTunes``
-needs a higher probability than the other relations (``FINE_TUNE_MIN``), or
-the next best label set is taken.
+The cue rules stay the first opinion (they generalise well on their own);
+the model, which reads every sentence naming the entity, overrules them
+where it is confident (:func:`decide`).  Its thresholds live in the model
+file's ``params``, chosen by grouped cross-validation (``bench/quality.py``).
 """
 
 from __future__ import annotations
@@ -75,21 +76,34 @@ def _allowed(label: str, etype: EntityType) -> bool:
     return label == NONE or all(part in ALLOWED[etype] for part in label.split("+"))
 
 
-def decide(model: LinearModel, features: dict[str, float], etype: EntityType) -> Decision:
-    """Choose the most probable label set the type allows; ``fineTunes`` must clear its own bar."""
+def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
+           rules: tuple[Predicate, ...]) -> Decision:
+    """The rules' label set, unless the model is sure of better.
+
+    The model drops a name it finds no entity of the paper (``drop_min``;
+    ``phrase_drop_min`` for the over-generated lower-case method phrases),
+    replaces the rules' label set with its own when that one is likely enough
+    (``override_min``), and turns ``fineTunes`` into ``evaluates`` when it
+    doubts it (``fine_tune_min``): a wrong fine-tune costs more than a missed one.
+    """
     probs = model.probabilities(features)
-    drop_min = model.params.get("drop_min", 0.5)
-    fine_tune_min = model.params.get("fine_tune_min", 0.5)
-    ranked = sorted((p, i) for i, p in enumerate(probs) if _allowed(model.classes[i], etype))
-    ranked.reverse()
-    for p, i in ranked:
-        label = model.classes[i]
-        if label == NONE:
-            if p >= drop_min:
-                return Decision(False, (), round(p, 3), model.reasons(features, i))
-            continue
-        if "fineTunes" in label and p < fine_tune_min:
-            continue
-        preds = tuple(Predicate(part) for part in label.split("+"))
-        return Decision(True, preds, round(p, 3), model.reasons(features, i))
-    return Decision(True, (Predicate.MENTIONS,), 0.0, ())
+    params = model.params
+    by_class = dict(zip(model.classes, probs))
+    none_at = model.classes.index(NONE) if NONE in model.classes else -1
+    drop_min = params.get("phrase_drop_min" if features.get("rec=method-phrase") else "drop_min", 1.01)
+    if none_at >= 0 and probs[none_at] >= drop_min:
+        return Decision(False, (), round(probs[none_at], 3), model.reasons(features, none_at))
+    label = "+".join(sorted(p.value for p in rules))
+    allowed = [(p, i) for i, p in enumerate(probs) if model.classes[i] != NONE and _allowed(model.classes[i], etype)]
+    if allowed:
+        p, i = max(allowed)
+        if p >= params.get("override_min", 1.01):
+            label = model.classes[i]
+    fine_tune = sum(p for c, p in by_class.items() if "fineTunes" in c)
+    if "fineTunes" in label and fine_tune < params.get("fine_tune_min", 0.0):
+        label = label.replace("fineTunes", "evaluates")
+    order = list(Predicate)
+    predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=order.index))
+    at = model.classes.index(label) if label in model.classes else None
+    confidence = by_class.get(label, max((p for p, _ in allowed), default=0.0))
+    return Decision(True, predicates, round(confidence, 3), model.reasons(features, at) if at is not None else ())

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.recognise import Candidate
-from kg.extract.relations import CONTRAST, PaperContext, _sentence_facts
+from kg.extract.relations import CONTRAST, PaperContext, _sentence_facts, strongest
 
 WINDOW = 3  # words on each side of a mention
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
@@ -50,6 +50,7 @@ def _name_features(main: Candidate, group: Sequence[Candidate]) -> dict[str, flo
         f["has-digit"] = 1.0
     if len(words) > 1:
         f[f"head={words[-1].lower()}"] = 1.0
+        f[f"mod={words[0].lower()}"] = 1.0
     if main.entry_id:
         f["catalogue"] = 1.0
     if main.suffixes:
@@ -74,6 +75,11 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         f[f"paper-trains&type={etype}"] = 1.0
     if _GENRE.search(text[:title_end]):
         f[f"title-genre={_GENRE.search(text[:title_end]).group(1).lower()[:9]}"] = 1.0
+    predicates = [c.predicate for c in group if c.predicate is not None]
+    if predicates:  # what the rules alone would decide: the model learns when to overrule it
+        rules = strongest(predicates).value
+        f[f"strongest={rules}"] = 1.0
+        f[f"strongest&type={rules}&{etype}"] = 1.0
     for c in group:
         _occurrence_features(f, c, etype, text, title_end)
     return f

@@ -28,6 +28,7 @@ from kg.catalogue import Catalogue, name_key
 from kg.extract import recognise as rec
 from kg.extract.decide import LinearModel, decide
 from kg.extract.features import group_features
+from kg.extract.phrases import method_phrases
 from kg.extract.recognise import Candidate, Text
 from kg.extract.relations import Occurrence, classify, paper_context, strongest
 from kg.model import EntityType, Evidence, Mention, Predicate
@@ -90,9 +91,11 @@ class NameRecognizer:
     def __init__(self, catalogue: Catalogue, patterns: bool = True):
         self.catalogue = catalogue
         self.patterns = patterns
+        self.open_vocab = False  # lower-case method phrases: only where a learned decider filters them
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_candidates(doc_text(doc), doc._.title_end, self.catalogue, self.patterns)
+        candidates = find_candidates(doc_text(doc), doc._.title_end, self.catalogue, self.patterns,
+                                     self.open_vocab)
         spans, kept = [], []
         for cand in candidates:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -106,7 +109,8 @@ class NameRecognizer:
         return doc
 
 
-def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: bool = True) -> list[Candidate]:
+def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: bool = True,
+                    open_vocab: bool = False) -> list[Candidate]:
     """Every name in a paper's text, overlaps resolved, aliases and proposals linked."""
     tx = Text(text)
     found = rec.known_names(tx, catalogue)
@@ -121,6 +125,8 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     found = _without_overlaps(found + rec.list_mates(tx, found, title_end))
     found = _without_overlaps(found + rec.scored_names(tx, [(c.start, c.end) for c in found], title_end))
     found = _link_proposals(text, title_end, found)
+    if open_vocab:
+        found = _without_overlaps(found + method_phrases(tx, [(c.start, c.end) for c in found], title_end))
     for cand in [c for c in found if c.rule in NEW_NAME_RULES]:
         found = _add_everywhere(text, found, cand)
     urls = [m.span() for m in _URL.finditer(text)]
@@ -581,13 +587,14 @@ def light_tokenizer():
 
 
 def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations: bool = True,
-              model_path: str | None = DEFAULT_MODEL) -> Language:
+              model_path: str | None = DEFAULT_MODEL, open_vocab: bool | None = None) -> Language:
     """The extraction pipeline; ``patterns``/``relations`` off serve the ablation, ``model_path=None`` the rules alone."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "mlkg.light_tokenizer.v1"}}})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("mlkg_title_boundary")
     names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})
     names.patterns = patterns
+    names.open_vocab = patterns and (bool(model_path) if open_vocab is None else open_vocab)
     if relations:
         nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir,
                                                "model_path": str(model_path) if model_path else None})
@@ -621,14 +628,14 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
         types = [c.type for c in group]
         etype = max(set(types), key=lambda t: (types.count(t), t == main.type))
         best = strongest([c.predicate for c in group]) if relations else Predicate.MENTIONS
-        also, because, confidence = (), (), None
+        also, because, confidence = _also(best, group), (), None
         features = None
         if relations and (model is not None or record is not None):
             ctx = doc.user_data.get(CONTEXT)
             closed = any(c.entry_id in doc.user_data.get("mlkg_closed", ()) for c in group)
             features = group_features(group, main, etype.value, text, title_end, ctx, closed)
         if model is not None and features is not None:
-            decision = decide(model, features, etype)
+            decision = decide(model, features, etype, (best, *also))
             if not decision.keep:
                 continue
             best, also, because = decision.predicates[0], decision.predicates[1:], decision.because
@@ -646,6 +653,13 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
             record.append((mention, features))
         out.append(mention)
     return out
+
+
+def _also(best: Predicate, group: list[Candidate]) -> tuple[Predicate, ...]:
+    """Data trained on in one sentence and reported on in another carries both edges (guidelines v2)."""
+    if best == Predicate.TRAINS_ON and any(c.predicate == Predicate.EVALUATES_ON for c in group):
+        return (Predicate.EVALUATES_ON,)
+    return ()
 
 
 def _groups(cands: list[Candidate]) -> list[list[Candidate]]:

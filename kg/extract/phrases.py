@@ -1,0 +1,70 @@
+"""Lower-case method phrases: "active learning", "data augmentation", "low-rank approximation".
+
+A named technique is often written in lower case, which none of the
+name-shaped recognisers see.  This recogniser proposes every two- or
+three-word phrase ending in a method head noun (``kg/data/method_phrase_heads.txt``)
+whose first word is not a stop word or a describing word
+(``kg/data/method_phrase_modifiers_not.txt``).  It over-generates on purpose:
+the learned decider keeps a phrase only when its words and context look like
+a technique the paper names (rule ``method-phrase``, low confidence).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kg.catalogue import name_key, read_lines
+from kg.extract.recognise import GENERIC_KEYS, Candidate, Text, _Coverage
+from kg.model import EntityType
+
+_WORD = r"[a-z][a-z]+(?:-[a-z]+)*"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    heads = sorted(read_lines("method_phrase_heads.txt"), key=len, reverse=True)
+    alternation = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}})(?P<head>{alternation})s?(?![\w\-])", re.I)
+
+
+def _excluded() -> frozenset[str]:
+    return read_lines("method_phrase_modifiers_not.txt")
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ary", "ar", "ent", "ant", "ial", "ed")
+
+
+def _modifier_like(word: str) -> bool:
+    """Can this word open a three-word method name?  Hyphenated or adjective-shaped ("self-paced", "neural")."""
+    return "-" in word or word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int) -> list[Candidate]:
+    """Candidate techniques written as lower-case phrases (Title Case in the title)."""
+    t = text.text
+    covered = _Coverage(taken)
+    excluded = _excluded()
+    out: list[Candidate] = []
+    for m in _pattern().finditer(t):
+        s, e = m.span()
+        words = m.group("mods").split()
+        while words and (words[0].lower() in STOP_WORDS or words[0].lower() in excluded):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) == 2 and not _modifier_like(words[0]):
+            s += len(words[0]) + 1  # "combine active learning": a verb is no part of the name
+            words = words[1:]
+        if not words or any(w.lower() in STOP_WORDS for w in words):
+            continue
+        phrase = t[s:e]
+        in_title = s < title_end
+        if not in_title and not phrase.islower():
+            continue  # capitalised outside the title: the name recognisers' business
+        if covered.hits(s, e) or name_key(phrase) in GENERIC_KEYS:
+            continue
+        out.append(Candidate(start=s, end=e, text=phrase, type=EntityType.TECHNIQUE,
+                             rule="method-phrase", confidence=0.4))
+    return out

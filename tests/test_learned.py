@@ -1,0 +1,101 @@
+"""The learned relation decider: its decisions, its file, its training."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.extract.decide import LinearModel, decide
+from kg.extract.phrases import method_phrases
+from kg.extract.pipeline import DEFAULT_MODEL
+from kg.extract.recognise import Text
+from kg.model import EntityType, Predicate
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def tiny_model(**params) -> LinearModel:
+    """Three classes; the feature "cue" pushes fineTunes, "other" pushes none."""
+    return LinearModel({
+        "classes": ["evaluates", "fineTunes", "none"],
+        "intercept": [0.0, 0.0, -1.0],
+        "weights": {"cue": [0.0, 2.0, 0.0], "other": [0.0, 0.0, 4.0], "tech": [0.0, 0.0, 0.0]},
+        "params": params,
+    })
+
+
+FT, EV, USES = Predicate.FINE_TUNES, Predicate.EVALUATES, Predicate.USES_TECHNIQUE
+
+
+def test_fine_tunes_needs_its_own_bar():
+    features = {"cue": 1.0}  # p(fineTunes) = 0.81
+    assert decide(tiny_model(fine_tune_min=0.5), features, EntityType.MODEL, (FT,)).predicates == (FT,)
+    # the rules' fine-tune under a stricter bar becomes an evaluation
+    assert decide(tiny_model(fine_tune_min=0.9), features, EntityType.MODEL, (FT,)).predicates == (EV,)
+
+
+def test_a_confident_model_overrules_the_rules_and_an_unsure_one_does_not():
+    features = {"cue": 1.0}
+    assert decide(tiny_model(override_min=0.8), features, EntityType.MODEL, (EV,)).predicates == (FT,)
+    assert decide(tiny_model(override_min=0.9), features, EntityType.MODEL, (EV,)).predicates == (EV,)
+
+
+def test_none_drops_the_name_and_types_limit_the_labels():
+    assert not decide(tiny_model(drop_min=0.5), {"other": 1.0}, EntityType.MODEL, (EV,)).keep
+    assert decide(tiny_model(drop_min=0.99), {"other": 1.0}, EntityType.MODEL, (EV,)).keep
+    # a method phrase has a bar of its own
+    phrase = {"other": 1.0, "rec=method-phrase": 1.0}
+    assert not decide(tiny_model(drop_min=1.01, phrase_drop_min=0.5), phrase, EntityType.TECHNIQUE, (USES,)).keep
+    technique = decide(tiny_model(override_min=0.1), {"cue": 1.0}, EntityType.TECHNIQUE, (USES,))
+    assert technique.keep and FT not in technique.predicates
+
+
+def test_decision_names_the_features_that_decided_it():
+    decision = decide(tiny_model(override_min=0.5), {"cue": 1.0, "tech": 1.0}, EntityType.MODEL, (EV,))
+    assert decision.because == ("cue",)
+
+
+def test_shipped_model_is_plain_json_with_consistent_shapes():
+    data = json.loads(Path(DEFAULT_MODEL).read_text(encoding="utf-8"))
+    n = len(data["classes"])
+    assert n == len(data["intercept"]) and "none" in data["classes"]
+    assert all(len(row) == n for row in data["weights"].values())
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We combine active learning with data augmentation.", ["active learning", "data augmentation"]),
+    ("Efficient training and deep learning are broad words.", []),
+    ("We rely on self-paced curriculum learning.", ["self-paced curriculum learning"]),
+    ("The proposed contrastive learning helps.", ["contrastive learning"]),
+])
+def test_method_phrases(sentence, expected):
+    text = "Title\n" + sentence
+    assert [c.text for c in method_phrases(Text(text), [], 5)] == expected
+
+
+def test_extraction_uses_the_model_and_its_probability():
+    from kg.extract import extract
+    from kg.model import Paper
+
+    [ex] = extract([Paper(key="p", title="Tuning small models for arithmetic",
+                          abstract="We fine-tune Llama-2-7B with LoRA on MetaMathQA and evaluate it on GSM8K.")])
+    got = {m.text: m for m in ex.mentions}
+    assert got["Llama-2-7B"].predicate == Predicate.FINE_TUNES
+    assert got["GSM8K"].predicate == Predicate.EVALUATES_ON
+    assert 0.5 <= got["Llama-2-7B"].evidence[0].confidence <= 1.0
+    assert got["Llama-2-7B"].evidence[0].because
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_the_shipped_model(tmp_path):
+    if not (SHARED / "gold" / "train.gold.json").exists():
+        pytest.skip("needs ../shared/gold")
+    out = tmp_path / "relations.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_relations.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == Path(DEFAULT_MODEL).read_bytes()
