@@ -19,6 +19,7 @@ import json
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from kg.model import Paper, Source
+from kg.safe_text import drop_controls, printable
 
 LISTING_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
 JSON_SUFFIXES = {".json"}
@@ -40,6 +42,7 @@ MAX_ENTRY_CHARS = 100_000  # title + abstract; a longer entry is skipped
 MAX_LINE_BYTES = 4 * MAX_ENTRY_CHARS  # a longer line is skipped without being held in memory
 MAX_JSON_BYTES = 64 * 2**20  # a .json document is parsed whole; JSON Lines are read line by line
 MAX_PROBLEMS_PER_FILE = 50  # the rest are counted in one more problem
+MAX_COUNT_DIGITS = 9  # an author or upvote count longer than this is no count (int() refuses 4,300 digits)
 
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
@@ -62,6 +65,7 @@ _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECAS
 _ARXIV_ID = re.compile(r"^(?:arXiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C1 too: \x9b is a terminal's CSI
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # only JSON escapes can make one; no encoder takes it
+_NOT_AN_ESCAPE = re.compile(r"[\ud800-\udc7f\udd00-\udfff]")  # surrogateescape makes only U+DC80-U+DCFF
 
 
 class Problem(BaseModel):
@@ -75,7 +79,7 @@ class Problem(BaseModel):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return printable(f"{where}: {self.message}")
 
 
 class IngestResult(BaseModel):
@@ -246,7 +250,7 @@ def _classify(lines: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, st
             if _CHROME.match(line):
                 continue
             if m := _AUTHORS_LINE.match(line):
-                item = (number, "authors", int(m.group("n")))
+                item = (number, "authors", _count(m.group("n")))
             elif _SEPARATOR_LINE.match(line):
                 if pending is not None and pending[1] == "text":
                     pending = (pending[0], "org", pending[2])
@@ -278,7 +282,7 @@ def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tu
     def finish(entry: _Entry | None) -> None:
         if entry is None:
             return
-        if entry.too_long:
+        if entry.too_long or len(entry.title) + len(entry.abstract) > MAX_ENTRY_CHARS:  # NFC can lengthen text
             problems.add(entry.line, f"entry longer than {MAX_ENTRY_CHARS:,} characters skipped: "
                                      f"{entry.title[:60]!r}")
         elif not entry.abstract_lines:
@@ -311,14 +315,14 @@ def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tu
         if current is None:  # the page's own date or stray metadata in the header
             continue
         if kind == "authors":
-            current.authors = int(value)  # type: ignore[arg-type]
+            current.authors = value  # type: ignore[assignment]
         elif kind == "org":
             current.organization = clean_text(str(value))
         elif kind == "date":
             m = value
             current.date = parse_date(m.group("mon"), m.group("day"), m.group("year"))  # type: ignore[union-attr]
             if m.group("votes"):  # type: ignore[union-attr]
-                current.upvotes = int(m.group("votes"))  # type: ignore[union-attr]
+                current.upvotes = _count(m.group("votes"))  # type: ignore[union-attr]
         closed = True
     finish(current)
     return entries, problems.done()
@@ -344,7 +348,8 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
         if not isinstance(abstract, str) or not clean_text(abstract):
             problem(f"record without an abstract: skipped ({clean_text(title)[:60]!r})")
             continue
-        if len(title) + len(abstract) > MAX_ENTRY_CHARS:
+        # Checked on the text as kept: normalisation can make a text longer (NFC: up to three times).
+        if len(title) + len(abstract) > MAX_LINE_BYTES or _too_long(title, abstract):
             problem(f"record longer than {MAX_ENTRY_CHARS:,} characters: skipped ({clean_text(title[:200])[:60]!r})")
             continue
         entry = _Entry(title=clean_text(title), line=where, abstract_lines=[abstract])
@@ -369,6 +374,15 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
             entry.urls = (url,)
         entries.append(entry)
     return entries, problems.done()
+
+
+def _too_long(title: str, abstract: str) -> bool:
+    return len(clean_text(title)) + len(clean_text(abstract)) > MAX_ENTRY_CHARS
+
+
+def _count(digits: str) -> int | None:
+    """An author or upvote count from a page; a run of digits too long to be one is none."""
+    return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
 
 
 def _flatten_hf_record(record: dict) -> dict:
@@ -541,7 +555,10 @@ def _read_file(path: Path, label: str) -> tuple[list[_Entry], list[Problem]]:
 def _files(root: Path, problems: list[Problem], exclude: tuple[Path, ...] = ()) -> Iterator[tuple[Path, str]]:
     """Files under an input path, with the label each source is recorded under.
 
-    Directories in ``exclude`` (the build's own output) are never read.
+    A file named directly is read wherever it is (a symbolic link given is the
+    user's choice); in a directory, a symbolic link to anything outside it is
+    not followed, and files in ``exclude`` (the build's own output) are not
+    read: each is a problem, never a silent skip.
     """
     if root.is_file():
         yield root, _label(root.name)
@@ -549,25 +566,36 @@ def _files(root: Path, problems: list[Problem], exclude: tuple[Path, ...] = ()) 
     if not root.is_dir():
         problems.append(Problem(path=_label(str(root)), message="no such file or directory"))
         return
-    found = False
+    found, base, in_output = False, root.resolve(), Counter()
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+        if any(part.startswith(".") for part in rel.parts):
             continue
-        if exclude and any(path.resolve().is_relative_to(ex) for ex in exclude):
+        label = _label(f"{base.name}/{rel.as_posix()}")
+        real = path.resolve() if path.is_symlink() or exclude else path
+        if path.is_symlink() and not real.is_relative_to(base) and (path.is_file() or path.is_dir()):
+            problems.append(Problem(path=label, message="symbolic link to a path outside the input directory: "
+                                                        "not followed"))
             continue
-        if path.suffix.lower() not in READABLE_SUFFIXES:
+        if not path.is_file() or path.suffix.lower() not in READABLE_SUFFIXES:
+            continue
+        if outside := next((ex for ex in exclude if real.is_relative_to(ex)), None):
+            in_output[outside] += 1
             continue
         found = True
-        yield path, _label(f"{root.resolve().name}/{rel.as_posix()}")
+        yield path, label
+    for out_dir, n in in_output.items():
+        problems.append(Problem(path=_label(str(root)), message=f"{n:,} file(s) inside the output directory "
+                                f"{_label(str(out_dir))} not read (exports are never inputs)"))
     if not found:
         problems.append(Problem(path=_label(str(root)), message="directory holds no listing or JSON files"))
 
 
 def _label(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 and control characters become U+FFFD."""
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return re.sub(r"[\x00-\x1f\x7f]", "\ufffd", text)
+    """A file name as text: bytes that are not UTF-8 become U+FFFD, control characters (C0, C1) are dropped."""
+    text = _NOT_AN_ESCAPE.sub("\ufffd", name)  # a lone surrogate that no undecodable byte made
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return drop_controls(text)
 
 
 def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path] = ()) -> IngestResult:
