@@ -13,6 +13,7 @@ is no ``fork`` (Windows) the query runs in the process, with the row cap only.
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import resource
@@ -127,6 +128,9 @@ def _child(evaluate: Callable[[int | None], Rows], limit: int | None, fd: int) -
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        faulthandler.disable()  # an abort at the memory cap is reported by the parent, in one line
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)  # Rust's "memory allocation failed" would reach the user's terminal
         _cap_memory(MEMORY_BUDGET)
         try:
             columns, rows = evaluate(limit)
