@@ -82,11 +82,15 @@ def test_json_the_parser_gives_up_on_is_refused_in_words(tmp_path, name, text, m
 
 
 def test_a_json_document_over_the_size_limit_is_refused_in_words(tmp_path, monkeypatch):
-    """Protection: MAX_JSON_BYTES (a .json document is parsed whole; .jsonl has no limit)."""
+    """Protection: MAX_JSON_BYTES for a document parsed whole; an array is streamed (kg/jsonstream.py)
+    and a .jsonl read line by line, so neither has a limit."""
     monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1000)
     records = [{"title": f"Paper {n}", "abstract": ABSTRACT} for n in range(20)]
-    with pytest.raises(IngestError, match=r"over the 0 MB limit: skipped \(write one record a line, as .jsonl"):
-        ingest.read([records_file(tmp_path, "big.json", records)])
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps({"papers": records}), encoding="utf-8")
+    with pytest.raises(IngestError, match=r"not an array is over the 0 MB limit: skipped \(write the records as"):
+        ingest.read([path])
+    assert len(ingest.read([records_file(tmp_path, "array.json", records)]).papers) == 20
     (tmp_path / "big.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     assert len(ingest.read([tmp_path / "big.jsonl"]).papers) == 20
 
@@ -549,3 +553,25 @@ def test_the_suite_runs_with_the_socket_guard_on():
 
     with pytest.raises(SocketBlockedError):
         socket.create_connection(("127.0.0.1", 9), timeout=1)
+
+
+def test_finding_9_memory_stays_bounded_on_many_small_inputs(tmp_path):
+    """Protection: kg/jsonstream.py reads a .json array one element at a time (json.load held 2 GB for
+    60 MB of empty objects), and ingest._compact shares pydantic's per-instance set of field names
+    (728 bytes a paper, more than a tiny paper's own text).  bench/limits.py runs the full sizes."""
+    from test_limits import read_in_child
+
+    empty = tmp_path / "empty-objects.json"
+    empty.write_bytes(b"[" + b",".join([b"{}"] * 1_000_000) + b"]")  # 3 MB; json.load: about 100 MB
+    rise, said = read_in_child(empty)
+    assert said.startswith("empty-objects.json: record 1: record without a title: skipped"), said
+    assert rise < 25, f"reading 1,000,000 empty objects raised the peak RSS by {rise:.0f} MB"
+
+    tiny = tmp_path / "tiny.jsonl"
+    with tiny.open("w", encoding="utf-8") as fh:
+        for n in range(40_000):
+            fh.write(json.dumps({"title": f"Paper number {n}", "abstract": "We study things."}) + "\n")
+    rise, said = read_in_child(tiny)
+    assert said.startswith("40000 papers"), said
+    per_paper = rise * 2**20 / 40_000
+    assert per_paper < 2_000, f"{per_paper:,.0f} bytes a paper while reading"  # before: 2,500
