@@ -51,6 +51,7 @@ def build_graph_from(
     timings["extract"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     corpus = resolve(read.papers, extractions, catalogue.default())
+    del extractions  # resolved: not kept while the graph is built beside the papers
     timings["resolve"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     g = build_graph(corpus)
