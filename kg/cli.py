@@ -37,7 +37,7 @@ def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     unknown = [f for f in chosen if f not in FILES]
     if unknown:
-        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FILES)}")
+        raise click.BadParameter(f"unknown format(s) {printable(', '.join(unknown))}; choose from {', '.join(FILES)}")
     return chosen
 
 
