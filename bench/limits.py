@@ -16,7 +16,10 @@ the command printed (its clear message or its summary).  The cases:
   files      a directory of 10,000 small pages, one paper each
   binary     a 50 MB binary file
   zero       a zero-byte file
-  json       a 100 MB JSON document (over the 64 MB limit for one document)
+  json       a 100 MB JSON document that is not an array (over the 64 MB limit for one)
+  tiny100k   100,000 tiny records in JSON Lines ({"title": "Paper number N", "abstract": "We study things."})
+  tiny1m     a million of them (about 15 minutes on 2 cores: not in the default run)
+  empty60    a 60 MB .json array of 20 million empty objects (read one at a time, all refused)
 
 The inputs are generated in a temporary directory and removed afterwards.
 """
@@ -103,7 +106,7 @@ def make_binary(path: Path, size: int) -> str:
 def make_json(path: Path, size: int) -> str:
     papers = seed_papers()
     with path.open("w", encoding="utf-8") as fh:
-        fh.write("[")
+        fh.write('{"papers": [')
         written = n = 0
         while written < size:
             title, abstract = papers[n % len(papers)]
@@ -111,8 +114,25 @@ def make_json(path: Path, size: int) -> str:
             fh.write(record)
             written += len(record)
             n += 1
-        fh.write("{}]")
+        fh.write("{}]}")
     return f"{n:,} records"
+
+
+def make_tiny(path: Path, count: int) -> str:
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(count):
+            fh.write(json.dumps({"title": f"Paper number {n}", "abstract": "We study things."}) + "\n")
+    return f"{count:,} records"
+
+
+def make_empty_objects(path: Path, size: int) -> str:
+    count = (size - 1) // 3
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("[{}")
+        for _ in range(count // 100_000):
+            fh.write(",{}" * 100_000)
+        fh.write(",{}" * (count % 100_000) + "]")
+    return f"{count + 1:,} objects"
 
 
 CASES = {
@@ -123,7 +143,11 @@ CASES = {
     "binary": ("binary.txt", make_binary, 50 * MB),
     "zero": ("zero.txt", lambda p, _: (p.write_bytes(b""), "0 bytes")[1], 0),
     "json": ("records.json", make_json, 100 * MB),
+    "tiny100k": ("tiny.jsonl", make_tiny, 100_000),
+    "tiny1m": ("tiny.jsonl", make_tiny, 1_000_000),
+    "empty60": ("empty.json", make_empty_objects, 60 * 10**6),
 }
+DEFAULT = [name for name in CASES if name != "tiny1m"]
 
 
 def main() -> None:
@@ -134,7 +158,7 @@ def main() -> None:
     args = ap.parse_args()
 
     print(f"{'case':<9}{'input':>22}{'main RSS':>10}{'worker':>8}{'wall':>8}  exit  first warning / last line printed")
-    for name in args.case or CASES:
+    for name in args.case or DEFAULT:
         filename, make, size = CASES[name]
         size = size // 10 if args.quick else size
         with tempfile.TemporaryDirectory() as tmp:

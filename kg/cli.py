@@ -9,15 +9,26 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from kg import __version__
+from kg.safe_text import printable
+
+# Exit statuses (README, "Exit statuses"): 0 done; 1 nothing readable, unknown name, validation failed;
+# 2 bad usage, query or export; 3 a query limit (--timeout, --max-rows, memory); 4 --out busy; 130 Ctrl-C.
+EXIT_QUERY_LIMIT = 3
+EXIT_OUTPUT_BUSY = 4
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 PROGRESS_MIN_PAPERS = 2000  # below this a build takes a couple of seconds: no bar
+
+
+def escape(text: str) -> str:
+    """Text for the console: Rich markup escaped, control characters (C0, C1) shown as ``\\xNN``."""
+    return _markup_escape(printable(text))
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -26,7 +37,7 @@ def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     unknown = [f for f in chosen if f not in FILES]
     if unknown:
-        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FILES)}")
+        raise click.BadParameter(f"unknown format(s) {printable(', '.join(unknown))}; choose from {', '.join(FILES)}")
     return chosen
 
 
@@ -63,6 +74,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
     from kg import job
     from kg.extract import default_processes
     from kg.ingest import IngestError
+    from kg.outlock import OutputBusy
 
     chosen = _formats(formats)
     started = time.perf_counter()
@@ -92,6 +104,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
             err.print(f"[red]error[/red] {escape(str(problem))}")
         err.print("[red]nothing could be read; no exports were written[/red]")
         sys.exit(1)
+    except OutputBusy as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(EXIT_OUTPUT_BUSY)
     except OSError as exc:
         err.print(f"[red]error[/red] cannot write to {escape(str(out_dir))}: {escape(str(exc.strerror or exc))}")
         sys.exit(1)
@@ -121,8 +136,6 @@ def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) 
     Example:
       mlkg html exports/ --focus "Llama 3" --depth 2 --out llama3.html
     """
-    from rich.markup import escape
-
     from kg.export.html import GraphPageError, write_page
 
     try:
@@ -140,7 +153,8 @@ def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) 
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on violations.")
 @click.option("--examples", type=click.IntRange(min=0), default=5, show_default=True,
               help="Offending triples shown per problem.")
-def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: int) -> None:
+@click.option("--allow-network", is_flag=True, help="Let the parser fetch remote JSON-LD contexts; off by default.")
+def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: int, allow_network: bool) -> None:
     """Check the RDF export in DIRECTORY against the SHACL shapes (pySHACL).
 
     Reads DIRECTORY/kg.ttl (or kg.nt, kg.jsonld; or a file given directly).
@@ -151,12 +165,10 @@ def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: i
     Example:
       mlkg validate exports/
     """
-    from rich.markup import escape
-
     from kg.validate import SHAPES, ValidateError, format_report, validate
 
     try:
-        report = validate(directory, shapes or SHAPES)
+        report = validate(directory, shapes or SHAPES, allow_network=allow_network)
     except ValidateError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(2)
@@ -164,6 +176,18 @@ def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: i
         out.print(escape(line))
     if report.violations or (strict and report.warnings):
         sys.exit(1)
+
+
+def _query_limit_options(f):
+    """--timeout, --max-rows and --allow-network (kg/query_limits.py, kg/network.py)."""
+    from kg.query_limits import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+
+    f = click.option("--allow-network", is_flag=True,
+                     help="Let the query call remote endpoints (SERVICE); off by default.")(f)
+    f = click.option("--max-rows", type=click.IntRange(min=0), default=DEFAULT_MAX_ROWS, show_default=True,
+                     help="Stop with exit status 3 past this many rows (0: no cap).")(f)
+    return click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+                        metavar="SECONDS", help="Stop the query with exit status 3 after this long (0: no limit).")(f)
 
 
 @cli.command("sparql")
@@ -177,8 +201,9 @@ def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: i
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
               help="SPARQL engine.")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and their parameters.")
+@_query_limit_options
 def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: str, engine: str,
-               list_queries: bool) -> None:
+               list_queries: bool, timeout: float, max_rows: int, allow_network: bool) -> None:
     """Run a SPARQL query file on the export and print its rows.
 
     FILE.rq is a path, or the name of a query shipped in queries/ (see
@@ -190,8 +215,6 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
       mlkg sparql queries/papers-using-technique.rq --param technique=LoRA
       mlkg sparql top-models --format csv
     """
-    from rich.markup import escape
-
     from kg import sparql
 
     try:
@@ -205,10 +228,14 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
             if not sep:
                 raise sparql.QueryError(f"--param takes NAME=VALUE, not {item!r}")
             values[name.strip()] = value
-        result = sparql.run(q, source, values, engine=engine)
+        result = sparql.run(q, source, values, engine=engine, timeout=timeout, max_rows=max_rows,
+                            allow_network=allow_network)
     except sparql.QueryError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(2)
+    except sparql.QueryLimitError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(EXIT_QUERY_LIMIT)
     if fmt == "csv":
         click.echo(result.to_csv(), nl=False)
     elif fmt == "json":
@@ -228,8 +255,6 @@ def _list_queries(queries) -> None:
 
 
 def _print_rows(title: str, result) -> None:
-    from rich.markup import escape
-
     from kg.sparql import compact
 
     table = Table(title=escape(title) if title else None, show_header=True, header_style="bold")
@@ -298,8 +323,6 @@ def _ask(graph_dir: Path, question):
     try:
         return question(kg.load(graph_dir))
     except (FileNotFoundError, UnknownName, ValueError) as exc:
-        from rich.markup import escape
-
         err.print(f"[red]error[/red] {escape(exc.args[0] if isinstance(exc, LookupError) else str(exc))}")
         sys.exit(1)
 

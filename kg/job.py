@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg import catalogue, export, ingest
+from kg import catalogue, export, ingest, outlock
 from kg.extract import extract
 from kg.graph import build_graph
 from kg.ingest import Problem
@@ -51,6 +51,7 @@ def build_graph_from(
     timings["extract"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     corpus = resolve(read.papers, extractions, catalogue.default())
+    del extractions  # resolved: not kept while the graph is built beside the papers
     timings["resolve"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     g = build_graph(corpus)
@@ -69,5 +70,6 @@ def run(
 ) -> BuildReport:
     """Build and write the exports; the previous exports stay until all new ones are rendered."""
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir])
-    report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings)
+    with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
+        report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings)
     return report

@@ -31,6 +31,7 @@ from typing import Generic, TypeVar
 import networkx as nx
 from pydantic import BaseModel
 
+from kg import checks
 from kg.export import jsongraph
 from kg.model import DERIVED_FROM, VARIANT_OF, Evidence, Predicate
 
@@ -301,7 +302,7 @@ class KnowledgeGraph:
         ['GSM8K', 'LoRA']
         """
         found: set[str] = set()
-        for one in _names(name):
+        for one in checks.names("name", name):
             found |= self._index.lookup(one)
         return found
 
@@ -316,6 +317,7 @@ class KnowledgeGraph:
     def _best(self, name: str, type: str | None = None) -> str:
         """The one entity a name shows: exact label first, then catalogue entries, then most papers."""
         wanted = _type(type) if type else None
+        checks.names("name", name, single=True)
         iris = [i for i in self.resolve(name) if wanted is None or self.nx.nodes[i]["type"] == wanted]
         if not iris:
             raise self._index.unknown(name, wanted)
@@ -361,6 +363,7 @@ class KnowledgeGraph:
             if keyword not in _ALL_FILTERS:
                 raise TypeError(f"unknown filter {keyword!r}; use one of {', '.join(_ALL_FILTERS)}")
             predicates = _ALL_FILTERS[keyword]
+            checks.names(keyword, name)
             hits: dict[str, list[tuple[str, str]]] = defaultdict(list)
             named = self._family(name) if keyword == "family" else self.resolve(name)
             for target in sorted(self._with_variants(named)):
@@ -528,6 +531,7 @@ class KnowledgeGraph:
 
     def _rank(self, kind: str | list[str], papers: Iterable[str], allowed: set[str], excluded: set[str],
               n: int | None) -> Results[EntitySummary]:
+        n = checks.count("n", n)
         G = self.nx
         families = isinstance(kind, str) and kind.casefold() in ("family", "families")
         wanted = {"Model"} if families else _types(kind)
@@ -601,6 +605,7 @@ class KnowledgeGraph:
         >>> sorted(d["label"] for _, d in sub.nx.nodes(data=True) if d["type"] != "Paper")
         ['GSM8K', 'Llama-3-8B-Instruct', 'LoRA', 'MATH', 'MetaMathQA']
         """
+        checks.count("depth", depth, optional=False)
         starts = self.resolve(name)
         if not starts:
             raise self._index.unknown(next(iter(_names(name)), ""))
@@ -676,6 +681,7 @@ class _Index:
 
     def paper(self, title: str) -> str:
         """A paper by IRI, or by title, key or arXiv id (normalized), or by a part of its title found in no other."""
+        checks.names("title", title, single=True)
         if title in self.G and self.G.nodes[title]["type"] == "Paper":
             return title
         wanted = normalize(title)
@@ -736,6 +742,7 @@ _KINDS = {t.casefold(): t for t in ENTITY_TYPES} | {t.casefold() + "s": t for t 
 
 def _type(kind: str) -> str:
     """``models``, ``Model`` or ``model`` → ``Model``."""
+    checks.names("kind", kind, single=True)
     try:
         return _KINDS[kind.casefold()]
     except KeyError:
@@ -744,7 +751,7 @@ def _type(kind: str) -> str:
 
 def _types(kind: str | Iterable[str]) -> set[str]:
     """One kind, or several: ``["benchmarks", "datasets"]``."""
-    return {_type(kind)} if isinstance(kind, str) else {_type(k) for k in kind}
+    return {_type(k) for k in checks.names("kind", kind)}
 
 
 def _period(date: str | None, period: str) -> str | None:

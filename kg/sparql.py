@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -30,7 +31,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import network
 from kg.paths import shipped
+from kg.query_limits import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryLimitError, run_bounded  # noqa: F401
+from kg.safe_text import spreadsheet_cell
 
 ENGINES = ("oxigraph", "rdflib")
 QUERIES = shipped("queries")
@@ -43,6 +47,7 @@ _TERM = re.compile(rf"^(?:{_STRING}|[+-]?\d+)$")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                           "\b": "\\b", "\f": "\\f"})
 _BACKSLASH_U = re.compile(r"\\([uU])")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NUMERIC = {
     "http://www.w3.org/2001/XMLSchema#" + t
     for t in ("integer", "decimal", "nonNegativeInteger", "positiveInteger", "int", "long")
@@ -92,10 +97,11 @@ class Result:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
     def to_csv(self) -> str:
+        """CSV, each cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) escaped."""
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in self.rows)
+        writer.writerow([spreadsheet_cell(c) for c in self.columns])
+        writer.writerows(["" if v is None else spreadsheet_cell(v) for v in row] for row in self.rows)
         return buf.getvalue()
 
     def to_json(self) -> str:
@@ -167,7 +173,7 @@ def sparql_string(value: str) -> str:
     >>> print(sparql_string('say "hi"\\n'))
     "say \\"hi\\"\\n"
     """
-    escaped = value.translate(_ESCAPES)
+    escaped = _SURROGATE.sub("\ufffd", value).translate(_ESCAPES)  # no engine takes a lone surrogate
     # A backslash before "u" would read as a codepoint escape to engines (rdflib) that expand
     # \uXXXX across the whole query text before parsing: write that letter as a codepoint itself.
     escaped = _BACKSLASH_U.sub(lambda m: "\\\\U%08X" % ord(m.group(1)), escaped)
@@ -209,8 +215,11 @@ def export_path(source: str | Path) -> Path:
     return p
 
 
-def load_export(source: str | Path, engine: str = "oxigraph"):
-    """The export, parsed once, for :func:`select`: a pyoxigraph Store or an rdflib Graph."""
+def load_export(source: str | Path, engine: str = "oxigraph", allow_network: bool = False):
+    """The export, parsed once, for :func:`select`: a pyoxigraph Store or an rdflib Graph.
+
+    Nothing is fetched (a JSON-LD ``@context`` URL is an error) unless ``allow_network``.
+    """
     path = export_path(source)
     if engine == "oxigraph":
         store = ox.Store()
@@ -223,7 +232,8 @@ def load_export(source: str | Path, engine: str = "oxigraph"):
         import rdflib
 
         try:
-            return rdflib.Graph().parse(str(path), format=_rdflib_format(path))
+            with network.offline(allow_network):
+                return rdflib.Graph().parse(str(path), format=_rdflib_format(path))
         except Exception as exc:  # rdflib raises several parser-specific types
             raise QueryError(f"cannot parse {path}: {exc}") from None
     raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
@@ -237,9 +247,30 @@ def _rdflib_format(path: Path) -> str:
     return {".nt": "nt", ".jsonld": "json-ld"}.get(path.suffix, "turtle")
 
 
-def select(store, text: str) -> Result:
-    """Run a SELECT on a store from :func:`load_export`; rows hold plain strings."""
-    if isinstance(store, ox.Store):
+def select(store, text: str, *, timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = DEFAULT_MAX_ROWS,
+           allow_network: bool = False) -> Result:
+    """Run a SELECT on a store from :func:`load_export`; rows hold plain strings.
+
+    The query runs within ``timeout`` seconds and ``max_rows`` rows (0 or None:
+    no limit) and a memory budget, else :class:`QueryLimitError`
+    (kg/query_limits.py); a ``SERVICE`` clause is refused unless ``allow_network``.
+    """
+    if _SURROGATE.search(text):
+        raise QueryError("the query text holds a lone surrogate (U+D800-U+DFFF), which is not text")
+    try:
+        network.check_query(text, allow_network)
+    except network.NetworkRefused as exc:
+        raise QueryError(str(exc)) from None
+    columns, rows = run_bounded(lambda limit: _select_rows(store, text, limit, allow_network),
+                                timeout, max_rows, errors=(QueryError,))
+    return Result(columns, rows)
+
+
+def _select_rows(store, text: str, limit: int | None, allow_network: bool) -> tuple[list[str], list[tuple]]:
+    with network.offline(allow_network):
+        if not isinstance(store, ox.Store):
+            result = _rdflib_select(store, text, limit)
+            return result.columns, result.rows
         try:
             solutions = store.query(text)
         except SyntaxError as exc:
@@ -247,11 +278,10 @@ def select(store, text: str) -> Result:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("only SELECT queries can be run")
         columns = [v.value for v in solutions.variables]
-        return Result(columns, [tuple(_ox_cell(s[c]) for c in columns) for s in solutions])
-    return _rdflib_select(store, text)
+        return columns, [tuple(_ox_cell(s[c]) for c in columns) for s in itertools.islice(solutions, limit)]
 
 
-def _rdflib_select(graph, text: str) -> Result:
+def _rdflib_select(graph, text: str, limit: int | None = None) -> Result:
     from pyparsing import ParseException
 
     try:
@@ -261,7 +291,8 @@ def _rdflib_select(graph, text: str) -> Result:
     if result.type != "SELECT":
         raise QueryError("only SELECT queries can be run")
     columns = [str(v) for v in result.vars]
-    return Result(columns, [tuple(_rdflib_cell(row[i]) for i in range(len(columns))) for row in result])
+    return Result(columns, [tuple(_rdflib_cell(row[i]) for i in range(len(columns)))
+                            for row in itertools.islice(result, limit)])
 
 
 def _ox_cell(term) -> str | None:
@@ -308,10 +339,14 @@ def compact(value: str | None) -> str:
 
 
 def run(query: Query | str | Path, source, values: dict[str, str] | None = None,
-        engine: str = "oxigraph") -> Result:
-    """Answer a query on an export: ``source`` is an export directory or file, or a loaded store."""
+        engine: str = "oxigraph", *, timeout: float | None = DEFAULT_TIMEOUT,
+        max_rows: int | None = DEFAULT_MAX_ROWS, allow_network: bool = False) -> Result:
+    """Answer a query on an export: ``source`` is an export directory or file, or a loaded store.
+
+    ``timeout``, ``max_rows`` and ``allow_network`` are those of :func:`select`.
+    """
     if not isinstance(query, Query):
         query = load_query(query)
     text = bind(query, values)
-    store = load_export(source, engine) if isinstance(source, (str, Path)) else source
-    return select(store, text)
+    store = load_export(source, engine, allow_network=allow_network) if isinstance(source, (str, Path)) else source
+    return select(store, text, timeout=timeout, max_rows=max_rows, allow_network=allow_network)

@@ -20,6 +20,7 @@ import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
+from kg import network
 from kg.paths import shipped
 from kg.export.rdf import PREFIXES
 from kg.sparql import compact
@@ -86,11 +87,15 @@ def export_file(source: str | Path) -> Path:
     return p
 
 
-def parse(path: str | Path) -> rdflib.Graph:
-    """An RDF file as an rdflib graph, by extension; unreadable files raise :class:`ValidateError`."""
+def parse(path: str | Path, allow_network: bool = False) -> rdflib.Graph:
+    """An RDF file as an rdflib graph, by extension; unreadable files raise :class:`ValidateError`.
+
+    Nothing is fetched (a remote JSON-LD ``@context`` is an error) unless ``allow_network``.
+    """
     p = Path(path)
     try:
-        return rdflib.Graph().parse(str(p), format=_FORMATS.get(p.suffix, "turtle"))
+        with network.offline(allow_network):
+            return rdflib.Graph().parse(str(p), format=_FORMATS.get(p.suffix, "turtle"))
     except Exception as exc:  # rdflib's parsers raise many unrelated types
         raise ValidateError(f"cannot parse {p}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
@@ -124,15 +129,15 @@ def vocabulary_findings(data: rdflib.Graph, ontology: str | Path | rdflib.Graph 
             for term, n in sorted(used_terms(data).items()) if term not in declared]
 
 
-def validate(source: str | Path | rdflib.Graph, shapes: str | Path = SHAPES) -> Report:
-    """Validate an export (directory, file or parsed graph) against the shapes."""
+def validate(source: str | Path | rdflib.Graph, shapes: str | Path = SHAPES, allow_network: bool = False) -> Report:
+    """Validate an export (directory, file or parsed graph) against the shapes (no network unless allowed)."""
     import pyshacl
 
     if isinstance(source, rdflib.Graph):
         data, name = source, "graph"
     else:
         path = export_file(source)
-        data, name = parse(path), str(path)
+        data, name = parse(path, allow_network), str(path)
     shapes_graph = parse(shapes)
     started = time.perf_counter()
     # rdflib logs a traceback for each literal it cannot convert (a gMonthDay tried as an xsd:date

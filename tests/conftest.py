@@ -13,6 +13,17 @@ GOLD = SHARED / "gold" / "dev.gold.json"
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    """The socket guard (pytest-socket) is on for the whole suite: no test may open a network socket.
+
+    A test that needs loopback opts in with ``@pytest.mark.allow_hosts(["127.0.0.1"])``;
+    Unix sockets (asyncio's self-pipe, in the browser tests) stay allowed.
+    """
+    config.option.disable_socket = True
+    config.option.allow_unix_socket = True
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     assert SEEDS.is_dir(), f"the seed pages are expected at {SEEDS}"

@@ -56,7 +56,7 @@ def test_a_file_name_that_is_not_utf8_is_recorded_readably(tmp_path):
     folder.mkdir()
     (folder / os.fsdecode(b"caf\xe9\nline.txt")).write_text(f"A Title\n\n{ABSTRACT}\n", encoding="utf-8")
     result = ingest.read([folder])
-    assert [s.page for s in result.papers[0].sources] == ["in/caf\ufffd\ufffdline.txt"]
+    assert [s.page for s in result.papers[0].sources] == ["in/caf\ufffdline.txt"]  # the line feed dropped
     report = job.run([folder], tmp_path / "out", formats=("ttl", "nt", "jsonld", "json", "html"))
     assert_exports_parse_back(report.graph)
 
@@ -82,11 +82,15 @@ def test_json_the_parser_gives_up_on_is_refused_in_words(tmp_path, name, text, m
 
 
 def test_a_json_document_over_the_size_limit_is_refused_in_words(tmp_path, monkeypatch):
-    """Protection: MAX_JSON_BYTES (a .json document is parsed whole; .jsonl has no limit)."""
+    """Protection: MAX_JSON_BYTES for a document parsed whole; an array is streamed (kg/jsonstream.py)
+    and a .jsonl read line by line, so neither has a limit."""
     monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1000)
     records = [{"title": f"Paper {n}", "abstract": ABSTRACT} for n in range(20)]
-    with pytest.raises(IngestError, match=r"over the 0 MB limit: skipped \(write one record a line, as .jsonl"):
-        ingest.read([records_file(tmp_path, "big.json", records)])
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps({"papers": records}), encoding="utf-8")
+    with pytest.raises(IngestError, match=r"not an array is over the 0 MB limit: skipped \(write the records as"):
+        ingest.read([path])
+    assert len(ingest.read([records_file(tmp_path, "array.json", records)]).papers) == 20
     (tmp_path / "big.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     assert len(ingest.read([tmp_path / "big.jsonl"]).papers) == 20
 
@@ -254,3 +258,326 @@ def test_text_that_looks_like_console_markup_is_printed_as_written(tmp_path, mon
         assert shown.exit_code == 0, shown.output
         if args[0] != "top":
             assert title in shown.output, shown.output
+
+
+# --------------------------------------------------------------------------- issue 17: the red-team findings
+# One test per finding, named after it; each failed on the commit before the fix.
+
+
+def _serve_loopback():
+    """A loopback HTTP server that records every request and answers with an empty JSON-LD context."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server interface
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'{"@context": {}, "head": {"vars": []}, "results": {"bindings": []}}')
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, hits
+
+
+def _small_store(n: int = 60) -> ox.Store:
+    store = ox.Store()
+    for i in range(n):
+        store.add(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                          ox.Literal(str(i))))
+    return store
+
+
+def test_finding_1_symlinks_never_leave_the_input_directory(tmp_path):
+    """Protection: ingest._files follows no symbolic link out of a directory given, and says so."""
+    secret = tmp_path / "elsewhere" / "private.jsonl"
+    secret.parent.mkdir()
+    secret.write_text(json.dumps({"title": "Private Notes Title", "abstract": ABSTRACT}) + "\n", encoding="utf-8")
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    (folder / "page.txt").write_text(f"A Public Title\n\n{ABSTRACT}\n", encoding="utf-8")
+    (folder / "notes.jsonl").symlink_to(secret)
+    (folder / "linked-dir").symlink_to(secret.parent, target_is_directory=True)
+    (folder / "same.txt").symlink_to(folder / "page.txt")  # inside the directory: read
+    result = ingest.read([folder])
+    assert [p.title for p in result.papers] == ["A Public Title"]
+    assert [s.page for s in result.papers[0].sources] == ["inputs/page.txt", "inputs/same.txt"]
+    assert sorted(str(p) for p in result.problems) == [
+        "inputs/linked-dir: symbolic link to a path outside the input directory: not followed",
+        "inputs/notes.jsonl: symbolic link to a path outside the input directory: not followed"]
+    out = tmp_path / "out"
+    job.run([folder], out, formats=("ttl", "json"))
+    assert "Private Notes" not in (out / "kg.ttl").read_text(encoding="utf-8")
+    named = ingest.read([folder / "notes.jsonl"])  # a link named on the command line is the user's choice
+    assert [p.title for p in named.papers] == ["Private Notes Title"]
+
+
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_finding_2_no_outbound_network_from_service_or_remote_contexts(tmp_path):
+    """Protection: kg/network.py refuses SERVICE before any engine sees it, and every connection
+    mlkg's own Python code tries while parsing (rdflib fetched a JSON-LD @context)."""
+    server, hits = _serve_loopback()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        for engine in ("oxigraph", "rdflib"):
+            store = _small_store(3) if engine == "oxigraph" else sparql.load_export(
+                sparql.export_path(_export_with_one_paper(tmp_path)), "rdflib")
+            for query in (f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+                          f"SELECT * WHERE {{ \\u0053ERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"):
+                with pytest.raises(sparql.QueryError, match=r"remote endpoint \(SERVICE\): refused"):
+                    sparql.select(store, query)
+        remote = tmp_path / "remote.jsonld"
+        remote.write_text(json.dumps({"@context": f"{url}/context.jsonld", "@id": "http://example.org/a",
+                                      "t": "x"}), encoding="utf-8")
+        for engine in ("oxigraph", "rdflib"):
+            with pytest.raises(sparql.QueryError, match=r"cannot parse .*remote\.jsonld"):
+                sparql.load_export(remote, engine)
+        from kg.validate import ValidateError, validate
+
+        with pytest.raises(ValidateError, match="network access refused"):
+            validate(remote)
+        result = CliRunner().invoke(cli, ["validate", str(remote)])
+        assert result.exit_code == 2 and "network access refused" in result.output
+        assert hits == []
+        assert sparql.load_export(remote, "rdflib", allow_network=True) is not None  # asked for: allowed
+        assert hits == ["/context.jsonld"]
+        try:
+            sparql.select(_small_store(3), f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+                          allow_network=True)
+        except RuntimeError:  # the engine may not like this test server's answer; it did ask
+            pass
+        assert [hit.split("?")[0] for hit in hits] == ["/context.jsonld", "/sparql"]
+    finally:
+        server.shutdown()
+
+
+def _export_with_one_paper(tmp_path: Path) -> Path:
+    out = tmp_path / "one-paper"
+    if not (out / "kg.ttl").is_file():
+        page = tmp_path / "one.txt"
+        page.write_text(f"One Paper Title\n\n{ABSTRACT}\n", encoding="utf-8")
+        job.run([page], out, formats=("ttl", "json"))
+    return out
+
+
+CROSS_PRODUCT = "SELECT ?a ?b ?c ?d WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"
+
+
+def test_finding_3_queries_are_bounded_in_time_rows_and_memory(tmp_path, monkeypatch):
+    """Protection: kg/query_limits.py runs each query in a forked child with a deadline, a row cap and an
+    address-space cap; hitting one is QueryLimitError, and exit status 3 from `mlkg sparql`."""
+    from kg import query_limits
+
+    store = _small_store()
+    with pytest.raises(sparql.QueryLimitError, match=r"ran for 1 s, its time limit") as info:
+        sparql.select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }",
+                      timeout=1)
+    assert info.value.limit == "timeout"
+    with pytest.raises(sparql.QueryLimitError, match=r"more than 50 rows") as info:
+        sparql.select(store, CROSS_PRODUCT, max_rows=50)
+    assert info.value.limit == "rows" and len(info.value.partial[1]) == 50
+    assert len(sparql.select(store, CROSS_PRODUCT + " LIMIT 50", max_rows=50).rows) == 50
+    monkeypatch.setattr(query_limits, "MEMORY_BUDGET", 64 * 2**20)
+    with pytest.raises(sparql.QueryLimitError) as info:
+        sparql.select(store, CROSS_PRODUCT + " ORDER BY ?a ?b ?c ?d", timeout=120, max_rows=0)
+    assert info.value.limit == "memory"
+    for bad, error in (({"timeout": "1"}, TypeError), ({"max_rows": -1}, ValueError), ({"max_rows": 1.5}, TypeError)):
+        with pytest.raises(error, match=next(iter(bad))):
+            sparql.select(store, "SELECT * WHERE { ?s ?p ?o }", **bad)
+    out = _export_with_one_paper(tmp_path)
+    query = tmp_path / "cross.rq"
+    query.write_text("# Everything with everything?\n" + CROSS_PRODUCT + "\n", encoding="utf-8")
+    for option in (["--max-rows", "10"], ["--timeout", "0.5", "--max-rows", "0"]):
+        result = CliRunner().invoke(cli, ["sparql", str(query), "--export", str(out), *option])
+        assert result.exit_code == 3, result.output
+        assert "stopped" in result.output and "Traceback" not in result.output
+
+
+def test_finding_4_two_builds_into_one_out_never_mix(tmp_path, monkeypatch):
+    """Protection: kg/outlock.py; before it, a second build renamed its files between the first's renames
+    and left kg.ttl from one build and kg.json from the other."""
+    import threading
+
+    from kg import export
+
+    pages = {}
+    for name in ("first", "second"):
+        pages[name] = tmp_path / f"{name}.txt"
+        pages[name].write_text(f"The {name.title()} Build Paper\n\n{ABSTRACT}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    second_done = threading.Event()
+    real_replace = os.replace
+
+    def slow_replace(src, dst):  # the first build stops after its first rename until the second is done
+        real_replace(src, dst)
+        if threading.current_thread().name == "first-build":
+            second_done.wait(timeout=3)
+
+    monkeypatch.setattr(export.os, "replace", slow_replace)
+    first = threading.Thread(target=job.run, args=([pages["first"]], out, ("ttl", "json")), name="first-build")
+    first.start()
+    while not (out / "kg.ttl").exists():
+        first.join(0.01)
+    job.run([pages["second"]], out, ("ttl", "json"))  # waits for the lock
+    second_done.set()
+    first.join()
+    ttl, graph = (out / "kg.ttl").read_text(encoding="utf-8"), (out / "kg.json").read_text(encoding="utf-8")
+    assert ("Second Build" in ttl) == ("Second Build" in graph) and ("First Build" in ttl) == ("First Build" in graph)
+
+    from filelock import FileLock
+
+    from kg import outlock
+
+    monkeypatch.setattr(outlock, "LOCK_WAIT", 0.2)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with FileLock(out / outlock.LOCK_NAME, thread_local=False):  # another build is writing
+        result = CliRunner().invoke(cli, ["build", str(pages["first"]), "--out", str(out), "-f", "ttl,json"])
+    assert result.exit_code == 4 and "another mlkg build is writing to" in result.output, result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_finding_5_control_characters_are_escaped_in_messages_and_dropped_from_names(tmp_path):
+    """Protection: ingest._label drops C0 and C1 from file names; Problem and the CLI's escape() print
+    them as \\xNN (U+009B is a terminal's CSI, U+001B its ESC)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page\x9b2J\x1b[31m.txt").write_text(f"A Title\n\n{ABSTRACT}\n", encoding="utf-8")
+    (folder / "junk\x85\x9b.txt").write_text("milk\neggs\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(out), "-f", "ttl,json"])
+    assert result.exit_code == 0, result.output
+    for name in ("kg.ttl", "kg.json"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "in/page2J[31m.txt" in text and not any(c in text for c in "\x1b\x85\x9b")
+    assert "warning in/junk.txt: no papers found" in result.output
+    missing = tmp_path / "no\x1b[2J\x9bexport"
+    result = CliRunner().invoke(cli, ["sparql", "top-models", "--export", str(missing)])
+    assert result.exit_code == 2
+    assert "no\\x1b[2J\\x9bexport" in result.output and "\x1b" not in result.output and "\x9b" not in result.output
+    assert str(ingest.Problem(path="a\x9bb", line=3, message="x\x07")) == "a\\x9bb:3: x\\x07"
+
+
+def test_finding_6_bad_inputs_end_in_a_message_not_a_traceback(tmp_path):
+    """Protection: ingest._count (int() refuses runs of over 4,300 digits: a ValueError), sparql_string and
+    select (a lone surrogate reached the store: UnicodeEncodeError), ingest._label (a path with one)."""
+    digits = "9" * 5000
+    page = tmp_path / "counts.txt"
+    page.write_text(f"A Title\n\n{ABSTRACT}\n\n• {digits} authors\n·\nOct 9, 2023 {digits}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(page), "--out", str(out), "-q"],
+                          capture_output=True, text=True, env={**os.environ, "MLKG_DEBUG": "1"})
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    [paper] = ingest.read([page]).papers
+    assert paper.authors is None and paper.upvotes is None
+    assert sparql.run("paper-edges-with-evidence", out, {"title": "\udced\udca0\udc80"}).rows == []
+    with pytest.raises(sparql.QueryError, match="lone surrogate"):
+        sparql.select(ox.Store(), 'SELECT ?v WHERE { VALUES ?v { "\ud800" } }')
+    proc = subprocess.run([os.fsencode(sys.executable), b"-m", b"kg.cli", b"sparql", b"paper-edges-with-evidence",
+                           b"--export", os.fsencode(out), b"--param", b"title=\xed\xa0\x80"],
+                          capture_output=True, env={**os.environ, "MLKG_DEBUG": "1"})
+    assert proc.returncode == 0 and b"0 row(s)" in proc.stdout, proc.stderr
+    with pytest.raises(IngestError, match="no such file or directory"):
+        ingest.read([tmp_path / "lone-\ud800.txt"])
+
+
+def test_finding_7_inputs_under_out_are_a_warning_not_a_silent_skip(tmp_path):
+    """Protection: ingest._files counts the files it leaves out because they are in the output directory."""
+    folder = tmp_path / "work"
+    (folder / "exports").mkdir(parents=True)
+    (folder / "page.txt").write_text(f"A Title\n\n{ABSTRACT}\n", encoding="utf-8")
+    (folder / "exports" / "old-page.txt").write_text(f"Another Title\n\n{ABSTRACT}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(folder / "exports"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "file(s) inside the output directory" in result.output.replace("\n", "")
+    assert "Another Title" not in (folder / "exports" / "kg.json").read_text(encoding="utf-8")
+
+
+def test_finding_8_limits_cannot_be_stepped_around(tmp_path):
+    """Protection: the entry limit is checked on the normalised text (NFC makes U+FB2C three characters);
+    Result.to_csv escapes formula cells (safe_text.spreadsheet_cell); kg/checks.py checks API arguments."""
+    grows = "\ufb2c" * 40_000  # 40,000 characters as written, 120,000 after NFC
+    records = records_file(tmp_path, "r.json", [{"title": "Grows Under NFC", "abstract": grows},
+                                                {"title": "Stays Small", "abstract": ABSTRACT}])
+    page = tmp_path / "page.txt"
+    page.write_text(f"Grows On A Page\n\n{grows}\n\nAlso Small\n\n{ABSTRACT}\n", encoding="utf-8")
+    result = ingest.read([records, page])
+    assert sorted(p.title for p in result.papers) == ["Also Small", "Stays Small"]
+    assert all(len(p.title) + len(p.abstract) <= ingest.MAX_ENTRY_CHARS for p in result.papers)
+    assert len(result.problems) == 2 and all("longer than 100,000 characters" in str(p) for p in result.problems)
+
+    import csv
+
+    rows = sparql.Result(["=title", "n"], [('=HYPERLINK("http://x")', "-3"), ("@SUM(A1)", "+1"), ("-1+2", "7")])
+    assert list(csv.reader(rows.to_csv().splitlines())) == [
+        ["'=title", "n"], ["'=HYPERLINK(\"http://x\")", "-3"], ["'@SUM(A1)", "+1"], ["'-1+2", "7"]]
+
+    from kg.query import example_graph
+
+    g = example_graph()
+    with pytest.raises(TypeError, match="uses="):
+        g.papers(uses=3)
+    with pytest.raises(TypeError, match="about="):
+        g.papers(about=["LoRA", None])
+    with pytest.raises(ValueError, match="n= must be 0 or more"):
+        g.top("models", n=-1)
+    with pytest.raises(TypeError, match="name="):
+        g.entity(42)
+    with pytest.raises(ValueError, match="depth="):
+        g.subgraph("LoRA", depth=-1)
+    assert len(g.top("models", n=2)) == 2 and g.papers(uses=("LoRA",))
+
+
+def test_exit_statuses_are_those_the_readme_documents(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Exit statuses", 1)[1].split("\n## ", 1)[0]
+    documented = {int(m) for m in __import__("re").findall(r"^\| `(\d+)` \|", table, __import__("re").M)}
+    assert documented == {0, 1, 2, 3, 4, 130}
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = _export_with_one_paper(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(empty), "--out", str(tmp_path / "x")]).exit_code == 1
+    assert runner.invoke(cli, ["sparql", "no-such-query", "--export", str(out)]).exit_code == 2
+    assert runner.invoke(cli, ["sparql", "top-models", "--export", str(out), "--max-rows", "0"]).exit_code == 0
+    assert runner.invoke(cli, ["papers", "--uses", "No Such Thing", "--graph", str(out)]).exit_code == 1
+
+
+def test_the_suite_runs_with_the_socket_guard_on():
+    """tests/conftest.py turns pytest-socket on for every test; only tests marked allow_hosts reach loopback."""
+    import socket
+
+    from pytest_socket import SocketBlockedError
+
+    with pytest.raises(SocketBlockedError):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)
+
+
+def test_finding_9_memory_stays_bounded_on_many_small_inputs(tmp_path):
+    """Protection: kg/jsonstream.py reads a .json array one element at a time (json.load held 2 GB for
+    60 MB of empty objects), and ingest._compact shares pydantic's per-instance set of field names
+    (728 bytes a paper, more than a tiny paper's own text).  bench/limits.py runs the full sizes."""
+    from test_limits import read_in_child
+
+    empty = tmp_path / "empty-objects.json"
+    empty.write_bytes(b"[" + b",".join([b"{}"] * 1_000_000) + b"]")  # 3 MB; json.load: about 100 MB
+    rise, said = read_in_child(empty)
+    assert said.startswith("empty-objects.json: record 1: record without a title: skipped"), said
+    assert rise < 25, f"reading 1,000,000 empty objects raised the peak RSS by {rise:.0f} MB"
+
+    tiny = tmp_path / "tiny.jsonl"
+    with tiny.open("w", encoding="utf-8") as fh:
+        for n in range(40_000):
+            fh.write(json.dumps({"title": f"Paper number {n}", "abstract": "We study things."}) + "\n")
+    rise, said = read_in_child(tiny)
+    assert said.startswith("40000 papers"), said
+    per_paper = rise * 2**20 / 40_000
+    assert per_paper < 2_000, f"{per_paper:,.0f} bytes a paper while reading"  # before: 2,500

@@ -203,7 +203,10 @@ def test_the_output_directory_inside_an_input_is_not_read(tmp_path):
     (tmp_path / "in" / "page.txt").write_text(BLANK_LINE_LAYOUT)
     job.run([tmp_path / "in"], tmp_path / "in" / "exports", formats=("json",))
     again = job.run([tmp_path / "in"], tmp_path / "in" / "exports", formats=("json",))
-    assert again.problems == () and again.files_read == 1
+    assert again.files_read == 1
+    [warning] = again.problems  # said, not silently skipped (issue 17)
+    assert "1 file(s) inside the output directory" in warning.message and warning.message.endswith("not read "
+                                                                                                  "(exports are never inputs)")
 
 
 def test_page_chrome_from_other_copies_is_not_read_as_papers(page):

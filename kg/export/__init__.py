@@ -23,7 +23,8 @@ FILES = {"ttl": "kg.ttl", "nt": "kg.nt", "jsonld": "kg.jsonld", "json": "kg.json
 DEFAULT_FORMATS = ("ttl", "json", "html")
 # Up to this many edges the RDF triples are made once and kept for all three RDF
 # formats (faster); above it each format streams them afresh: 4.5 million kept
-# triples (a 50 MB page) take 1.5 GB and longer to collect than to remake.
+# triples (a 50 MB page) take 1.5 GB and longer to collect than to remake.  Nodes count too:
+# 100,000 papers with no edges make 800,000 triples.
 SHARED_TRIPLES_MAX_EDGES = 20_000
 
 
@@ -100,7 +101,7 @@ def write_all(
         for fmt in formats:
             t0 = time.perf_counter()
             if (fmt in rdf.FORMATS and rdf_triples is None and sum(f in rdf.FORMATS for f in formats) > 1
-                    and g.number_of_edges() <= SHARED_TRIPLES_MAX_EDGES):
+                    and g.number_of_edges() + g.number_of_nodes() <= SHARED_TRIPLES_MAX_EDGES):
                 rdf_triples = list(rdf.triples(g))  # made once, serialised in each RDF format
             path = out / FILES[fmt]
             rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt, rdf_triples))))
