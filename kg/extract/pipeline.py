@@ -30,7 +30,7 @@ from kg.extract.decide import LinearModel, decide
 from kg.extract.features import group_features
 from kg.extract.phrases import method_phrases
 from kg.extract.recognise import Candidate, Text
-from kg.extract.relations import Occurrence, classify, paper_context, strongest
+from kg.extract.relations import Occurrence, classify, paper_context, strongest, taken_up
 from kg.model import EntityType, Evidence, Mention, Predicate
 
 SPAN_KEY = "mlkg"
@@ -543,7 +543,23 @@ class RelationTagger:
             cand.predicate = pred
             cand.relation_rule = f"{cand.rule}+{rule}"
             cand.relation_confidence = round(min(cand.confidence, conf), 2)
+        _take_up_by_pronoun(text, table, cands)
         return doc
+
+
+def _take_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Candidate]) -> None:
+    """The one technique of a background sentence that the next sentence applies ("… We apply it") is used."""
+    by_sentence: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+    for cand in cands:
+        by_sentence[cand.sentence].append(cand)
+    for i, span in enumerate(table[:-1]):
+        named = [c for c in by_sentence.get(span, []) if c.type == EntityType.TECHNIQUE]
+        if len({c.text for c in named}) != 1 or named[0].predicate != Predicate.MENTIONS:
+            continue
+        if taken_up(text[table[i + 1][0]:table[i + 1][1]]):
+            for cand in named:
+                cand.predicate = Predicate.USES_TECHNIQUE
+                cand.relation_rule = f"{cand.rule}+taken-up-by-pronoun"
 
 
 @Language.component("mlkg_title_boundary")

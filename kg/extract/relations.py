@@ -99,7 +99,10 @@ def _last(cue: re.Pattern[str], text: str) -> int:
 # --- whose work a sentence describes
 OURS = _rx(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here|the proposed|in this (?:paper|work))\b"
            r"|^(?:this|the) (?:new |resulting |proposed |final )?(?:method|approach|framework|architecture|"
-           r"recipe|technique|algorithm|pipeline|strategy|training recipe|design)\b|^this (?:model|system)\b")
+           r"recipe|technique|algorithm|pipeline|strategy|training recipe|design)\b|^this (?:model|system)\b"
+           # a sentence opening with what the authors do: "Testing six models (…) shows …"
+           r"|^(?:by\s+)?(?:testing|evaluating|benchmarking|probing|comparing|fine-?tuning|training|applying|"
+           r"analy[sz]ing|studying|auditing)\b")
 # Earlier work, said outright ...
 BACKGROUND = _rx(
     r"\b(?:recent(?:ly)?|popular|prevalent|widely|commonly|"
@@ -145,7 +148,8 @@ ROLE_BEFORE = _rx(r"\b(?:teachers?|judges?|judged by|evaluated by|annotated by|g
                   r"baselines?(?:\s+(?:such as|like|including))?)")
 # An experiment on a model that is not a fine-tune: "we evaluate 18 models, including X".
 EVALUATE = _rx(r"\b(?:evaluat\w*|benchmark(?:s|ed|ing)|test(?:s|ed|ing)?|assess\w*|analy[sz]\w*|prob(?:e|es|ed|ing)|"
-               r"examin\w*|investigat\w*|audit\w*|red-?team\w*|measur\w*|study|studies|studied|studying)\b")
+               r"examin\w*|investigat\w*|audit\w*|red-?team\w*|measur\w*|study|studies|studied|studying|"
+               r"results?\s+(?:with|for|of|from|using))\b")
 COMPARE = _rx(r"\b(?:compar\w*(?:\s+(?:to|with|against))?|outperform\w*|surpass\w*|beat\w*|better than|than|"
               r"versus|vs\.?|against|over|competitive with|on par with|rival\w*|exceed\w*|match(?:es|ing)?)")
 FROM_SCRATCH = _rx(r"\bfrom scratch\b")
@@ -376,6 +380,16 @@ def _technique(right: str, o: Occurrence, context: str) -> tuple[Predicate, str,
     if context == "background":
         return P.MENTIONS, "background", 0.6
     return P.USES_TECHNIQUE, "used-in-our-work", 0.65
+
+
+# "X has become the default recipe. We apply it to …": the next sentence takes X up by a pronoun.
+TAKEN_UP = _rx(r"^\W*we\s+(?:\w+\s+)?(?:apply|use|adopt|employ|build on|extend|improve|revisit|scale|adapt)\s+"
+               r"(?:it|this (?:method|technique|recipe|algorithm|approach|objective))\b")
+
+
+def taken_up(next_sentence: str) -> bool:
+    """Does a sentence open by applying what the sentence before it named (by a pronoun)?"""
+    return bool(TAKEN_UP.search(next_sentence))
 
 
 PRECEDENCE = {p: i for i, p in enumerate(Predicate)}
