@@ -142,10 +142,21 @@ def load_query(path: str | Path) -> Query:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise QueryError(f"no query file {path} (the shipped queries are in {QUERIES})") from None
+        raise QueryError(f"no query file {path}{_nearest_queries(p.stem)}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"cannot read query file {path}: {exc}") from None
     return parse_query(text, p.stem)
+
+
+def _nearest_queries(name: str) -> str:
+    """'; did you mean …?' with the shipped query names closest to ``name`` (or the --list hint)."""
+    import difflib
+
+    names = sorted(p.stem for p in QUERIES.glob("*.rq"))
+    close = difflib.get_close_matches(name.lower(), names, n=3, cutoff=0.5)
+    if close:
+        return f"; did you mean {' or '.join(close)}?"
+    return " (mlkg sparql --list shows the shipped queries)"
 
 
 def all_queries() -> list[Query]:
