@@ -45,7 +45,7 @@ def cli() -> None:
 @click.option("--out", "--graph", "-o", "-g", "out_dir", default="exports", show_default=True,
               type=click.Path(path_type=Path), help="Directory the exports are written to.")
 @click.option("--format", "-f", "formats", default="ttl,json,html,nt,jsonld", show_default=True,
-              help="Comma-separated exports: ttl, nt, jsonld, json, html.")
+              help="Comma-separated exports: ttl, nt, jsonld, json, html, graphml, gexf.")
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores for large inputs].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
