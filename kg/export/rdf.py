@@ -26,6 +26,7 @@ written for a more specific edge.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -235,7 +236,13 @@ def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", ready: list[ox.Triple] | Non
 
     With ``output`` (a binary file) the text is streamed there and None returned.
     """
-    prefixes = PREFIXES if fmt in ("ttl", "jsonld") else None
+    if fmt == "jsonld":  # compact, under the shipped @context
+        from kg.export import jsonld
+
+        buffer = output if output is not None else io.BytesIO()
+        jsonld.write(buffer, ready if ready is not None else triples(g))
+        return None if output is not None else buffer.getvalue()
+    prefixes = PREFIXES if fmt == "ttl" else None
     return ox.serialize(ready if ready is not None else triples(g), output, format=FORMATS[fmt], prefixes=prefixes)
 
 
