@@ -386,7 +386,8 @@ def show(name: str, etype: str | None, graph_dir: Path, as_json: bool) -> None:
     out.print(f"[bold]{escape(e.label)}[/bold] ({e.type}{', family' if e.is_family else ''}"
               f"{', catalogue' if e.in_catalogue else ''})")
     for what, values in (("aliases", e.aliases), ("lineage", [" → ".join(e.lineage)] if len(e.lineage) > 1 else []),
-                         ("derived from", e.derived_from), ("variants", e.variants)):
+                         ("derived from", e.derived_from), ("variants", e.variants),
+                         ("same as", e.same_as), ("introduced in", [e.source] if e.source else [])):
         if values:
             out.print(f"  {what}: {escape(', '.join(values))}")
     table = Table(header_style="bold")
@@ -448,6 +449,8 @@ def stats(graph_dir: Path, as_json: bool) -> None:
     out.print(table)
     if s.first_date:
         out.print(f"dated papers from {s.first_date} to {s.last_date}")
+    for kind, (found, of) in s.with_hub_id.items():
+        out.print(f"{found} of the {of} {kind} in most papers have a Hugging Face id")
 
 
 def main() -> None:

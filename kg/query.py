@@ -32,6 +32,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from kg.export import jsongraph
+from kg.external import hub_count
 from kg.model import DERIVED_FROM, VARIANT_OF, Evidence, Predicate
 
 RELATIONS = tuple(p.value for p in Predicate)
@@ -55,6 +56,9 @@ _ALL_FILTERS = {**FILTERS, "family": WORKS_WITH}
 ENTITY_TYPES = ("Model", "Benchmark", "Dataset", "Technique")
 
 Name = str | Iterable[str]
+
+
+HUB_TOP = 50  # stats: the most frequent models and benchmarks checked for a Hugging Face id
 
 
 class UnknownName(LookupError):
@@ -142,6 +146,7 @@ class PaperResult(Record):
     arxiv_id: str | None = None
     organization: str | None = None
     upvotes: int | None = None
+    same_as: list[str] = []  # its arXiv page and Hugging Face paper page
     links: list[Link] = []
 
     def __repr__(self) -> str:
@@ -190,6 +195,8 @@ class EntityInfo(Record):
     aliases: list[str] = []
     is_family: bool = False
     in_catalogue: bool = False
+    same_as: list[str] = []  # Hugging Face Hub page (kg/external.py)
+    source: str | None = None  # the arXiv page of the paper that introduced it
     lineage: list[str] = []
     derived_from: list[str] = []
     variants: list[str] = []
@@ -226,6 +233,8 @@ class Stats(Record):
     first_date: str | None = None
     last_date: str | None = None
     evidence_sentences: int
+    # Of the HUB_TOP models / benchmarks in most papers, how many have a Hugging Face id: {"models": [n, of]}.
+    with_hub_id: dict[str, list[int]] = {}
 
     def __repr__(self) -> str:
         parts = [f"{v} {k}" for k, v in {**self.nodes, **self.edges}.items()]
@@ -392,7 +401,7 @@ class KnowledgeGraph:
         unique = sorted(set(links), key=lambda link: (RELATIONS.index(link[0]), self.nx.nodes[link[1]]["label"]))
         return PaperResult(key=d["key"], title=d["title"], date=d.get("date"), arxiv_id=d.get("arxiv_id"),
                            organization=d.get("organization"), upvotes=d.get("upvotes"),
-                           links=[self._link(iri, relation, e) for relation, e in unique])
+                           same_as=list(d.get("same_as", [])), links=[self._link(iri, relation, e) for relation, e in unique])
 
     def _link(self, paper: str, relation: str, entity: str) -> Link:
         G = self.nx
@@ -443,6 +452,7 @@ class KnowledgeGraph:
         return EntityInfo(
             key=d["key"], iri=iri, type=d["type"], label=d["label"], aliases=list(d.get("aliases", [])),
             is_family=bool(d.get("is_family")), in_catalogue=bool(d.get("in_catalogue")),
+            same_as=list(d.get("same_as", [])), source=d.get("source"),
             lineage=[G.nodes[i]["label"] for i in self._index.ancestors(iri)],
             derived_from=sorted(G.nodes[t]["label"] for _, t, k in G.out_edges(iri, keys=True) if k == DERIVED_FROM),
             variants=sorted((G.nodes[i]["label"] for i in self._index.descendants(iri)), key=str.casefold),
@@ -630,6 +640,8 @@ class KnowledgeGraph:
             papers_with_date=sum(1 for p in papers if G.nodes[p].get("date")),
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
             evidence_sentences=sum(len(d.get("evidence", ())) for _, _, d in G.edges(data=True)),
+            with_hub_id={kind: hub_count(self.nx, [s.key for s in self.top(kind, HUB_TOP)])
+                         for kind in ("models", "benchmarks")},
         )
 
 

@@ -119,7 +119,7 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
             tip.append("sources: " + (", ".join(d.get("sources") or []) or "none"))
             tip.extend(f"code: {u}" for u in links)
             record = {"id": iri, "label": _clip(title, PAPER_LABEL_CHARS), "group": t, "type": t,
-                      "title": "\n".join(tip), "names": [title], "links": links,
+                      "title": "\n".join(tip), "names": [title], "links": links + _outside(d),
                       "size": 4.5, "font": {"size": 9}}
         else:
             label = d.get("label") or iri
@@ -133,7 +133,7 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
                 tip.append("a model family")
             size, font, mass = _entity_style(degree[iri])
             record = {"id": iri, "label": label, "group": t, "type": t, "title": "\n".join(tip),
-                      "names": [label, *aliases], "links": [], "size": size, "font": {"size": font}}
+                      "names": [label, *aliases], "links": _outside(d), "size": size, "font": {"size": font}}
             if mass != 1:
                 record["mass"] = mass
         record["degree"] = degree[iri]
@@ -141,6 +141,11 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
             record["borderWidth"] = 4
             record["font"] = {**record["font"], "size": max(record["font"]["size"], 22), "bold": True}
         yield record
+
+
+def _outside(d: dict) -> list[str]:
+    """Links out of the graph (kg/external.py): Hugging Face and arXiv pages, the introducing paper."""
+    return [u for u in [*(d.get("same_as") or []), d.get("source")] if isinstance(u, str)]
 
 
 def edge_records(g: nx.MultiDiGraph) -> Iterator[dict]:
