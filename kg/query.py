@@ -32,6 +32,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from kg.export import jsongraph
+from kg import notebook
 from kg.external import hub_count
 from kg.model import DERIVED_FROM, VARIANT_OF, Evidence, Predicate
 
@@ -93,6 +94,9 @@ class Record(BaseModel):
     def __str__(self) -> str:
         return repr(self)
 
+    def _repr_html_(self) -> str:
+        return notebook.record_html(self)
+
 
 class Results(list, Generic[T]):
     """A list of results that prints one per line and flattens with ``to_records()``."""
@@ -100,6 +104,15 @@ class Results(list, Generic[T]):
     def to_records(self) -> list[dict]:
         """One flat dict per result: ``pandas.DataFrame(results.to_records())``."""
         return [r.to_record() for r in self]
+
+    records = to_records
+
+    def to_pandas(self):
+        """A ``pandas.DataFrame`` with one row per result (pandas is the ``notebook`` extra)."""
+        return notebook.to_pandas(self.to_records())
+
+    def _repr_html_(self) -> str:
+        return notebook.results_html(self)
 
     def __getitem__(self, item):
         found = super().__getitem__(item)
@@ -272,6 +285,9 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         counts = self.counts()
         return "<KnowledgeGraph " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ">"
+
+    def _repr_html_(self) -> str:
+        return notebook.graph_html(self)
 
     def counts(self) -> dict[str, int]:
         """Nodes per type and edges per relation."""

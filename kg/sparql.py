@@ -91,6 +91,19 @@ class Result:
     def as_dicts(self) -> list[dict[str, str | None]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
+    records = as_dicts
+
+    def to_pandas(self):
+        """A ``pandas.DataFrame`` of the rows (cells as strings; pandas is the ``notebook`` extra)."""
+        from kg.notebook import to_pandas
+
+        return to_pandas(self.as_dicts(), columns=self.columns)
+
+    def _repr_html_(self) -> str:
+        from kg.notebook import table
+
+        return table(self.as_dicts(), caption=f"{len(self.rows)} row(s)")
+
     def to_csv(self) -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
