@@ -15,7 +15,8 @@ from rich.table import Table
 from kg import __version__
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+# Piped or redirected, tables are never wrapped to 80 columns: rows stay whole for grep, cut and less -S.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 1_000_000)
 
 PROGRESS_MIN_PAPERS = 2000  # below this a build takes a couple of seconds: no bar
 
