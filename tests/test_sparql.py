@@ -218,16 +218,4 @@ def test_readme_shows_queries_as_they_are_in_queries_dir():
         assert text in files, text.splitlines()[0]
 
 
-def test_readme_sparql_commands_run(seeds_build):
-    out, _ = seeds_build
-    readme = (ROOT / "README.md").read_text(encoding="utf-8").replace("\\\n", " ")
-    commands = [line.split(" # ")[0] for line in readme.splitlines() if line.startswith(".venv/bin/mlkg sparql")]
-    assert len(commands) >= 4
-    for command in commands:
-        args = shlex.split(command)[1:]
-        if "--export" in args:
-            i = args.index("--export")
-            del args[i:i + 2]
-        result = CliRunner().invoke(cli, [*args, "--export", str(out)] if "--list" not in args else args)
-        assert result.exit_code == 0, (command, result.output)
-        assert len(result.output.splitlines()) >= 2, command  # a header and at least one row (or the list)
+# The README's sparql commands run on the sample with the other README examples: tests/test_readme_examples.py.
