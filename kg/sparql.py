@@ -264,18 +264,25 @@ def _rdflib_format(path: Path) -> str:
 def select(store, text: str) -> Result:
     """Run a SELECT on a store from :func:`load_export`; rows hold plain strings."""
     if isinstance(store, ox.Store):
-        try:
-            solutions = store.query(text)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise QueryError("only SELECT queries can be run")
+        solutions = ox_solutions(store, text)
         columns = [v.value for v in solutions.variables]
         return Result(columns, [tuple(_ox_cell(s[c]) for c in columns) for s in solutions])
     return _rdflib_select(store, text)
 
 
-def _rdflib_select(graph, text: str) -> Result:
+def ox_solutions(store: ox.Store, text: str) -> ox.QuerySolutions:
+    """The solutions of a SELECT under pyoxigraph; a syntax error or another query form is a QueryError."""
+    try:
+        solutions = store.query(text)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError("only SELECT queries can be run")
+    return solutions
+
+
+def rdflib_result(graph, text: str):
+    """The answer of a SELECT under rdflib; a syntax error or another query form is a QueryError."""
     from pyparsing import ParseException
 
     try:
@@ -284,6 +291,11 @@ def _rdflib_select(graph, text: str) -> Result:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     if result.type != "SELECT":
         raise QueryError("only SELECT queries can be run")
+    return result
+
+
+def _rdflib_select(graph, text: str) -> Result:
+    result = rdflib_result(graph, text)
     columns = [str(v) for v in result.vars]
     return Result(columns, [tuple(_rdflib_cell(row[i]) for i in range(len(columns))) for row in result])
 

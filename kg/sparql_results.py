@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.sparql import Query, QueryError, bind, load_export, load_query
+from kg.sparql import Query, QueryError, bind, load_export, load_query, ox_solutions, rdflib_result
 
 FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -28,25 +28,8 @@ MEDIA_TYPES = {fmt: f.media_type for fmt, f in FORMATS.items()}
 def solutions(text: str, store) -> ox.QuerySolutions:
     """The solutions of a SELECT on a store from :func:`kg.sparql.load_export`, as pyoxigraph solutions."""
     if isinstance(store, ox.Store):
-        try:
-            found = store.query(text)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        if not isinstance(found, ox.QuerySolutions):
-            raise QueryError("only SELECT queries can be run")
-        return found
-    return _from_rdflib(text, store)
-
-
-def _from_rdflib(text: str, graph) -> ox.QuerySolutions:
-    from pyparsing import ParseException
-
-    try:
-        result = graph.query(text)
-    except ParseException as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
-    if result.type != "SELECT":
-        raise QueryError("only SELECT queries can be run")
+        return ox_solutions(store, text)
+    result = rdflib_result(store, text)
     return ox.parse_query_results(result.serialize(format="json"), format=ox.QueryResultsFormat.JSON)
 
 
