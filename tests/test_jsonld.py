@@ -34,11 +34,11 @@ def test_tiny_graph_round_trips_to_the_turtle_triples():
     assert _triples(rdf.serialize(g, "jsonld"), "json-ld") == _triples(rdf.serialize(g, "ttl"), "turtle")
 
 
-def test_seeds_round_trip_under_rdflib_and_pyoxigraph(seeds_build):
+def test_seeds_round_trip_under_pyoxigraph(seeds_build):
+    """(rdflib reads the seeds' kg.jsonld back to the Turtle's triples in test_rdf.py.)"""
     out, _ = seeds_build
     ttl = (out / "kg.ttl").read_bytes()
     doc = (out / "kg.jsonld").read_bytes()
-    assert _triples(doc, "json-ld") == _triples(ttl, "turtle")
     assert set(ox.parse(doc, format=ox.RdfFormat.JSON_LD)) == set(ox.parse(ttl, format=ox.RdfFormat.TURTLE))
 
 
