@@ -45,6 +45,7 @@ class _Compactor:
     def __init__(self, ctx: dict) -> None:
         self.prefixes = sorted(((v, k) for k, v in ctx.items() if isinstance(v, str) and v[-1:] in "#/"),
                                key=lambda p: -len(p[0]))
+        self.namespaces = {ns: name for ns, name in self.prefixes}
         self.terms: dict[str, str] = {}
         self.properties: dict[str, tuple[str, str | None]] = {}
         for term, value in ctx.items():
@@ -64,6 +65,10 @@ class _Compactor:
 
     def iri(self, iri: str) -> str:
         """A compact IRI (``entity:llama-2``) where a context prefix fits, else the IRI itself."""
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1  # the deepest namespace first: the usual case
+        name = self.namespaces.get(iri[:cut])
+        if name and cut < len(iri):
+            return f"{name}:{iri[cut:]}"
         for ns, name in self.prefixes:
             if iri.startswith(ns) and len(iri) > len(ns):
                 return f"{name}:{iri[len(ns):]}"
@@ -98,12 +103,17 @@ class _Compactor:
 def _node(c: _Compactor, subject: str, triples: Iterable[ox.Triple]) -> dict:
     node: dict = {"@id": c.iri(subject)}
     for t in triples:
-        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
-            node.setdefault("@type", []).append(c.vocab(t.object.value))
-            continue
-        key, coercion = c.key(t.predicate.value)
-        node.setdefault(key, []).append(c.value(t.object, coercion))
-    return {k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in node.items()}
+        predicate, obj = t.predicate.value, t.object
+        if predicate == RDF_TYPE and type(obj) is ox.NamedNode:
+            key, value = "@type", c.vocab(obj.value)
+        else:
+            key, coercion = c.properties.get(predicate) or c.key(predicate)
+            value = c.value(obj, coercion)
+        if key in node:
+            node[key].append(value)
+        else:
+            node[key] = [value]
+    return {k: v[0] if k != "@id" and len(v) == 1 else v for k, v in node.items()}
 
 
 def write(fh: BinaryIO, triples: Iterable[ox.Triple]) -> None:
