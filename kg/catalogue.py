@@ -18,10 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from kg.model import EntityType
+from kg.paths import shipped
 
 DATA_FILES = {
     EntityType.MODEL: "models.jsonl",
@@ -216,7 +216,7 @@ def _read_jsonl(path: Path, label: str, etype: EntityType) -> list[Entry]:
 
 def load(directory: str | Path | None = None) -> Catalogue:
     """Read every catalogue file; ids must be unique across all of them."""
-    base = Path(directory) if directory else Path(str(resources.files("kg") / "data"))
+    base = Path(directory) if directory else shipped("data")
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     for etype, filename in DATA_FILES.items():
@@ -241,7 +241,7 @@ def default() -> Catalogue:
 
 def read_lines(filename: str) -> frozenset[str]:
     """A word list under ``kg/data`` (one entry per line, ``#`` comments)."""
-    return read_word_list(Path(str(resources.files("kg") / "data" / filename)))
+    return read_word_list(shipped("data") / filename)
 
 
 def read_word_list(path: Path) -> frozenset[str]:

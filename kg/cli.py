@@ -21,7 +21,8 @@ EXIT_QUERY_LIMIT = 3
 EXIT_OUTPUT_BUSY = 4
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+# Piped or redirected, tables are never wrapped to 80 columns: rows stay whole for grep, cut and less -S.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 1_000_000)
 
 PROGRESS_MIN_PAPERS = 2000  # below this a build takes a couple of seconds: no bar
 
@@ -53,10 +54,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "-o", "out_dir", default="exports", show_default=True, type=click.Path(path_type=Path),
-              help="Directory the exports are written to.")
+@click.option("--out", "--graph", "-o", "-g", "out_dir", default="exports", show_default=True,
+              type=click.Path(path_type=Path), help="Directory the exports are written to.")
 @click.option("--format", "-f", "formats", default="ttl,json,html,nt,jsonld", show_default=True,
-              help="Comma-separated exports: ttl, nt, jsonld, json, html.")
+              help="Comma-separated exports: ttl, nt, jsonld, json, html, graphml, gexf.")
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores for large inputs].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
@@ -119,14 +120,16 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
 
 
 @cli.command("html")
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option("--graph", "-g", "graph_dir", default="exports", show_default=True, envvar="MLKG_GRAPH",
+              type=click.Path(path_type=Path), help="Directory a build wrote, if DIRECTORY is not given.")
 @click.option("--focus", default=None, metavar="NAME",
               help="Show only the neighbourhood of this entity (label or alias, any case or punctuation).")
 @click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
               help="Steps from the focus to include (paper → entity is one step).")
 @click.option("--out", "-o", "out_path", type=click.Path(path_type=Path), default=None,
               help="Page to write [default: DIRECTORY/kg.html, or DIRECTORY/<focus>.html].")
-def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) -> None:
+def html(directory: Path | None, graph_dir: Path, focus: str | None, depth: int, out_path: Path | None) -> None:
     """Write the offline browser page for the graph built into DIRECTORY.
 
     Reads DIRECTORY/kg.json (no re-extraction).  For graphs too big to show
@@ -139,7 +142,7 @@ def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) 
     from kg.export.html import GraphPageError, write_page
 
     try:
-        path, n_nodes, n_edges = write_page(directory, out=out_path, focus=focus, depth=depth)
+        path, n_nodes, n_edges = write_page(directory or graph_dir, out=out_path, focus=focus, depth=depth)
     except GraphPageError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(1)
@@ -147,14 +150,17 @@ def html(directory: Path, focus: str | None, depth: int, out_path: Path | None) 
 
 
 @cli.command("validate")
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option("--graph", "-g", "graph_dir", default="exports", show_default=True, envvar="MLKG_GRAPH",
+              type=click.Path(path_type=Path), help="Directory a build wrote, if DIRECTORY is not given.")
 @click.option("--shapes", type=click.Path(path_type=Path), default=None,
               help="SHACL shapes file [default: ontology/shapes.ttl].")
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on violations.")
 @click.option("--examples", type=click.IntRange(min=0), default=5, show_default=True,
               help="Offending triples shown per problem.")
 @click.option("--allow-network", is_flag=True, help="Let the parser fetch remote JSON-LD contexts; off by default.")
-def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: int, allow_network: bool) -> None:
+def validate_cmd(directory: Path | None, graph_dir: Path, shapes: Path | None, strict: bool, examples: int,
+                 allow_network: bool) -> None:
     """Check the RDF export in DIRECTORY against the SHACL shapes (pySHACL).
 
     Reads DIRECTORY/kg.ttl (or kg.nt, kg.jsonld; or a file given directly).
@@ -168,7 +174,7 @@ def validate_cmd(directory: Path, shapes: Path | None, strict: bool, examples: i
     from kg.validate import SHAPES, ValidateError, format_report, validate
 
     try:
-        report = validate(directory, shapes or SHAPES, allow_network=allow_network)
+        report = validate(directory or graph_dir, shapes or SHAPES, allow_network=allow_network)
     except ValidateError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(2)
@@ -192,30 +198,34 @@ def _query_limit_options(f):
 
 @cli.command("sparql")
 @click.argument("query", required=False, metavar="FILE.rq")
-@click.option("--export", "-e", "source", default="exports", show_default=True, type=click.Path(path_type=Path),
-              help="Export directory (or its kg.ttl / kg.nt file) to query.")
+@click.option("--graph", "--export", "-g", "-e", "source", default="exports", show_default=True, envvar="MLKG_GRAPH",
+              type=click.Path(path_type=Path), help="Directory a build wrote (or its kg.ttl / kg.nt file).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a parameter the query declares; repeatable.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="How to print the rows.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default=None,
+              help="table, or a SPARQL 1.1 results format [default: table on a terminal, else plain TSV].")
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
               help="SPARQL engine.")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and their parameters.")
 @_query_limit_options
-def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: str, engine: str,
+def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: str | None, engine: str,
                list_queries: bool, timeout: float, max_rows: int, allow_network: bool) -> None:
     """Run a SPARQL query file on the export and print its rows.
 
     FILE.rq is a path, or the name of a query shipped in queries/ (see
     --list).  A query's header declares its parameters and their defaults;
     --param NAME=VALUE binds one (always as data, never as query text).
+    json, csv, tsv and xml are the standard SPARQL 1.1 results formats
+    (typed literals); table output is never wrapped: piped, it is plain TSV.
+    Exits 0 with the answer (even with no rows), 2 when the query, a
+    parameter or the export cannot be used.
 
     \b
     Examples:
       mlkg sparql queries/papers-using-technique.rq --param technique=LoRA
-      mlkg sparql top-models --format csv
+      mlkg sparql top-models --format json
     """
-    from kg import sparql
+    from kg import sparql, sparql_results
 
     try:
         if list_queries or query is None:
@@ -228,6 +238,9 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
             if not sep:
                 raise sparql.QueryError(f"--param takes NAME=VALUE, not {item!r}")
             values[name.strip()] = value
+        if fmt in sparql_results.FORMATS:
+            click.echo(sparql_results.serialize(q, source, values, fmt, engine=engine), nl=False)
+            return
         result = sparql.run(q, source, values, engine=engine, timeout=timeout, max_rows=max_rows,
                             allow_network=allow_network)
     except sparql.QueryError as exc:
@@ -236,12 +249,10 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
     except sparql.QueryLimitError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(EXIT_QUERY_LIMIT)
-    if fmt == "csv":
-        click.echo(result.to_csv(), nl=False)
-    elif fmt == "json":
-        click.echo(result.to_json())
-    else:
+    if out.is_terminal:
         _print_rows(q.question, result)
+    else:
+        _print_plain(result)
 
 
 def _list_queries(queries) -> None:
@@ -264,6 +275,17 @@ def _print_rows(title: str, result) -> None:
         table.add_row(*(escape(compact(v)) for v in row))
     out.print(table)
     out.print(f"{len(result.rows)} row(s)")
+
+
+_BLANKS = str.maketrans("\t\r\n", "   ")
+
+
+def _print_plain(result) -> None:
+    """Rows as plain tab-separated text (prefixed IRIs, tabs and line breaks as spaces): never wrapped."""
+    from kg.sparql import compact
+
+    for row in (result.columns, *([compact(v) for v in row] for row in result.rows)):
+        click.echo("\t".join(v.translate(_BLANKS) if v else "" for v in row))
 
 
 def _report_problems(problems) -> None:
@@ -389,7 +411,8 @@ def show(name: str, etype: str | None, graph_dir: Path, as_json: bool) -> None:
     out.print(f"[bold]{escape(e.label)}[/bold] ({e.type}{', family' if e.is_family else ''}"
               f"{', catalogue' if e.in_catalogue else ''})")
     for what, values in (("aliases", e.aliases), ("lineage", [" → ".join(e.lineage)] if len(e.lineage) > 1 else []),
-                         ("derived from", e.derived_from), ("variants", e.variants)):
+                         ("derived from", e.derived_from), ("variants", e.variants),
+                         ("same as", e.same_as), ("introduced in", [e.source] if e.source else [])):
         if values:
             out.print(f"  {what}: {escape(', '.join(values))}")
     table = Table(header_style="bold")
@@ -451,6 +474,8 @@ def stats(graph_dir: Path, as_json: bool) -> None:
     out.print(table)
     if s.first_date:
         out.print(f"dated papers from {s.first_date} to {s.last_date}")
+    for kind, (found, of) in s.with_hub_id.items():
+        out.print(f"{found} of the {of} {kind} in most papers have a Hugging Face id")
 
 
 def main() -> None:

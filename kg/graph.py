@@ -2,7 +2,8 @@
 
 Node keys are IRIs.  Every node has ``type`` (``Paper`` or an entity type) and
 ``label``; papers carry their metadata, entities their ``aliases`` and
-``is_family``.  Paper → entity edges are keyed by predicate and carry their
+``is_family``; where known (kg/external.py) ``same_as`` (Hugging Face Hub,
+arXiv pages) and ``source`` (the paper that introduced an entity).  Paper → entity edges are keyed by predicate and carry their
 ``evidence`` (a list of dicts); model lineage edges are keyed ``variantOf``
 and, for separately named fine-tunes (Vicuna from Llama), ``derivedFrom``.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kg.external import entity_ids, entity_links, paper_links
 from kg.model import DERIVED_FROM, VARIANT_OF, Corpus
 
 RESOURCE = "https://w3id.org/mlkg/resource/"
@@ -57,6 +59,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             date=p.date,
             upvotes=p.upvotes,
             urls=list(p.urls),
+            **({"same_as": paper_links(p.arxiv_id)} if p.arxiv_id else {}),
         )
     for e in corpus.entities:
         g.add_node(
@@ -67,6 +70,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             aliases=list(e.aliases),
             is_family=e.is_family,
             in_catalogue=e.in_catalogue,
+            **entity_links(e.type.value, entity_ids(e.type.value, (e.label, *e.aliases))),
         )
     for e in corpus.entities:
         if e.variant_of:

@@ -33,6 +33,8 @@ from pydantic import BaseModel
 
 from kg import checks
 from kg.export import jsongraph
+from kg import notebook
+from kg.external import hub_count
 from kg.model import DERIVED_FROM, VARIANT_OF, Evidence, Predicate
 
 RELATIONS = tuple(p.value for p in Predicate)
@@ -56,6 +58,9 @@ _ALL_FILTERS = {**FILTERS, "family": WORKS_WITH}
 ENTITY_TYPES = ("Model", "Benchmark", "Dataset", "Technique")
 
 Name = str | Iterable[str]
+
+
+HUB_TOP = 50  # stats: the most frequent models and benchmarks checked for a Hugging Face id
 
 
 class UnknownName(LookupError):
@@ -90,6 +95,9 @@ class Record(BaseModel):
     def __str__(self) -> str:
         return repr(self)
 
+    def _repr_html_(self) -> str:
+        return notebook.record_html(self)
+
 
 class Results(list, Generic[T]):
     """A list of results that prints one per line and flattens with ``to_records()``."""
@@ -97,6 +105,15 @@ class Results(list, Generic[T]):
     def to_records(self) -> list[dict]:
         """One flat dict per result: ``pandas.DataFrame(results.to_records())``."""
         return [r.to_record() for r in self]
+
+    records = to_records
+
+    def to_pandas(self):
+        """A ``pandas.DataFrame`` with one row per result (pandas is the ``notebook`` extra)."""
+        return notebook.to_pandas(self.to_records())
+
+    def _repr_html_(self) -> str:
+        return notebook.results_html(self)
 
     def __getitem__(self, item):
         found = super().__getitem__(item)
@@ -143,6 +160,7 @@ class PaperResult(Record):
     arxiv_id: str | None = None
     organization: str | None = None
     upvotes: int | None = None
+    same_as: list[str] = []  # its arXiv page and Hugging Face paper page
     links: list[Link] = []
 
     def __repr__(self) -> str:
@@ -191,6 +209,8 @@ class EntityInfo(Record):
     aliases: list[str] = []
     is_family: bool = False
     in_catalogue: bool = False
+    same_as: list[str] = []  # Hugging Face Hub page (kg/external.py)
+    source: str | None = None  # the arXiv page of the paper that introduced it
     lineage: list[str] = []
     derived_from: list[str] = []
     variants: list[str] = []
@@ -227,6 +247,8 @@ class Stats(Record):
     first_date: str | None = None
     last_date: str | None = None
     evidence_sentences: int
+    # Of the HUB_TOP models / benchmarks in most papers, how many have a Hugging Face id: {"models": [n, of]}.
+    with_hub_id: dict[str, list[int]] = {}
 
     def __repr__(self) -> str:
         parts = [f"{v} {k}" for k, v in {**self.nodes, **self.edges}.items()]
@@ -264,6 +286,9 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         counts = self.counts()
         return "<KnowledgeGraph " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ">"
+
+    def _repr_html_(self) -> str:
+        return notebook.graph_html(self)
 
     def counts(self) -> dict[str, int]:
         """Nodes per type and edges per relation."""
@@ -395,7 +420,7 @@ class KnowledgeGraph:
         unique = sorted(set(links), key=lambda link: (RELATIONS.index(link[0]), self.nx.nodes[link[1]]["label"]))
         return PaperResult(key=d["key"], title=d["title"], date=d.get("date"), arxiv_id=d.get("arxiv_id"),
                            organization=d.get("organization"), upvotes=d.get("upvotes"),
-                           links=[self._link(iri, relation, e) for relation, e in unique])
+                           same_as=list(d.get("same_as", [])), links=[self._link(iri, relation, e) for relation, e in unique])
 
     def _link(self, paper: str, relation: str, entity: str) -> Link:
         G = self.nx
@@ -446,6 +471,7 @@ class KnowledgeGraph:
         return EntityInfo(
             key=d["key"], iri=iri, type=d["type"], label=d["label"], aliases=list(d.get("aliases", [])),
             is_family=bool(d.get("is_family")), in_catalogue=bool(d.get("in_catalogue")),
+            same_as=list(d.get("same_as", [])), source=d.get("source"),
             lineage=[G.nodes[i]["label"] for i in self._index.ancestors(iri)],
             derived_from=sorted(G.nodes[t]["label"] for _, t, k in G.out_edges(iri, keys=True) if k == DERIVED_FROM),
             variants=sorted((G.nodes[i]["label"] for i in self._index.descendants(iri)), key=str.casefold),
@@ -635,6 +661,8 @@ class KnowledgeGraph:
             papers_with_date=sum(1 for p in papers if G.nodes[p].get("date")),
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
             evidence_sentences=sum(len(d.get("evidence", ())) for _, _, d in G.edges(data=True)),
+            with_hub_id={kind: hub_count(self.nx, [s.key for s in self.top(kind, HUB_TOP)])
+                         for kind in ("models", "benchmarks")},
         )
 
 

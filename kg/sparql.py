@@ -96,6 +96,19 @@ class Result:
     def as_dicts(self) -> list[dict[str, str | None]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
+    records = as_dicts
+
+    def to_pandas(self):
+        """A ``pandas.DataFrame`` of the rows (cells as strings; pandas is the ``notebook`` extra)."""
+        from kg.notebook import to_pandas
+
+        return to_pandas(self.as_dicts(), columns=self.columns)
+
+    def _repr_html_(self) -> str:
+        from kg.notebook import table
+
+        return table(self.as_dicts(), caption=f"{len(self.rows)} row(s)")
+
     def to_csv(self) -> str:
         """CSV, each cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) escaped."""
         buf = io.StringIO()
@@ -148,10 +161,21 @@ def load_query(path: str | Path) -> Query:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise QueryError(f"no query file {path} (the shipped queries are in {QUERIES})") from None
+        raise QueryError(f"no query file {path}{_nearest_queries(p.stem)}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"cannot read query file {path}: {exc}") from None
     return parse_query(text, p.stem)
+
+
+def _nearest_queries(name: str) -> str:
+    """'; did you mean …?' with the shipped query names closest to ``name`` (or the --list hint)."""
+    import difflib
+
+    names = sorted(p.stem for p in QUERIES.glob("*.rq"))
+    close = difflib.get_close_matches(name.lower(), names, n=3, cutoff=0.5)
+    if close:
+        return f"; did you mean {' or '.join(close)}?"
+    return " (mlkg sparql --list shows the shipped queries)"
 
 
 def all_queries() -> list[Query]:
@@ -271,17 +295,24 @@ def _select_rows(store, text: str, limit: int | None, allow_network: bool) -> tu
         if not isinstance(store, ox.Store):
             result = _rdflib_select(store, text, limit)
             return result.columns, result.rows
-        try:
-            solutions = store.query(text)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise QueryError("only SELECT queries can be run")
+        solutions = ox_solutions(store, text)
         columns = [v.value for v in solutions.variables]
         return columns, [tuple(_ox_cell(s[c]) for c in columns) for s in itertools.islice(solutions, limit)]
 
 
-def _rdflib_select(graph, text: str, limit: int | None = None) -> Result:
+def ox_solutions(store: ox.Store, text: str) -> ox.QuerySolutions:
+    """The solutions of a SELECT under pyoxigraph; a syntax error or another query form is a QueryError."""
+    try:
+        solutions = store.query(text)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError("only SELECT queries can be run")
+    return solutions
+
+
+def rdflib_result(graph, text: str):
+    """The answer of a SELECT under rdflib; a syntax error or another query form is a QueryError."""
     from pyparsing import ParseException
 
     try:
@@ -290,6 +321,11 @@ def _rdflib_select(graph, text: str, limit: int | None = None) -> Result:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     if result.type != "SELECT":
         raise QueryError("only SELECT queries can be run")
+    return result
+
+
+def _rdflib_select(graph, text: str, limit: int | None = None) -> Result:
+    result = rdflib_result(graph, text)
     columns = [str(v) for v in result.vars]
     return Result(columns, [tuple(_rdflib_cell(row[i]) for i in range(len(columns)))
                             for row in itertools.islice(result, limit)])

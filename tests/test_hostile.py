@@ -174,7 +174,8 @@ def test_a_hostile_title_is_text_in_every_export_and_data_in_every_query(tmp_pat
     result = CliRunner().invoke(cli, ["sparql", "paper-edges-with-evidence", "--export", str(out),
                                       "--param", f"title={PAYLOAD_TITLE}", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert {r["paperTitle"] for r in json.loads(result.output)} == {PAYLOAD_TITLE}
+    bindings = json.loads(result.output)["results"]["bindings"]  # SPARQL 1.1 results JSON
+    assert {b["paperTitle"]["value"] for b in bindings} == {PAYLOAD_TITLE}
 
 
 def test_sparql_literals_are_escaped():

@@ -1,4 +1,4 @@
-"""Exports of the graph: Turtle, N-Triples, JSON-LD, node-link JSON and an HTML page.
+"""Exports of the graph: Turtle, N-Triples, JSON-LD, node-link JSON, an HTML page, GraphML and GEXF.
 
 :func:`write_all` renders every format to a temporary file first and only then
 moves the files into place, each by an atomic rename, so an interrupted build
@@ -17,9 +17,10 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from kg.export import html, jsongraph, rdf
+from kg.export import graphtools, html, jsongraph, rdf
 
-FILES = {"ttl": "kg.ttl", "nt": "kg.nt", "jsonld": "kg.jsonld", "json": "kg.json", "html": "kg.html"}
+FILES = {"ttl": "kg.ttl", "nt": "kg.nt", "jsonld": "kg.jsonld", "json": "kg.json", "html": "kg.html",
+         "graphml": "kg.graphml", "gexf": "kg.gexf"}
 DEFAULT_FORMATS = ("ttl", "json", "html")
 # Up to this many edges the RDF triples are made once and kept for all three RDF
 # formats (faster); above it each format streams them afresh: 4.5 million kept
@@ -43,6 +44,8 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str, rdf_triples: list | 
         jsongraph.dump_into(fh, g)
     elif fmt == "html":
         html.render_into(fh, g)
+    elif fmt in graphtools.FORMATS:
+        graphtools.write(fh, g, fmt)
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FILES)}")
 

@@ -58,6 +58,7 @@ RELATIONS: dict[str, tuple[str, bool]] = {
 _OTHER_RELATION = ("#888888", False)
 
 PAPER_LABEL_CHARS = 42
+FONT_FACE = "system-ui, -apple-system, 'Segoe UI', sans-serif"
 MAX_EVIDENCE = 2
 
 
@@ -119,7 +120,7 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
             tip.append("sources: " + (", ".join(d.get("sources") or []) or "none"))
             tip.extend(f"code: {u}" for u in links)
             record = {"id": iri, "label": _clip(title, PAPER_LABEL_CHARS), "group": t, "type": t,
-                      "title": "\n".join(tip), "names": [title], "links": links,
+                      "title": "\n".join(tip), "names": [title], "links": links + _outside(d),
                       "size": 4.5, "font": {"size": 9}}
         else:
             label = d.get("label") or iri
@@ -133,7 +134,7 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
                 tip.append("a model family")
             size, font, mass = _entity_style(degree[iri])
             record = {"id": iri, "label": label, "group": t, "type": t, "title": "\n".join(tip),
-                      "names": [label, *aliases], "links": [], "size": size, "font": {"size": font}}
+                      "names": [label, *aliases], "links": _outside(d), "size": size, "font": {"size": font}}
             if mass != 1:
                 record["mass"] = mass
         record["degree"] = degree[iri]
@@ -141,6 +142,11 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
             record["borderWidth"] = 4
             record["font"] = {**record["font"], "size": max(record["font"]["size"], 22), "bold": True}
         yield record
+
+
+def _outside(d: dict) -> list[str]:
+    """Links out of the graph (kg/external.py): Hugging Face and arXiv pages, the introducing paper."""
+    return [u for u in [*(d.get("same_as") or []), d.get("source")] if isinstance(u, str)]
 
 
 def edge_records(g: nx.MultiDiGraph) -> Iterator[dict]:
@@ -289,7 +295,7 @@ def options(n_nodes: int) -> dict:
                         "multiselect": False, "keyboard": False},
         "nodes": {
             "borderWidth": 1, "borderWidthSelected": 3,
-            "font": {"face": "system-ui, -apple-system, 'Segoe UI', sans-serif", "color": "#1b2230",
+            "font": {"face": FONT_FACE, "color": "#1b2230",
                      "strokeWidth": 4, "strokeColor": "rgba(255,255,255,0.9)"},
             "scaling": {"label": {"drawThreshold": 10, "maxVisible": 26}},
         },
@@ -353,7 +359,8 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: st
         "NODES": node_records(g, focus),
         "EDGES": edge_records(g),
         "OPTIONS": _script_json(options(g.number_of_nodes())),
-        "META": _script_json({"focus": focus, "relationStyle": style, "other": _OTHER_RELATION[0]}),
+        "META": _script_json({"focus": focus, "relationStyle": style, "other": _OTHER_RELATION[0],
+                              "fontFace": FONT_FACE}),
     }
     for n, piece in enumerate(re.split(r"@@([A-Z]+)@@", _TEMPLATE)):
         value = parts[piece] if n % 2 else piece
@@ -503,10 +510,11 @@ function overviewLabels() {
     return (b.id === META.focus) - (a.id === META.focus) || (b.degree - a.degree) ||
       (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
   });
-  var placed = [];
+  var placed = [], ruler = document.createElement("canvas").getContext("2d");
   ranked.forEach(function (n) {
     var px = 10 + 1.9 * Math.sqrt(Math.min(n.degree || 0, 100)), p = pos[n.id];
-    var w = 0.56 * px * n.label.length + 8, h = px * 1.4;
+    ruler.font = px + "px " + META.fontFace;  // the label's width as drawn, plus its white outline
+    var w = ruler.measureText(n.label).width + 10, h = px * 1.4;
     var box = p && {x0: p.x * scale - w / 2, x1: p.x * scale + w / 2,
                     y0: (p.y + n.size) * scale, y1: (p.y + n.size) * scale + h};
     var free = box && placed.length < budget && placed.every(function (o) {
@@ -528,19 +536,48 @@ function capLabels(scale) {
 network.on("zoom", function () { clearTimeout(capTimer); capTimer = setTimeout(capLabels, 80); });
 network.on("animationFinished", capLabels);
 
+// --- tooltips: beside the node they describe, never over it --------------------------
+// vis-network puts its tooltip at the pointer (over the node); after each show, move it
+// to the right of the node's box (label included), or to its left if there is no room.
+function placeTooltip(popup) {
+  if (popup.popupTargetType !== "node" || !nodes.get(popup.popupTargetId)) return;
+  var tip = popup.frame, b = network.getBoundingBox(popup.popupTargetId);
+  var tl = network.canvasToDOM({x: b.left, y: b.top}), br = network.canvasToDOM({x: b.right, y: b.bottom});
+  var w = tip.offsetWidth, h = tip.offsetHeight, W = container.clientWidth, H = container.clientHeight, gap = 8;
+  var left = br.x + gap;
+  if (left + w > W) left = tl.x - gap - w;
+  var top = Math.max(0, Math.min(tl.y, H - h));
+  if (left < 0) { left = Math.max(0, Math.min(tl.x, W - w)); top = br.y + gap + h <= H ? br.y + gap : Math.max(0, tl.y - gap - h); }
+  tip.style.left = left + "px";
+  tip.style.top = top + "px";
+}
+network.on("showPopup", function () {
+  var popup = network.interactionHandler.popup;
+  if (!popup) return;
+  if (!popup.mlkgShow) {
+    popup.mlkgShow = popup.show;
+    popup.show = function (doShow) { popup.mlkgShow(doShow); if (doShow !== false) placeTooltip(popup); };
+  }
+  placeTooltip(popup);
+});
+
 // --- filters: node types and relations -------------------------------------------
 function applyFilters() {
   var typeOn = {}, relOn = {};
   document.querySelectorAll("input[data-type]").forEach(function (b) { typeOn[b.dataset.type] = b.checked; });
   document.querySelectorAll("input[data-relation]").forEach(function (b) { relOn[b.dataset.relation] = b.checked; });
   var nodeChanges = [], edgeChanges = [];
-  nodes.forEach(function (n) {
-    var hidden = typeOn[n.type] === false;
-    if (!!n.hidden !== hidden) nodeChanges.push({id: n.id, hidden: hidden});
-  });
+  // A node whose every edge is filtered away is hidden too: no unconnected dots.
+  var linked = {}, typeOf = {};
+  nodes.forEach(function (n) { typeOf[n.id] = n.type; });
   edges.forEach(function (e) {
-    var hidden = relOn[e.relation] === false;
-    if (!!e.hidden !== hidden) edgeChanges.push({id: e.id, hidden: hidden});
+    var hidden = relOn[e.relation] === false || typeOn[typeOf[e.from]] === false || typeOn[typeOf[e.to]] === false;
+    if (!hidden) { linked[e.from] = true; linked[e.to] = true; }
+    if (!!e.hidden !== (relOn[e.relation] === false)) edgeChanges.push({id: e.id, hidden: relOn[e.relation] === false});
+  });
+  nodes.forEach(function (n) {
+    var hidden = typeOn[n.type] === false || (n.degree > 0 && !linked[n.id]);
+    if (!!n.hidden !== hidden) nodeChanges.push({id: n.id, hidden: hidden});
   });
   nodes.update(nodeChanges);
   edges.update(edgeChanges);

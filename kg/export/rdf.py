@@ -26,6 +26,7 @@ written for a more specific edge.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,6 +92,8 @@ ABSTRACT = _n(DCTERMS + "abstract")
 DATE = _n(DCTERMS + "date")
 ARXIV_ID = _n(FABIO + "hasArXivId")
 URL = _n(SCHEMA + "url")
+SAME_AS = _n(SCHEMA + "sameAs")
+SOURCE = _n(DCTERMS + "source")
 SUBJECT, PREDICATE, OBJECT = _n(RDF + "subject"), _n(RDF + "predicate"), _n(RDF + "object")
 DERIVED = _n(PROV + "wasDerivedFrom")
 
@@ -162,6 +165,7 @@ def _paper(s: ox.NamedNode, d: dict) -> Iterator[ox.Triple]:
     if d.get("arxiv_id"):
         yield T(s, ARXIV_ID, _lit(d["arxiv_id"]))
         yield T(s, URL, _n(f"https://arxiv.org/abs/{d['arxiv_id']}"))
+    yield from _same_as(s, d)
     if d.get("authors") is not None:
         yield T(s, M["authorCount"], _lit(int(d["authors"])))
     if d.get("organization"):
@@ -185,9 +189,19 @@ def _entity(g: nx.MultiDiGraph, iri: str, d: dict) -> Iterator[ox.Triple]:
     for alias in d.get("aliases", ()):
         yield T(s, ALT_LABEL, _lit(alias))
     yield T(s, M["inCatalogue"], _lit(bool(d.get("in_catalogue"))))
+    yield from _same_as(s, d)
     for _, parent, key in sorted(g.out_edges(iri, keys=True)):
         if key in (VARIANT_OF, DERIVED_FROM):
             yield T(s, M[key], _n(parent))
+
+
+def _same_as(s: ox.NamedNode, d: dict) -> Iterator[ox.Triple]:
+    """Links out of the graph (kg/external.py): the same thing elsewhere, the paper that introduced it."""
+    for url in d.get("same_as", ()):
+        if (node := _iri_or_none(url)) is not None:
+            yield T(s, SAME_AS, node)
+    if d.get("source") and (node := _iri_or_none(d["source"])) is not None:
+        yield T(s, SOURCE, node)
 
 
 def _evidence(node: str, paper: ox.NamedNode, paper_data: dict, predicate: str, entity: ox.NamedNode,
@@ -235,7 +249,13 @@ def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", ready: list[ox.Triple] | Non
 
     With ``output`` (a binary file) the text is streamed there and None returned.
     """
-    prefixes = PREFIXES if fmt in ("ttl", "jsonld") else None
+    if fmt == "jsonld":  # compact, under the shipped @context
+        from kg.export import jsonld
+
+        buffer = output if output is not None else io.BytesIO()
+        jsonld.write(buffer, ready if ready is not None else triples(g))
+        return None if output is not None else buffer.getvalue()
+    prefixes = PREFIXES if fmt == "ttl" else None
     return ox.serialize(ready if ready is not None else triples(g), output, format=FORMATS[fmt], prefixes=prefixes)
 
 
