@@ -99,3 +99,51 @@ def test_retraining_reproduces_the_shipped_model(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_relations.py"), "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_bytes() == Path(DEFAULT_MODEL).read_bytes()
+
+
+# Issue 13's loss kinds, in sentences of our own (each failed on the rules of the base commit).
+def _relations(title: str, abstract: str, model_path=DEFAULT_MODEL) -> dict[str, set[str]]:
+    from kg.extract import extract
+    from kg.model import Paper
+
+    [ex] = extract([Paper(key="p", title=title, abstract=abstract)], model_path=model_path)
+    return {m.text: {m.predicate.value, *(p.value for p in m.also)} for m in ex.mentions}
+
+
+@pytest.mark.parametrize("model_path", [None, DEFAULT_MODEL], ids=["rules", "learned"])
+def test_models_only_reported_in_a_fine_tuning_paper_are_evaluated(model_path):
+    got = _relations("Compact students", "We fine-tune Qwen2-7B on our corpus. We also report results with "
+                     "Llama-3-8B and Gemma-7B under the same prompts.", model_path)
+    assert got["Qwen2-7B"] == {"fineTunes"}
+    assert got["Llama-3-8B"] == got["Gemma-7B"] == {"evaluates"}
+
+
+@pytest.mark.parametrize("model_path", [None, DEFAULT_MODEL], ids=["rules", "learned"])
+def test_the_first_sentence_can_be_the_papers_own(model_path):
+    got = _relations("Puzzles that stump frontier models", "Testing six frontier models (GPT-4o, Claude 3.5 "
+                     "Sonnet, Gemini 1.5 Pro, Llama-3-70B) on long puzzles shows that all of them fail.", model_path)
+    assert all(got[m] == {"evaluates"} for m in ("GPT-4o", "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Llama-3-70B"))
+    got = _relations("Cheaper reasoning post-training", "GRPO has become the default recipe for post-training "
+                     "reasoning models. We apply it to three small models and halve its cost.", model_path)
+    assert got["GRPO"] == {"usesTechnique"}
+
+
+@pytest.mark.parametrize("model_path", [None, DEFAULT_MODEL], ids=["rules", "learned"])
+def test_data_trained_on_and_reported_on_has_both_edges(model_path):
+    got = _relations("Math tuning", "We fine-tune Mistral-7B on the GSM8K training split and report accuracy "
+                     "on the GSM8K test set and on MATH.", model_path)
+    assert got["GSM8K"] == {"trainsOn", "evaluatesOn"}
+    assert got["MATH"] == {"evaluatesOn"}
+
+
+def test_both_data_edges_reach_the_graph():
+    from kg import catalogue
+    from kg.extract import extract
+    from kg.model import Paper
+    from kg.resolve import resolve
+
+    paper = Paper(key="p", title="Math tuning", abstract="We fine-tune Mistral-7B on the GSM8K training split "
+                  "and report accuracy on the GSM8K test set.")
+    corpus = resolve([paper], extract([paper]), catalogue.default())
+    gsm = next(e.key for e in corpus.entities if e.label == "GSM8K")
+    assert {r.predicate.value for r in corpus.relations if r.entity == gsm} == {"trainsOn", "evaluatesOn"}
