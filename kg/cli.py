@@ -49,7 +49,10 @@ def cli() -> None:
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores for large inputs].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
-def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int | None, quiet: bool) -> None:
+@click.option("--store/--no-store", default=True, show_default=True,
+              help="Also write the on-disk SPARQL store kg.oxigraph that `mlkg sparql` and `mlkg serve` open.")
+def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int | None, quiet: bool,
+          store: bool) -> None:
     """Build the graph from INPUTS and write its exports to --out.
 
     INPUTS are listing pages (plain text copied from Hugging Face "Daily
@@ -86,7 +89,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
     try:
         report = job.run(list(inputs), out_dir, chosen,
                                processes=processes or default_processes(),
-                               on_stage=on_stage, on_progress=on_progress)
+                               on_stage=on_stage, on_progress=on_progress, store=store)
     except IngestError as exc:
         for problem in exc.problems:
             err.print(f"[red]error[/red] {escape(str(problem))}")

@@ -66,8 +66,24 @@ def run(
     processes: int = 1,
     on_stage: Callable[[str, int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    store: bool = True,
 ) -> BuildReport:
-    """Build and write the exports; the previous exports stay until all new ones are rendered."""
+    """Build and write the exports; the previous exports stay until all new ones are rendered.
+
+    With ``store`` the on-disk SPARQL store (:mod:`kg.store`) is written too, after the files.
+    """
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir])
     report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings)
+    if store:
+        write_store_timed(report, out_dir)
     return report
+
+
+def write_store_timed(report: BuildReport, out_dir: str | Path) -> None:
+    """Write the store of ``report.graph`` beside the exports and time it."""
+    from kg.export import rdf
+    from kg.store import write_store
+
+    t0 = time.perf_counter()
+    report.written.append(write_store(rdf.triples(report.graph), out_dir))
+    report.timings["export store"] = time.perf_counter() - t0

@@ -46,8 +46,17 @@ def corpus_b(tmp_path: Path) -> Path:
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    """Every file in the directory, hidden temporaries included."""
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    """Every file in the directory, hidden temporaries included; the store (a directory) as its sorted triples."""
+    return {p.name: p.read_bytes() if p.is_file() else store_triples(p) for p in sorted(out.iterdir())}
+
+
+def store_triples(path: Path) -> bytes:
+    """A store directory's triples, sorted (the database files themselves differ from build to build)."""
+    try:
+        db = ox.Store.read_only(str(path / "db"))
+    except OSError:
+        return b"<not a store>"
+    return "\n".join(sorted(str(q) for q in db)).encode()
 
 
 def visible(files: dict[str, bytes]) -> dict[str, bytes]:
