@@ -220,6 +220,45 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
         _print_rows(q.question, result)
 
 
+@cli.command("serve")
+@click.argument("directory", default="exports", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address exposes the graph to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
+def serve_cmd(directory: Path, host: str, port: int) -> None:
+    """Answer SPARQL 1.1 Protocol queries over HTTP on the build in DIRECTORY (read-only).
+
+    Opens DIRECTORY/kg.oxigraph (or loads kg.ttl); the endpoint is /query.
+    Updates are refused.
+
+    \b
+    Example:
+      mlkg serve exports/ --port 7878
+      curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3'
+    """
+    from kg import serve, sparql
+
+    try:
+        server = serve.make_server(directory, host, port)
+    except sparql.QueryError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(2)
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot listen on {escape(host)}:{port}: {escape(str(exc.strerror or exc))}")
+        sys.exit(1)
+    bound_host, bound_port = server.server_address[:2]
+    if host not in ("127.0.0.1", "::1", "localhost"):
+        err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: other machines can query this graph")
+    click.echo(f"serving {directory} at http://{bound_host}:{bound_port}/query (read-only; Ctrl-C stops)")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def _list_queries(queries) -> None:
     table = Table(show_header=True, header_style="bold", title="queries/ (run one with: mlkg sparql NAME)")
     table.add_column("name", no_wrap=True)
