@@ -259,6 +259,33 @@ def serve_cmd(directory: Path, host: str, port: int) -> None:
         server.server_close()
 
 
+@cli.command("push")
+@click.argument("url")
+@click.argument("directory", default="exports", type=click.Path(path_type=Path))
+@click.option("--name", "graph", default=None, metavar="IRI",
+              help="Named graph to replace [default: https://w3id.org/mlkg/resource/graph/kg].")
+@click.option("--user", default=None, help="User for HTTP basic authentication; the password is read from "
+              "the environment variable MLKG_PUSH_PASSWORD.")
+def push_cmd(url: str, directory: Path, graph: str | None, user: str | None) -> None:
+    """Send the build in DIRECTORY to the SPARQL 1.1 Graph Store at URL, replacing its named graph.
+
+    Works with Fuseki (…/DATASET/data), GraphDB (…/repositories/REPO/rdf-graphs/service),
+    Oxigraph (…/store), Virtuoso and QLever.
+
+    \b
+    Example:
+      mlkg push http://127.0.0.1:7878/store exports/ --name https://example.org/graphs/mlkg
+    """
+    from kg import push
+
+    try:
+        status, size = push.push(directory, url, graph or push.DEFAULT_GRAPH, user=user)
+    except push.PushError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(1)
+    click.echo(f"pushed {size} bytes to {url} as <{graph or push.DEFAULT_GRAPH}> (HTTP {status})")
+
+
 def _list_queries(queries) -> None:
     table = Table(show_header=True, header_style="bold", title="queries/ (run one with: mlkg sparql NAME)")
     table.add_column("name", no_wrap=True)
