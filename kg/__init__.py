@@ -48,6 +48,8 @@ def build(paths: Sequence[str | Path] | str | Path, processes: int = 1) -> Knowl
 
 def load(directory: str | Path) -> KnowledgeGraph:
     """The graph a build wrote to ``directory`` (its ``kg.json``), without re-extracting."""
+    from kg.memory import paused_gc
     from kg.query import KnowledgeGraph
 
-    return KnowledgeGraph.load(directory)
+    with paused_gc():
+        return KnowledgeGraph.load(directory)

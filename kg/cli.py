@@ -51,8 +51,12 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 @click.option("--store/--no-store", default=True, show_default=True,
               help="Also write the on-disk SPARQL store kg.oxigraph that `mlkg sparql` and `mlkg serve` open.")
+@click.option("--update", is_flag=True,
+              help="Add INPUTS to the inputs of the earlier build in --out; only new papers are extracted.")
+@click.option("--cluster", default=None, metavar="tcp://HOST:8786|local:N",
+              help="Extract on a Dask distributed cluster (local:N starts N local workers).")
 def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int | None, quiet: bool,
-          store: bool) -> None:
+          store: bool, update: bool, cluster: str | None) -> None:
     """Build the graph from INPUTS and write its exports to --out.
 
     INPUTS are listing pages (plain text copied from Hugging Face "Daily
@@ -60,10 +64,13 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
     directories, read recursively.  A paper seen on several pages is one node.
 
     \b
-    Example:
+    Examples:
       mlkg build ../shared/seeds --out exports/
+      mlkg build new-page.txt --out exports/ --update
     """
     from kg import job
+    from kg.cache import UpdateError
+    from kg.distributed import ClusterError
     from kg.extract import default_processes
     from kg.ingest import IngestError
 
@@ -89,7 +96,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
     try:
         report = job.run(list(inputs), out_dir, chosen,
                                processes=processes or default_processes(),
-                               on_stage=on_stage, on_progress=on_progress, store=store)
+                               on_stage=on_stage, on_progress=on_progress, store=store, update=update,
+                               cluster=cluster)
     except IngestError as exc:
         for problem in exc.problems:
             err.print(f"[red]error[/red] {escape(str(problem))}")
@@ -97,6 +105,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
         sys.exit(1)
     except OSError as exc:
         err.print(f"[red]error[/red] cannot write to {escape(str(out_dir))}: {escape(str(exc.strerror or exc))}")
+        sys.exit(1)
+    except (UpdateError, ClusterError) as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(1)
     finally:
         if progress is not None:
@@ -334,7 +345,7 @@ def _summary(report, seconds: float) -> None:
     out.print(table)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items())
     out.print(f"wrote {escape(', '.join(str(p) for p in report.written))}")
-    out.print(f"{seconds:.2f} s ({stages})")
+    out.print(f"{seconds:.2f} s ({stages})" + (f"; {report.cached} paper(s) from the cache" if report.cached else ""))
 
 
 # --- asking the graph: each command calls one KnowledgeGraph method (kg/query.py)
