@@ -65,7 +65,7 @@ def test_a_rebuild_replaces_the_store(built, tmp_path):
     job.run([records(tmp_path / "c.jsonl", "Only one")], built, ("ttl",))
     (built / "kg.ttl").unlink()
     assert count(built) == 1
-    assert [p.name for p in built.iterdir() if p.name.startswith(".")] == []  # no temporary left
+    assert [p.name for p in built.iterdir() if p.name.startswith(".kg")] == []  # no temporary left
 
 
 def test_no_store_flag_and_the_cli_query(tmp_path):
