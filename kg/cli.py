@@ -8,14 +8,39 @@ import time
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from kg import __version__
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+
+class _LazyConsole:
+    """A rich Console made on first use: importing rich costs more than `mlkg --help` may take."""
+
+    def __init__(self, **options):
+        self._options = options
+        self._console = None
+
+    def __getattr__(self, name: str):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def Table(*args, **kwargs):  # noqa: N802 - stands in for rich.table.Table, imported when first used
+    from rich.table import Table as RichTable
+
+    return RichTable(*args, **kwargs)
+
+
+err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)
+out = _LazyConsole(highlight=False)
 
 PROGRESS_MIN_PAPERS = 2000  # below this a build takes a couple of seconds: no bar
 
@@ -357,16 +382,16 @@ def _graph_options(f):
                         type=click.Path(path_type=Path), help="Directory a build wrote (its kg.json).")(f)
 
 
+FILTER_VERBS = {"proposes": "propose", "fine_tunes": "fine-tune", "evaluates": "evaluate",
+                "evaluated_on": "evaluate on", "trains_on": "train on", "uses": "use", "mentions": "mention",
+                "about": "relate in any way to"}
+
+
 def _filter_options(f):
     """One repeatable option per relation: --fine-tunes, --evaluated-on, ... (see KnowledgeGraph.papers)."""
-    from kg.query import FILTERS
-
-    verbs = {"proposes": "propose", "fine_tunes": "fine-tune", "evaluates": "evaluate",
-             "evaluated_on": "evaluate on", "trains_on": "train on", "uses": "use", "mentions": "mention",
-             "about": "relate in any way to"}
-    for keyword in reversed(FILTERS):
+    for keyword in reversed(FILTER_VERBS):  # kg.query.FILTERS' keys, in order (a test checks), unimported here
         f = click.option(f"--{keyword.replace('_', '-')}", keyword, multiple=True, metavar="NAME",
-                         help=f"Papers that {verbs[keyword]} NAME (repeat: any of them).")(f)
+                         help=f"Papers that {FILTER_VERBS[keyword]} NAME (repeat: any of them).")(f)
     return f
 
 
