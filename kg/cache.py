@@ -19,7 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,11 +66,21 @@ class ExtractionCache:
         self.version = extractor_version()
         self.hits = self.misses = 0
 
-    def _connect(self) -> sqlite3.Connection:
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """The database, in one transaction; its errors (a full disk) are OSErrors, as for the exports."""
         self.dir.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.dir / DATABASE, timeout=60)
-        db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, version TEXT, mentions TEXT)")
-        return db
+        try:
+            db = sqlite3.connect(self.dir / DATABASE, timeout=60)
+            try:
+                with db:
+                    db.execute("CREATE TABLE IF NOT EXISTS extraction "
+                               "(key TEXT PRIMARY KEY, version TEXT, mentions TEXT)")
+                    yield db
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            raise OSError(f"the extraction cache {self.dir / DATABASE}: {exc}") from None
 
     def extract(self, papers: Sequence[Paper],
                 extract: Callable[[list[Paper]], list[PaperExtraction]]) -> list[PaperExtraction]:
