@@ -13,18 +13,18 @@ from kg import __version__
 
 
 class _LazyConsole:
-    """A rich Console made on first use: importing rich costs more than `mlkg --help` may take."""
+    """Becomes a rich Console on first use: importing rich costs more than `mlkg --help` may take."""
 
     def __init__(self, **options):
         self._options = options
-        self._console = None
 
     def __getattr__(self, name: str):
-        if self._console is None:
-            from rich.console import Console
+        from rich.console import Console
 
-            self._console = Console(**self._options)
-        return getattr(self._console, name)
+        options = self.__dict__.pop("_options")
+        self.__class__ = Console  # from now on a plain Console, made in place
+        Console.__init__(self, **options)
+        return getattr(self, name)
 
 
 def escape(text: str) -> str:
