@@ -241,8 +241,8 @@ def load_export(source: str | Path, engine: str = "oxigraph"):
     raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
 
 
-_OUT_OF_MEMORY = ("out of memory while loading {path} (the export is too large to parse in memory; "
-                  "rebuild it to get the on-disk store kg.oxigraph, or use --engine oxigraph)")
+_OUT_OF_MEMORY = ("out of memory while loading {path}: the export is too large to parse in memory "
+                  "(a build writes the on-disk store kg.oxigraph beside it, which queries open without parsing)")
 
 
 def _open_store(source: str | Path):
