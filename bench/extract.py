@@ -1,6 +1,7 @@
 """Extraction throughput on distinct abstracts: one core, all cores, and the tokenizer alone.
 
     python bench/extract.py [--n 10000] [--processes N]
+    python bench/extract.py --long [--sizes 1000,10000,100000]
 
 The seeds hold about 630 distinct abstracts (and repeat some), and spaCy's
 tokenizer caches what it has seen, so timing the seeds again and again would
@@ -14,6 +15,12 @@ Prints abstracts per second for: spaCy's tokenizer alone (a fresh
 extraction on one core, and on all cores;
 and the peak resident memory of each run.  Target: extraction at least 1,000
 distinct abstracts per second on one core, near-linear across cores.
+
+``--long`` makes abstracts of 1k, 10k and 100k characters (distinct sentences of
+the real abstracts, joined) and prints the time per character at each size and
+its ratio to the smallest: linear-time extraction keeps the ratio near 1.
+Targets: at most 2x at 100k characters, and a 100,000-character abstract in
+under 2 s.
 """
 
 from __future__ import annotations
@@ -61,6 +68,42 @@ def distinct_abstracts(n: int, seed: int = 7) -> list[tuple[str, str]]:
     return out
 
 
+def long_abstracts(size: int, total: int, seed: int = 11) -> list[tuple[str, str]]:
+    """Abstracts of ``size`` characters (whole sentences), ``total`` characters in all, no sentence repeated."""
+    sentences = []
+    for _, abstract in distinct_abstracts(2000, seed):
+        sentences.extend(s for s in SENTENCE.split(abstract) if s)
+    random.Random(seed).shuffle(sentences)
+    out, i = [], 0
+    for k in range(max(1, total // size)):
+        parts, length = [], 0
+        while length < size and i < len(sentences):
+            parts.append(sentences[i])
+            length += len(sentences[i]) + 1
+            i += 1
+        out.append((f"A long paper number {k}", " ".join(parts)[:size]))
+    return out
+
+
+def _long(sizes: list[int]) -> None:
+    """Time per character of extraction at each abstract size, each size in a fresh process."""
+    base = None
+    for size in sizes:
+        pairs = long_abstracts(size, total=max(size, 50_000))
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+            json.dump(pairs, fh)
+        res = subprocess.run([sys.executable, __file__, "--child", "extract", fh.name, "1"],
+                             check=True, capture_output=True, text=True)
+        os.unlink(fh.name)
+        got = json.loads(res.stdout.strip().splitlines()[-1])
+        chars = sum(len(a) + len(t) for t, a in pairs)
+        per_char = got["seconds"] / chars
+        base = base or per_char
+        print(f"  {size:>7} characters x {len(pairs):>3}: {got['seconds'] / len(pairs):8.3f} s per abstract, "
+              f"{per_char * 1e6:7.2f} µs per character ({per_char / base:5.2f}x the {sizes[0]}-character rate)"
+              f"   peak {got['peak_mb']:5.0f} MB")
+
+
 def _child(mode: str, path: str, processes: int) -> None:
     """Run one measurement in this (fresh) process and print a JSON line."""
     sys.path.insert(0, str(ROOT))
@@ -96,10 +139,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--processes", "-j", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--long", action="store_true", help="time per character on long abstracts instead")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="abstract lengths for --long")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         _child(args.child[0], args.child[1], int(args.child[2]))
+        return
+    if args.long:
+        _long([int(s) for s in args.sizes.split(",")])
         return
     pairs = distinct_abstracts(args.n)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:

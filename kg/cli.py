@@ -8,9 +8,6 @@ import time
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.markup import escape as _markup_escape
-from rich.table import Table
 
 from kg import __version__
 from kg.safe_text import printable
@@ -20,16 +17,40 @@ from kg.safe_text import printable
 EXIT_QUERY_LIMIT = 3
 EXIT_OUTPUT_BUSY = 4
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class _LazyConsole:
+    """Becomes a rich Console on first use: importing rich costs more than `mlkg --help` may take."""
+
+    def __init__(self, **options):
+        self._options = options
+
+    def __getattr__(self, name: str):
+        from rich.console import Console
+
+        options = self.__dict__.pop("_options")
+        self.__class__ = Console  # from now on a plain Console, made in place
+        Console.__init__(self, **options)
+        return getattr(self, name)
+
+
+def Table(*args, **kwargs):  # noqa: N802 - stands in for rich.table.Table, imported when first used
+    from rich.table import Table as RichTable
+
+    return RichTable(*args, **kwargs)
+
+
+err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)
 # Piped or redirected, tables are never wrapped to 80 columns: rows stay whole for grep, cut and less -S.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 1_000_000)
+out = _LazyConsole(highlight=False, width=None if sys.stdout.isatty() else 1_000_000)
 
 PROGRESS_MIN_PAPERS = 2000  # below this a build takes a couple of seconds: no bar
 
 
 def escape(text: str) -> str:
     """Text for the console: Rich markup escaped, control characters (C0, C1) shown as ``\\xNN``."""
-    return _markup_escape(printable(text))
+    from rich.markup import escape as markup_escape
+
+    return markup_escape(printable(text))
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -61,7 +82,14 @@ def cli() -> None:
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores for large inputs].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
-def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int | None, quiet: bool) -> None:
+@click.option("--store/--no-store", default=True, show_default=True,
+              help="Also write the on-disk SPARQL store kg.oxigraph that `mlkg sparql` and `mlkg serve` open.")
+@click.option("--update", is_flag=True,
+              help="Add INPUTS to the inputs of the earlier build in --out; only new papers are extracted.")
+@click.option("--cluster", default=None, metavar="tcp://HOST:8786|local:N",
+              help="Extract on a Dask distributed cluster (local:N starts N local workers).")
+def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int | None, quiet: bool,
+          store: bool, update: bool, cluster: str | None) -> None:
     """Build the graph from INPUTS and write its exports to --out.
 
     INPUTS are listing pages (plain text copied from Hugging Face "Daily
@@ -69,10 +97,13 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
     directories, read recursively.  A paper seen on several pages is one node.
 
     \b
-    Example:
+    Examples:
       mlkg build ../shared/seeds --out exports/
+      mlkg build new-page.txt --out exports/ --update
     """
     from kg import job
+    from kg.cache import UpdateError
+    from kg.distributed import ClusterError
     from kg.extract import default_processes
     from kg.ingest import IngestError
     from kg.outlock import OutputBusy
@@ -99,7 +130,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
     try:
         report = job.run(list(inputs), out_dir, chosen,
                                processes=processes or default_processes(),
-                               on_stage=on_stage, on_progress=on_progress)
+                               on_stage=on_stage, on_progress=on_progress, store=store, update=update,
+                               cluster=cluster)
     except IngestError as exc:
         for problem in exc.problems:
             err.print(f"[red]error[/red] {escape(str(problem))}")
@@ -110,6 +142,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str, processes: int 
         sys.exit(EXIT_OUTPUT_BUSY)
     except OSError as exc:
         err.print(f"[red]error[/red] cannot write to {escape(str(out_dir))}: {escape(str(exc.strerror or exc))}")
+        sys.exit(1)
+    except (UpdateError, ClusterError) as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(1)
     finally:
         if progress is not None:
@@ -255,6 +290,72 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
         _print_plain(result)
 
 
+@cli.command("serve")
+@click.argument("directory", default="exports", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address exposes the graph to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
+def serve_cmd(directory: Path, host: str, port: int) -> None:
+    """Answer SPARQL 1.1 Protocol queries over HTTP on the build in DIRECTORY (read-only).
+
+    Opens DIRECTORY/kg.oxigraph (or loads kg.ttl); the endpoint is /query.
+    Updates are refused.
+
+    \b
+    Example:
+      mlkg serve exports/ --port 7878
+      curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3'
+    """
+    from kg import serve, sparql
+
+    try:
+        server = serve.make_server(directory, host, port)
+    except sparql.QueryError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(2)
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot listen on {escape(host)}:{port}: {escape(str(exc.strerror or exc))}")
+        sys.exit(1)
+    bound_host, bound_port = server.server_address[:2]
+    if host not in ("127.0.0.1", "::1", "localhost"):
+        err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: other machines can query this graph")
+    click.echo(f"serving {directory} at http://{bound_host}:{bound_port}/query (read-only; Ctrl-C stops)")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@cli.command("push")
+@click.argument("url")
+@click.argument("directory", default="exports", type=click.Path(path_type=Path))
+@click.option("--name", "graph", default=None, metavar="IRI",
+              help="Named graph to replace [default: https://w3id.org/mlkg/resource/graph/kg].")
+@click.option("--user", default=None, help="User for HTTP basic authentication; the password is read from "
+              "the environment variable MLKG_PUSH_PASSWORD.")
+def push_cmd(url: str, directory: Path, graph: str | None, user: str | None) -> None:
+    """Send the build in DIRECTORY to the SPARQL 1.1 Graph Store at URL, replacing its named graph.
+
+    Works with Fuseki (…/DATASET/data), GraphDB (…/repositories/REPO/rdf-graphs/service),
+    Oxigraph (…/store), Virtuoso and QLever.
+
+    \b
+    Example:
+      mlkg push http://127.0.0.1:7878/store exports/ --name https://example.org/graphs/mlkg
+    """
+    from kg import push
+
+    try:
+        status, size = push.push(directory, url, graph or push.DEFAULT_GRAPH, user=user)
+    except push.PushError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        sys.exit(1)
+    click.echo(f"pushed {size} bytes to {url} as <{graph or push.DEFAULT_GRAPH}> (HTTP {status})")
+
+
 def _list_queries(queries) -> None:
     table = Table(show_header=True, header_style="bold", title="queries/ (run one with: mlkg sparql NAME)")
     table.add_column("name", no_wrap=True)
@@ -312,7 +413,7 @@ def _summary(report, seconds: float) -> None:
     out.print(table)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items())
     out.print(f"wrote {escape(', '.join(str(p) for p in report.written))}")
-    out.print(f"{seconds:.2f} s ({stages})")
+    out.print(f"{seconds:.2f} s ({stages})" + (f"; {report.cached} paper(s) from the cache" if report.cached else ""))
 
 
 # --- asking the graph: each command calls one KnowledgeGraph method (kg/query.py)
@@ -324,16 +425,16 @@ def _graph_options(f):
                         type=click.Path(path_type=Path), help="Directory a build wrote (its kg.json).")(f)
 
 
+FILTER_VERBS = {"proposes": "propose", "fine_tunes": "fine-tune", "evaluates": "evaluate",
+                "evaluated_on": "evaluate on", "trains_on": "train on", "uses": "use", "mentions": "mention",
+                "about": "relate in any way to"}
+
+
 def _filter_options(f):
     """One repeatable option per relation: --fine-tunes, --evaluated-on, ... (see KnowledgeGraph.papers)."""
-    from kg.query import FILTERS
-
-    verbs = {"proposes": "propose", "fine_tunes": "fine-tune", "evaluates": "evaluate",
-             "evaluated_on": "evaluate on", "trains_on": "train on", "uses": "use", "mentions": "mention",
-             "about": "relate in any way to"}
-    for keyword in reversed(FILTERS):
+    for keyword in reversed(FILTER_VERBS):  # kg.query.FILTERS' keys, in order (a test checks), unimported here
         f = click.option(f"--{keyword.replace('_', '-')}", keyword, multiple=True, metavar="NAME",
-                         help=f"Papers that {verbs[keyword]} NAME (repeat: any of them).")(f)
+                         help=f"Papers that {FILTER_VERBS[keyword]} NAME (repeat: any of them).")(f)
     return f
 
 

@@ -17,7 +17,11 @@ from kg import catalogue, export, ingest, outlock
 from kg.extract import extract
 from kg.graph import build_graph
 from kg.ingest import Problem
+from kg.memory import paused_gc
+from kg.model import Paper, PaperExtraction
 from kg.resolve import resolve
+
+Extractor = Callable[[list[Paper]], list[PaperExtraction]]
 
 
 @dataclass
@@ -30,6 +34,7 @@ class BuildReport:
     entries_read: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    cached: int = 0  # papers whose extraction came from the cache
 
 
 def build_graph_from(
@@ -38,8 +43,12 @@ def build_graph_from(
     on_stage: Callable[[str, int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
     exclude: Sequence[str | Path] = (),
+    extractor: Extractor | None = None,
 ) -> BuildReport:
-    """Read and extract every input; raises :class:`kg.ingest.IngestError` if nothing is readable."""
+    """Read and extract every input; raises :class:`kg.ingest.IngestError` if nothing is readable.
+
+    ``extractor`` replaces local extraction (the cache, a Dask cluster: see :func:`run`).
+    """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     read = ingest.read(paths, exclude=exclude)
@@ -47,15 +56,19 @@ def build_graph_from(
     if on_stage:
         on_stage("extract", len(read.papers))
     t0 = time.perf_counter()
-    extractions = extract(read.papers, processes=processes, on_progress=on_progress)
+    if extractor is None:
+        extractions = extract(read.papers, processes=processes, on_progress=on_progress)
+    else:
+        extractions = extractor(list(read.papers))
     timings["extract"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    corpus = resolve(read.papers, extractions, catalogue.default())
-    del extractions  # resolved: not kept while the graph is built beside the papers
-    timings["resolve"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    g = build_graph(corpus)
-    timings["graph"] = time.perf_counter() - t0
+    with paused_gc():
+        t0 = time.perf_counter()
+        corpus = resolve(read.papers, extractions, catalogue.default())
+        del extractions  # resolved: not kept while the graph is built beside the papers
+        timings["resolve"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        g = build_graph(corpus)
+        timings["graph"] = time.perf_counter() - t0
     return BuildReport(graph=g, problems=read.problems, files_read=read.files_read,
                        entries_read=read.entries_read, timings=timings)
 
@@ -67,9 +80,55 @@ def run(
     processes: int = 1,
     on_stage: Callable[[str, int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    store: bool = True,
+    cache: bool = True,
+    update: bool = False,
+    cluster: str | None = None,
 ) -> BuildReport:
-    """Build and write the exports; the previous exports stay until all new ones are rendered."""
-    report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir])
+    """Build and write the exports; the previous exports stay until all new ones are rendered.
+
+    With ``store`` the on-disk SPARQL store (:mod:`kg.store`) is written too, after the files.
+    With ``cache`` papers extracted by an earlier build into ``out_dir`` are not extracted again;
+    ``update`` adds ``paths`` to the inputs of that earlier build (:mod:`kg.cache`).  ``cluster``
+    extracts on Dask workers (:mod:`kg.distributed`).
+    """
+    from kg.cache import ExtractionCache, UpdateError, absolute
+
+    extractor = _cluster_extractor(cluster, on_progress) if cluster else None
+    xcache = ExtractionCache(out_dir) if cache or update else None
+    if update:
+        if xcache is None:
+            raise UpdateError("--update needs the extraction cache")
+        paths = absolute([*xcache.earlier_inputs(), *paths])
+    if xcache is not None:
+        plain = extractor or (lambda papers: extract(papers, processes=processes, on_progress=on_progress))
+        extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
+    report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
         report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings)
+        if store:
+            write_store_timed(report, out_dir)
+        if xcache is not None:
+            xcache.record_inputs(paths)
+            xcache.prune()
+            report.cached = xcache.hits
     return report
+
+
+def _cluster_extractor(address: str, on_progress: Callable[[int], None] | None) -> Extractor:
+    from kg.distributed import cluster_extractor
+
+    return cluster_extractor(address, on_progress)
+
+
+def write_store_timed(report: BuildReport, out_dir: str | Path) -> None:
+    """Write the store of ``report.graph`` beside the exports and time it."""
+    from kg.export import rdf
+    from kg.store import write_store
+
+    t0 = time.perf_counter()
+    # the N-Triples or Turtle just written, if any: Oxigraph parses it faster than Python makes the triples
+    files = [p for p in report.written if p.name in ("kg.nt", "kg.ttl")]
+    source = min(files, key=lambda p: p.suffix != ".nt") if files else rdf.triples(report.graph)
+    report.written.append(write_store(source, out_dir))
+    report.timings["export store"] = time.perf_counter() - t0

@@ -240,15 +240,23 @@ def export_path(source: str | Path) -> Path:
 
 
 def load_export(source: str | Path, engine: str = "oxigraph", allow_network: bool = False):
-    """The export, parsed once, for :func:`select`: a pyoxigraph Store or an rdflib Graph.
+    """The export, for :func:`select`: a pyoxigraph Store or an rdflib Graph.
 
+    Under oxigraph a directory's on-disk store (:mod:`kg.store`) is opened when
+    it is there and not older than the Turtle; otherwise the Turtle is parsed.
     Nothing is fetched (a JSON-LD ``@context`` URL is an error) unless ``allow_network``.
     """
+    if engine == "oxigraph":
+        opened = _open_store(source)
+        if opened is not None:
+            return opened
     path = export_path(source)
     if engine == "oxigraph":
         store = ox.Store()
         try:
             store.bulk_load(path=str(path), format=_ox_format(path))
+        except MemoryError:
+            raise QueryError(_OUT_OF_MEMORY.format(path=path)) from None
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"cannot parse {path}: {exc}") from None
         return store
@@ -258,9 +266,25 @@ def load_export(source: str | Path, engine: str = "oxigraph", allow_network: boo
         try:
             with network.offline(allow_network):
                 return rdflib.Graph().parse(str(path), format=_rdflib_format(path))
+        except MemoryError:
+            raise QueryError(_OUT_OF_MEMORY.format(path=path)) from None
         except Exception as exc:  # rdflib raises several parser-specific types
             raise QueryError(f"cannot parse {path}: {exc}") from None
     raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+_OUT_OF_MEMORY = ("out of memory while loading {path}: the export is too large to parse in memory "
+                  "(a build writes the on-disk store kg.oxigraph beside it, which queries open without parsing)")
+
+
+def _open_store(source: str | Path):
+    """The on-disk store of an export directory, or None when it has none (or a stale one)."""
+    from kg.store import StoreError, open_store
+
+    try:
+        return open_store(source)
+    except StoreError as exc:
+        raise QueryError(str(exc)) from None
 
 
 def _ox_format(path: Path) -> ox.RdfFormat:
@@ -306,6 +330,8 @@ def ox_solutions(store: ox.Store, text: str) -> ox.QuerySolutions:
         solutions = store.query(text)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except MemoryError:
+        raise QueryError("out of memory while answering the query (narrow it, or add a LIMIT)") from None
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError("only SELECT queries can be run")
     return solutions

@@ -21,6 +21,7 @@ import rdflib
 
 from kg import job
 from kg.outlock import LOCK_NAME
+from kg.cache import CACHE_DIR
 
 from conftest import EXAMPLES, SEEDS
 
@@ -47,8 +48,21 @@ def corpus_b(tmp_path: Path) -> Path:
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    """Every file in the directory, hidden temporaries included (not the lock, kg/outlock.py: it stays, empty)."""
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != LOCK_NAME}
+    """Every file in the directory, hidden temporaries included; the store (a directory) as its sorted triples.
+
+    The extraction cache is not an export: it only ever gains entries, each valid whatever build wrote it.
+    """
+    return {p.name: p.read_bytes() if p.is_file() else store_triples(p) for p in sorted(out.iterdir())
+            if p.name not in (CACHE_DIR, LOCK_NAME)}
+
+
+def store_triples(path: Path) -> bytes:
+    """A store directory's triples, sorted (the database files themselves differ from build to build)."""
+    try:
+        db = ox.Store.read_only(str(path / "db"))
+    except OSError:
+        return b"<not a store>"
+    return "\n".join(sorted(str(q) for q in db)).encode()
 
 
 def visible(files: dict[str, bytes]) -> dict[str, bytes]:

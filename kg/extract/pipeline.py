@@ -127,27 +127,46 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     found = _link_proposals(text, title_end, found)
     if open_vocab:
         found = _without_overlaps(found + method_phrases(tx, [(c.start, c.end) for c in found], title_end))
+    spread: set[str] = set()
     for cand in [c for c in found if c.rule in NEW_NAME_RULES]:
-        found = _add_everywhere(text, found, cand)
-    urls = [m.span() for m in _URL.finditer(text)]
+        if cand.text not in spread:  # a name already spread has taken every spot it could
+            spread.add(cand.text)
+            found = _add_everywhere(text, found, cand)
+    urls = _url_spans(text)
     if urls:  # "github.com/HumanEval-V/HumanEval-V-Benchmark": a path, not a mention
         found = [c for c in found if not any(s < c.end and c.start < e for s, e in urls)]
     return _without_overlaps(found)
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}/\S*")  # not "GPT-3.5/4"
+_TOKEN = re.compile(r"\S+")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """``_URL``'s matches, in linear time: it is tried only on the words holding "/" or "www.".
+
+    A match never holds a space, and always a "/" or "www."; run over the whole
+    text, the pattern would rescan a long hyphenated run from each of its
+    words (quadratic), though it can never match there.
+    """
+    spans = []
+    for word in _TOKEN.finditer(text):
+        w = word.group()
+        if "/" in w or "www." in w:
+            spans.extend(m.span() for m in _URL.finditer(text, word.start(), word.end()))
+    return spans
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Longest span first, then the most trusted rule."""
     ranked = sorted(cands, key=lambda c: (-c.length, RULE_RANK.get(c.rule, 9), c.start))
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = rec._Coverage([])  # sorted spans and a binary search, not a look at every kept one
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.hits(c.start, c.end):
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -186,9 +205,11 @@ def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> l
     spots = _occurrences(text, template.text)
     if len(spots) < 2:
         return out
+    taken = rec._Coverage([(c.start, c.end) for c in out])
     for s, e in spots:
-        if any(c.start < e and s < c.end for c in out):
+        if taken.hits(s, e):
             continue
+        taken.add(s, e)
         out.append(Candidate(s, e, template.text, template.type, "repeat", template.confidence,
                              entry_id=template.entry_id, base=template.base, suffixes=template.suffixes,
                              proposed=template.proposed))
@@ -656,8 +677,9 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
                 continue
             best, also, because = decision.predicates[0], decision.predicates[1:], decision.because
             confidence = decision.confidence
-        decisive = [c for c in group if not relations or c.predicate in (best, *also)]
-        ordered = decisive + [c for c in group if c not in decisive]
+        chosen = (best, *also)
+        decisive = [c for c in group if not relations or c.predicate in chosen]
+        ordered = decisive + [c for c in group if relations and c.predicate not in chosen]  # linear time
         evidence = tuple(_evidence(c, text, title_end, relations, because, confidence) for c in ordered[:3])
         aliases = sorted({c.text for c in group if c.text != main.text} |
                          {a for c in group for a in c.aliases if a != main.text})

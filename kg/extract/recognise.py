@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -925,6 +926,33 @@ _TYPED_APPOSITION = re.compile(
     r"(?=\s*(?:[,.;:()]|(?:of|for|with|that|which|in|on|to|and|from|built|designed|trained|covering)\b))")
 
 
+_APPOSITION_SITE = re.compile(r",\s+(?:a|an|our)\s")  # in every match of _TYPED_APPOSITION, after the name
+
+
+def _typed_apposition_matches(t: str, start: int) -> Iterator[re.Match]:
+    """``_TYPED_APPOSITION.finditer(t, start)``, in linear time.
+
+    finditer would try the pattern at every position, and from each one inside
+    a long hyphen chain or capitalised run ("A-A-A-…", "AbCdEf…") its name
+    part scans to the run's end: quadratic.  A match's name (at most three
+    words, single spaces) ends at a comma before "a/an/our", so only the
+    positions just before such a comma are tried, in order: the same matches.
+    """
+    pos = start
+    for site in _APPOSITION_SITE.finditer(t, start):
+        comma = site.start()
+        first, spaces = comma, 0  # the earliest start: at most two spaces, no other space, before the comma
+        while first > pos and not (t[first - 1].isspace() and (t[first - 1] != " " or spaces == 2)):
+            spaces += t[first - 1] == " "
+            first -= 1
+        for p in range(max(pos, first), comma):
+            m = _TYPED_APPOSITION.match(t, p)
+            if m:
+                yield m
+                pos = m.end()
+                break
+
+
 _RELEASED_BEFORE = re.compile(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?(?:collect|shar|releas|build|construct|creat|curat|"
                               r"introduc|propos|develop|present|compil|assembl)(?:e|es|ed|ing)?\s+$", re.IGNORECASE)
 
@@ -934,7 +962,7 @@ def typed_appositions(text: Text, taken: list[tuple[int, int]], start: int = 0) 
     t = text.text
     covered = _Coverage(taken)
     out = []
-    for m in _TYPED_APPOSITION.finditer(t, start):
+    for m in _typed_apposition_matches(t, start):
         s, e = _trim_name(t, *m.span("name"))
         name = t[s:e]
         if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):

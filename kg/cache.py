@@ -1,0 +1,146 @@
+"""The per-paper extraction cache and the record of a build's inputs, for incremental builds.
+
+Extraction is most of a build's time, and a paper's extraction depends only on
+its title and abstract and on the extractor itself.  So each build keeps, in
+``OUT/.mlkg-cache/extractions.sqlite``, every paper's mentions under a key
+made of its text and of the **extractor's version**: a hash of the sources of
+``kg/extract`` and the modules it reads, of every file in ``kg/data`` and of
+spaCy's version.  Changing any of them changes every key, so a stale
+extraction is never reused (rows of other versions are dropped after a build).
+
+``mlkg build NEW --out DIR --update`` reads the inputs the earlier build of
+DIR recorded (``inputs.json``) together with NEW, extracts only the papers the
+cache does not hold, and resolves and exports everything again: the result is
+what a full build of all the inputs gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from kg.model import Paper, PaperExtraction
+
+CACHE_DIR = ".mlkg-cache"
+DATABASE = "extractions.sqlite"
+INPUTS = "inputs.json"
+_PACKAGE = Path(__file__).resolve().parent
+# What extraction reads besides kg/extract and kg/data (see the imports of kg/extract).
+_EXTRACTOR_MODULES = ("names.py", "catalogue.py", "model.py")
+_LOOKUP_CHUNK = 500
+
+
+class UpdateError(ValueError):
+    """An incremental build that cannot be done; the message says why in one line."""
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of everything that decides what extraction finds: same hash, same output."""
+    import spacy
+
+    h = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
+    files = sorted((_PACKAGE / "extract").glob("*.py")) + [_PACKAGE / m for m in _EXTRACTOR_MODULES]
+    files += sorted(p for p in (_PACKAGE / "data").rglob("*") if p.is_file())
+    for path in files:
+        h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:32]
+
+
+def paper_key(paper: Paper, version: str) -> str:
+    """The cache key of one paper: its text and the extractor's version."""
+    return hashlib.sha256(f"{version}\0{paper.title}\0{paper.abstract}".encode()).hexdigest()
+
+
+class ExtractionCache:
+    """Extractions by paper text, in an SQLite file beside the exports."""
+
+    def __init__(self, out_dir: str | Path):
+        self.dir = Path(out_dir) / CACHE_DIR
+        self.version = extractor_version()
+        self.hits = self.misses = 0
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """The database, in one transaction; its errors (a full disk) are OSErrors, as for the exports."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            db = sqlite3.connect(self.dir / DATABASE, timeout=60)
+            try:
+                with db:
+                    db.execute("CREATE TABLE IF NOT EXISTS extraction "
+                               "(key TEXT PRIMARY KEY, version TEXT, mentions TEXT)")
+                    yield db
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            raise OSError(f"the extraction cache {self.dir / DATABASE}: {exc}") from None
+
+    def extract(self, papers: Sequence[Paper],
+                extract: Callable[[list[Paper]], list[PaperExtraction]]) -> list[PaperExtraction]:
+        """Every paper's extraction, in order: cached ones read, the others made by ``extract`` and stored."""
+        keys = [paper_key(p, self.version) for p in papers]
+        with self._connect() as db:
+            found = self._lookup(db, keys)
+        todo = [i for i, k in enumerate(keys) if k not in found]
+        made = extract([papers[i] for i in todo]) if todo else []
+        self.hits, self.misses = len(papers) - len(todo), len(todo)
+        with self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)",
+                           ((keys[i], self.version, _dump(ex)) for i, ex in zip(todo, made)))
+        fresh = dict(zip(todo, made))
+        return [fresh[i] if i in fresh else _load(papers[i].key, found[keys[i]]) for i in range(len(papers))]
+
+    def _lookup(self, db: sqlite3.Connection, keys: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for i in range(0, len(keys), _LOOKUP_CHUNK):
+            chunk = keys[i:i + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(db.execute(f"SELECT key, mentions FROM extraction WHERE key IN ({marks})", chunk))
+        return found
+
+    def prune(self) -> None:
+        """Drop the extractions of other extractor versions: they can never be read again."""
+        with self._connect() as db:
+            db.execute("DELETE FROM extraction WHERE version != ?", (self.version,))
+
+    def record_inputs(self, paths: Sequence[str | Path]) -> None:
+        """Remember the inputs of the build just written, for a later ``--update``."""
+        from kg.export import write_atomic
+
+        self.dir.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"inputs": [str(p) for p in absolute(paths)]}, indent=1, ensure_ascii=False) + "\n"
+        write_atomic(self.dir / INPUTS, lambda fh: fh.write(data.encode("utf-8")))
+
+    def earlier_inputs(self) -> list[Path]:
+        """The inputs the earlier build recorded; each must still be there."""
+        try:
+            inputs = [Path(p) for p in json.loads((self.dir / INPUTS).read_text(encoding="utf-8"))["inputs"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            raise UpdateError(f"{self.dir.parent} holds no earlier build to update "
+                              "(build it once without --update)") from None
+        missing = [str(p) for p in inputs if not p.exists()]
+        if missing:
+            raise UpdateError(f"an input of the earlier build is gone: {missing[0]} "
+                              "(rebuild without --update from the inputs you have)")
+        return inputs
+
+
+def absolute(paths: Sequence[str | Path]) -> list[Path]:
+    """Paths made absolute, each once, in order."""
+    return list(dict.fromkeys(Path(p).resolve() for p in paths))
+
+
+def _dump(extraction: PaperExtraction) -> str:
+    return json.dumps([m.model_dump(mode="json", exclude_defaults=True) for m in extraction.mentions],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def _load(paper_key: str, mentions: str) -> PaperExtraction:
+    return PaperExtraction.model_validate({"paper_key": paper_key, "mentions": json.loads(mentions)})

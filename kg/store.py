@@ -1,0 +1,117 @@
+"""The persistent SPARQL store beside the exports: ``OUT/kg.oxigraph``, an on-disk Oxigraph database.
+
+Parsing a large Turtle export for every query costs minutes and gigabytes; an
+on-disk store opens in a fraction of a second.  ``mlkg build`` writes the store
+from the same triples as the RDF exports, into a hidden directory that is
+swapped in only when complete, so a reader sees the old store, the new one,
+or (for an instant) none, and then falls back to the Turtle file.
+
+A store whose stamp is older than ``kg.ttl`` (a later build wrote the Turtle
+but not the store) is stale: :func:`fresh_store` returns ``None`` and callers
+parse the Turtle instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+STORE_DIR = "kg.oxigraph"
+STAMP = "mlkg-store.json"  # inside the store directory: when it was finished, and how many triples
+TURTLE = "kg.ttl"
+STORE_FORMAT = 1
+
+
+class StoreError(RuntimeError):
+    """The store cannot be written or opened; the message says why in one line."""
+
+
+def store_path(directory: str | Path) -> Path:
+    return Path(directory) / STORE_DIR
+
+
+def write_store(source: Iterable | Path, out_dir: str | Path) -> Path:
+    """Load ``source`` into a new store and swap it in as ``out_dir/kg.oxigraph``.
+
+    ``source`` is an N-Triples or Turtle file (parsed by Oxigraph itself: the
+    fastest way in) or an iterable of pyoxigraph Triples.
+    """
+    import pyoxigraph as ox
+
+    from kg.export import _umask
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", suffix=".tmp", dir=out))
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())
+        store = ox.Store(str(tmp / "db"))
+        if isinstance(source, Path):
+            fmt = ox.RdfFormat.N_TRIPLES if source.suffix == ".nt" else ox.RdfFormat.TURTLE
+            store.bulk_load(path=str(source), format=fmt)
+        else:
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in source)
+        store.flush()
+        count = len(store)
+        del store  # closes the database before it is moved
+        (tmp / STAMP).write_text(json.dumps({"format": STORE_FORMAT, "triples": count,
+                                             "finished_ns": time.time_ns()}) + "\n", encoding="utf-8")
+        _swap(tmp, store_path(out))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return store_path(out)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target``; the previous store is moved aside first and then removed."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", suffix=".old", dir=target.parent))
+        os.replace(target, old / "store")
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def stamp(directory: str | Path) -> dict | None:
+    """The store's stamp, or None when there is no complete store in ``directory``."""
+    try:
+        return json.loads((store_path(directory) / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def fresh_store(directory: str | Path) -> Path | None:
+    """The store's database path if it exists and is not older than ``kg.ttl``; else None."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return None
+    info = stamp(directory)
+    if not info or info.get("format") != STORE_FORMAT:
+        return None
+    try:
+        turtle_ns = (directory / TURTLE).stat().st_mtime_ns
+    except OSError:
+        turtle_ns = None
+    if turtle_ns is not None and turtle_ns > int(info.get("finished_ns", 0)):
+        return None
+    return store_path(directory) / "db"
+
+
+def open_store(directory: str | Path):
+    """The fresh store of ``directory`` opened read-only, or None (then use the Turtle export)."""
+    import pyoxigraph as ox
+
+    db = fresh_store(directory)
+    if db is None:
+        return None
+    try:
+        return ox.Store.read_only(str(db))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store {db.parent}: {exc}") from None
