@@ -53,6 +53,12 @@ def escape(text: str) -> str:
     return markup_escape(printable(text))
 
 
+def _evidence_text(ev) -> str:
+    """': "sentence"', and the features that decided the edge when the learned decider did."""
+    because = getattr(ev, "because", None) or ()
+    return f': "{ev.sentence}"' + (f" (decided by {', '.join(because)})" if because else "")
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from kg.export import FILES
 
@@ -486,7 +492,7 @@ def papers(graph_dir: Path, as_json: bool, evidence: bool, **options) -> None:
     table.add_column("title")
     table.add_column("why")
     for p in found:
-        why = "\n".join(f"{link.relation} {link.entity}" + (f': "{link.evidence[0].sentence}"'
+        why = "\n".join(f"{link.relation} {link.entity}" + (_evidence_text(link.evidence[0])
                                                               if evidence and link.evidence else "")
                         for link in p.links)
         table.add_row(p.date or "", escape(p.title), escape(why))

@@ -82,7 +82,7 @@ ALT_LABEL = _n(SKOS + "altLabel")
 M = {name: _n(MLKG + name) for name in (
     *RELATIONS, VARIANT_OF, DERIVED_FROM, "Paper", "Evidence", "ModelFamily", "inCatalogue",
     "authorCount", "organization", "upvotes", "sourcePage", "codeRepository", "link",
-    "sentence", "sentenceStart", "textField", "rule", "confidence")}
+    "sentence", "sentenceStart", "textField", "rule", "confidence", "decidedBy")}
 O = {name: _n(OA + name) for name in (
     "Annotation", "SpecificResource", "TextQuoteSelector", "TextPositionSelector", "identifying",
     "hasBody", "hasTarget", "motivatedBy", "hasSource", "hasSelector", "exact", "prefix", "suffix",
@@ -220,6 +220,8 @@ def _evidence(node: str, paper: ox.NamedNode, paper_data: dict, predicate: str, 
     yield T(s, M["sentenceStart"], _lit(int(ev.get("sentence_start", 0))))
     yield T(s, M["rule"], _lit(ev["rule"]))
     yield T(s, M["confidence"], _lit(f"{float(ev['confidence']):.2f}", XSD + "decimal"))
+    for feature in ev.get("because") or ():
+        yield T(s, M["decidedBy"], _lit(feature))
     yield T(s, DERIVED, paper)
 
     field = ev["field"]
