@@ -301,7 +301,9 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but a loopback address exposes the graph to the network.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
-def serve_cmd(directory: Path, host: str, port: int) -> None:
+@click.option("--graph", "-g", "graph_dir", default=None, type=click.Path(path_type=Path),
+              help="Directory a build wrote (instead of DIRECTORY).")
+def serve_cmd(directory: Path, host: str, port: int, graph_dir: Path | None) -> None:
     """Answer SPARQL 1.1 Protocol queries over HTTP on the build in DIRECTORY (read-only).
 
     Opens DIRECTORY/kg.oxigraph (or loads kg.ttl); the endpoint is /query.
@@ -313,6 +315,8 @@ def serve_cmd(directory: Path, host: str, port: int) -> None:
       curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3'
     """
     from kg import serve, sparql
+
+    directory = graph_dir or directory
 
     try:
         server = serve.make_server(directory, host, port)
@@ -342,7 +346,9 @@ def serve_cmd(directory: Path, host: str, port: int) -> None:
               help="Named graph to replace [default: https://w3id.org/mlkg/resource/graph/kg].")
 @click.option("--user", default=None, help="User for HTTP basic authentication; the password is read from "
               "the environment variable MLKG_PUSH_PASSWORD.")
-def push_cmd(url: str, directory: Path, graph: str | None, user: str | None) -> None:
+@click.option("--graph", "-g", "graph_dir", default=None, type=click.Path(path_type=Path),
+              help="Directory a build wrote (instead of DIRECTORY).")
+def push_cmd(url: str, directory: Path, graph: str | None, user: str | None, graph_dir: Path | None) -> None:
     """Send the build in DIRECTORY to the SPARQL 1.1 Graph Store at URL, replacing its named graph.
 
     Works with Fuseki (…/DATASET/data), GraphDB (…/repositories/REPO/rdf-graphs/service),
@@ -354,6 +360,7 @@ def push_cmd(url: str, directory: Path, graph: str | None, user: str | None) -> 
     """
     from kg import push
 
+    directory = graph_dir or directory
     try:
         status, size = push.push(directory, url, graph or push.DEFAULT_GRAPH, user=user)
     except push.PushError as exc:

@@ -16,6 +16,9 @@ from kg.cli import cli
 
 from conftest import EXAMPLES
 
+# loopback only: the socket guard of tests/conftest.py lets these tests reach 127.0.0.1
+pytestmark = pytest.mark.allow_hosts(["127.0.0.1", "::1"])
+
 FILES = ("kg.ttl", "kg.nt", "kg.json", "kg.html")
 FORMATS = ("ttl", "nt", "json", "html")
 

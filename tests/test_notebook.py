@@ -7,6 +7,9 @@ import pytest
 from conftest import ROOT
 from kg.query import example_graph
 
+# loopback only: the socket guard of tests/conftest.py lets these tests reach 127.0.0.1
+pytestmark = pytest.mark.allow_hosts(["127.0.0.1", "::1"])
+
 NOTEBOOK = ROOT / "docs" / "notebook.ipynb"
 
 

@@ -17,6 +17,9 @@ from click.testing import CliRunner
 from kg import job, push
 from kg.cli import cli
 
+# loopback only: the socket guard of tests/conftest.py lets these tests reach 127.0.0.1
+pytestmark = pytest.mark.allow_hosts(["127.0.0.1", "::1"])
+
 MLKG = "https://w3id.org/mlkg/ontology#"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 

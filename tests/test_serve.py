@@ -15,6 +15,9 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from kg import job
 from kg.serve import negotiate
 
+# loopback only: the socket guard of tests/conftest.py lets these tests reach 127.0.0.1
+pytestmark = pytest.mark.allow_hosts(["127.0.0.1", "::1"])
+
 MLKG = "https://w3id.org/mlkg/ontology#"
 PAPERS = f"PREFIX mlkg: <{MLKG}> SELECT ?title WHERE {{ ?p a mlkg:Paper ; <http://purl.org/dc/terms/title> ?title }}"
 

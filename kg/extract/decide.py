@@ -100,7 +100,8 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
         if p >= params.get("override_min", 1.01):
             label = model.classes[i]
     fine_tune = sum(p for c, p in by_class.items() if "fineTunes" in c)
-    if "fineTunes" in label and fine_tune < params.get("fine_tune_min", 0.0):
+    explicit = features.get("cue=fine-tune-cue")  # "we fine-tune X": the verb says so, no doubt to weigh
+    if "fineTunes" in label and not explicit and fine_tune < params.get("fine_tune_min", 0.0):
         label = label.replace("fineTunes", "evaluates")
     order = list(Predicate)
     predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=order.index))
