@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from kg.clean import plain_text
 from kg.model import Paper, Source
 
 LISTING_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
@@ -194,10 +195,15 @@ class _Entry:
     urls: tuple[str, ...] = ()
     chars: int = 0
     too_long: bool = False  # over MAX_ENTRY_CHARS: skipped, and its text no longer kept
+    _plain: tuple[tuple[str, ...], str] | None = field(default=None, repr=False)
 
     @property
     def abstract(self) -> str:
-        return clean_text("\n".join(self.abstract_lines))
+        """The abstract as plain text, cleaned once for each state of its lines (markup is slow to read)."""
+        lines = tuple(self.abstract_lines)
+        if self._plain is None or self._plain[0] != lines:
+            self._plain = (lines, clean_text(plain_text("\n".join(lines))))
+        return self._plain[1]
 
     def add(self, line: str) -> None:
         """One more line of the abstract, unless the entry has grown past MAX_ENTRY_CHARS."""
@@ -295,7 +301,7 @@ def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tu
                 current.add(line)
             elif current is None or closed or _looks_like_title(line):
                 finish(current)
-                current = _Entry(title=clean_text(line), line=number)
+                current = _Entry(title=clean_text(plain_text(line)), line=number)
                 closed = False
             else:
                 current.add(line)
@@ -347,7 +353,7 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
         if len(title) + len(abstract) > MAX_ENTRY_CHARS:
             problem(f"record longer than {MAX_ENTRY_CHARS:,} characters: skipped ({clean_text(title[:200])[:60]!r})")
             continue
-        entry = _Entry(title=clean_text(title), line=where, abstract_lines=[abstract])
+        entry = _Entry(title=clean_text(plain_text(title)), line=where, abstract_lines=[abstract])
         authors = record.get("authors")
         if isinstance(authors, list):
             entry.authors = len(authors)
