@@ -17,7 +17,7 @@ entities, labels and IRIs.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -70,7 +70,6 @@ class Resolver:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self.nodes: dict[str, _Node] = {}
-        self.long_forms: dict[str, set[str]] = defaultdict(set)  # acronym key -> node keys
         self._labels: dict[str, str] = {}
 
     # --- nodes
@@ -122,9 +121,8 @@ class Resolver:
         if entry is not None:
             return self._catalogue_node(entry).key
         acronym = next((a for a in m.aliases if len(a) > len(m.text) and " " in a), None)
-        if acronym:  # keyed by the expansion: two papers' "CPT" may be two things
-            key = _singular_slug(acronym)
-            self.long_forms[names.singular(name_key(m.text))].add(key)
+        if acronym:  # keyed by the expansion: two papers' "CPT" may be two things, and a bare
+            key = _singular_slug(acronym)  # "CPT" elsewhere joins neither (aliases stay in their paper)
         else:
             key = _singular_slug(m.text)
         return self._node(key, m.type).key
@@ -132,20 +130,20 @@ class Resolver:
     def add(self, key: str, m: Mention) -> None:
         node = self.nodes[key]
         node.surfaces[m.text] += 1
-        node.aliases.update(a for a in m.aliases)
+        node.aliases.update(a for a in m.aliases if self._may_name(node, a))
         node.types[m.type] += 1
 
-    def redirect_bare_acronyms(self, keys: dict[tuple[str, int], str]) -> dict[tuple[str, int], str]:
-        """A bare "DMT" joins the one entity some paper defined as "DMT", if only one did."""
-        out = {}
-        for where, key in keys.items():
-            node = self.nodes[key]
-            if node.entry is None and not node.aliases:
-                targets = self.long_forms.get(names.singular(name_key(node.key.replace("-", " "))), set())
-                if len(targets) == 1:
-                    key = next(iter(targets))
-            out[where] = key
-        return out
+    def _may_name(self, node: _Node, alias: str) -> bool:
+        """A paper's alias names a known entity across the corpus only through the catalogue.
+
+        "dynamic low-rank adaptation (DyLoRA)" may group names inside its paper, but DyLoRA
+        never becomes a name of LoRA for every other paper.
+        """
+        if node.entry is None:
+            return True
+        found = self.catalogue.lookup(alias)
+        return found is None and name_key(alias) == name_key(node.entry.label) or (
+            found is not None and found.id == node.entry.id)
 
     # --- result
     def label_of(self, key: str) -> str:
@@ -275,7 +273,6 @@ def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], cat
     for ex in extractions:
         for i, m in enumerate(ex.mentions):
             keys[(ex.paper_key, i)] = resolver.key_of(m)
-    keys = resolver.redirect_bare_acronyms(keys)
     edges: dict[tuple[str, str], tuple[Predicate, list[Evidence]]] = {}
     for ex in extractions:
         for i, m in enumerate(ex.mentions):
