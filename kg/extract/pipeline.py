@@ -104,7 +104,7 @@ class NameRecognizer:
 def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: bool = True) -> list[Candidate]:
     """Every name in a paper's text, overlaps resolved, aliases and proposals linked."""
     tx = Text(text)
-    found = rec.known_names(tx, catalogue)
+    found = rec.known_names(tx, catalogue, title_end)
     if not patterns:
         return _without_overlaps(found)
     found += rec.shaped_names(tx, [(c.start, c.end) for c in found], catalogue, title_end)
