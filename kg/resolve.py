@@ -198,7 +198,7 @@ def variant_label(parent_label: str, suffix: str) -> str:
 
 
 def tidy(ex: PaperExtraction) -> PaperExtraction:
-    """A paper's mentions without bare sizes or variant words, each name without trailing punctuation.
+    """A paper's mentions without bare sizes, variant words or descriptions, names without trailing punctuation.
 
     "the 13B model", "Base LLMs" and "V3" alone name no thing of their own; a name that ends a
     sentence ("...-Instruct.") does not keep the full stop.
@@ -208,13 +208,22 @@ def tidy(ex: PaperExtraction) -> PaperExtraction:
         text = m.text.rstrip(_TRAILING)
         if text != m.text and text:
             m = m.model_copy(update={"text": text})
-        if text and not _bare_suffix(m):
+        if text and not _bare_suffix(m) and not (m.catalogue_id is None and _describes(text)):
             kept.append(m)
     return ex if len(kept) == len(ex.mentions) and all(a is b for a, b in zip(kept, ex.mentions)) \
         else ex.model_copy(update={"mentions": tuple(kept)})
 
 
 _TRAILING = ".,;:!?-/ "
+
+
+def _describes(text: str) -> bool:
+    """"ResNet-based", "RL-friendly", "Timm-like": a description of something built with a name, not a name.
+
+    (A known name before such a word is recognised on its own.)
+    """
+    head, sep, last = text.rpartition("-")
+    return bool(sep and head) and names.is_attributive(last)
 
 
 def _bare_suffix(m: Mention) -> bool:

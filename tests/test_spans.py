@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kg import catalogue
+from kg.extract import extract
 from kg.extract.pipeline import find_candidates
+from kg.model import EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate
+from kg.resolve import resolve
 
 TITLE = "A study of things\n"
 
@@ -46,3 +49,27 @@ def test_a_pronoun_after_a_model_is_not_a_variant_word():
     got = names_in("We evaluate Qwen2.5 it is fast, and Gemma-2-2b-it is slower.")
     assert "Qwen2.5" in got and "Qwen2.5 it" not in got
     assert "Gemma-2-2b-it" in got
+
+
+def test_modalities_languages_and_descriptions_are_not_entities():
+    papers = [Paper(key="a", title="Tumour maps from scans",
+                    abstract="We evaluate on a public MRI dataset and on two private CT datasets, and add EEG "
+                             "recordings. Our ZetaNet-based pipeline and a Kappa-friendly design beat a "
+                             "QuillNet-driven baseline."),
+              Paper(key="b", title="Speech models for Hausa",
+                    abstract="We train speech models for Hausa and Igbo and evaluate them on FLEURS.")]
+    corpus = resolve(papers, extract(papers), catalogue.default())
+    labels = {e.label for e in corpus.entities}
+    assert not labels & {"MRI", "CT", "EEG", "Hausa", "Igbo", "ZetaNet-based", "Kappa-friendly", "QuillNet-driven"}
+
+
+def test_a_name_with_a_describing_word_is_a_description_not_an_entity():
+    text = "We keep a Kappa-friendly design and a ZetaNet-based encoder."
+    mentions = tuple(
+        Mention(text=name, type=EntityType.MODEL, predicate=Predicate.EVALUATES,
+                evidence=(Evidence(sentence=text, start=text.index(name), end=text.index(name) + len(name),
+                                   rule="r", confidence=0.5),))
+        for name in ("Kappa-friendly", "ZetaNet-based"))
+    paper = Paper(key="p", title="Designs", abstract=text)
+    corpus = resolve([paper], [PaperExtraction(paper_key="p", mentions=mentions)], catalogue.default())
+    assert corpus.entities == () and corpus.relations == ()
