@@ -161,6 +161,9 @@ class Catalogue:
         return out
 
 
+_CAMEL = re.compile(r"[a-z][A-Z]")  # a capital right after a small letter
+
+
 def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:
     """Capitals beyond the first letter, or pieces joined by hyphens/digits: not an English word.
 
@@ -171,8 +174,15 @@ def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:
     [True, True, False, False, False, False]
     >>> _written_as_name("STAR", frozenset({"STaR"})), _written_as_name("MATH", frozenset({"MATH"}))
     (False, True)
+
+    Nor another camel-case spelling of a camel-case name: "LoRa" (the radio protocol) is not LoRA.
+
+    >>> _written_as_name("LoRa", frozenset({"LoRA"})), _written_as_name("Human-Eval", frozenset({"HumanEval"}))
+    (False, True)
     """
     if surface == surface.lower():
+        return False
+    if _CAMEL.search(surface) and any(_CAMEL.search(f) for f in forms):
         return False
     if any(w == w.lower() for w in surface.split()):
         return False

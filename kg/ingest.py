@@ -22,14 +22,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 from pathlib import Path
-
 from typing import TypeVar
 
+from dateutil import parser as dateutil_parser
 from pydantic import BaseModel, ConfigDict
 
 from kg import jsonstream
+from kg.clean import plain_text
 from kg.model import Paper, Source
 from kg.safe_text import drop_controls, printable
 
@@ -204,10 +206,15 @@ class _Entry:
     urls: tuple[str, ...] = ()
     chars: int = 0
     too_long: bool = False  # over MAX_ENTRY_CHARS: skipped, and its text no longer kept
+    _plain: tuple[tuple[str, ...], str] | None = field(default=None, repr=False)
 
     @property
     def abstract(self) -> str:
-        return clean_text("\n".join(self.abstract_lines))
+        """The abstract as plain text, cleaned once for each state of its lines (markup is slow to read)."""
+        lines = tuple(self.abstract_lines)
+        if self._plain is None or self._plain[0] != lines:
+            self._plain = (lines, clean_text(plain_text("\n".join(lines))))
+        return self._plain[1]
 
     def add(self, line: str) -> None:
         """One more line of the abstract, unless the entry has grown past MAX_ENTRY_CHARS."""
@@ -284,6 +291,7 @@ def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tu
     problems = _Problems(page)
     current: _Entry | None = None
     closed = True  # metadata was seen: the current entry takes no more abstract text
+    page_date: str | None = None  # a date line above the first paper: the day the page lists
 
     def finish(entry: _Entry | None) -> None:
         if entry is None:
@@ -305,7 +313,7 @@ def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tu
                 current.add(line)
             elif current is None or closed or _looks_like_title(line):
                 finish(current)
-                current = _Entry(title=clean_text(line), line=number)
+                current = _Entry(title=clean_text(plain_text(line)), line=number)
                 closed = False
             else:
                 current.add(line)
@@ -318,7 +326,9 @@ def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tu
                 current = None
                 problems.add(number, f"line longer than {MAX_LINE_BYTES:,} bytes skipped")
             continue
-        if current is None:  # the page's own date or stray metadata in the header
+        if current is None:  # the page's own date (given below to papers without one) or stray metadata
+            if kind == "date" and page_date is None:
+                page_date = parse_date(value.group("mon"), value.group("day"), value.group("year"))  # type: ignore[union-attr]
             continue
         if kind == "authors":
             current.authors = value  # type: ignore[assignment]
@@ -331,6 +341,8 @@ def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tu
                 current.upvotes = _count(m.group("votes"))  # type: ignore[union-attr]
         closed = True
     finish(current)
+    for entry in entries:
+        entry.date = entry.date or page_date
     return entries, problems.done()
 
 
@@ -356,7 +368,7 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
         if len(title) + len(abstract) > MAX_LINE_BYTES or _too_long(title, abstract):
             problem(f"record longer than {MAX_ENTRY_CHARS:,} characters: skipped ({clean_text(title[:200])[:60]!r})")
             continue
-        entry = _Entry(title=clean_text(title), line=where, abstract_lines=[abstract])
+        entry = _Entry(title=clean_text(plain_text(title)), line=where, abstract_lines=[abstract])
         authors = record.get("authors")
         if isinstance(authors, list):
             entry.authors = len(authors)
@@ -415,12 +427,22 @@ def _flatten_hf_record(record: dict) -> dict:
 
 
 def _parse_any_date(text: str) -> str | None:
+    """A record's date, read by dateutil: ``YYYY-MM-DD``, ``--MM-DD`` when it names no year, else None.
+
+    >>> [_parse_any_date(t) for t in ("May 1 2024", "2025-01-02T23:30:00-05:00", "May 1", "2024-02-30", "May 2024")]
+    ['2024-05-01', '2025-01-02', '--05-01', None, None]
+    """
     text = text.strip()
-    if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", text):
-        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    if m := _DATE_LINE.match(text):
-        return parse_date(m.group("mon"), m.group("day"), m.group("year"))
-    return None
+    if not text or len(text) > 64:
+        return None
+    try:  # two defaults that differ in year, month and day tell which of them the text gave
+        one = dateutil_parser.parse(text, default=datetime(1904, 1, 1))
+        two = dateutil_parser.parse(text, default=datetime(1908, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if (one.month, one.day) != (two.month, two.day):
+        return None  # a month or a year alone is not a day
+    return f"{one.year:04d}-{one.month:02d}-{one.day:02d}" if one.year == two.year else f"--{one.month:02d}-{one.day:02d}"
 
 
 # --------------------------------------------------------------------------- files

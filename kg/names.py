@@ -51,6 +51,7 @@ style like based sized size scale level type only free aware guided driven
 specific centric tuned generated produced written annotated labeled labelled
 aligned trained pretrained finetuned distilled derived inspired powered assisted
 compatible equivalent family series class variant variants models model
+friendly ready agnostic enabled oriented
 """.split())
 
 

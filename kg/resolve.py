@@ -17,7 +17,7 @@ entities, labels and IRIs.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,6 +41,7 @@ class _Node:
     variant_of: str | None = None
     entry: Entry | None = None
     types: Counter = field(default_factory=Counter)
+    suffix: str | None = None  # the part that makes a new variant of its parent ("8B", "Instruct")
 
 
 def suffix_order(suffixes: Sequence[str]) -> tuple[str, ...]:
@@ -69,7 +70,6 @@ class Resolver:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self.nodes: dict[str, _Node] = {}
-        self.long_forms: dict[str, set[str]] = defaultdict(set)  # acronym key -> node keys
         self._labels: dict[str, str] = {}
 
     # --- nodes
@@ -101,6 +101,7 @@ class Resolver:
             else:
                 child = self._node(child_key, EntityType.MODEL)
                 child.variant_of = child.variant_of or key
+                child.suffix = child.suffix or suffixes[n - 1]
                 child.surfaces[names.lineage_surfaces(base_surface, suffixes[:n])[0]] += 0
             key = child_key
         return key
@@ -120,9 +121,8 @@ class Resolver:
         if entry is not None:
             return self._catalogue_node(entry).key
         acronym = next((a for a in m.aliases if len(a) > len(m.text) and " " in a), None)
-        if acronym:  # keyed by the expansion: two papers' "CPT" may be two things
-            key = _singular_slug(acronym)
-            self.long_forms[names.singular(name_key(m.text))].add(key)
+        if acronym:  # keyed by the expansion: two papers' "CPT" may be two things, and a bare
+            key = _singular_slug(acronym)  # "CPT" elsewhere joins neither (aliases stay in their paper)
         else:
             key = _singular_slug(m.text)
         return self._node(key, m.type).key
@@ -130,20 +130,20 @@ class Resolver:
     def add(self, key: str, m: Mention) -> None:
         node = self.nodes[key]
         node.surfaces[m.text] += 1
-        node.aliases.update(a for a in m.aliases)
+        node.aliases.update(a for a in m.aliases if self._may_name(node, a))
         node.types[m.type] += 1
 
-    def redirect_bare_acronyms(self, keys: dict[tuple[str, int], str]) -> dict[tuple[str, int], str]:
-        """A bare "DMT" joins the one entity some paper defined as "DMT", if only one did."""
-        out = {}
-        for where, key in keys.items():
-            node = self.nodes[key]
-            if node.entry is None and not node.aliases:
-                targets = self.long_forms.get(names.singular(name_key(node.key.replace("-", " "))), set())
-                if len(targets) == 1:
-                    key = next(iter(targets))
-            out[where] = key
-        return out
+    def _may_name(self, node: _Node, alias: str) -> bool:
+        """A paper's alias names a known entity across the corpus only through the catalogue.
+
+        "dynamic low-rank adaptation (DyLoRA)" may group names inside its paper, but DyLoRA
+        never becomes a name of LoRA for every other paper.
+        """
+        if node.entry is None:
+            return True
+        found = self.catalogue.lookup(alias)
+        return found is None and name_key(alias) == name_key(node.entry.label) or (
+            found is not None and found.id == node.entry.id)
 
     # --- result
     def label_of(self, key: str) -> str:
@@ -162,6 +162,11 @@ class Resolver:
             acronyms = _acronyms(seen + sorted(node.aliases))
             label = min(seen, key=lambda s: (node.surfaces[s] == 0, not _spelled_like(s, parent),
                                              -node.surfaces[s], _label_rank(s, acronyms), s)) if seen else node.key
+            if parent and node.suffix and (names.is_size(node.suffix) or not names.is_version(node.suffix)):
+                # one style for a family: Llama-3-8B-Instruct, however each paper wrote it (a version
+                # keeps its written form: Aquila2, Claude 2.0)
+                label = variant_label(parent, node.suffix)
+            label = label.rstrip(_TRAILING) or label
             etype = (max(node.types, key=lambda t: (node.types[t], -_TYPE_ORDER[t]))
                      if node.types else node.type)
             aliases = set(node.surfaces) | node.aliases
@@ -177,6 +182,58 @@ class Resolver:
             is_family=etype == EntityType.MODEL and node.variant_of is None,
             in_catalogue=node.entry is not None,
         )
+
+
+def variant_label(parent_label: str, suffix: str) -> str:
+    """A variant's label: its parent's, spaces as hyphens, then the suffix in one case.
+
+    >>> variant_label("Llama 3", "8B"), variant_label("Llama-3-8B", "instruct"), variant_label("Gemma-2-2B", "it")
+    ('Llama-3-8B', 'Llama-3-8B-Instruct', 'Gemma-2-2B-IT')
+    >>> variant_label("Qwen2.5", "7B"), variant_label("Mistral-7B", "v0.3")
+    ('Qwen2.5-7B', 'Mistral-7B-v0.3')
+    """
+    if suffix.isalpha() and suffix.islower() and names.is_variant_word(suffix):
+        suffix = suffix.upper() if len(suffix) <= 2 else suffix.capitalize()
+    return f"{parent_label.replace(' ', '-')}-{suffix.rstrip(_TRAILING)}"
+
+
+def tidy(ex: PaperExtraction) -> PaperExtraction:
+    """A paper's mentions without bare sizes, variant words or descriptions, names without trailing punctuation.
+
+    "the 13B model", "Base LLMs" and "V3" alone name no thing of their own; a name that ends a
+    sentence ("...-Instruct.") does not keep the full stop.
+    """
+    kept = []
+    for m in ex.mentions:
+        text = m.text.rstrip(_TRAILING)
+        if text != m.text and text:
+            m = m.model_copy(update={"text": text})
+        if text and not _bare_suffix(m) and not (m.catalogue_id is None and _describes(text)):
+            kept.append(m)
+    return ex if len(kept) == len(ex.mentions) and all(a is b for a, b in zip(kept, ex.mentions)) \
+        else ex.model_copy(update={"mentions": tuple(kept)})
+
+
+_TRAILING = ".,;:!?-/ "
+
+
+def _describes(text: str) -> bool:
+    """"ResNet-based", "RL-friendly", "Timm-like": a description of something built with a name, not a name.
+
+    (A known name before such a word is recognised on its own.)
+    """
+    head, sep, last = text.rpartition("-")
+    return bool(sep and head) and names.is_attributive(last)
+
+
+def _bare_suffix(m: Mention) -> bool:
+    """A size or version alone, or one variant word alone that is not the paper's own proposal."""
+    if m.catalogue_id or m.base or any(" " in a for a in m.aliases):
+        return False
+    parts = names.parts(m.text)
+    if parts and all(names.is_size(p) or names.is_version(p) or p == "+" for p in parts):
+        return True
+    return len(parts) == 1 and names.is_variant_word(parts[0]) and m.predicate != Predicate.PROPOSES
 
 
 def _singular_slug(text: str) -> str:
@@ -220,11 +277,11 @@ def _acronyms(surfaces: list[str]) -> set[str]:
 def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], catalogue: Catalogue) -> Corpus:
     """Resolve every paper's mentions into one corpus of entities and relations."""
     resolver = Resolver(catalogue)
+    extractions = [tidy(ex) for ex in extractions]
     keys: dict[tuple[str, int], str] = {}
     for ex in extractions:
         for i, m in enumerate(ex.mentions):
             keys[(ex.paper_key, i)] = resolver.key_of(m)
-    keys = resolver.redirect_bare_acronyms(keys)
     edges: dict[tuple[str, str], tuple[Predicate, list[Evidence]]] = {}
     also: dict[tuple[str, str], set[Predicate]] = defaultdict(set)  # further edges the text supports
     for ex in extractions:

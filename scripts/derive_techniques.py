@@ -44,7 +44,7 @@ GAZETTEER = ROOT.parent / "shared" / "external" / "gazetteers" / "pwc_methods.js
 # ---------------------------------------------------------------------------
 TEAM = r"""
 # --- parameter-efficient fine-tuning
-LoRA | Low-Rank Adaptation; low-rank adapters; low-rank adapter; LoRAs; LoRA adapters; LoRA adapter
+LoRA | Low-Rank Adaptation; low-rank adapters; low-rank adapter; LoRAs; LoRA adapters; LoRA adapter | c
 QLoRA | quantized LoRA; quantized low-rank adaptation
 DoRA | Weight-Decomposed Low-Rank Adaptation
 AdaLoRA | adaptive LoRA; adaptive low-rank adaptation
@@ -205,7 +205,8 @@ HyDE | Hypothetical Document Embeddings
 Fusion-in-Decoder
 kNN-LM
 DPR | dense passage retrieval; Dense Passage Retriever
-ColBERT | ColBERTv2
+ColBERT
+ColBERTv2 | ColBERT-v2
 SPLADE
 BM25 | Okapi BM25
 TF-IDF | term frequency-inverse document frequency; tf.idf

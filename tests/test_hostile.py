@@ -27,6 +27,7 @@ from test_fuzz import Page, assert_exports_parse_back, assert_page_shows_text_as
 ABSTRACT = ("We fine-tune Llama 3 with LoRA and evaluate the resulting model on GSM8K, "
             "reporting accuracy across several reasoning tasks.")
 PAYLOAD_TITLE = '</script><script>alert(1)</script> "} } SELECT * WHERE { ?s ?p ?o } # \\ """ &amp; <b>'
+PAYLOAD_PAGE_TITLE = PAYLOAD_TITLE.replace("&amp;", "&amp;amp;")  # as written: ingest decodes HTML entities once
 
 
 def records_file(tmp_path: Path, name: str, records: list[dict]) -> Path:
@@ -161,7 +162,7 @@ def test_two_titles_with_one_arxiv_id_are_one_paper_with_both_sources(tmp_path):
 
 def test_a_hostile_title_is_text_in_every_export_and_data_in_every_query(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text(f"{PAYLOAD_TITLE}\n\n{ABSTRACT}\n\nA Plain Title\n\n{ABSTRACT} Also Mistral.\n", encoding="utf-8")
+    page.write_text(f"{PAYLOAD_PAGE_TITLE}\n\n{ABSTRACT}\n\nA Plain Title\n\n{ABSTRACT} Also Mistral.\n", encoding="utf-8")
     out = tmp_path / "out"
     report = job.run([page], out, formats=("ttl", "nt", "jsonld", "json", "html"))
     assert PAYLOAD_TITLE in {d.get("title") for _, d in report.graph.nodes(data=True)}
@@ -210,7 +211,7 @@ def test_a_directory_of_hostile_files_builds_with_a_warning_for_each(tmp_path):
     (folder / "surrogate.jsonl").write_text(json.dumps({"title": "Lone \ud800", "abstract": ABSTRACT}) + "\n",
                                             encoding="utf-8")
     (folder / "long-line.txt").write_text("x" * 500_000 + "\n", encoding="utf-8")
-    (folder / "payload.txt").write_text(f"{PAYLOAD_TITLE}\n\n{ABSTRACT}\n", encoding="utf-8")
+    (folder / "payload.txt").write_text(f"{PAYLOAD_PAGE_TITLE}\n\n{ABSTRACT}\n", encoding="utf-8")
     (folder / "notes.txt").write_text("just a shopping list\nmilk\neggs\n", encoding="utf-8")
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out)],

@@ -229,3 +229,23 @@ def test_records_in_the_shape_of_the_daily_papers_api_are_read(page):
     assert paper.abstract == ABSTRACT_A and paper.arxiv_id == "2501.01234"
     assert paper.authors == 2 and paper.upvotes == 12 and paper.organization == "Some Lab"
     assert paper.date == "2025-01-04"  # the listing's date, as on a listing page
+
+
+def test_the_page_date_goes_to_every_paper_without_its_own(page):
+    text = BLANK_LINE_LAYOUT.replace("Quantization and Instruction Following\n\n" + ABSTRACT_B + "\n",
+                                     "Quantization and Instruction Following\n\n" + ABSTRACT_B + "\n\n"
+                                     "  • 3 authors\n·\nJun 2, 2024\n")
+    by_title = {p.title: p.date for p in ingest.read([page("listing.txt", text)]).papers}
+    assert by_title == {"Synthetic Data for Small Models": "--03-17",  # the page's "Mar 17"
+                        "Quantization and Instruction Following": "2024-06-02"}  # its own date line wins
+
+
+@pytest.mark.parametrize("written, date", [
+    ("May 1 2024", "2024-05-01"), ("1 May 2024", "2024-05-01"), ("2024-05-01T23:30:00-05:00", "2024-05-01"),
+    ("Mon, 06 May 2024 10:00:00 GMT", "2024-05-06"), ("May 1", "--05-01"), ("Feb 29", "--02-29"),
+    ("2024-02-30", None), ("May 2024", None), ("2024", None), ("soon", None), ("", None),
+])
+def test_record_dates_are_read_whole_or_not_at_all(page, written, date):
+    record = {"title": "Synthetic Data for Small Models", "abstract": ABSTRACT_A, "date": written}
+    [paper] = ingest.read([page("r.jsonl", json.dumps(record) + "\n")]).papers
+    assert paper.date == date

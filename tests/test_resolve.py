@@ -9,7 +9,7 @@ import pytest
 from kg import catalogue
 from kg.extract import extract_batch
 from kg.extract.pipeline import build_nlp
-from kg.model import Paper
+from kg.model import EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate
 from kg.resolve import resolve
 
 MODELS = [{"label": "Zeta"}, {"label": "Zeta 2", "variant_of": "Zeta", "aliases": ["ZETA-2"]}]
@@ -46,3 +46,31 @@ def test_a_new_entity_is_labelled_by_its_acronym_and_case_variants_prefer_mixed_
     labels = {e.label: e for e in corpus.entities}
     assert "QRM" in labels and "Q-Routing Mixer" in labels["QRM"].aliases
     assert "TokMix" in labels and "TOKMIX" in labels["TokMix"].aliases
+
+
+def test_every_variant_is_labelled_in_its_family_style_and_keeps_every_spelling(catalogue_dir):
+    corpus = resolved(catalogue_dir, ["We fine-tune ZETA2-7b-instruct on maths.",
+                                      "We prompt Zeta 2 7B Instruct for proofs and compare with zeta2-7b-instruct.",
+                                      "We evaluate Zeta 2-13B-chat, Zeta 2 13B base and ZETA-2 13B."])
+    by_label = {e.label: e for e in corpus.entities}
+    assert {"Zeta-2-7B", "Zeta-2-7B-Instruct", "Zeta-2-13B", "Zeta-2-13B-Chat", "Zeta-2-13B-Base"} <= set(by_label)
+    assert {"ZETA2-7b-instruct", "zeta2-7b-instruct"} <= set(by_label["Zeta-2-7B-Instruct"].aliases)
+    assert "Zeta 2-13B-chat" in by_label["Zeta-2-13B-Chat"].aliases
+
+
+def test_sizes_and_variant_words_alone_are_never_nodes(catalogue_dir):
+    corpus = resolved(catalogue_dir, ["We train a 13B model and compare Base and Instruct models with V3.",
+                                      "Our 4.5B model beats Zeta 2 on every task.",
+                                      "The best model is QuillNet-7B-Instruct."])
+    labels = {e.label for e in corpus.entities}
+    assert not labels & {"13B", "Base", "Instruct", "V3", "4.5B"}
+    assert "QuillNet-7B-Instruct" in labels
+
+
+def test_labels_never_end_in_punctuation(catalogue_dir):
+    text = "We release QuillSet-T. It holds forms."
+    evidence = Evidence(sentence="We release QuillSet-T.", start=11, end=22, rule="r", confidence=0.9)
+    mention = Mention(text="QuillSet-T.", type=EntityType.DATASET, predicate=Predicate.PROPOSES, evidence=(evidence,))
+    paper = Paper(key="p", title="Forms", abstract=text)
+    corpus = resolve([paper], [PaperExtraction(paper_key="p", mentions=(mention,))], catalogue.load(catalogue_dir))
+    assert [e.label for e in corpus.entities] == ["QuillSet-T"]

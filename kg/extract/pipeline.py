@@ -113,7 +113,7 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
                     open_vocab: bool = False) -> list[Candidate]:
     """Every name in a paper's text, overlaps resolved, aliases and proposals linked."""
     tx = Text(text)
-    found = rec.known_names(tx, catalogue)
+    found = rec.known_names(tx, catalogue, title_end)
     if not patterns:
         return _without_overlaps(found)
     found += rec.shaped_names(tx, [(c.start, c.end) for c in found], catalogue, title_end)
@@ -251,7 +251,14 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
         c_short = _overlapping(out, ss, se)
         c_short = c_short if c_short and c_short.start <= ss and se <= c_short.end else None
         c_long = next((c for c in out if ls <= c.start and c.end <= le and c.length >= (le - ls) * 0.6), None)
+        if c_long is not None and _names_more_than(c_long, ls, le, c_short):
+            # "dynamic low-rank adaptation (DyLoRA)": the short form names the whole long form, a thing
+            # of its own that contains the known one, never an alias of it
+            out.remove(c_long)
+            c_long = None
         if c_short and c_long and c_short is not c_long:
+            if c_short.entry_id and c_long.entry_id and c_short.entry_id != c_long.entry_id:
+                continue  # two different known entries are two things
             c_short.aliases.append(long_form)
             c_long.aliases.append(short)
             continue
@@ -276,6 +283,13 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Ca
         out = [c for c in out if not (c.start < le and ls < c.end)]
         out.append(cand)
     return out
+
+
+def _names_more_than(c_long: Candidate, ls: int, le: int, c_short: Candidate | None) -> bool:
+    """A known name inside a longer defined long form, whose short form is not that known name."""
+    if not c_long.entry_id or (c_short is not None and c_short.entry_id == c_long.entry_id):
+        return False
+    return c_long.start > ls or c_long.end < le
 
 
 _CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+(?:as\s+)?[\"“']?$")

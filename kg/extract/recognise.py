@@ -178,7 +178,9 @@ def _suffix_pieces(text: Text, j: int) -> int:
         ps = names.parts(piece)
         if not ps or not all(names.is_suffix(p) for p in ps):
             break
-        if re.fullmatch(r"\d{4}|\d{3,}(?:\.\d+)?", piece):  # a year or a plain number
+        if re.fullmatch(r"\d{4}|\d{3,}(?:\.\d+)?|\d{2,}\.\d+", piece):  # a year, a plain number or a score
+            break
+        if piece in _STOP:  # "with Zeta-mini it converges": a pronoun, not the -it (instruction-tuned) suffix
             break
         if piece.islower() and j + n + 2 < len(text.pieces) and _COMPONENT.fullmatch(text.piece(j + n + 2)):
             break  # "SigLIP2 vision encoder": the word describes the part, it does not name a variant
@@ -189,8 +191,8 @@ def _suffix_pieces(text: Text, j: int) -> int:
 _COMPONENT = re.compile(r"(?:encoder|decoder|backbone|tower|module|branch|head|projector|component)s?[,.;:)]?")
 
 
-def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
-    """Known names, and the variants and compounds built on them."""
+def known_names(text: Text, catalogue: Catalogue, title_end: int = 0) -> list[Candidate]:
+    """Known names, and the variants and compounds built on them (and the longer new names around them)."""
     out: list[Candidate] = []
     t = text.text
     prefixes, firsts = catalogue.prefixes, text.firsts
@@ -227,9 +229,10 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
                 out.append(Candidate(start, end, t[start:end], entry.type, "compound", 0.85))
                 i = j + 2
                 continue
-            out.append(Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.95,
-                                 entry_id=entry.id))
-            i = j + 1
+            longer = _longer_name(text, i, j, entry, title_end, out)
+            out.append(longer or Candidate(start, base_end, t[start:base_end], entry.type, "catalogue", 0.95,
+                                           entry_id=entry.id))
+            i = (j if longer is None else _piece_at(text, longer.end)) + 1
             continue
         if t[base_end:base_end + 1] == "/" and len(rest) == 1 and names.is_version(rest[0]):
             # "LLaMA-V1/V2", "GPT-3.5/4": two names that share everything but a version
@@ -262,7 +265,54 @@ def known_names(text: Text, catalogue: Catalogue) -> list[Candidate]:
     return out
 
 
-_DOTTED_VERSION = re.compile(r"v?\d+\.\d+|v\d+", re.IGNORECASE)
+_DOTTED_VERSION = re.compile(r"v?\d\.\d+|v\d+", re.IGNORECASE)  # "AlpacaEval 2.0"; "FooBench 21.4" is a score
+
+# Longest span first: a known name inside a longer written name belongs to that name.
+_MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))
+_NOT_NAME_WORDS = read_lines("not_name_words.txt")
+
+
+def _piece_at(text: Text, end: int) -> int:
+    """The index of the piece that ends at ``end``."""
+    return bisect_right([e for _, e in text.pieces], end) - 1
+
+
+def _title_word(text: Text, k: int) -> bool:
+    """A capitalised plain word that may be part of a name ("Split", "Deep"), not a stop or generic word."""
+    word = text.piece(k)
+    return (word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _STOP
+            and name_key(word) not in GENERIC_KEYS)
+
+
+def _longer_name(text: Text, i: int, j: int, entry: Entry, title_end: int,
+                 found: list[Candidate]) -> Candidate | None:
+    """A new name written around the known name in pieces ``i..j`` ("Split CIFAR-10", "Gemini Deep Research").
+
+    Only in the abstract (a title capitalises every word); a maker's name before it ("Google
+    Speech Commands") or a kind-of-resource word after it ("CIFAR-10 Dataset") extends nothing.
+    """
+    t, pieces = text.text, text.pieces
+    if pieces[i][0] < title_end:
+        return None
+    start, end = pieces[i][0], pieces[j][1]
+    k = j
+    while (k + 1 < len(pieces) and k - j < 3 and text.joined(k + 1) and _title_word(text, k + 1)
+           and not names.is_suffix(text.piece(k + 1))
+           and names.singular(text.piece(k + 1).lower()) not in _NOT_NAME_WORDS):
+        k += 1
+    if k - j < 2 or entry.type != EntityType.MODEL:  # one capitalised word after a name is too often
+        k = j  # a word of the sentence ("Gemini Valence correlates"); a method's long form starts before it
+    end = pieces[k][1]
+    if entry.type in (EntityType.BENCHMARK, EntityType.DATASET) and i > 0 and text.joined(i) \
+            and _title_word(text, i - 1) and text.piece(i - 1).lower() not in _MAKERS \
+            and names.singular(text.piece(i - 1).lower()) not in _NOT_NAME_WORDS \
+            and pieces[i - 1][0] >= title_end and not _sentence_initial(t, pieces[i - 1][0]) \
+            and not (found and found[-1].end > pieces[i - 1][0]):
+        start = pieces[i - 1][0]
+    if (start, end) == (pieces[i][0], pieces[j][1]):
+        return None
+    return Candidate(start, end, t[start:end], entry.type, "compound", 0.75)
+
 
 
 def _variant(t: str, start: int, end: int, base_end: int, entry: Entry, suffixes: list[str]) -> Candidate:

@@ -1,0 +1,69 @@
+"""Aliases stay within their paper: a defined acronym joins a known entity only through the catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import catalogue
+from kg.extract import extract
+from kg.model import Paper
+from kg.resolve import resolve
+
+PAPERS = {
+    "spalora": ("Sparse rank adapters",
+                "We propose sparse low-rank adaptation (SpaLoRA), which prunes the ranks of LoRA blocks while "
+                "training. SpaLoRA halves the memory of LoRA."),
+    "rad": ("Distilling retrievers",
+            "We introduce Retrieval Augmented Distillation (RAD), a training recipe that teaches a small "
+            "reader to use retrieved passages."),
+    "vit": ("Patch backbones for remote sensing",
+            "We adopt the vision transformer (ViT) as our backbone and compare it with a plain transformer."),
+    "colbert": ("Smaller late-interaction retrievers",
+                "We distil ColBERTv2 into a smaller retriever and compare it with the original ColBERT."),
+    "radio": ("Packet loss in city networks",
+              "We measure the packet loss of LoRa gateways in three cities and model the LoRa duty cycle."),
+    "tuning": ("Tuning a small model", "We fine-tune Llama 2 with LoRA and evaluate it on GSM8K."),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    papers = [Paper(key=k, title=t, abstract=a) for k, (t, a) in PAPERS.items()]
+    return resolve(papers, extract(papers), catalogue.default())
+
+
+def edges(corpus, paper: str) -> dict[str, str]:
+    """entity label -> relation, for one paper."""
+    labels = {e.key: e.label for e in corpus.entities}
+    return {labels[r.entity]: r.predicate.value for r in corpus.relations if r.paper == paper}
+
+
+def entity(corpus, label: str):
+    return next(e for e in corpus.entities if e.label == label)
+
+
+def test_an_acronym_for_a_longer_name_is_a_new_entity_not_an_alias_of_the_known_one(corpus):
+    assert edges(corpus, "spalora").get("SpaLoRA") == "proposes"
+    assert edges(corpus, "spalora").get("LoRA") != "proposes"
+    assert edges(corpus, "rad").get("RAD") == "proposes"
+    assert "RAG" not in edges(corpus, "rad")
+    lora = entity(corpus, "LoRA")
+    assert "SpaLoRA" not in lora.aliases and "sparse low-rank adaptation" not in lora.aliases
+
+
+def test_two_known_entries_never_become_aliases_of_each_other(corpus):
+    transformer = entity(corpus, "Transformer")
+    assert "ViT" not in transformer.aliases and "vision transformer" not in transformer.aliases
+    assert "ViT" in edges(corpus, "vit")
+
+
+def test_a_successor_with_a_name_of_its_own_is_its_own_entity(corpus):
+    got = edges(corpus, "colbert")
+    assert {"ColBERTv2", "ColBERT"} <= set(got)
+    assert "ColBERTv2" not in entity(corpus, "ColBERT").aliases
+
+
+def test_a_case_sensitive_catalogue_name_is_not_another_camel_case_spelling(corpus):
+    assert "LoRA" not in edges(corpus, "radio")
+    assert "LoRa" not in entity(corpus, "LoRA").aliases
+    assert edges(corpus, "tuning")["LoRA"] == "usesTechnique"
