@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 
+from kg.extract.experiments import experiments_of
 from kg.extract.pipeline import build_nlp, mentions_of, paper_text
 from kg.model import Paper, PaperExtraction
 
@@ -32,7 +33,9 @@ def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
     relations = "mlkg_relations" in nlp.pipe_names
     out = []
     for paper, doc in zip(papers, nlp.pipe(docs, batch_size=BATCH)):
-        out.append(PaperExtraction(paper_key=paper.key, mentions=tuple(mentions_of(doc, relations))))
+        mentions = tuple(mentions_of(doc, relations))
+        experiments = experiments_of(doc, mentions) if relations else ()
+        out.append(PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments))
     return out
 
 

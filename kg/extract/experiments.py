@@ -1,0 +1,362 @@
+"""Experiments: which model a paper trained or evaluated on which data, and the result it states.
+
+Every pair of a model and a data set (benchmark or dataset) the paper names is
+a candidate, once as ``evaluatedOn`` and once as ``trainedOn``.  Each sentence
+that holds the data name (and the model, or a phrase standing for the paper's
+own model: "our model", "it") describes the pair with a few yes/no facts read
+from general English; :mod:`kg.extract.pairing` weighs the facts (weights
+learned from the gold, kept as JSON) and keeps the pairs it believes.
+
+The facts, each with the reading it stands for:
+
+* ``subject``    "X achieves 86.8% on Y", "X reaches state-of-the-art results on Y":
+                 the model is the subject of a result verb whose object holds the data;
+* ``compared``   "outperforming GPT-4 (62.1%) on Y", "better than X on Y": a model
+                 compared on the data is also run on it;
+* ``train_data`` "fine-tuned on Y", "trained with Y", "pretrained from scratch on Y";
+* ``train_model`` "we fine-tune X on A", "X trained on A": the model is what is trained;
+* ``on_data``    "on Y", "across Y": the data is where something is measured;
+* ``ours``       "our model", "our fine-tuned X", "it": the paper's own model, when
+                 the sentence names no other;
+* ``listed``     "models such as X": a list of examples, often background;
+* ``background`` "prior work", "recent studies have shown": not this paper's run.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg.extract import pairing
+from kg.extract import results as res
+from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
+
+MODEL = EntityType.MODEL
+DATA = (EntityType.BENCHMARK, EntityType.DATASET)
+KINDS = (ExperimentKind.EVALUATED_ON, ExperimentKind.TRAINED_ON)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+RESULT_VERB = _rx(r"\b(?:achiev\w*|attain\w*|reach\w*|scor\w*|obtain\w*|outperform\w*|surpass\w*|exceed\w*|"
+                  r"improv\w*|boost\w*|gets?|yield\w*|deliver\w*|sets?|establish\w*|rais\w*|perform\w*|"
+                  r"shows?|demonstrat\w*|results?|accuracy|state-of-the-art|sota|top-1|pass@\d|beat\w*|"
+                  r"match\w*|rival\w*|lead\w*|rank\w*)\b")
+EVALUATE = _rx(r"\b(?:evaluat\w*|test\w*|benchmark(?:s|ed|ing)|assess\w*|validat\w*|experiments?|"
+               r"measur\w*|report\w*)\b")
+COMPARE_BEFORE = _rx(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|"
+                     r"versus|vs\.?|against|ahead\s+of|rival\w*|match\w*|comparable\s+to|relative\s+to|"
+                     r"baselines?|such\s+as|like|including)\s+(?:\S+\s+){0,5}?$")
+TRAIN_BEFORE_DATA = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|"
+                        r"sft|learn\w*|adapt\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
+                        r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$")
+TRAIN_BEFORE_MODEL = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|continu\w*\s+training|"
+                         r"tun(?:e|es|ed|ing)|adapt\w*|distill\w*\s+into|initiali[sz]\w*\s+from|"
+                         r"based\s+on|built\s+on|on\s+top\s+of)\s+(?:\S+\s+){0,4}?$")
+TRAIN_AFTER_MODEL = _rx(r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
+                        r"(?:trained|fine-?tuned|finetuned|pre-?trained|tuned)\s+(?:\S+\s+){0,4}?(?:on|with|using)\b")
+ON_BEFORE_DATA = _rx(r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$")
+LISTED_BEFORE = _rx(r"\b(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+(?:\S+\s+){0,6}?$")
+BACKGROUND = _rx(r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|conventional|typically|often|commonly|"
+                 r"ha(?:s|ve)\s+been|studies|hypothesi[sz]ed|widely)\b")
+OURS = _rx(r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?"
+           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b"
+           r"|\b(?:it|we)\b")
+RESPECTIVELY = _rx(r"\brespectively\b")
+CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
+
+
+@dataclass
+class _Name:
+    """One occurrence of a model or data name: where, which mention, which sentence."""
+
+    start: int
+    end: int
+    text: str
+    mention: int
+    sentence: int
+
+
+@dataclass
+class Candidate:
+    """A model–data–kind triple with the facts found for it and where they were best stated."""
+
+    kind: ExperimentKind
+    model: int
+    data: int
+    facts: set[str] = field(default_factory=set)
+    where: tuple[int, _Name, _Name | None] | None = None  # sentence, data, model occurrences
+    rank: tuple = ()  # how well ``where`` states the pair
+
+
+def mention_index(mentions: Sequence[Mention]) -> dict[str, int]:
+    """Surface -> index of the mention it belongs to (its text or one of its aliases)."""
+    index: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        index.setdefault(m.text, i)
+    for i, m in enumerate(mentions):
+        for a in m.aliases:
+            index.setdefault(a, i)
+    return index
+
+
+def names_of(cands, mentions: Sequence[Mention], sentences: list[tuple[int, int]]) -> list[_Name]:
+    """The recogniser's candidates as occurrences of mentions (models and data only)."""
+    index = mention_index(mentions)
+    starts = [s for s, _ in sentences]
+    out = []
+    for c in cands:
+        i = index.get(c.text)
+        if i is None or (mentions[i].type != MODEL and mentions[i].type not in DATA):
+            continue
+        out.append(_Name(c.start, c.end, c.text, i, bisect_right(starts, c.start) - 1))
+    return out
+
+
+def main_models(mentions: Sequence[Mention]) -> set[int]:
+    """The paper's own models ("our model" stands for them): proposed ones, else the fine-tuned ones."""
+    proposed = {i for i, m in enumerate(mentions) if m.type == MODEL and m.predicate == Predicate.PROPOSES}
+    if proposed:
+        return proposed
+    return {i for i, m in enumerate(mentions) if m.type == MODEL and m.predicate == Predicate.FINE_TUNES}
+
+
+def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], names: list[_Name],
+               mentions: Sequence[Mention]) -> list[Candidate]:
+    """Every model–data–kind triple of the paper with its facts."""
+    models = sorted({n.mention for n in names if mentions[n.mention].type == MODEL})
+    data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
+    mains = main_models(mentions)
+    by_sentence: dict[int, list[_Name]] = defaultdict(list)
+    for n in names:
+        by_sentence[n.sentence].append(n)
+    out = []
+    for m in models:
+        for d in data:
+            for kind in KINDS:
+                cand = Candidate(kind, m, d)
+                _paper_facts(cand, mentions, mains, len(models))
+                for si, occ in sorted(by_sentence.items()):
+                    s0, s1 = sentences[si]
+                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, mains, si == 0 and title_end > 0)
+                out.append(cand)
+    return out
+
+
+def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], n_models: int) -> None:
+    m, d = mentions[cand.model], mentions[cand.data]
+    cand.facts |= {f"m_{m.predicate.value}", f"d_{d.predicate.value}", f"d_{d.type.value}"}
+    if cand.model in mains:
+        cand.facts.add("main")
+    if n_models == 1:
+        cand.facts.add("only_model")
+
+
+def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[_Name],
+                    mentions: Sequence[Mention], mains: set[int], is_title: bool) -> None:
+    """Facts from one sentence that names the data (and the model, or stands for it)."""
+    data_occ = [n for n in occ if n.mention == cand.data]
+    if not data_occ:
+        return
+    model_occ = [n for n in occ if n.mention == cand.model]
+    other_models = [n for n in occ if mentions[n.mention].type == MODEL and n.mention != cand.model]
+    facts: set[str] = set()
+    d = data_occ[0]
+    if model_occ:
+        mo = min(model_occ, key=lambda n: abs(n.start - d.start))
+        d = min(data_occ, key=lambda n: abs(n.start - mo.start))
+        facts |= _pair_facts(sentence, s0, mo, d, occ, mentions)
+    elif cand.model in mains and OURS.search(sentence) and not _names_model_first(sentence, s0, other_models, d):
+        mo = None
+        facts.add("ours")
+        facts |= _data_facts(sentence, s0, d)
+    else:
+        return
+    if RESULT_VERB.search(sentence):
+        facts.add("result_verb")
+    if EVALUATE.search(sentence):
+        facts.add("evaluate_verb")
+    if BACKGROUND.search(sentence):
+        facts.add("background")
+    if is_title:
+        facts.add("title")
+    if res.values(sentence):
+        facts.add("has_value")
+    if len({n.mention for n in occ if mentions[n.mention].type in DATA}) > 1:
+        facts.add("many_data")
+    if len(other_models) >= 2:
+        facts.add("many_models")
+    cand.facts |= facts
+    rank = (mo is not None, len(facts & _STRONG), -si)
+    if cand.where is None or rank > cand.rank:
+        cand.where, cand.rank = (si, d, mo), rank
+
+
+_STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "compared", "ours", "value"})
+
+
+def _names_model_first(sentence: str, s0: int, others: list[_Name], d: _Name) -> bool:
+    """Another model governs the data in this sentence ("X achieves … on Y"), so "it" is not ours."""
+    return any(o.start < d.start and not COMPARE_BEFORE.search(sentence[:o.start - s0]) for o in others)
+
+
+def _data_facts(sentence: str, s0: int, d: _Name) -> set[str]:
+    left = sentence[:d.start - s0]
+    facts = set()
+    if TRAIN_BEFORE_DATA.search(left[-90:]):
+        facts.add("train_data")
+    if ON_BEFORE_DATA.search(left[-40:]):
+        facts.add("on_data")
+    return facts
+
+
+def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
+                mentions: Sequence[Mention]) -> set[str]:
+    facts = {"co"} | _data_facts(sentence, s0, d)
+    a, b = sorted((mo, d), key=lambda n: n.start)
+    between = sentence[a.end - s0:b.start - s0]
+    left_m = sentence[:mo.start - s0]
+    if mo.start < d.start:
+        facts.add("model_first")
+        if RESULT_VERB.search(between) and not COMPARE_BEFORE.search(left_m[-60:]):
+            facts.add("subject")
+    if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
+           and mentions[n.mention].type == MODEL for n in occ):
+        facts.add("model_between")
+    if CLAUSE_BREAK.search(between):
+        facts.add("clause_break")
+    if COMPARE_BEFORE.search(left_m[-70:]):
+        facts.add("compared")
+    if LISTED_BEFORE.search(left_m[-70:]):
+        facts.add("listed")
+    if TRAIN_BEFORE_MODEL.search(left_m[-60:]) or TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
+        facts.add("train_model")
+    if RESPECTIVELY.search(sentence):
+        facts.add("respectively")
+    return facts
+
+
+# --------------------------------------------------------------------------- decisions and records
+
+def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, int]], cands,
+                        mentions: Sequence[Mention], weights: dict | None = None) -> tuple[Experiment, ...]:
+    """The experiments of one paper: candidates the pairing scorer believes, with results and evidence."""
+    weights = weights if weights is not None else pairing.default_weights()
+    names = names_of(cands, mentions, sentences)
+    kept = []
+    for cand in candidates(text, title_end, sentences, names, mentions):
+        if cand.where is None:
+            continue
+        p = pairing.probability(weights, cand.kind.value, cand.facts)
+        if p >= weights.get("threshold", 0.5):
+            kept.append((cand, p))
+    return tuple(_record(text, title_end, sentences, names, mentions, c, p) for c, p in kept)
+
+
+def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: Sequence[Mention],
+            cand: Candidate, p: float) -> Experiment:
+    si, d, mo = cand.where
+    s0, s1 = sentences[si]
+    sentence = text[s0:s1]
+    result = stated_result(sentence, s0, [n for n in names if n.sentence == si], mentions, cand) \
+        if cand.kind == ExperimentKind.EVALUATED_ON else None
+    in_title = s0 < title_end
+    offset = 0 if in_title else title_end + 1
+    span = (result[0].start + s0, result[0].end + s0) if result else (d.start, d.end)
+    evidence = Evidence(sentence=sentence.rstrip(), field="title" if in_title else "abstract",
+                        start=span[0] - offset, end=span[1] - offset, sentence_start=max(0, s0 - offset),
+                        rule="experiment:" + "+".join(sorted(cand.facts & _STRONG)) or "experiment",
+                        confidence=round(p, 2))
+    value = result[0] if result else None
+    return Experiment(kind=cand.kind, model=mo.text if mo else mentions[cand.model].text,
+                      model_mention=cand.model, data=d.text, data_mention=cand.data,
+                      metric=result[1] if result else None, value=value.text if value else None,
+                      number=value.number if value else None, unit=value.unit if value else None,
+                      evidence=evidence)
+
+
+def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[Mention],
+                  cand: Candidate) -> tuple[res.Value, str | None] | None:
+    """The value (and metric) the sentence states for this very pair, if any."""
+    vals = res.values(sentence)
+    if not vals:
+        return None
+    spans = [res.Span(n.start - s0, n.end - s0, n.mention) for n in occ]
+    models = [s for s in spans if mentions[s.ident].type == MODEL]
+    data = [s for s in spans if mentions[s.ident].type in DATA]
+    claims = res.claimed(sentence, vals, models)
+    own = [vals[i] for i, who in claims.items() if who == cand.model]
+    if own:
+        value = own[0]
+    else:
+        model_spans = [s for s in models if s.ident == cand.model]
+        if model_spans and "compared" in cand.facts and "subject" not in cand.facts:
+            return None  # a compared model gets only the value written beside it
+        free = [v for i, v in enumerate(vals) if i not in claims]
+        value = (res.respectively(sentence, free, data).get(cand.data)
+                 or res.respectively(sentence, free, models).get(cand.model))
+        if value is None:
+            target = next((s for s in data if s.ident == cand.data), None)
+            if target is None:
+                return None
+            taken = set(claims)
+            value = res.nearest(sentence, vals, taken, target, model_spans[0] if model_spans else None)
+    if value is None:
+        return None
+    return value, res.metric_near(sentence, value)
+
+
+# --------------------------------------------------------------------------- training
+
+def paper_candidates(nlp, title: str, abstract: str) -> tuple[list[Candidate], list[Mention]]:
+    """Run the pipeline over one paper and return its candidate experiments and mentions."""
+    from kg.extract.pipeline import CANDIDATES, doc_text, mentions_of, paper_text, sentence_table
+
+    text, title_end = paper_text(title, abstract)
+    doc = nlp.make_doc(text)
+    doc.user_data["mlkg_text"] = text
+    doc._.title_end = title_end
+    doc = nlp(doc)
+    mentions = mentions_of(doc)
+    sentences = sentence_table(doc)
+    names = names_of(doc.user_data.get(CANDIDATES, []), mentions, sentences)
+    cands = [c for c in candidates(doc_text(doc), title_end, sentences, names, mentions) if c.where is not None]
+    return cands, mentions
+
+
+def training_rows(nlp, gold_papers: Sequence[dict], texts: dict[str, tuple[str, str]], key) -> list[tuple]:
+    """Labelled candidates ``(kind, facts, is_gold, paper id)`` of gold papers.
+
+    ``texts`` maps ``key(title)`` to (title, abstract); ``key`` is the scorer's
+    name normalisation, used for titles and for matching gold names to mentions.
+    """
+    rows = []
+    for paper in gold_papers:
+        found = texts.get(key(paper["title"]))
+        if found is None or "experiments" not in paper:
+            continue
+        cands, mentions = paper_candidates(nlp, *found)
+        entities = {e["name"]: {key(e["name"])} | {key(a) for a in e.get("aliases", ())} for e in paper["entities"]}
+        gold = {(x["kind"], x["model"], x["data"]) for x in paper["experiments"]}
+        for c in cands:
+            mnames = {key(mentions[c.model].text)} | {key(a) for a in mentions[c.model].aliases}
+            dnames = {key(mentions[c.data].text)} | {key(a) for a in mentions[c.data].aliases}
+            label = any(kind == c.kind.value and entities[m] & mnames and entities[d] & dnames
+                        for kind, m, d in gold)
+            rows.append((c.kind.value, tuple(sorted(c.facts)), label, paper["id"]))
+    return rows
+
+
+def experiments_of(doc, mentions: Sequence[Mention]) -> tuple[Experiment, ...]:
+    """The experiments of a processed paper (a spaCy ``Doc`` from :mod:`kg.extract.pipeline`)."""
+    from kg.extract.pipeline import CANDIDATES, doc_text, sentence_table
+
+    cands = doc.user_data.get(CANDIDATES, [])
+    if not cands:
+        return ()
+    return extract_experiments(doc_text(doc), doc._.title_end, sentence_table(doc), cands, mentions)
