@@ -14,20 +14,22 @@ from collections.abc import Mapping, Sequence
 from kg.model import EntityType, PaperExtraction, ResolvedExperiment
 
 DATA_TYPES = (EntityType.BENCHMARK, EntityType.DATASET)
+# A proposed method evaluated as a system ("REVNET outperforms … on KITTI") is run like a model.
+MODEL_TYPES = (EntityType.MODEL, EntityType.TECHNIQUE)
 
 
 def resolve_experiments(extractions: Sequence[PaperExtraction], keys: Mapping[tuple[str, int], str],
                         types: Mapping[str, EntityType]) -> tuple[ResolvedExperiment, ...]:
     """Every paper's experiments with entity keys; one per (paper, kind, model, data), the best stated.
 
-    A pair whose entities the corpus typed otherwise (the "model" is a
-    technique after all) is dropped: an experiment runs a model on data.
+    A pair whose entities the corpus typed otherwise (the "data" is a model
+    after all) is dropped: an experiment runs a model (or a proposed method) on data.
     """
     best: dict[tuple, ResolvedExperiment] = {}
     for ex in extractions:
         for x in ex.experiments:
             model, data = keys[(ex.paper_key, x.model_mention)], keys[(ex.paper_key, x.data_mention)]
-            if types.get(model) != EntityType.MODEL or types.get(data) not in DATA_TYPES or model == data:
+            if types.get(model) not in MODEL_TYPES or types.get(data) not in DATA_TYPES or model == data:
                 continue
             r = ResolvedExperiment(paper=ex.paper_key, kind=x.kind, model=model, data=data, metric=x.metric,
                                    value=x.value, number=x.number, unit=x.unit, evidence=x.evidence)

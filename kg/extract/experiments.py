@@ -65,8 +65,9 @@ LISTED_BEFORE = _rx(r"\b(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+
 BACKGROUND = _rx(r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|conventional|typically|often|commonly|"
                  r"ha(?:s|ve)\s+been|studies|hypothesi[sz]ed|widely)\b")
 OURS = _rx(r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?"
-           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b"
-           r"|\b(?:it|we)\b")
+           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b")
+WE = _rx(r"\b(?:it|we|its)\b")
+OUR_DATA = _rx(r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?(?:benchmark|dataset|corpus|suite)\b")
 RESPECTIVELY = _rx(r"\brespectively\b")
 CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
 
@@ -90,7 +91,7 @@ class Candidate:
     model: int
     data: int
     facts: set[str] = field(default_factory=set)
-    where: tuple[int, _Name, _Name | None] | None = None  # sentence, data, model occurrences
+    where: tuple[int, _Name | None, _Name | None] | None = None  # sentence, data, model occurrences
     rank: tuple = ()  # how well ``where`` states the pair
 
 
@@ -112,15 +113,20 @@ def names_of(cands, mentions: Sequence[Mention], sentences: list[tuple[int, int]
     out = []
     for c in cands:
         i = index.get(c.text)
-        if i is None or (mentions[i].type != MODEL and mentions[i].type not in DATA):
+        if i is None or not (runs(mentions[i]) or mentions[i].type in DATA):
             continue
         out.append(_Name(c.start, c.end, c.text, i, bisect_right(starts, c.start) - 1))
     return out
 
 
+def runs(m: Mention) -> bool:
+    """A model, or a method the paper proposes (evaluated as a system: "REVNET outperforms … on KITTI")."""
+    return m.type == MODEL or (m.type == EntityType.TECHNIQUE and m.predicate == Predicate.PROPOSES)
+
+
 def main_models(mentions: Sequence[Mention]) -> set[int]:
     """The paper's own models ("our model" stands for them): proposed ones, else the fine-tuned ones."""
-    proposed = {i for i, m in enumerate(mentions) if m.type == MODEL and m.predicate == Predicate.PROPOSES}
+    proposed = {i for i, m in enumerate(mentions) if runs(m) and m.predicate == Predicate.PROPOSES}
     if proposed:
         return proposed
     return {i for i, m in enumerate(mentions) if m.type == MODEL and m.predicate == Predicate.FINE_TUNES}
@@ -129,9 +135,10 @@ def main_models(mentions: Sequence[Mention]) -> set[int]:
 def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], names: list[_Name],
                mentions: Sequence[Mention]) -> list[Candidate]:
     """Every model–data–kind triple of the paper with its facts."""
-    models = sorted({n.mention for n in names if mentions[n.mention].type == MODEL})
+    models = sorted({n.mention for n in names if runs(mentions[n.mention])})
     data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
     mains = main_models(mentions)
+    own_data = {d for d in data if mentions[d].predicate == Predicate.PROPOSES}
     by_sentence: dict[int, list[_Name]] = defaultdict(list)
     for n in names:
         by_sentence[n.sentence].append(n)
@@ -143,14 +150,15 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 _paper_facts(cand, mentions, mains, len(models))
                 for si, occ in sorted(by_sentence.items()):
                     s0, s1 = sentences[si]
-                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, mains, si == 0 and title_end > 0)
+                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, (mains, own_data),
+                                    si == 0 and title_end > 0)
                 out.append(cand)
     return out
 
 
 def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], n_models: int) -> None:
     m, d = mentions[cand.model], mentions[cand.data]
-    cand.facts |= {f"m_{m.predicate.value}", f"d_{d.predicate.value}", f"d_{d.type.value}"}
+    cand.facts |= {f"m_{m.predicate.value}", f"d_{d.predicate.value}", f"d_{d.type.value}", f"m_{m.type.value}"}
     if cand.model in mains:
         cand.facts.add("main")
     if n_models == 1:
@@ -158,23 +166,30 @@ def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], 
 
 
 def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[_Name],
-                    mentions: Sequence[Mention], mains: set[int], is_title: bool) -> None:
-    """Facts from one sentence that names the data (and the model, or stands for it)."""
+                    mentions: Sequence[Mention], own: tuple[set[int], set[int]], is_title: bool) -> None:
+    """Facts from one sentence that names the data (and the model), or stands for one of them."""
+    mains, own_data = own
     data_occ = [n for n in occ if n.mention == cand.data]
-    if not data_occ:
-        return
     model_occ = [n for n in occ if n.mention == cand.model]
-    other_models = [n for n in occ if mentions[n.mention].type == MODEL and n.mention != cand.model]
+    other_models = [n for n in occ if runs(mentions[n.mention]) and n.mention != cand.model]
     facts: set[str] = set()
-    d = data_occ[0]
-    if model_occ:
-        mo = min(model_occ, key=lambda n: abs(n.start - d.start))
+    if data_occ and model_occ:
+        mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
         d = min(data_occ, key=lambda n: abs(n.start - mo.start))
         facts |= _pair_facts(sentence, s0, mo, d, occ, mentions)
-    elif cand.model in mains and OURS.search(sentence) and not _names_model_first(sentence, s0, other_models, d):
-        mo = None
-        facts.add("ours")
+    elif data_occ and cand.model in mains and not _names_model_first(sentence, s0, other_models, data_occ[0]):
+        mo, d = None, data_occ[0]
+        if OURS.search(sentence):
+            facts.add("ours")
+        elif WE.search(sentence):
+            facts.add("we")
+        else:
+            return
         facts |= _data_facts(sentence, s0, d)
+    elif model_occ and cand.data in own_data and OUR_DATA.search(sentence) and not any(
+            mentions[n.mention].type in DATA for n in occ):
+        mo, d = model_occ[0], None
+        facts.add("our_data")
     else:
         return
     if RESULT_VERB.search(sentence):
@@ -192,12 +207,12 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     if len(other_models) >= 2:
         facts.add("many_models")
     cand.facts |= facts
-    rank = (mo is not None, len(facts & _STRONG), -si)
+    rank = (mo is not None and d is not None, mo is not None, len(facts & _STRONG), -si)
     if cand.where is None or rank > cand.rank:
         cand.where, cand.rank = (si, d, mo), rank
 
 
-_STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "compared", "ours", "value"})
+_STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "compared", "ours", "our_data"})
 
 
 def _names_model_first(sentence: str, s0: int, others: list[_Name], d: _Name) -> bool:
@@ -267,14 +282,16 @@ def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: 
         if cand.kind == ExperimentKind.EVALUATED_ON else None
     in_title = s0 < title_end
     offset = 0 if in_title else title_end + 1
-    span = (result[0].start + s0, result[0].end + s0) if result else (d.start, d.end)
+    named = d or mo
+    span = (result[0].start + s0, result[0].end + s0) if result else (named.start, named.end)
     evidence = Evidence(sentence=sentence.rstrip(), field="title" if in_title else "abstract",
                         start=span[0] - offset, end=span[1] - offset, sentence_start=max(0, s0 - offset),
                         rule="experiment:" + "+".join(sorted(cand.facts & _STRONG)) or "experiment",
                         confidence=round(p, 2))
     value = result[0] if result else None
     return Experiment(kind=cand.kind, model=mo.text if mo else mentions[cand.model].text,
-                      model_mention=cand.model, data=d.text, data_mention=cand.data,
+                      model_mention=cand.model, data=d.text if d else mentions[cand.data].text,
+                      data_mention=cand.data,
                       metric=result[1] if result else None, value=value.text if value else None,
                       number=value.number if value else None, unit=value.unit if value else None,
                       evidence=evidence)
