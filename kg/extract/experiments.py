@@ -51,7 +51,7 @@ EVALUATE = _rx(r"\b(?:evaluat\w*|test\w*|benchmark(?:s|ed|ing)|assess\w*|validat
                r"measur\w*|report\w*)\b")
 COMPARE_BEFORE = _rx(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|"
                      r"versus|vs\.?|against|ahead\s+of|rival\w*|match\w*|comparable\s+to|relative\s+to|"
-                     r"baselines?|such\s+as|like|including)\s+(?:\S+\s+){0,5}?$")
+                     r"baselines?)\s+(?:\S+\s+){0,5}?$")
 TRAIN_BEFORE_DATA = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|"
                         r"sft|learn\w*|adapt\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
                         r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$")
@@ -93,6 +93,7 @@ class Candidate:
     facts: set[str] = field(default_factory=set)
     where: tuple[int, _Name | None, _Name | None] | None = None  # sentence, data, model occurrences
     rank: tuple = ()  # how well ``where`` states the pair
+    where_facts: frozenset[str] = frozenset()  # the facts of that sentence alone
 
 
 def mention_index(mentions: Sequence[Mention]) -> dict[str, int]:
@@ -207,9 +208,9 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     if len(other_models) >= 2:
         facts.add("many_models")
     cand.facts |= facts
-    rank = (mo is not None and d is not None, mo is not None, len(facts & _STRONG), -si)
+    rank = (mo is not None and d is not None, mo is not None, "has_value" in facts, len(facts & _STRONG), -si)
     if cand.where is None or rank > cand.rank:
-        cand.where, cand.rank = (si, d, mo), rank
+        cand.where, cand.rank, cand.where_facts = (si, d, mo), rank, frozenset(facts)
 
 
 _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "compared", "ours", "our_data"})
@@ -300,25 +301,26 @@ def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: 
 def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[Mention],
                   cand: Candidate) -> tuple[res.Value, str | None] | None:
     """The value (and metric) the sentence states for this very pair, if any."""
-    vals = res.values(sentence)
+    spans = [res.Span(n.start - s0, n.end - s0, n.mention) for n in occ]
+    vals = [v for v in res.values(sentence) if not any(v.start < s.end and s.start < v.end for s in spans)]
     if not vals:
         return None
-    spans = [res.Span(n.start - s0, n.end - s0, n.mention) for n in occ]
     models = [s for s in spans if mentions[s.ident].type == MODEL]
     data = [s for s in spans if mentions[s.ident].type in DATA]
     claims = res.claimed(sentence, vals, models)
-    own = [vals[i] for i, who in claims.items() if who == cand.model]
-    if own:
-        value = own[0]
+    own = [vals[i] for i, who in sorted(claims.items()) if who == cand.model]
+    target = next((s for s in data if s.ident == cand.data), None)
+    if own:  # "(X: 76.8%)" after each data name: the one after this data name
+        after = [v for v in own if target is not None and v.start >= target.end]
+        value = after[0] if after else own[0]
     else:
         model_spans = [s for s in models if s.ident == cand.model]
-        if model_spans and "compared" in cand.facts and "subject" not in cand.facts:
+        if model_spans and "compared" in cand.where_facts and "subject" not in cand.where_facts:
             return None  # a compared model gets only the value written beside it
         free = [v for i, v in enumerate(vals) if i not in claims]
         value = (res.respectively(sentence, free, data).get(cand.data)
                  or res.respectively(sentence, free, models).get(cand.model))
         if value is None:
-            target = next((s for s in data if s.ident == cand.data), None)
             if target is None:
                 return None
             taken = set(claims)

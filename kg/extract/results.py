@@ -25,7 +25,7 @@ from kg.catalogue import read_lines
 _VALUE = re.compile(
     r"(?<![\w.@/\-])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
     r"(?:(?P<ratio>\s?/\s?\d+(?:\.\d+)?)"
-    r"|\s?(?P<unit>%|×|x(?![\w])|points?\b|pts?\b|pp\b|percentage points?\b))?"
+    r"|\s?(?P<unit>%|×|x(?![\w])(?!\s*\d)|points?\b|pts?\b|pp\b|percentage points?\b))?"
     r"(?![\w.]*\d)(?!\s?(?:[BMKTk]\b|billion|million|thousand|-shot|-bit|-way|-layer))"
 )
 _TRANSITION = re.compile(r"\s*(?:->|→|-->|=>|to)\s*(?=[+\-−]?\d)")
