@@ -19,6 +19,7 @@ The facts, each with the reading it stands for:
 * ``ours``       "our model", "our fine-tuned X", "it": the paper's own model, when
                  the sentence names no other;
 * ``listed``     "models such as X": a list of examples, often background;
+* ``base``       "X, based on Y, achieves …": Y is what X was built from, not what achieves;
 * ``background`` "prior work", "recent studies have shown": not this paper's run.
 """
 
@@ -56,8 +57,9 @@ TRAIN_BEFORE_DATA = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tu
                         r"sft|learn\w*|adapt\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
                         r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$")
 TRAIN_BEFORE_MODEL = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|continu\w*\s+training|"
-                         r"tun(?:e|es|ed|ing)|adapt\w*|distill\w*\s+into|initiali[sz]\w*\s+from|"
-                         r"based\s+on|built\s+on|on\s+top\s+of)\s+(?:\S+\s+){0,4}?$")
+                         r"tun(?:e|es|ed|ing)|adapt\w*|distill\w*\s+into)\s+(?:\S+\s+){0,4}?$")
+BASE_BEFORE_MODEL = _rx(r"\b(?:based\s+on|built\s+(?:on|upon)|on\s+top\s+of|initiali[sz]\w*\s+(?:from|with)|"
+                        r"derived\s+from|starting\s+from)\s+(?:the\s+|a\s+)?$")
 TRAIN_AFTER_MODEL = _rx(r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
                         r"(?:trained|fine-?tuned|finetuned|pre-?trained|tuned)\s+(?:\S+\s+){0,4}?(?:on|with|using)\b")
 ON_BEFORE_DATA = _rx(r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$")
@@ -178,7 +180,7 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
         mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
         d = min(data_occ, key=lambda n: abs(n.start - mo.start))
         facts |= _pair_facts(sentence, s0, mo, d, occ, mentions)
-    elif data_occ and cand.model in mains and not _names_model_first(sentence, s0, other_models, data_occ[0]):
+    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models):
         mo, d = None, data_occ[0]
         if OURS.search(sentence):
             facts.add("ours")
@@ -216,9 +218,9 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
 _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "compared", "ours", "our_data"})
 
 
-def _names_model_first(sentence: str, s0: int, others: list[_Name], d: _Name) -> bool:
-    """Another model governs the data in this sentence ("X achieves … on Y"), so "it" is not ours."""
-    return any(o.start < d.start and not COMPARE_BEFORE.search(sentence[:o.start - s0]) for o in others)
+def _names_other_model(sentence: str, s0: int, others: list[_Name]) -> bool:
+    """The sentence names a model that is not only compared against, so "our model" may not be ours."""
+    return any(not COMPARE_BEFORE.search(sentence[:o.start - s0][-70:]) for o in others)
 
 
 def _data_facts(sentence: str, s0: int, d: _Name) -> set[str]:
@@ -252,6 +254,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("listed")
     if TRAIN_BEFORE_MODEL.search(left_m[-60:]) or TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
         facts.add("train_model")
+    if BASE_BEFORE_MODEL.search(left_m[-40:]):
+        facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
     if RESPECTIVELY.search(sentence):
         facts.add("respectively")
     return facts
