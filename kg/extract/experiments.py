@@ -20,7 +20,11 @@ The facts, each with the reading it stands for:
                  the sentence names no other;
 * ``listed``     "models such as X": a list of examples, often background;
 * ``base``       "X, based on Y, achieves …": Y is what X was built from, not what achieves;
-* ``background`` "prior work", "recent studies have shown": not this paper's run.
+* ``background`` "prior work", "recent studies have shown": not this paper's run;
+* ``compared_to_ours`` "Orca-Math surpasses larger models such as X" (no data named):
+                 X is compared on the data the paper's own model is named with;
+* ``role``       "with Claude 2.1 as the judge": a model that judges or teaches is not run on the data;
+* ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
 """
 
 from __future__ import annotations
@@ -67,10 +71,13 @@ LISTED_BEFORE = _rx(r"\b(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+
 BACKGROUND = _rx(r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|conventional|typically|often|commonly|"
                  r"ha(?:s|ve)\s+been|studies|hypothesi[sz]ed|widely)\b")
 OURS = _rx(r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?"
-           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b")
+           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b"
+           r"|\bthe\s+model\b")
 WE = _rx(r"\b(?:it|we|its)\b")
 OUR_DATA = _rx(r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?(?:benchmark|dataset|corpus|suite)\b")
 RESPECTIVELY = _rx(r"\brespectively\b")
+ROLE = _rx(r"\b(?:judges?|judg(?:ed|ing)|teachers?|annotat\w*|evaluators?|graders?|reward\s+models?|"
+           r"supervis\w*|as\s+a\s+(?:human\s+)?proxy)\b")
 CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
 
 
@@ -145,6 +152,9 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
     by_sentence: dict[int, list[_Name]] = defaultdict(list)
     for n in names:
         by_sentence[n.sentence].append(n)
+    # the data the paper's own model is named with: where its comparisons are measured
+    main_data = {n.mention for occ in by_sentence.values() if any(o.mention in mains for o in occ)
+                 for n in occ if mentions[n.mention].type in DATA}
     out = []
     for m in models:
         for d in data:
@@ -153,7 +163,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 _paper_facts(cand, mentions, mains, len(models))
                 for si, occ in sorted(by_sentence.items()):
                     s0, s1 = sentences[si]
-                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, (mains, own_data),
+                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, (mains, own_data, main_data),
                                     si == 0 and title_end > 0)
                 out.append(cand)
     return out
@@ -169,9 +179,9 @@ def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], 
 
 
 def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[_Name],
-                    mentions: Sequence[Mention], own: tuple[set[int], set[int]], is_title: bool) -> None:
+                    mentions: Sequence[Mention], own: tuple[set[int], set[int], set[int]], is_title: bool) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
-    mains, own_data = own
+    mains, own_data, main_data = own
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
     other_models = [n for n in occ if runs(mentions[n.mention]) and n.mention != cand.model]
@@ -193,6 +203,9 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
             mentions[n.mention].type in DATA for n in occ):
         mo, d = model_occ[0], None
         facts.add("our_data")
+    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains, mentions):
+        mo, d = model_occ[0], None
+        facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
     else:
         return
     if RESULT_VERB.search(sentence):
@@ -216,6 +229,16 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
 
 
 _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "compared", "ours", "our_data"})
+
+
+def _compared_with_ours(sentence: str, s0: int, mo: _Name, occ: list[_Name], mains: set[int],
+                        mentions: Sequence[Mention]) -> bool:
+    """The sentence names no data, and the model is compared with the paper's own, named before it."""
+    if any(mentions[n.mention].type in DATA for n in occ) or mo.mention in mains:
+        return False
+    left = sentence[:mo.start - s0]
+    return (any(n.mention in mains and n.start < mo.start for n in occ)
+            and bool(COMPARE_BEFORE.search(left[-70:]) or LISTED_BEFORE.search(left[-70:])))
 
 
 def _names_other_model(sentence: str, s0: int, others: list[_Name]) -> bool:
@@ -244,8 +267,15 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         if RESULT_VERB.search(between) and not COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL for n in occ):
-        facts.add("model_between")
+           and mentions[n.mention].type == MODEL and not sentence[:n.start - s0].rstrip().endswith("(")
+           for n in occ):
+        facts.add("model_between")  # "X achieves … (Y: 76.8%) and … on D": a parenthesis is an aside
+    if ROLE.search(sentence[max(0, mo.start - s0 - 50):mo.end - s0 + 30]):
+        facts.add("role")
+    if mentions[mo.mention].type != MODEL and any(
+            mentions[n.mention].type == MODEL and not COMPARE_BEFORE.search(sentence[:n.start - s0][-70:])
+            for n in occ):
+        facts.add("method_on_model")  # "LoRA-GA improves Llama 2-7B by 5% on GSM8K": the model's result
     if CLAUSE_BREAK.search(between):
         facts.add("clause_break")
     if COMPARE_BEFORE.search(left_m[-70:]):
