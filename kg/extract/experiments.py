@@ -76,8 +76,12 @@ OURS = _rx(r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?"
 WE = _rx(r"\b(?:it|we|its)\b")
 OUR_DATA = _rx(r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?(?:benchmark|dataset|corpus|suite)\b")
 RESPECTIVELY = _rx(r"\brespectively\b")
-ROLE = _rx(r"\b(?:judges?|judg(?:ed|ing)|teachers?|annotat\w*|evaluators?|graders?|reward\s+models?|"
-           r"supervis\w*|as\s+a\s+(?:human\s+)?proxy)\b")
+ROLE_BEFORE = _rx(r"(?:\b(?:judged|annotated|graded|labell?ed|scored|supervised|filtered)\s+by|"
+                  r"\b(?:teacher|judge|evaluator|grader|annotator|supervisor)s?(?:\s+model)?|"
+                  r"judge\W*\s+(?:\S+\s+){0,2}with)\s+(?:the\s+|a\s+)?$")
+ROLE_AFTER = _rx(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:as\s+(?:a|an|the|our)\s+(?:\S+\s+){0,2}?"
+                 r"(?:judge|teacher|evaluator|grader|annotator|proxy|supervisor|reward\s+model)|"
+                 r"(?:\w+ly\s+)?supervis(?:es|ed)\b)")
 CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
 
 
@@ -270,7 +274,7 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
            and mentions[n.mention].type == MODEL and not sentence[:n.start - s0].rstrip().endswith("(")
            for n in occ):
         facts.add("model_between")  # "X achieves … (Y: 76.8%) and … on D": a parenthesis is an aside
-    if ROLE.search(sentence[max(0, mo.start - s0 - 50):mo.end - s0 + 30]):
+    if ROLE_BEFORE.search(left_m[-40:]) or ROLE_AFTER.search(sentence[mo.end - s0:][:60]):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(
             mentions[n.mention].type == MODEL and not COMPARE_BEFORE.search(sentence[:n.start - s0][-70:])
@@ -300,12 +304,18 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
     names = names_of(cands, mentions, sentences)
     kept = []
     for cand in candidates(text, title_end, sentences, names, mentions):
-        if cand.where is None:
+        if cand.where is None or _vetoed(cand):
             continue
         p = pairing.probability(weights, cand.kind.value, cand.facts)
         if p >= weights.get("threshold", 0.5):
             kept.append((cand, p))
     return tuple(_record(text, title_end, sentences, names, mentions, c, p) for c, p in kept)
+
+
+def _vetoed(cand: Candidate) -> bool:
+    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated,
+    and a method applied to a named model leaves the result to that model."""
+    return cand.kind == ExperimentKind.EVALUATED_ON and bool(cand.where_facts & {"role", "method_on_model"})
 
 
 def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: Sequence[Mention],
