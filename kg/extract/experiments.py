@@ -66,6 +66,10 @@ BASE_BEFORE_MODEL = _rx(r"\b(?:based\s+on|built\s+(?:on|upon)|on\s+top\s+of|init
                         r"derived\s+from|starting\s+from)\s+(?:the\s+|a\s+)?$")
 TRAIN_AFTER_MODEL = _rx(r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
                         r"(?:trained|fine-?tuned|finetuned|pre-?trained|tuned)\s+(?:\S+\s+){0,4}?(?:on|with|using)\b")
+TRAIN_VERB = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|sft|adapt\w*)\b")
+EVAL_BEFORE_DATA = _rx(r"\b(?:evaluat\w*|test\w*|assess\w*|benchmark(?:s|ed|ing)|validat\w*|experiments?|results?|"
+                       r"achiev\w*|reach\w*|scor\w*|perform\w*|accuracy|improv\w*)\s+(?:\S+\s+){0,6}?"
+                       r"(?:on|across|over|using|against|in)\s+(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$")
 ON_BEFORE_DATA = _rx(r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$")
 LISTED_BEFORE = _rx(r"\b(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+(?:\S+\s+){0,6}?$")
 BACKGROUND = _rx(r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|conventional|typically|often|commonly|"
@@ -232,7 +236,8 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
         cand.where, cand.rank, cand.where_facts = (si, d, mo), rank, frozenset(facts)
 
 
-_STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "compared", "ours", "our_data"})
+_STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_data", "compared", "ours",
+                     "our_data", "compared_to_ours"})
 
 
 def _compared_with_ours(sentence: str, s0: int, mo: _Name, occ: list[_Name], mains: set[int],
@@ -251,10 +256,20 @@ def _names_other_model(sentence: str, s0: int, others: list[_Name]) -> bool:
 
 
 def _data_facts(sentence: str, s0: int, d: _Name) -> set[str]:
-    left = sentence[:d.start - s0]
+    """Is the data where training happens ("fine-tuned on Y") or where results are read ("evaluated on Y")?
+
+    The verb nearest before the data decides: in "fine-tune X on A and evaluate it on B",
+    A is trained on and B evaluated on.
+    """
+    left = sentence[:d.start - s0][-90:]
     facts = set()
-    if TRAIN_BEFORE_DATA.search(left[-90:]):
+    train_at = max((m.start() for m in TRAIN_VERB.finditer(left)), default=-1)
+    eval_at = max((m.start() for m in EVALUATE.finditer(left)), default=-1)
+    eval_at = max([eval_at] + [m.start() for m in RESULT_VERB.finditer(left)])
+    if train_at > eval_at and TRAIN_BEFORE_DATA.search(left):
         facts.add("train_data")
+    if eval_at > train_at and EVAL_BEFORE_DATA.search(left):
+        facts.add("eval_data")
     if ON_BEFORE_DATA.search(left[-40:]):
         facts.add("on_data")
     return facts
@@ -307,19 +322,49 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
         if cand.where is None or _vetoed(cand):
             continue
         p = pairing.probability(weights, cand.kind.value, cand.facts)
-        if p >= weights.get("threshold", 0.5):
-            kept.append((cand, p))
-    return tuple(_record(text, title_end, sentences, names, mentions, c, p) for c, p in kept)
+        rule = rule_for(cand)
+        if rule or p >= weights.get("threshold", 0.5):
+            kept.append((cand, max(p, 0.8) if rule else p, rule or "weighed"))
+    return tuple(_record(text, title_end, sentences, names, mentions, c, p, r) for c, p, r in kept)
 
 
 def _vetoed(cand: Candidate) -> bool:
-    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated,
-    and a method applied to a named model leaves the result to that model."""
-    return cand.kind == ExperimentKind.EVALUATED_ON and bool(cand.where_facts & {"role", "method_on_model"})
+    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
+    nor trained, and a method applied to a named model leaves the result to that model."""
+    f = cand.where_facts
+    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON and "method_on_model" in f)
+
+
+# Plain English statements of a run that need no weighing, by kind: every fact listed holds, none of
+# the excluded ones.  Each has a test sentence in tests/test_experiments.py.
+RULES = {
+    ExperimentKind.EVALUATED_ON: (
+        ("subject", {"subject", "co"}, {"train_data", "listed", "background", "base", "model_between"}),
+        ("evaluated", {"eval_data", "co", "model_first"}, {"train_data", "compared", "listed", "background",
+                                                           "model_between", "base", "clause_break"}),
+        ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
+        ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
+    ),
+    ExperimentKind.TRAINED_ON: (
+        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
+        ("ours-trained", {"ours", "train_data"}, {"background"}),
+    ),
+}
+
+
+def rule_for(cand: Candidate) -> str | None:
+    """The first rule of :data:`RULES` the candidate's evidence sentence satisfies."""
+    f = cand.where_facts
+    if "m_Technique" in cand.facts:
+        return None  # a method run as a system is left to the weights: usually it is only a method
+    for name, needed, excluded in RULES[cand.kind]:
+        if needed <= f and not f & excluded:
+            return name
+    return None
 
 
 def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: Sequence[Mention],
-            cand: Candidate, p: float) -> Experiment:
+            cand: Candidate, p: float, rule: str) -> Experiment:
     si, d, mo = cand.where
     s0, s1 = sentences[si]
     sentence = text[s0:s1]
@@ -331,7 +376,7 @@ def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: 
     span = (result[0].start + s0, result[0].end + s0) if result else (named.start, named.end)
     evidence = Evidence(sentence=sentence.rstrip(), field="title" if in_title else "abstract",
                         start=span[0] - offset, end=span[1] - offset, sentence_start=max(0, s0 - offset),
-                        rule="experiment:" + "+".join(sorted(cand.facts & _STRONG)) or "experiment",
+                        rule=f"experiment:{rule}:" + "+".join(sorted(cand.where_facts & _STRONG)),
                         confidence=round(p, 2))
     value = result[0] if result else None
     return Experiment(kind=cand.kind, model=mo.text if mo else mentions[cand.model].text,
