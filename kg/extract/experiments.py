@@ -330,9 +330,10 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
 
 def _vetoed(cand: Candidate) -> bool:
     """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
-    nor trained, and a method applied to a named model leaves the result to that model."""
+    nor trained; a method applied to a named model leaves the result to that model, and the
+    model another is "based on" leaves it to the other."""
     f = cand.where_facts
-    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON and "method_on_model" in f)
+    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON and bool(f & {"method_on_model", "base"}))
 
 
 # Plain English statements of a run that need no weighing, by kind: every fact listed holds, none of
