@@ -40,7 +40,9 @@ def resolve_experiments(extractions: Sequence[PaperExtraction], keys: Mapping[tu
 
 
 def _rank(r: ResolvedExperiment) -> tuple:
-    return (r.value is not None, r.evidence.confidence, -r.evidence.sentence_start, -r.evidence.start)
+    """A stated value first, then the first sentence that states the pair (abstracts lead with the headline)."""
+    return (r.value is not None, r.evidence.field == "abstract", -r.evidence.sentence_start, r.evidence.confidence,
+            -r.evidence.start)
 
 
 def graph_record(r: ResolvedExperiment, entity_iri) -> dict:

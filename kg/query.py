@@ -353,7 +353,7 @@ class KnowledgeGraph:
             from kg.leaderboard import same_model_papers
 
             if fine_tunes is None or (evaluated_on is None and trains_on is None):
-                raise TypeError("same_model=True needs fine_tunes= and evaluated_on= (or trains_on=)")
+                raise ValueError("same_model=True needs fine_tunes= and evaluated_on= (or trains_on=)")
             kinds = ("evaluatedOn",) if evaluated_on is not None else ("trainedOn",)
             data = self.resolve(evaluated_on if evaluated_on is not None else trains_on)
             matched = same_model_papers(self, matched, data, kinds)

@@ -198,3 +198,68 @@ def test_retraining_reproduces_the_shipped_weights():
         assert train_experiments.main(["--check"]) == 0
     finally:
         sys.path.remove(str(scripts))
+
+
+def test_when_the_model_follows_the_data_its_value_follows_the_model():
+    got = runs("Pretext tasks", "We propose Mosaic, a pretext task. On CIFAR-10 with 100 labels (1%), "
+                                "our method improves the accuracy of ResNet-18 from 40.1% to 52.3%.")
+    assert ("evaluatedOn", "ResNet-18", "CIFAR-10", "52.3%") in got
+
+
+# --------------------------------------------------------------------------- Python API and CLI
+
+@pytest.fixture(scope="module")
+def small_graph(small_build):
+    import kg
+
+    return kg.load(small_build)
+
+
+def test_experiments_filter_by_model_lineage_data_and_kind(small_graph):
+    rows = small_graph.experiments(model="Llama", data="GSM8K")
+    assert {(r.model, r.kind) for r in rows} >= {("Llama-3-8B", "evaluatedOn"), ("Llama-2-13B", "evaluatedOn")}
+    assert all(r.data == "GSM8K" for r in rows)
+    trained = small_graph.experiments(kind="trainedOn")
+    assert trained and all(r.kind == "trainedOn" for r in trained)
+    with pytest.raises(ValueError):
+        small_graph.experiments(kind="fineTunedOn")
+
+
+def test_leaderboard_is_best_first_within_a_metric_and_groups_a_family(small_graph):
+    board = small_graph.leaderboard("GSM8K")
+    values = [r.number for r in board if r.metric == "accuracy"]
+    assert values == sorted(values, reverse=True) and values[0] == 86.8
+    llama = small_graph.leaderboard("GSM8K", model="Llama")
+    assert {r.model for r in llama} == {"Llama-3-8B", "Llama-2-13B"}
+    assert llama[0].evidence.sentence and llama[0].paper
+
+
+def test_records_load_into_pandas(small_graph):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(small_graph.leaderboard("GSM8K").to_records())
+    assert {"model", "data", "metric", "value", "number", "unit", "paper", "date", "sentence"} <= set(frame.columns)
+    assert len(frame) == len(small_graph.leaderboard("GSM8K"))
+
+
+def test_same_model_keeps_papers_whose_fine_tuned_model_itself_is_evaluated(small_graph):
+    """The second paper fine-tunes Llama 3 and evaluates it on GSM8K; the third fine-tunes Llama 3 on
+    other data and reports GSM8K for another model."""
+    paper_level = {p.title for p in small_graph.papers(fine_tunes="Llama-3", evaluated_on="GSM8K")}
+    exp_level = {p.title for p in small_graph.papers(fine_tunes="Llama-3", evaluated_on="GSM8K", same_model=True)}
+    assert exp_level == {"Tuning Llama for math"}
+    assert exp_level <= paper_level
+    with pytest.raises(ValueError):
+        small_graph.papers(fine_tunes="Llama-3", same_model=True)
+
+
+def test_cli_leaderboard(small_build):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["leaderboard", "GSM8K", "--graph", str(small_build), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows[0]["model"] == "Zorba-7B" and rows[0]["value"] == "86.8%"
+    missing = CliRunner().invoke(cli, ["leaderboard", "NoSuchBench", "--graph", str(small_build)])
+    assert missing.exit_code == 1 and "NoSuchBench" in missing.output

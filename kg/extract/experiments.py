@@ -231,11 +231,18 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     if len(other_models) >= 2:
         facts.add("many_models")
     cand.facts |= facts
-    rank = (mo is not None and d is not None, mo is not None, "has_value" in facts, len(facts & _STRONG), -si)
+    rank = (mo is not None and d is not None, mo is not None, "has_value" in facts,
+            len(facts & _TELLING[cand.kind]), -si)
     if cand.where is None or rank > cand.rank:
         cand.where, cand.rank, cand.where_facts = (si, d, mo), rank, frozenset(facts)
 
 
+# The facts that make a sentence the one to quote for a kind of experiment.
+_TELLING = {
+    ExperimentKind.EVALUATED_ON: frozenset({"subject", "on_data", "eval_data", "compared", "ours", "our_data",
+                                            "compared_to_ours"}),
+    ExperimentKind.TRAINED_ON: frozenset({"train_data", "train_model", "ours", "our_data"}),
+}
 _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_data", "compared", "ours",
                      "our_data", "compared_to_ours"})
 
@@ -248,6 +255,27 @@ def _compared_with_ours(sentence: str, s0: int, mo: _Name, occ: list[_Name], mai
     left = sentence[:mo.start - s0]
     return (any(n.mention in mains and n.start < mo.start for n in occ)
             and bool(COMPARE_BEFORE.search(left[-70:]) or LISTED_BEFORE.search(left[-70:])))
+
+
+def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
+                   mentions: Sequence[Mention]) -> bool:
+    """Another model, nearer the data, is the subject of its result: "X reaches 71% on A, while Y reaches 40% on B"
+    gives B to Y, not to X, and A to X, not to Y."""
+    if COMPARE_BEFORE.search(sentence[:mo.start - s0][-70:]):
+        return False  # a model compared with the subject is run on the same data
+    if mo.start > d.start and not CLAUSE_BREAK.search(sentence[d.end - s0:mo.start - s0]):
+        return False  # "… on A by X": X may still be what the result is about
+    for n in occ:
+        if n.mention == mo.mention or not runs(mentions[n.mention]) or not n.end <= d.start:
+            continue
+        if mo.start < d.start and n.start < mo.start:
+            continue  # the other model is farther from the data than this one
+        between, left = sentence[n.end - s0:d.start - s0], sentence[:n.start - s0]
+        if (RESULT_VERB.search(between) and not CLAUSE_BREAK.search(between)
+                and not COMPARE_BEFORE.search(left[-70:]) and not BASE_BEFORE_MODEL.search(left[-40:])
+                and not left.rstrip().endswith("(") and not LISTED_BEFORE.search(left[-70:])):
+            return True
+    return False
 
 
 def _names_other_model(sentence: str, s0: int, others: list[_Name]) -> bool:
@@ -303,6 +331,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("listed")
     if TRAIN_BEFORE_MODEL.search(left_m[-60:]) or TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
         facts.add("train_model")
+    if _other_subject(sentence, s0, mo, d, occ, mentions):
+        facts.add("other_subject")
     if BASE_BEFORE_MODEL.search(left_m[-40:]):
         facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
     if RESPECTIVELY.search(sentence):
@@ -331,9 +361,11 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
 def _vetoed(cand: Candidate) -> bool:
     """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
     nor trained; a method applied to a named model leaves the result to that model, and the
-    model another is "based on" leaves it to the other."""
+    model another is "based on" leaves it to the other, as does a model nearer the data that is
+    the subject of its own result."""
     f = cand.where_facts
-    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON and bool(f & {"method_on_model", "base"}))
+    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON
+                           and bool(f & {"method_on_model", "base", "other_subject"}))
 
 
 # Plain English statements of a run that need no weighing, by kind: every fact listed holds, none of

@@ -114,18 +114,26 @@ def respectively(sentence: str, vals: list[Value], names: list[Span]) -> dict[in
 
 
 def nearest(sentence: str, vals: list[Value], taken: set[int], data: Span, model: Span | None) -> Value | None:
-    """The unclaimed value nearest the data name, within its clause and 90 characters."""
+    """The unclaimed value nearest the data name, within its clause and 90 characters.
+
+    "On D, X improves from 35.6% to 46.7%": when the model follows the data, its value follows the model.
+    A value in brackets after an ordinary word ("with 60 examples (5%)") is an aside and counts as farther.
+    """
+    anchor = model if model is not None and model.start > data.end else data
     best, best_gap = None, 91
     for i, v in enumerate(vals):
         if i in taken:
             continue
-        lo, hi = (v.end, data.start) if v.end <= data.start else (data.end, v.start)
-        between = sentence[lo:hi]
-        if _CLAUSE.search(between):
+        lo, hi = (v.end, anchor.start) if v.end <= anchor.start else (anchor.end, v.start)
+        if _CLAUSE.search(sentence[lo:hi]):
             continue
-        gap = hi - lo + (0 if v.end <= data.start else 10)  # "N on Y" reads before "Y … N"
-        if model is not None and model.start < data.start and v.end <= model.start:
+        gap = hi - lo + (0 if v.end <= anchor.start else 10)  # "N on Y" reads before "Y … N"
+        if anchor is data and model is not None and model.start < data.start and v.end <= model.start:
             gap += 60  # a value before the model is rarely its own
+        if anchor is model and v.start < model.start:
+            gap += 60
+        if sentence[:v.start].rstrip().endswith("("):
+            gap += 30
         if gap < best_gap:
             best, best_gap = v, gap
     return best
