@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from kg.experiments import LOWER_IS_BETTER
 from kg.model import Evidence
 from kg.query import Record, Results, _short
-
-# Metrics where less is better; every other metric ranks higher values first.
-LOWER_IS_BETTER = frozenset({"FID", "perplexity", "error rate", "attack success rate"})
 
 
 class ExperimentResult(Record):
