@@ -477,8 +477,10 @@ def _print_json(value) -> None:
 @cli.command()
 @_filter_options
 @click.option("--evidence", is_flag=True, help="Show the sentence behind each matching edge.")
+@click.option("--same-model", is_flag=True,
+              help="With --fine-tunes and --evaluated-on: the fine-tuned model itself is the one evaluated.")
 @_graph_options
-def papers(graph_dir: Path, as_json: bool, evidence: bool, **options) -> None:
+def papers(graph_dir: Path, as_json: bool, evidence: bool, same_model: bool, **options) -> None:
     """Papers that match every filter (KnowledgeGraph.papers).
 
     Names match labels and aliases in any case or punctuation; a model
@@ -488,7 +490,7 @@ def papers(graph_dir: Path, as_json: bool, evidence: bool, **options) -> None:
     Example:
       mlkg papers --fine-tunes Llama-3 --evaluated-on GSM8K
     """
-    found = _ask(graph_dir, lambda g: g.papers(**_filters(options)))
+    found = _ask(graph_dir, lambda g: g.papers(**_filters(options), same_model=same_model))
     if as_json:
         return _print_json(found)
     if not found:
@@ -590,6 +592,32 @@ def stats(graph_dir: Path, as_json: bool) -> None:
         out.print(f"dated papers from {s.first_date} to {s.last_date}")
     for kind, (found, of) in s.with_hub_id.items():
         out.print(f"{found} of the {of} {kind} in most papers have a Hugging Face id")
+
+
+@cli.command()
+@click.argument("data", metavar="BENCHMARK")
+@click.option("--model", metavar="NAME", help="Only this model or family (with all its variants).")
+@click.option("-n", "n", default=20, show_default=True, type=click.IntRange(min=1), help="How many.")
+@_graph_options
+def leaderboard(data: str, model: str | None, n: int, graph_dir: Path, as_json: bool) -> None:
+    """Stated results on a benchmark, best first within each metric (KnowledgeGraph.leaderboard).
+
+    \b
+    Example:
+      mlkg leaderboard GSM8K --model Llama
+    """
+    rows = _ask(graph_dir, lambda g: g.leaderboard(data, model=model))[:n]
+    if as_json:
+        return _print_json(rows)
+    if not rows:
+        out.print(f"no stated results on {escape(data)}")
+        return
+    table = Table(title=f"{escape(data)}: {len(rows)} result(s)", header_style="bold")
+    for column in ("metric", "value", "model", "paper", "date"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(r.metric or "", escape(r.value or ""), escape(r.model), escape(r.paper), r.date or "")
+    out.print(table)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.external import entity_ids, entity_links, paper_links
+from kg.experiments import graph_record
 from kg.model import DERIVED_FROM, VARIANT_OF, Corpus
 
 RESOURCE = "https://w3id.org/mlkg/resource/"
@@ -77,6 +78,8 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             g.add_edge(entity_iri(e.key), entity_iri(e.variant_of), key=VARIANT_OF, predicate=VARIANT_OF)
         if e.derived_from:
             g.add_edge(entity_iri(e.key), entity_iri(e.derived_from), key=DERIVED_FROM, predicate=DERIVED_FROM)
+    for x in corpus.experiments:
+        g.nodes[paper_iri(x.paper)].setdefault("experiments", []).append(graph_record(x, entity_iri))
     for r in corpus.relations:
         g.add_edge(
             paper_iri(r.paper),

@@ -107,6 +107,7 @@ class PaperExtraction(Frozen):
 
     paper_key: str
     mentions: tuple[Mention, ...] = ()
+    experiments: tuple["Experiment", ...] = ()
 
 
 class Entity(Frozen):
@@ -137,3 +138,47 @@ class Corpus(Frozen):
     papers: tuple[Paper, ...]
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    experiments: tuple["ResolvedExperiment", ...] = ()
+
+
+# --------------------------------------------------------------------------- experiments
+
+class ExperimentKind(StrEnum):
+    """What a paper did with a model and some data (GUIDELINES.md, "Experiments")."""
+
+    EVALUATED_ON = "evaluatedOn"
+    TRAINED_ON = "trainedOn"
+
+
+class StatedResult(Frozen):
+    """A result as the text states it: metric, value as written, its number and unit."""
+
+    metric: str | None = Field(default=None, description="normalised through kg/data/metrics.txt")
+    value: str | None = Field(default=None, description="as written: '82.1%', '+5.3 points', '2.1x'")
+    number: float | None = None
+    unit: str | None = Field(default=None, description="'%', 'points', '×', 'ratio' or none")
+
+
+class Experiment(StatedResult):
+    """One model–data pair a paper reports, before resolution: mentions by their index."""
+
+    kind: ExperimentKind
+    model: str = Field(description="the model's surface in the evidence sentence")
+    model_mention: int = Field(ge=0, description="index into PaperExtraction.mentions")
+    data: str
+    data_mention: int = Field(ge=0)
+    evidence: Evidence
+
+
+class ResolvedExperiment(StatedResult):
+    """One experiment of the corpus: paper, kind, model and data entity keys, result, evidence."""
+
+    paper: str
+    kind: ExperimentKind
+    model: str
+    data: str
+    evidence: Evidence
+
+
+PaperExtraction.model_rebuild()
+Corpus.model_rebuild()

@@ -355,7 +355,7 @@ class KnowledgeGraph:
     def papers(self, *, proposes: Name | None = None, fine_tunes: Name | None = None,
                evaluates: Name | None = None, evaluated_on: Name | None = None, trains_on: Name | None = None,
                uses: Name | None = None, mentions: Name | None = None,
-               about: Name | None = None) -> Results[PaperResult]:
+               about: Name | None = None, same_model: bool = False) -> Results[PaperResult]:
         """Papers that satisfy every filter given; a list of names means any of them.
 
         ``about=`` matches any relation.  Each result lists the edges that
@@ -376,7 +376,32 @@ class KnowledgeGraph:
                                          evaluated_on=evaluated_on, trains_on=trains_on, uses=uses,
                                          mentions=mentions, about=about).items() if v is not None}
         matched = self._match(filters)
+        if same_model:  # the fine-tuned model itself is the one evaluated on (or trained on) the data
+            from kg.leaderboard import same_model_papers
+
+            if fine_tunes is None or (evaluated_on is None and trains_on is None):
+                raise ValueError("same_model=True needs fine_tunes= and evaluated_on= (or trains_on=)")
+            kinds = ("evaluatedOn",) if evaluated_on is not None else ("trainedOn",)
+            data = self.resolve(evaluated_on if evaluated_on is not None else trains_on)
+            matched = same_model_papers(self, matched, data, kinds)
         return Results(self._paper_result(p, links) for p, links in sorted(matched.items(), key=self._paper_order))
+
+    # --- experiments (kg/leaderboard.py)
+
+    def experiments(self, model: Name | None = None, data: Name | None = None, kind: str | None = None):
+        """Experiments (a model evaluated or trained on data, with the stated result) matching the filters.
+
+        A model matches its variants; ``kind`` is ``evaluatedOn`` or ``trainedOn``.
+        """
+        from kg.leaderboard import experiments
+
+        return experiments(self, model=model, data=data, kind=kind)
+
+    def leaderboard(self, data: Name, model: Name | None = None):
+        """Stated results on a benchmark, best first within each metric; ``model`` narrows to a family."""
+        from kg.leaderboard import leaderboard
+
+        return leaderboard(self, data, model=model)
 
     def _match(self, filters: dict[str, Name]) -> dict[str, list[tuple[str, str]]]:
         """Paper IRI → the (relation, entity IRI) edges that satisfied the filters."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kg import names
 from kg.catalogue import Catalogue, Entry, name_key, slug
+from kg.experiments import resolve_experiments
 from kg.model import Corpus, Entity, EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate, Relation
 
 PRECEDENCE = {p: i for i, p in enumerate(Predicate)}
@@ -306,7 +307,7 @@ def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], cat
         for p in _predicates(pred, also[(paper, key)], types[key])
     ]
     return Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
-                  relations=tuple(relations))
+                  relations=tuple(relations), experiments=resolve_experiments(extractions, keys, types))
 
 
 # What each relation means for an entity of another type than the paper guessed:

@@ -102,7 +102,7 @@ def parse(path: str | Path, allow_network: bool = False) -> rdflib.Graph:
 
 _DECLARING_TYPES = {rdflib.OWL.Class, rdflib.OWL.ObjectProperty, rdflib.OWL.DatatypeProperty,
                     rdflib.OWL.AnnotationProperty, rdflib.OWL.NamedIndividual, RDF.Property}
-_VOCABULARIES = tuple(ns for prefix, ns in PREFIXES.items() if prefix not in ("paper", "entity", "evidence"))
+_VOCABULARIES = tuple(ns for prefix, ns in PREFIXES.items() if prefix not in ("paper", "entity", "evidence", "experiment"))
 
 
 def declared_terms(ontology: str | Path | rdflib.Graph = ONTOLOGY) -> set[rdflib.URIRef]:

@@ -218,3 +218,25 @@ def test_focus_page_selects_its_centre(browser, tmp_path):
         assert watched.errors == [] and watched.offline()
     finally:
         watched.close()
+
+
+def test_benchmark_panel_shows_its_leaderboard_and_papers_unticked_draw_the_runs(seeds_page, seeds_build):
+    watched, _ = seeds_page
+    page = watched.page
+    out, _ = seeds_build
+    g = kg.load(out)
+    board = g.leaderboard("GSM8K")
+    assert board, "the seeds state results on GSM8K"
+    iri = next(i for i in g.resolve("GSM8K") if g.nx.nodes[i]["type"] == "Benchmark")
+    page.evaluate("id => showDetails(id)", iri)
+    panel = page.locator("#details").inner_text()
+    assert "Leaderboard" in panel
+    assert board[0].value in panel and board[0].model in panel
+    runs = "edges.get({filter: e => e.experiment === true}).length"
+    assert page.evaluate(runs) == 0  # papers shown: the paper edges tell the story
+    page.uncheck("input[data-type=Paper]")
+    assert page.evaluate(runs) > 0
+    assert page.evaluate(f"edges.get({{filter: e => e.experiment && e.to === {json.dumps(iri)}}}).length") > 0
+    page.check("input[data-type=Paper]")
+    assert page.evaluate(runs) == 0
+    assert watched.errors == []

@@ -194,6 +194,8 @@ def test_one_query_returns_every_edge_with_its_evidence(seeds_build):
     rows = list(store.query(EDGE_WITH_EVIDENCE))
     found = {(r["paper"].value, r["relation"].value.split("#")[1], r["entity"].value) for r in rows}
     edges = {(u, k, v) for u, v, k in report.graph.edges(keys=True) if k in rdf.RELATIONS}
+    edges |= {(p, "reports", f"{rdf.RESOURCE}experiment/{d['key']}-{n}")  # experiments have evidence too
+              for p, d in report.graph.nodes(data=True) for n, _ in enumerate(d.get("experiments", ()), start=1)}
     assert found == edges
     papers = report.graph.nodes
     for r in rows:

@@ -25,4 +25,7 @@ def test_readme_python_section_runs(seeds_build, tmp_path, monkeypatch, capsys):
     namespace: dict = {}
     exec(compile(code, "README.md", "exec"), namespace)
     assert namespace["lora"].label == "LoRA"
+    assert code.split("\n\n", 3)[2].lstrip().startswith("# Which papers fine-tune"), "the headline question first"
+    assert all(any(link.relation == "fineTunes" for link in p.links) for p in namespace["headline"])
+    assert namespace["table"] and {"model", "data", "value"} <= set(namespace["table"][0])
     assert "Paper" in capsys.readouterr().out

@@ -77,6 +77,8 @@ EXPECTED = {
     "papers-using-technique": lambda r, n: has(r, "title", "Efficient Training of Efficient GANs"),
     "top-model-families": lambda r, n: has(r, "family", "Llama", n) and has(r, "family", "GPT", n),
     "entity-by-name": lambda r, n: has(r, "alias", "reinforcement learning from human feedback", type="Technique"),
+    "leaderboard": lambda r, n: has(r, "title", "Bone: Block Affine Transformation") and has(r, "value", "49.36"),
+    "papers-fine-tuning-family-evaluated-on-benchmark": lambda r, n: has(r, "title", "Bone: Block Affine"),
 }
 
 

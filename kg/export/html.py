@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.experiments import LOWER_IS_BETTER
 from kg.export.jsongraph import write_array
 
 #: Node type → (fill, border, vis shape).  The legend is drawn from this.
@@ -107,6 +108,7 @@ def vis_data(g: nx.MultiDiGraph, focus: str | None = None) -> tuple[list[dict], 
 def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]:
     """The vis-network node records of :func:`vis_data`, one at a time."""
     degree = g.degree  # a view: no copy of every node's degree
+    boards = leaderboards(g)
     for iri, d in g.nodes(data=True):
         t = d.get("type", "Technique")
         if t == "Paper":
@@ -137,6 +139,8 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
                       "names": [label, *aliases], "links": _outside(d), "size": size, "font": {"size": font}}
             if mass != 1:
                 record["mass"] = mass
+            if iri in boards:
+                record["board"] = boards[iri]
         record["degree"] = degree[iri]
         if iri == focus:
             record["borderWidth"] = 4
@@ -159,6 +163,38 @@ def edge_records(g: nx.MultiDiGraph) -> Iterator[dict]:
         if len(evidence) > MAX_EVIDENCE:
             tip.append(f"(+{len(evidence) - MAX_EVIDENCE} more)")
         yield {"id": n, "from": u, "to": v, "relation": k, "title": "\n".join(tip)}
+
+
+BOARD_ROWS = 12
+
+
+def leaderboards(g: nx.MultiDiGraph) -> dict[str, list[list[str]]]:
+    """Data IRI → its leaderboard for the details panel: [value, metric, model, paper] rows, best first per metric."""
+    rows: dict[str, list[tuple]] = {}
+    for paper, d in g.nodes(data=True):
+        for x in d.get("experiments") or ():
+            if x.get("kind") != "evaluatedOn" or x.get("number") is None or x.get("data") not in g:
+                continue
+            metric = x.get("metric") or ""
+            rank = x["number"] if metric in LOWER_IS_BETTER else -x["number"]
+            rows.setdefault(x["data"], []).append(
+                (metric, x.get("unit") or "", rank, _name(g, x["model"]), _clip(_name(g, paper), 60), x["value"]))
+    return {data: [[r[5], r[0], r[3], r[4]] for r in sorted(found)[:BOARD_ROWS]] for data, found in rows.items()}
+
+
+def experiment_edge_records(g: nx.MultiDiGraph) -> Iterator[dict]:
+    """Model → data edges, one per (model, data, kind) the papers report: drawn when papers are unticked."""
+    seen: dict[tuple[str, str, str], list[str]] = {}
+    for paper, d in sorted(g.nodes(data=True)):
+        for x in d.get("experiments") or ():
+            if x.get("model") in g and x.get("data") in g:
+                tips = seen.setdefault((x["model"], x["data"], x["kind"]), [])
+                tips.append(f"{x['value']} in " if x.get("value") else "in ")
+                tips[-1] += _clip(_name(g, paper), 70)
+    for n, ((model, data, kind), tips) in enumerate(sorted(seen.items())):
+        title = [f"{_clip(_name(g, model), 90)}", f"  → {kind} → {_clip(_name(g, data), 90)}"] + tips[:3]
+        yield {"id": f"x{n}", "from": model, "to": data, "relation": kind, "experiment": True,
+               "title": "\n".join(title)}
 
 
 def _name(g: nx.MultiDiGraph, iri: str) -> str:
@@ -358,6 +394,7 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: st
         "VIS": _vis_script(),
         "NODES": node_records(g, focus),
         "EDGES": edge_records(g),
+        "EXPERIMENTS": experiment_edge_records(g),
         "OPTIONS": _script_json(options(g.number_of_nodes())),
         "META": _script_json({"focus": focus, "relationStyle": style, "other": _OTHER_RELATION[0],
                               "fontFace": FONT_FACE}),
@@ -450,6 +487,9 @@ html, body { margin: 0; height: 100%; overflow: hidden; background: #fbfbfc;
 #details button.link { display: block; text-align: left; background: none; border: 0; padding: 1px 0;
   font: inherit; color: #2a5db0; cursor: pointer; width: 100%; overflow-wrap: anywhere; }
 #details .rel { color: #667085; font-size: 11.5px; }
+#details table.board { border-collapse: collapse; width: 100%; }
+#details table.board td { padding: 1px 4px 1px 0; vertical-align: top; overflow-wrap: anywhere; }
+#details table.board td.value { font-weight: 600; white-space: nowrap; }
 #details .close { float: right; background: none; border: 0; font-size: 16px; cursor: pointer; color: #667085; }
 div.vis-tooltip { position: absolute; visibility: hidden; z-index: 5; pointer-events: none;
   max-width: 420px; white-space: pre-wrap; overflow-wrap: anywhere; padding: 6px 8px;
@@ -478,6 +518,12 @@ div.vis-tooltip { position: absolute; visibility: hidden; z-index: 5; pointer-ev
 var META = @@META@@;
 var NODE_RECORDS = @@NODES@@;
 var EDGE_RECORDS = @@EDGES@@;
+var EXPERIMENT_RECORDS = @@EXPERIMENTS@@;  // model → data, from the papers' experiments
+EXPERIMENT_RECORDS.forEach(function (e) {
+  var s = META.relationStyle[e.relation === "trainedOn" ? "trainsOn" : "evaluatesOn"];
+  e.color = {color: s.color, highlight: s.color, hover: s.color, opacity: 0.8};
+  e.width = 1.5;
+});
 EDGE_RECORDS.forEach(function (e) {
   var s = META.relationStyle[e.relation] || {color: META.other, dashes: false};
   e.color = {color: s.color, highlight: s.color, hover: s.color, opacity: 0.55};
@@ -581,6 +627,10 @@ function applyFilters() {
   });
   nodes.update(nodeChanges);
   edges.update(edgeChanges);
+  // without papers, the experiments link models to the data they ran on: an entity map
+  var runs = typeOn.Paper === false, shown = EXPERIMENT_RECORDS.length && edges.get(EXPERIMENT_RECORDS[0].id);
+  if (runs && !shown) edges.add(EXPERIMENT_RECORDS);
+  else if (!runs && shown) edges.remove(EXPERIMENT_RECORDS.map(function (e) { return e.id; }));
 }
 document.querySelectorAll("input[data-type], input[data-relation]").forEach(function (b) {
   b.addEventListener("change", applyFilters);
@@ -674,6 +724,19 @@ function showDetails(id) {
     a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
     details.appendChild(a);
   });
+  if (n.board && n.board.length) {
+    details.appendChild(el("h2", null, "Leaderboard (" + n.board.length + ")"));
+    var board = el("table", "board");
+    n.board.forEach(function (r) {
+      var tr = el("tr");
+      tr.appendChild(el("td", "value", r[0]));
+      tr.appendChild(el("td", "rel", r[1]));
+      tr.appendChild(el("td", null, r[2]));
+      tr.appendChild(el("td", "rel", r[3]));
+      board.appendChild(tr);
+    });
+    details.appendChild(board);
+  }
   var linked = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); });
   if (linked.length) {
     details.appendChild(el("h2", null, "Linked (" + linked.length + ")"));

@@ -52,6 +52,7 @@ PREFIXES = {
     "mlkg": MLKG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD,
     "prov": PROV, "oa": OA, "fabio": FABIO, "schema": SCHEMA,
     "paper": RESOURCE + "paper/", "entity": RESOURCE + "entity/", "evidence": RESOURCE + "evidence/",
+    "experiment": RESOURCE + "experiment/",
 }
 
 FORMATS = {
@@ -82,7 +83,9 @@ ALT_LABEL = _n(SKOS + "altLabel")
 M = {name: _n(MLKG + name) for name in (
     *RELATIONS, VARIANT_OF, DERIVED_FROM, "Paper", "Evidence", "ModelFamily", "inCatalogue",
     "authorCount", "organization", "upvotes", "sourcePage", "codeRepository", "link",
-    "sentence", "sentenceStart", "textField", "rule", "confidence", "decidedBy")}
+    "sentence", "sentenceStart", "textField", "rule", "confidence", "decidedBy",
+    "reports", "Evaluation", "Training", "model", "data", "metric", "value", "numericValue", "unit")}
+EXPERIMENT_CLASS = {"evaluatedOn": "Evaluation", "trainedOn": "Training"}
 O = {name: _n(OA + name) for name in (
     "Annotation", "SpecificResource", "TextQuoteSelector", "TextPositionSelector", "identifying",
     "hasBody", "hasTarget", "motivatedBy", "hasSource", "hasSelector", "exact", "prefix", "suffix",
@@ -136,6 +139,8 @@ def triples(g: nx.MultiDiGraph) -> Iterator[ox.Triple]:
             yield from _paper(_n(iri), data)
             for _, target, key in _paper_edges(g, iri):
                 yield T(_n(iri), M[key], _n(target))
+            for n, x in enumerate(data.get("experiments", ()), start=1):
+                yield from _experiment(_n(iri), _experiment_iri(data, n), x)
         else:
             yield from _entity(g, iri, data)
     for iri, data in nodes:
@@ -147,6 +152,9 @@ def triples(g: nx.MultiDiGraph) -> Iterator[ox.Triple]:
                 n += 1
                 node = f"{RESOURCE}evidence/{data['key']}-{n}"
                 yield from _evidence(node, _n(iri), data, key, _n(target), ev)
+        for n, x in enumerate(data.get("experiments", ()), start=1):
+            node = f"{RESOURCE}evidence/{data['key']}-x{n}"
+            yield from _evidence(node, _n(iri), data, "reports", _experiment_iri(data, n), x["evidence"])
 
 
 def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple]:
@@ -154,6 +162,33 @@ def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple
     edges = [e for e in g.out_edges(iri, keys=True, data=True) if e[2] in RELATIONS]
     edges.sort(key=lambda e: (e[2], e[1]))
     return edges if data else [e[:3] for e in edges]
+
+
+def _experiment_iri(paper_data: dict, n: int) -> ox.NamedNode:
+    return _n(f"{RESOURCE}experiment/{paper_data['key']}-{n}")
+
+
+def _experiment(paper: ox.NamedNode, x: ox.NamedNode, d: dict) -> Iterator[ox.Triple]:
+    """``paper mlkg:reports x``; x an mlkg:Evaluation or mlkg:Training of a model on data, with its result."""
+    yield T(paper, M["reports"], x)
+    yield T(x, TYPE, M[EXPERIMENT_CLASS[d["kind"]]])
+    yield T(x, M["model"], _n(d["model"]))
+    yield T(x, M["data"], _n(d["data"]))
+    if d.get("metric"):
+        yield T(x, M["metric"], _lit(d["metric"]))
+    if d.get("value"):
+        yield T(x, M["value"], _lit(d["value"]))
+    if d.get("number") is not None:
+        yield T(x, M["numericValue"], _lit(_decimal(d["number"]), XSD + "decimal"))
+    if d.get("unit"):
+        yield T(x, M["unit"], _lit(d["unit"]))
+    yield T(x, DERIVED, paper)
+
+
+def _decimal(number: float) -> str:
+    """A float as an xsd:decimal lexical form: 82.1, -3.0, 1000.0 (never 1e3)."""
+    text = f"{float(number):.6f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def _paper(s: ox.NamedNode, d: dict) -> Iterator[ox.Triple]:

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 
+from kg.extract.experiments import experiments_of
 from kg.extract.pipeline import DEFAULT_MODEL, build_nlp, mentions_of, paper_text
 from kg.model import Paper, PaperExtraction
 
@@ -33,7 +34,9 @@ def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
     model = nlp.get_pipe("mlkg_relations").model if relations else None
     out = []
     for paper, doc in zip(papers, nlp.pipe(docs, batch_size=BATCH)):
-        out.append(PaperExtraction(paper_key=paper.key, mentions=tuple(mentions_of(doc, relations, model))))
+        mentions = tuple(mentions_of(doc, relations, model))
+        experiments = experiments_of(doc, mentions) if relations else ()
+        out.append(PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments))
     return out
 
 

@@ -1,0 +1,503 @@
+"""Experiments: which model a paper trained or evaluated on which data, and the result it states.
+
+Every pair of a model and a data set (benchmark or dataset) the paper names is
+a candidate, once as ``evaluatedOn`` and once as ``trainedOn``.  Each sentence
+that holds the data name (and the model, or a phrase standing for the paper's
+own model: "our model", "it") describes the pair with a few yes/no facts read
+from general English; :mod:`kg.extract.pairing` weighs the facts (weights
+learned from the gold, kept as JSON) and keeps the pairs it believes.
+
+The facts, each with the reading it stands for:
+
+* ``subject``    "X achieves 86.8% on Y", "X reaches state-of-the-art results on Y":
+                 the model is the subject of a result verb whose object holds the data;
+* ``compared``   "outperforming GPT-4 (62.1%) on Y", "better than X on Y": a model
+                 compared on the data is also run on it;
+* ``train_data`` "fine-tuned on Y", "trained with Y", "pretrained from scratch on Y";
+* ``train_model`` "we fine-tune X on A", "X trained on A": the model is what is trained;
+* ``on_data``    "on Y", "across Y": the data is where something is measured;
+* ``ours``       "our model", "our fine-tuned X", "it": the paper's own model, when
+                 the sentence names no other;
+* ``listed``     "models such as X": a list of examples, often background;
+* ``base``       "X, based on Y, achieves …": Y is what X was built from, not what achieves;
+* ``background`` "prior work", "recent studies have shown": not this paper's run;
+* ``compared_to_ours`` "Orca-Math surpasses larger models such as X" (no data named):
+                 X is compared on the data the paper's own model is named with;
+* ``role``       "with Claude 2.1 as the judge": a model that judges or teaches is not run on the data;
+* ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg.extract import pairing
+from kg.extract import results as res
+from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
+
+MODEL = EntityType.MODEL
+DATA = (EntityType.BENCHMARK, EntityType.DATASET)
+KINDS = (ExperimentKind.EVALUATED_ON, ExperimentKind.TRAINED_ON)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+RESULT_VERB = _rx(r"\b(?:achiev\w*|attain\w*|reach\w*|scor\w*|obtain\w*|outperform\w*|surpass\w*|exceed\w*|"
+                  r"improv\w*|boost\w*|gets?|yield\w*|deliver\w*|sets?|establish\w*|rais\w*|perform\w*|"
+                  r"shows?|demonstrat\w*|results?|accuracy|state-of-the-art|sota|top-1|pass@\d|beat\w*|"
+                  r"match\w*|rival\w*|lead\w*|rank\w*)\b")
+EVALUATE = _rx(r"\b(?:evaluat\w*|test\w*|benchmark(?:s|ed|ing)|assess\w*|validat\w*|experiments?|"
+               r"measur\w*|report\w*)\b")
+COMPARE_BEFORE = _rx(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|"
+                     r"versus|vs\.?|against|ahead\s+of|rival\w*|match\w*|comparable\s+to|relative\s+to|"
+                     r"baselines?)\s+(?:\S+\s+){0,5}?$")
+TRAIN_BEFORE_DATA = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|"
+                        r"sft|learn\w*|adapt\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
+                        r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$")
+TRAIN_BEFORE_MODEL = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|continu\w*\s+training|"
+                         r"tun(?:e|es|ed|ing)|adapt\w*|distill\w*\s+into)\s+(?:\S+\s+){0,4}?$")
+BASE_BEFORE_MODEL = _rx(r"\b(?:based\s+on|built\s+(?:on|upon)|on\s+top\s+of|initiali[sz]\w*\s+(?:from|with)|"
+                        r"derived\s+from|starting\s+from)\s+(?:the\s+|a\s+)?$")
+TRAIN_AFTER_MODEL = _rx(r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
+                        r"(?:trained|fine-?tuned|finetuned|pre-?trained|tuned)\s+(?:\S+\s+){0,4}?(?:on|with|using)\b")
+TRAIN_VERB = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|sft|adapt\w*)\b")
+EVAL_BEFORE_DATA = _rx(r"\b(?:evaluat\w*|test\w*|assess\w*|benchmark(?:s|ed|ing)|validat\w*|experiments?|results?|"
+                       r"achiev\w*|reach\w*|scor\w*|perform\w*|accuracy|improv\w*)\s+(?:\S+\s+){0,6}?"
+                       r"(?:on|across|over|using|against|in)\s+(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$")
+ON_BEFORE_DATA = _rx(r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$")
+LISTED_BEFORE = _rx(r"\b(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+(?:\S+\s+){0,6}?$")
+BACKGROUND = _rx(r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|conventional|typically|often|commonly|"
+                 r"ha(?:s|ve)\s+been|studies|hypothesi[sz]ed|widely)\b")
+OURS = _rx(r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?"
+           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b"
+           r"|\bthe\s+model\b")
+WE = _rx(r"\b(?:it|we|its)\b")
+OUR_DATA = _rx(r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?(?:benchmark|dataset|corpus|suite)\b")
+RESPECTIVELY = _rx(r"\brespectively\b")
+ROLE_BEFORE = _rx(r"(?:\b(?:judged|annotated|graded|labell?ed|scored|supervised|filtered)\s+by|"
+                  r"\b(?:teacher|judge|evaluator|grader|annotator|supervisor)s?(?:\s+model)?|"
+                  r"judge\W*\s+(?:\S+\s+){0,2}with)\s+(?:the\s+|a\s+)?$")
+ROLE_AFTER = _rx(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:as\s+(?:a|an|the|our)\s+(?:\S+\s+){0,2}?"
+                 r"(?:judge|teacher|evaluator|grader|annotator|proxy|supervisor|reward\s+model)|"
+                 r"(?:\w+ly\s+)?supervis(?:es|ed)\b)")
+CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
+
+
+@dataclass
+class _Name:
+    """One occurrence of a model or data name: where, which mention, which sentence."""
+
+    start: int
+    end: int
+    text: str
+    mention: int
+    sentence: int
+
+
+@dataclass
+class Candidate:
+    """A model–data–kind triple with the facts found for it and where they were best stated."""
+
+    kind: ExperimentKind
+    model: int
+    data: int
+    facts: set[str] = field(default_factory=set)
+    where: tuple[int, _Name | None, _Name | None] | None = None  # sentence, data, model occurrences
+    rank: tuple = ()  # how well ``where`` states the pair
+    where_facts: frozenset[str] = frozenset()  # the facts of that sentence alone
+
+
+def mention_index(mentions: Sequence[Mention]) -> dict[str, int]:
+    """Surface -> index of the mention it belongs to (its text or one of its aliases)."""
+    index: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        index.setdefault(m.text, i)
+    for i, m in enumerate(mentions):
+        for a in m.aliases:
+            index.setdefault(a, i)
+    return index
+
+
+def names_of(cands, mentions: Sequence[Mention], sentences: list[tuple[int, int]]) -> list[_Name]:
+    """The recogniser's candidates as occurrences of mentions (models and data only)."""
+    index = mention_index(mentions)
+    starts = [s for s, _ in sentences]
+    out = []
+    for c in cands:
+        i = index.get(c.text)
+        if i is None or not (runs(mentions[i]) or mentions[i].type in DATA):
+            continue
+        out.append(_Name(c.start, c.end, c.text, i, bisect_right(starts, c.start) - 1))
+    return out
+
+
+def runs(m: Mention) -> bool:
+    """A model, or a method the paper proposes (evaluated as a system: "REVNET outperforms … on KITTI")."""
+    return m.type == MODEL or (m.type == EntityType.TECHNIQUE and m.predicate == Predicate.PROPOSES)
+
+
+def main_models(mentions: Sequence[Mention]) -> set[int]:
+    """The paper's own models ("our model" stands for them): proposed ones, else the fine-tuned ones."""
+    proposed = {i for i, m in enumerate(mentions) if runs(m) and m.predicate == Predicate.PROPOSES}
+    if proposed:
+        return proposed
+    return {i for i, m in enumerate(mentions) if m.type == MODEL and m.predicate == Predicate.FINE_TUNES}
+
+
+def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], names: list[_Name],
+               mentions: Sequence[Mention]) -> list[Candidate]:
+    """Every model–data–kind triple of the paper with its facts."""
+    models = sorted({n.mention for n in names if runs(mentions[n.mention])})
+    data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
+    mains = main_models(mentions)
+    own_data = {d for d in data if mentions[d].predicate == Predicate.PROPOSES}
+    by_sentence: dict[int, list[_Name]] = defaultdict(list)
+    for n in names:
+        by_sentence[n.sentence].append(n)
+    # the data the paper's own model is named with: where its comparisons are measured
+    main_data = {n.mention for occ in by_sentence.values() if any(o.mention in mains for o in occ)
+                 for n in occ if mentions[n.mention].type in DATA}
+    out = []
+    for m in models:
+        for d in data:
+            for kind in KINDS:
+                cand = Candidate(kind, m, d)
+                _paper_facts(cand, mentions, mains, len(models))
+                for si, occ in sorted(by_sentence.items()):
+                    s0, s1 = sentences[si]
+                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, (mains, own_data, main_data),
+                                    si == 0 and title_end > 0)
+                out.append(cand)
+    return out
+
+
+def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], n_models: int) -> None:
+    m, d = mentions[cand.model], mentions[cand.data]
+    cand.facts |= {f"m_{m.predicate.value}", f"d_{d.predicate.value}", f"d_{d.type.value}", f"m_{m.type.value}"}
+    if cand.model in mains:
+        cand.facts.add("main")
+    if n_models == 1:
+        cand.facts.add("only_model")
+
+
+def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[_Name],
+                    mentions: Sequence[Mention], own: tuple[set[int], set[int], set[int]], is_title: bool) -> None:
+    """Facts from one sentence that names the data (and the model), or stands for one of them."""
+    mains, own_data, main_data = own
+    data_occ = [n for n in occ if n.mention == cand.data]
+    model_occ = [n for n in occ if n.mention == cand.model]
+    other_models = [n for n in occ if runs(mentions[n.mention]) and n.mention != cand.model]
+    facts: set[str] = set()
+    if data_occ and model_occ:
+        mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
+        d = min(data_occ, key=lambda n: abs(n.start - mo.start))
+        facts |= _pair_facts(sentence, s0, mo, d, occ, mentions)
+    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models):
+        mo, d = None, data_occ[0]
+        if OURS.search(sentence):
+            facts.add("ours")
+        elif WE.search(sentence):
+            facts.add("we")
+        else:
+            return
+        facts |= _data_facts(sentence, s0, d)
+    elif model_occ and cand.data in own_data and OUR_DATA.search(sentence) and not any(
+            mentions[n.mention].type in DATA for n in occ):
+        mo, d = model_occ[0], None
+        facts.add("our_data")
+    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains, mentions):
+        mo, d = model_occ[0], None
+        facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
+    else:
+        return
+    if RESULT_VERB.search(sentence):
+        facts.add("result_verb")
+    if EVALUATE.search(sentence):
+        facts.add("evaluate_verb")
+    if BACKGROUND.search(sentence):
+        facts.add("background")
+    if is_title:
+        facts.add("title")
+    if res.values(sentence):
+        facts.add("has_value")
+    if len({n.mention for n in occ if mentions[n.mention].type in DATA}) > 1:
+        facts.add("many_data")
+    if len(other_models) >= 2:
+        facts.add("many_models")
+    cand.facts |= facts
+    rank = (mo is not None and d is not None, mo is not None, "has_value" in facts,
+            len(facts & _TELLING[cand.kind]), -si)
+    if cand.where is None or rank > cand.rank:
+        cand.where, cand.rank, cand.where_facts = (si, d, mo), rank, frozenset(facts)
+
+
+# The facts that make a sentence the one to quote for a kind of experiment.
+_TELLING = {
+    ExperimentKind.EVALUATED_ON: frozenset({"subject", "on_data", "eval_data", "compared", "ours", "our_data",
+                                            "compared_to_ours"}),
+    ExperimentKind.TRAINED_ON: frozenset({"train_data", "train_model", "ours", "our_data"}),
+}
+_STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_data", "compared", "ours",
+                     "our_data", "compared_to_ours"})
+
+
+def _compared_with_ours(sentence: str, s0: int, mo: _Name, occ: list[_Name], mains: set[int],
+                        mentions: Sequence[Mention]) -> bool:
+    """The sentence names no data, and the model is compared with the paper's own, named before it."""
+    if any(mentions[n.mention].type in DATA for n in occ) or mo.mention in mains:
+        return False
+    left = sentence[:mo.start - s0]
+    return (any(n.mention in mains and n.start < mo.start for n in occ)
+            and bool(COMPARE_BEFORE.search(left[-70:]) or LISTED_BEFORE.search(left[-70:])))
+
+
+def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
+                   mentions: Sequence[Mention]) -> bool:
+    """Another model, nearer the data, is the subject of its result: "X reaches 71% on A, while Y reaches 40% on B"
+    gives B to Y, not to X, and A to X, not to Y."""
+    if COMPARE_BEFORE.search(sentence[:mo.start - s0][-70:]):
+        return False  # a model compared with the subject is run on the same data
+    if mo.start > d.start and not CLAUSE_BREAK.search(sentence[d.end - s0:mo.start - s0]):
+        return False  # "… on A by X": X may still be what the result is about
+    for n in occ:
+        if n.mention == mo.mention or not runs(mentions[n.mention]) or not n.end <= d.start:
+            continue
+        if mo.start < d.start and n.start < mo.start:
+            continue  # the other model is farther from the data than this one
+        between, left = sentence[n.end - s0:d.start - s0], sentence[:n.start - s0]
+        if (RESULT_VERB.search(between) and not CLAUSE_BREAK.search(between)
+                and not COMPARE_BEFORE.search(left[-70:]) and not BASE_BEFORE_MODEL.search(left[-40:])
+                and not left.rstrip().endswith("(") and not LISTED_BEFORE.search(left[-70:])):
+            return True
+    return False
+
+
+def _names_other_model(sentence: str, s0: int, others: list[_Name]) -> bool:
+    """The sentence names a model that is not only compared against, so "our model" may not be ours."""
+    return any(not COMPARE_BEFORE.search(sentence[:o.start - s0][-70:]) for o in others)
+
+
+def _data_facts(sentence: str, s0: int, d: _Name) -> set[str]:
+    """Is the data where training happens ("fine-tuned on Y") or where results are read ("evaluated on Y")?
+
+    The verb nearest before the data decides: in "fine-tune X on A and evaluate it on B",
+    A is trained on and B evaluated on.
+    """
+    left = sentence[:d.start - s0][-90:]
+    facts = set()
+    train_at = max((m.start() for m in TRAIN_VERB.finditer(left)), default=-1)
+    eval_at = max((m.start() for m in EVALUATE.finditer(left)), default=-1)
+    eval_at = max([eval_at] + [m.start() for m in RESULT_VERB.finditer(left)])
+    if train_at > eval_at and TRAIN_BEFORE_DATA.search(left):
+        facts.add("train_data")
+    if eval_at > train_at and EVAL_BEFORE_DATA.search(left):
+        facts.add("eval_data")
+    if ON_BEFORE_DATA.search(left[-40:]):
+        facts.add("on_data")
+    return facts
+
+
+def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
+                mentions: Sequence[Mention]) -> set[str]:
+    facts = {"co"} | _data_facts(sentence, s0, d)
+    a, b = sorted((mo, d), key=lambda n: n.start)
+    between = sentence[a.end - s0:b.start - s0]
+    left_m = sentence[:mo.start - s0]
+    if mo.start < d.start:
+        facts.add("model_first")
+        if RESULT_VERB.search(between) and not COMPARE_BEFORE.search(left_m[-60:]):
+            facts.add("subject")
+    if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
+           and mentions[n.mention].type == MODEL and not sentence[:n.start - s0].rstrip().endswith("(")
+           for n in occ):
+        facts.add("model_between")  # "X achieves … (Y: 76.8%) and … on D": a parenthesis is an aside
+    if ROLE_BEFORE.search(left_m[-40:]) or ROLE_AFTER.search(sentence[mo.end - s0:][:60]):
+        facts.add("role")
+    if mentions[mo.mention].type != MODEL and any(
+            mentions[n.mention].type == MODEL and not COMPARE_BEFORE.search(sentence[:n.start - s0][-70:])
+            for n in occ):
+        facts.add("method_on_model")  # "LoRA-GA improves Llama 2-7B by 5% on GSM8K": the model's result
+    if CLAUSE_BREAK.search(between):
+        facts.add("clause_break")
+    if COMPARE_BEFORE.search(left_m[-70:]):
+        facts.add("compared")
+    if LISTED_BEFORE.search(left_m[-70:]):
+        facts.add("listed")
+    if TRAIN_BEFORE_MODEL.search(left_m[-60:]) or TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
+        facts.add("train_model")
+    if _other_subject(sentence, s0, mo, d, occ, mentions):
+        facts.add("other_subject")
+    if BASE_BEFORE_MODEL.search(left_m[-40:]):
+        facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
+    if RESPECTIVELY.search(sentence):
+        facts.add("respectively")
+    return facts
+
+
+# --------------------------------------------------------------------------- decisions and records
+
+def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, int]], cands,
+                        mentions: Sequence[Mention], weights: dict | None = None) -> tuple[Experiment, ...]:
+    """The experiments of one paper: candidates the pairing scorer believes, with results and evidence."""
+    weights = weights if weights is not None else pairing.default_weights()
+    names = names_of(cands, mentions, sentences)
+    kept = []
+    for cand in candidates(text, title_end, sentences, names, mentions):
+        if cand.where is None or _vetoed(cand):
+            continue
+        p = pairing.probability(weights, cand.kind.value, cand.facts)
+        rule = rule_for(cand)
+        if rule or p >= weights.get("threshold", 0.5):
+            kept.append((cand, max(p, 0.8) if rule else p, rule or "weighed"))
+    return tuple(_record(text, title_end, sentences, names, mentions, c, p, r) for c, p, r in kept)
+
+
+def _vetoed(cand: Candidate) -> bool:
+    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
+    nor trained; a method applied to a named model leaves the result to that model, and the
+    model another is "based on" leaves it to the other, as does a model nearer the data that is
+    the subject of its own result."""
+    f = cand.where_facts
+    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON
+                           and bool(f & {"method_on_model", "base", "other_subject"}))
+
+
+# Plain English statements of a run that need no weighing, by kind: every fact listed holds, none of
+# the excluded ones.  Each has a test sentence in tests/test_experiments.py.
+RULES = {
+    ExperimentKind.EVALUATED_ON: (
+        ("subject", {"subject", "co"}, {"train_data", "listed", "background", "base", "model_between"}),
+        ("evaluated", {"eval_data", "co", "model_first"}, {"train_data", "compared", "listed", "background",
+                                                           "model_between", "base", "clause_break"}),
+        ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
+        ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
+    ),
+    ExperimentKind.TRAINED_ON: (
+        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
+        ("ours-trained", {"ours", "train_data"}, {"background"}),
+    ),
+}
+
+
+def rule_for(cand: Candidate) -> str | None:
+    """The first rule of :data:`RULES` the candidate's evidence sentence satisfies."""
+    f = cand.where_facts
+    if "m_Technique" in cand.facts:
+        return None  # a method run as a system is left to the weights: usually it is only a method
+    for name, needed, excluded in RULES[cand.kind]:
+        if needed <= f and not f & excluded:
+            return name
+    return None
+
+
+def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: Sequence[Mention],
+            cand: Candidate, p: float, rule: str) -> Experiment:
+    si, d, mo = cand.where
+    s0, s1 = sentences[si]
+    sentence = text[s0:s1]
+    result = stated_result(sentence, s0, [n for n in names if n.sentence == si], mentions, cand) \
+        if cand.kind == ExperimentKind.EVALUATED_ON else None
+    in_title = s0 < title_end
+    offset = 0 if in_title else title_end + 1
+    named = d or mo
+    span = (result[0].start + s0, result[0].end + s0) if result else (named.start, named.end)
+    evidence = Evidence(sentence=sentence.rstrip(), field="title" if in_title else "abstract",
+                        start=span[0] - offset, end=span[1] - offset, sentence_start=max(0, s0 - offset),
+                        rule=f"experiment:{rule}:" + "+".join(sorted(cand.where_facts & _STRONG)),
+                        confidence=round(p, 2))
+    value = result[0] if result else None
+    return Experiment(kind=cand.kind, model=mo.text if mo else mentions[cand.model].text,
+                      model_mention=cand.model, data=d.text if d else mentions[cand.data].text,
+                      data_mention=cand.data,
+                      metric=result[1] if result else None, value=value.text if value else None,
+                      number=value.number if value else None, unit=value.unit if value else None,
+                      evidence=evidence)
+
+
+def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[Mention],
+                  cand: Candidate) -> tuple[res.Value, str | None] | None:
+    """The value (and metric) the sentence states for this very pair, if any."""
+    spans = [res.Span(n.start - s0, n.end - s0, n.mention) for n in occ]
+    vals = [v for v in res.values(sentence) if not any(v.start < s.end and s.start < v.end for s in spans)]
+    if not vals:
+        return None
+    models = [s for s in spans if mentions[s.ident].type == MODEL]
+    data = [s for s in spans if mentions[s.ident].type in DATA]
+    claims = res.claimed(sentence, vals, models)
+    own = [vals[i] for i, who in sorted(claims.items()) if who == cand.model]
+    target = next((s for s in data if s.ident == cand.data), None)
+    if own:  # "(X: 76.8%)" after each data name: the one after this data name
+        after = [v for v in own if target is not None and v.start >= target.end]
+        value = after[0] if after else own[0]
+    else:
+        model_spans = [s for s in models if s.ident == cand.model]
+        if model_spans and "compared" in cand.where_facts and "subject" not in cand.where_facts:
+            return None  # a compared model gets only the value written beside it
+        free = [v for i, v in enumerate(vals) if i not in claims]
+        value = (res.respectively(sentence, free, data).get(cand.data)
+                 or res.respectively(sentence, free, models).get(cand.model))
+        if value is None:
+            if target is None:
+                return None
+            taken = set(claims)
+            value = res.nearest(sentence, vals, taken, target, model_spans[0] if model_spans else None)
+    if value is None:
+        return None
+    return value, res.metric_near(sentence, value)
+
+
+# --------------------------------------------------------------------------- training
+
+def paper_candidates(nlp, title: str, abstract: str) -> tuple[list[Candidate], list[Mention]]:
+    """Run the pipeline over one paper and return its candidate experiments and mentions."""
+    from kg.extract.pipeline import CANDIDATES, doc_text, mentions_of, paper_text, sentence_table
+
+    text, title_end = paper_text(title, abstract)
+    doc = nlp.make_doc(text)
+    doc.user_data["mlkg_text"] = text
+    doc._.title_end = title_end
+    doc = nlp(doc)
+    mentions = mentions_of(doc)
+    sentences = sentence_table(doc)
+    names = names_of(doc.user_data.get(CANDIDATES, []), mentions, sentences)
+    cands = [c for c in candidates(doc_text(doc), title_end, sentences, names, mentions) if c.where is not None]
+    return cands, mentions
+
+
+def training_rows(nlp, gold_papers: Sequence[dict], texts: dict[str, tuple[str, str]], key) -> list[tuple]:
+    """Labelled candidates ``(kind, facts, is_gold, paper id)`` of gold papers.
+
+    ``texts`` maps ``key(title)`` to (title, abstract); ``key`` is the scorer's
+    name normalisation, used for titles and for matching gold names to mentions.
+    """
+    rows = []
+    for paper in gold_papers:
+        found = texts.get(key(paper["title"]))
+        if found is None or "experiments" not in paper:
+            continue
+        cands, mentions = paper_candidates(nlp, *found)
+        entities = {e["name"]: {key(e["name"])} | {key(a) for a in e.get("aliases", ())} for e in paper["entities"]}
+        gold = {(x["kind"], x["model"], x["data"]) for x in paper["experiments"]}
+        for c in cands:
+            mnames = {key(mentions[c.model].text)} | {key(a) for a in mentions[c.model].aliases}
+            dnames = {key(mentions[c.data].text)} | {key(a) for a in mentions[c.data].aliases}
+            label = any(kind == c.kind.value and entities[m] & mnames and entities[d] & dnames
+                        for kind, m, d in gold)
+            rows.append((c.kind.value, tuple(sorted(c.facts)), label, paper["id"]))
+    return rows
+
+
+def experiments_of(doc, mentions: Sequence[Mention]) -> tuple[Experiment, ...]:
+    """The experiments of a processed paper (a spaCy ``Doc`` from :mod:`kg.extract.pipeline`)."""
+    from kg.extract.pipeline import CANDIDATES, doc_text, sentence_table
+
+    cands = doc.user_data.get(CANDIDATES, [])
+    if not cands:
+        return ()
+    return extract_experiments(doc_text(doc), doc._.title_end, sentence_table(doc), cands, mentions)

@@ -1,0 +1,176 @@
+"""The numbers a sentence states as results, and which model–data pair each belongs to.
+
+A result is a value as written ("86.8%", "+5.3 points", "2.1x", "8.96/10"),
+with its number, unit and the metric named beside it.  Plain integers are not
+results ("5 epochs", "60 examples"); a value needs a percent sign, a decimal
+point, a ratio, or a unit of points or times.
+
+Which value a model–data pair gets follows how English states results:
+
+* "X (62.1%)", "(X: 76.8%)": a value right after a model's name is that model's;
+* "A and B … respectively": the n-th value goes to the n-th name of the list
+  with as many names;
+* "from 35.6% to 46.7%", "23.5->26.9": the value reached, not the start;
+* otherwise the unclaimed value nearest the data name in its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.catalogue import read_lines
+
+_VALUE = re.compile(
+    r"(?<![\w.@/\-])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?:(?P<ratio>\s?/\s?\d+(?:\.\d+)?)"
+    r"|\s?(?P<unit>%|×|x(?![\w])(?!\s*\d)|points?\b|pts?\b|pp\b|percentage points?\b))?"
+    r"(?![\w.]*\d)(?!\s?(?:[BMKTk]\b|billion|million|thousand|-shot|-bit|-way|-layer))"
+)
+_TRANSITION = re.compile(r"\s*(?:->|→|-->|=>|to)\s*(?=[+\-−]?\d)")
+_FROM = re.compile(r"\bfrom\s*$")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;]|,\s+(?:while|whereas|but|and\s+(?:we|it|our))\b|\.\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One stated value: where it is in the sentence and what it says."""
+
+    start: int
+    end: int
+    text: str
+    number: float
+    unit: str | None
+
+
+def values(sentence: str) -> list[Value]:
+    """The result values of a sentence, in order (a transition's start left out).
+
+    >>> [v.text for v in values("It reaches 81.1% on A, up from 35.6% to 46.7%, and 23.5->26.9 F1.")]
+    ['81.1%', '46.7%', '26.9']
+    >>> [v.text for v in values("We train 7B models for 5 epochs on 60 examples; +3.2 points, 2.5x faster, 8.96/10.")]
+    ['+3.2 points', '2.5x', '8.96/10']
+    """
+    out = []
+    for m in _VALUE.finditer(sentence):
+        unit = m.group("unit")
+        if not (unit or m.group("frac") or m.group("ratio")):
+            continue
+        if _TRANSITION.match(sentence, m.end()):
+            continue  # the start of "A -> B" or "from A to B"
+        number = float((m.group("num") + (m.group("frac") or "")).replace(",", ""))
+        if m.group("sign") in ("-", "−"):
+            number = -number
+        out.append(Value(m.start(), m.end(), m.group().strip(), number, _unit(unit, m.group("ratio"))))
+    return out
+
+
+def _unit(unit: str | None, ratio: str | None) -> str | None:
+    if ratio:
+        return "ratio"
+    if not unit:
+        return None
+    unit = unit.strip().lower()
+    if unit == "%":
+        return "%"
+    if unit in ("x", "×"):
+        return "×"
+    return "points"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name in the sentence: its offsets and its identity (a mention index)."""
+
+    start: int
+    end: int
+    ident: int
+
+
+def claimed(sentence: str, vals: list[Value], models: list[Span]) -> dict[int, int]:
+    """Values written right after a model's name, "X (62.1%)" or "(X: 76.8%)": value index -> model."""
+    out = {}
+    for i, v in enumerate(vals):
+        for m in models:
+            gap = sentence[m.end:v.start]
+            if m.end <= v.start and len(gap) <= 4 and re.fullmatch(r"\s*[:(]?\s*(?:of\s*)?", gap):
+                out[i] = m.ident
+    return out
+
+
+def respectively(sentence: str, vals: list[Value], names: list[Span]) -> dict[int, Value]:
+    """ "A and B … respectively": identity -> value, when the counts agree."""
+    if not _RESPECTIVELY.search(sentence):
+        return {}
+    seen: list[int] = []
+    for n in sorted(names, key=lambda s: s.start):
+        if n.ident not in seen:
+            seen.append(n.ident)
+    if len(seen) < 2 or len(seen) != len(vals):
+        return {}
+    return dict(zip(seen, vals))
+
+
+def nearest(sentence: str, vals: list[Value], taken: set[int], data: Span, model: Span | None) -> Value | None:
+    """The unclaimed value nearest the data name, within its clause and 90 characters.
+
+    "On D, X improves from 35.6% to 46.7%": when the model follows the data, its value follows the model.
+    A value in brackets after an ordinary word ("with 60 examples (5%)") is an aside and counts as farther.
+    """
+    anchor = model if model is not None and model.start > data.end else data
+    best, best_gap = None, 91
+    for i, v in enumerate(vals):
+        if i in taken:
+            continue
+        lo, hi = (v.end, anchor.start) if v.end <= anchor.start else (anchor.end, v.start)
+        if _CLAUSE.search(sentence[lo:hi]):
+            continue
+        gap = hi - lo + (0 if v.end <= anchor.start else 10)  # "N on Y" reads before "Y … N"
+        if anchor is data and model is not None and model.start < data.start and v.end <= model.start:
+            gap += 60  # a value before the model is rarely its own
+        if anchor is model and v.start < model.start:
+            gap += 60
+        if sentence[:v.start].rstrip().endswith("("):
+            gap += 30
+        if gap < best_gap:
+            best, best_gap = v, gap
+    return best
+
+
+@cache
+def _metric_table() -> tuple[tuple[str, str], ...]:
+    rows = []
+    for line in sorted(read_lines("metrics.txt")):
+        canonical, _, surfaces = line.partition("=")
+        for s in surfaces.split("|"):
+            if s.strip():
+                rows.append((s.strip().lower(), canonical.strip()))
+    return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
+
+
+def metric_near(sentence: str, value: Value) -> str | None:
+    """The metric named nearest a value in its clause, normalised through ``kg/data/metrics.txt``.
+
+    >>> s = "It achieves 83.0% zero-shot top-1 accuracy on ImageNet and a BLEU of 31.2."
+    >>> [metric_near(s, v) for v in values(s)]
+    ['top-1 accuracy', 'BLEU']
+    """
+    lo = max(0, value.start - 60)
+    hi = min(len(sentence), value.end + 60)
+    best, best_gap = None, None
+    lowered = sentence.lower()
+    for surface, canonical in _metric_table():
+        for m in re.finditer(r"(?<![\w@\-])" + re.escape(surface) + r"(?![\w@\-])", lowered[lo:hi]):
+            s, e = lo + m.start(), lo + m.end()
+            written = sentence[s:e]
+            if len(surface) <= 4 and not any(c.isupper() for c in written) and surface not in ("f1", "acc"):
+                continue  # "em", "map", "asr": only as the capitalised abbreviation
+            between = sentence[e:value.start] if e <= value.start else sentence[value.end:s]
+            if _CLAUSE.search(between) or re.search(r"\d", between.replace("@", "")):
+                continue
+            gap = len(between)
+            if best_gap is None or gap < best_gap:
+                best, best_gap = canonical, gap
+    return best

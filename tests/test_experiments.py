@@ -1,0 +1,265 @@
+"""Experiments: which model ran on which data, with the result stated.
+
+Every rule of kg/extract/experiments.py and kg/extract/results.py has a
+sentence of its own here (none is taken from the gold or the seeds).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+import rdflib
+
+from kg.extract import extract
+from kg.extract import results as res
+from kg.extract.experiments import RULES
+from kg.model import Paper
+
+from test_rdf import MLKG, RDF
+
+
+def runs(title: str, abstract: str) -> set[tuple]:
+    """(kind, model, data, value) of every experiment extracted from one made-up paper."""
+    [ex] = extract([Paper(key="p", title=title, abstract=abstract)])
+    return {(x.kind.value, ex.mentions[x.model_mention].text, ex.mentions[x.data_mention].text, x.value)
+            for x in ex.experiments}
+
+
+# --------------------------------------------------------------------------- values
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It reaches 81.1% on A and 3.5 points more on B.", ["81.1%", "3.5 points"]),
+    ("Accuracy rises from 35.6% to 46.7% and F1 from 23.5->26.9.", ["46.7%", "26.9"]),
+    ("We train 7B models for 5 epochs on 60 examples at 224 x 224 pixels.", []),
+    ("It is 2.5x faster and scores 8.96/10 with -1.2% error.", ["2.5x", "8.96/10", "-1.2%"]),
+])
+def test_values_are_results_not_counts_sizes_or_starting_points(sentence, expected):
+    assert [v.text for v in res.values(sentence)] == expected
+
+
+def test_value_units_and_numbers():
+    vals = res.values("Gains of +4.0%, 1.5 points and 3x.")
+    assert [(v.number, v.unit) for v in vals] == [(4.0, "%"), (1.5, "points"), (3.0, "×")]
+
+
+def test_metric_names_are_normalised_through_the_vocabulary():
+    s = "Zeta gets an exact match of 71.0, a pass@1 of 40.2% and a win-rate of 55%."
+    assert [res.metric_near(s, v) for v in res.values(s)] == ["exact match", "pass@1", "win rate"]
+
+
+# --------------------------------------------------------------------------- linking model and data
+
+def test_the_subject_of_a_result_verb_is_credited_and_a_compared_model_gets_its_bracketed_score():
+    got = runs("Zorba: small math models",
+               "We present Zorba-7B, a compact math model. Zorba-7B achieves 86.8% accuracy on GSM8K, "
+               "outperforming GPT-4 (62.1%).")
+    assert ("evaluatedOn", "Zorba-7B", "GSM8K", "86.8%") in got
+    assert ("evaluatedOn", "GPT-4", "GSM8K", "62.1%") in got
+
+
+def test_fine_tune_on_one_set_and_evaluate_it_on_others():
+    got = runs("Tuning for math", "We fine-tune Llama-2-7B on MetaMathQA and evaluate it on GSM8K and SVAMP.")
+    assert got >= {("trainedOn", "Llama-2-7B", "MetaMathQA", None), ("evaluatedOn", "Llama-2-7B", "GSM8K", None),
+                   ("evaluatedOn", "Llama-2-7B", "SVAMP", None)}
+    assert ("evaluatedOn", "Llama-2-7B", "MetaMathQA", None) not in got
+    assert ("trainedOn", "Llama-2-7B", "GSM8K", None) not in got
+
+
+def test_our_fine_tuned_model_is_the_named_model():
+    got = runs("Better reasoning", "We fine-tune Llama-3-8B with a new curriculum. "
+                                   "Our fine-tuned Llama-3-8B reaches 71.2% on GSM8K.")
+    assert ("evaluatedOn", "Llama-3-8B", "GSM8K", "71.2%") in got
+
+
+def test_our_model_stands_for_the_proposed_one_only_when_no_other_model_is_named():
+    got = runs("Quill: a coding model", "We introduce Quill-3B, a small code model. "
+                                        "Our model reaches 55.0% on HumanEval. "
+                                        "Our method also lifts StarCoder-7B on MBPP.")
+    assert ("evaluatedOn", "Quill-3B", "HumanEval", "55.0%") in got
+    assert not any(m == "Quill-3B" and d == "MBPP" for _, m, d, _ in got)
+
+
+def test_a_judge_is_not_evaluated_nor_trained():
+    got = runs("Chat tuning", "We fine-tune Mistral-7B on UltraChat and evaluate it on MT-Bench with GPT-4 as the judge.")
+    assert ("evaluatedOn", "Mistral-7B", "MT-Bench", None) in got
+    assert not any(m == "GPT-4" for _, m, _, _ in got)
+
+
+def test_a_method_applied_to_a_named_model_leaves_the_result_to_the_model():
+    got = runs("FooTune: cheap adapters", "We propose FooTune, a parameter-efficient fine-tuning method. "
+                                          "FooTune improves Llama-2-7B by 4.1 points on GSM8K.")
+    assert got == {("evaluatedOn", "Llama-2-7B", "GSM8K", "4.1 points")}
+
+
+def test_respectively_pairs_values_with_the_data_in_order():
+    got = runs("Qux", "We introduce Qux-13B. Qux-13B scores 45.1% and 61.3% on MATH and HumanEval, respectively.")
+    assert {("evaluatedOn", "Qux-13B", "MATH", "45.1%"), ("evaluatedOn", "Qux-13B", "HumanEval", "61.3%")} <= got
+
+
+def test_a_model_compared_with_ours_in_a_sentence_without_data_is_run_on_our_data():
+    got = runs("Pico: tiny math models", "We present Pico-1B. Pico-1B achieves 61.0% on GSM8K. "
+                                         "Pico-1B surpasses much larger models such as Falcon-40B.")
+    assert ("evaluatedOn", "Falcon-40B", "GSM8K", None) in got
+
+
+def test_a_base_model_is_not_what_achieves():
+    got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
+    assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got
+    assert not any(m == "Mistral-7B" and k == "evaluatedOn" for k, m, _, _ in got)
+
+
+def test_background_results_are_not_this_papers_runs():
+    got = runs("Efficient math", "Previous studies have shown that GPT-4 achieves 92.0% on GSM8K. "
+                                 "We study data selection instead.")
+    assert got == set()
+
+
+def test_every_rule_names_facts_the_extractor_reads():
+    from kg.extract import experiments as ex
+    source = open(ex.__file__, encoding="utf-8").read()
+    for rules in RULES.values():
+        for name, needed, excluded in rules:
+            for fact in needed | excluded:
+                assert f'"{fact}"' in source.replace(f'"{fact}", ', f'"{fact}"', 1), (name, fact)
+
+
+# --------------------------------------------------------------------------- graph and RDF
+
+@pytest.fixture(scope="module")
+def small_build(tmp_path_factory):
+    from kg import job
+
+    src = tmp_path_factory.mktemp("exp-src") / "papers.jsonl"
+    records = [
+        {"title": "Zorba: small math models", "abstract": "We present Zorba-7B, a compact math model. "
+         "We fine-tune Zorba-7B on MetaMathQA. Zorba-7B achieves 86.8% accuracy on GSM8K, outperforming GPT-4 (62.1%)."},
+        {"title": "Tuning Llama for math", "abstract": "We fine-tune Llama-3-8B on MetaMathQA and evaluate it on GSM8K. "
+         "Our fine-tuned Llama-3-8B reaches 71.2% accuracy on GSM8K, while Llama-2-7B reaches 40.5% on SVAMP."},
+        {"title": "Two models", "abstract": "We fine-tune Llama-3-8B on OlympicArena. "
+         "Llama-2-13B achieves 55.0% accuracy on GSM8K."},
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("exp-out")
+    job.run([src], out, formats=("ttl", "json"), processes=1)
+    return out
+
+
+def test_the_export_reports_evaluations_and_trainings_with_values(small_build):
+    g = rdflib.Graph().parse(small_build / "kg.ttl")
+    rows = {(str(cls).rsplit("#")[-1], str(next(g.objects(m, rdflib.RDFS.label))),
+             str(next(g.objects(d, rdflib.RDFS.label))), str(v) if v else None)
+            for x, cls, m, d, v in g.query(
+                "SELECT ?x ?c ?m ?d ?v WHERE { ?p mlkg:reports ?x . ?x a ?c ; mlkg:model ?m ; mlkg:data ?d ."
+                " OPTIONAL { ?x mlkg:value ?v } }", initNs={"mlkg": MLKG})}
+    assert ("Evaluation", "Zorba-7B", "GSM8K", "86.8%") in rows
+    assert ("Evaluation", "GPT-4", "GSM8K", "62.1%") in rows
+    assert ("Training", "Zorba-7B", "MetaMathQA", None) in rows
+    x = next(x for x, _, v in g.triples((None, MLKG.value, rdflib.Literal("86.8%"))))
+    assert float(next(g.objects(x, MLKG.numericValue))) == 86.8
+    assert str(next(g.objects(x, MLKG.unit))) == "%" and str(next(g.objects(x, MLKG.metric))) == "accuracy"
+    # evidence restates the paper's mlkg:reports edge, like any edge
+    ev = next(g.subjects(RDF.object, x))
+    assert next(g.objects(ev, RDF.predicate)) == MLKG.reports
+    assert "86.8%" in str(next(g.objects(ev, MLKG.sentence)))
+
+
+def test_the_export_validates_and_a_broken_experiment_does_not(small_build):
+    from kg.validate import validate
+
+    assert validate(small_build).conforms
+    g = rdflib.Graph().parse(small_build / "kg.ttl")
+    x = next(g.subjects(RDF.type, MLKG.Evaluation))
+    g.remove((x, MLKG.model, None))
+    g.add((x, MLKG.model, next(g.subjects(RDF.type, MLKG.Benchmark))))
+    report = validate(g)
+    assert not report.conforms and any("mlkg:model" in f.message for f in report.findings)
+
+
+def test_experiments_are_deterministic(small_build, tmp_path):
+    from kg import job
+
+    src = next(small_build.parent.glob("exp-src*")) / "papers.jsonl"
+    job.run([src], tmp_path, formats=("ttl",), processes=1)
+    assert (tmp_path / "kg.ttl").read_bytes() == (small_build / "kg.ttl").read_bytes()
+
+
+# --------------------------------------------------------------------------- the shipped scorer
+
+@pytest.mark.slow
+def test_retraining_reproduces_the_shipped_weights():
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parents[1] / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        import train_experiments
+        assert train_experiments.main(["--check"]) == 0
+    finally:
+        sys.path.remove(str(scripts))
+
+
+def test_when_the_model_follows_the_data_its_value_follows_the_model():
+    got = runs("Pretext tasks", "We propose Mosaic, a pretext task. On CIFAR-10 with 100 labels (1%), "
+                                "our method improves the accuracy of ResNet-18 from 40.1% to 52.3%.")
+    assert ("evaluatedOn", "ResNet-18", "CIFAR-10", "52.3%") in got
+
+
+# --------------------------------------------------------------------------- Python API and CLI
+
+@pytest.fixture(scope="module")
+def small_graph(small_build):
+    import kg
+
+    return kg.load(small_build)
+
+
+def test_experiments_filter_by_model_lineage_data_and_kind(small_graph):
+    rows = small_graph.experiments(model="Llama", data="GSM8K")
+    assert {(r.model, r.kind) for r in rows} >= {("Llama-3-8B", "evaluatedOn"), ("Llama-2-13B", "evaluatedOn")}
+    assert all(r.data == "GSM8K" for r in rows)
+    trained = small_graph.experiments(kind="trainedOn")
+    assert trained and all(r.kind == "trainedOn" for r in trained)
+    with pytest.raises(ValueError):
+        small_graph.experiments(kind="fineTunedOn")
+
+
+def test_leaderboard_is_best_first_within_a_metric_and_groups_a_family(small_graph):
+    board = small_graph.leaderboard("GSM8K")
+    values = [r.number for r in board if r.metric == "accuracy"]
+    assert values == sorted(values, reverse=True) and values[0] == 86.8
+    llama = small_graph.leaderboard("GSM8K", model="Llama")
+    assert {r.model for r in llama} == {"Llama-3-8B", "Llama-2-13B"}
+    assert llama[0].evidence.sentence and llama[0].paper
+
+
+def test_records_load_into_pandas(small_graph):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(small_graph.leaderboard("GSM8K").to_records())
+    assert {"model", "data", "metric", "value", "number", "unit", "paper", "date", "sentence"} <= set(frame.columns)
+    assert len(frame) == len(small_graph.leaderboard("GSM8K"))
+
+
+def test_same_model_keeps_papers_whose_fine_tuned_model_itself_is_evaluated(small_graph):
+    """The second paper fine-tunes Llama 3 and evaluates it on GSM8K; the third fine-tunes Llama 3 on
+    other data and reports GSM8K for another model."""
+    paper_level = {p.title for p in small_graph.papers(fine_tunes="Llama-3", evaluated_on="GSM8K")}
+    exp_level = {p.title for p in small_graph.papers(fine_tunes="Llama-3", evaluated_on="GSM8K", same_model=True)}
+    assert exp_level == {"Tuning Llama for math"}
+    assert exp_level <= paper_level
+    with pytest.raises(ValueError):
+        small_graph.papers(fine_tunes="Llama-3", same_model=True)
+
+
+def test_cli_leaderboard(small_build):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["leaderboard", "GSM8K", "--graph", str(small_build), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows[0]["model"] == "Zorba-7B" and rows[0]["value"] == "86.8%"
+    missing = CliRunner().invoke(cli, ["leaderboard", "NoSuchBench", "--graph", str(small_build)])
+    assert missing.exit_code == 1 and "NoSuchBench" in missing.output

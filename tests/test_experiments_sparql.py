@@ -1,0 +1,73 @@
+"""The experiment queries of ``queries/`` and the Python API agree on the seeds export.
+
+leaderboard.rq against ``g.leaderboard``; papers-fine-tuning-family-evaluated-on-benchmark.rq
+(the experiment-level question of CONTRACT.md) against ``g.papers(..., same_model=True)``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+import kg
+from kg import sparql
+from kg.graph import entity_iri, paper_iri
+
+FAMILIES = ["Llama", "Qwen", "Mistral", "GPT"]
+BENCHMARKS = ["GSM8K", "MMLU", "HumanEval", "ImageNet"]
+
+
+@pytest.fixture(scope="module")
+def g(seeds_build) -> kg.KnowledgeGraph:
+    return kg.load(seeds_build[0])
+
+
+@pytest.fixture(scope="module")
+def store(seeds_build):
+    return sparql.load_export(seeds_build[0])
+
+
+def ask(store, query: str, **params: str) -> list[dict]:
+    return sparql.run(query, store, params).as_dicts()
+
+
+def names(store, name: str) -> list[str]:
+    return sorted({r["entity"] for r in ask(store, "entity-by-name", name=name)})
+
+
+@pytest.mark.parametrize("benchmark", BENCHMARKS)
+@pytest.mark.parametrize("family", ["", "Llama"])
+def test_leaderboard(g, store, benchmark, family):
+    rows = ask(store, "leaderboard", benchmark=benchmark, family=family)
+    api = g.leaderboard(names(store, benchmark), model=names(store, family) if family else None)
+    assert ({(entity_iri(r.model_key), paper_iri(r.paper_key), r.value) for r in api}
+            == {(r["model"], r["paper"], r["value"]) for r in rows})
+    by_metric_api, by_metric_sparql = defaultdict(list), defaultdict(list)
+    for r in api:
+        by_metric_api[r.metric or ""].append(r.number)
+    for r in rows:
+        by_metric_sparql[r["metric"]].append(float(r["number"]))
+    assert by_metric_api == by_metric_sparql  # best first within each metric, on both sides
+
+
+def test_the_seeds_have_a_leaderboard(g):
+    assert any(r.number is not None for r in g.leaderboard("GSM8K"))
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("benchmark", BENCHMARKS)
+def test_papers_fine_tuning_family_evaluated_on_benchmark(g, store, family, benchmark):
+    rows = ask(store, "papers-fine-tuning-family-evaluated-on-benchmark", family=family, benchmark=benchmark)
+    papers = g.papers(fine_tunes=names(store, family), evaluated_on=names(store, benchmark), same_model=True)
+    assert {paper_iri(p.key) for p in papers} == {r["paper"] for r in rows}
+    paper_level = {paper_iri(p.key) for p in g.papers(fine_tunes=names(store, family),
+                                                      evaluated_on=names(store, benchmark))}
+    assert {r["paper"] for r in rows} <= paper_level
+
+
+def test_experiment_level_is_stricter_than_paper_level_somewhere(g):
+    """Weak-to-Strong Reasoning fine-tunes Llama 3 and evaluates on GSM8K, but GSM8K is Llama 2's."""
+    loose = {p.title for p in g.papers(fine_tunes="Llama-3", evaluated_on="GSM8K")}
+    strict = {p.title for p in g.papers(fine_tunes="Llama-3", evaluated_on="GSM8K", same_model=True)}
+    assert strict < loose
