@@ -129,21 +129,42 @@ def folds_of(gold: list[dict]) -> list[set[str]]:
     return [set(ids[k::FOLDS]) for k in range(FOLDS)]
 
 
-def cross_validate(gold: list[dict], extra: list[dict], tmp: Path) -> None:
+def experiment_weights(train: list[dict], texts: dict, model_path: str | None) -> dict:
+    """The experiment pairing scorer (kg/extract/pairing.py) fitted on ``train`` only."""
     from kg import learn
+    from kg.extract import pairing
+    from kg.extract.experiments import training_rows
+    from kg.extract.pipeline import build_nlp
+
+    by_key = {learn.norm(p.title): (p.title, p.abstract) for p in texts.values()}
+    rows = training_rows(build_nlp(model_path=model_path), train, by_key, learn.norm)
+    return pairing.fit([(kind, facts, label) for kind, facts, label, _ in rows])
+
+
+def cross_validate(gold: list[dict], extra: list[dict], tmp: Path) -> None:
+    """Both learned parts (relation decider, experiment pairing) are refitted on each fold's training papers."""
+    from kg import learn
+    from kg.extract import pairing
 
     texts = learn.papers_for(gold + extra, SOURCES)
     rows = learn.feature_rows(gold + extra, texts)
     score = scorer()
     rules, learned = Tally(score), Tally(score)
+    shipped_weights = pairing.default_weights
     for k, fold in enumerate(folds_of(gold)):
         model = learn.fit([r for r in rows if r[0] not in fold])
         path = tmp / f"fold{k}.json"
         learn.dump(model, path)
+        train = [g for g in gold + extra if g["id"] not in fold]
         held_out = [g for g in gold if g["id"] in fold]
         papers = [texts[g["id"]] for g in held_out if g["id"] in texts]
-        learned.add(build_ttl(papers, tmp / f"fold{k}", str(path)), held_out)
-        rules.add(build_ttl(papers, tmp / f"rules{k}", None), held_out)
+        weights = experiment_weights(train, texts, str(path))
+        pairing.default_weights = lambda: weights
+        try:
+            learned.add(build_ttl(papers, tmp / f"fold{k}", str(path)), held_out)
+            rules.add(build_ttl(papers, tmp / f"rules{k}", None), held_out)
+        finally:
+            pairing.default_weights = shipped_weights
     rules.report(f"rules alone (no training), {len(gold)} papers of train + dev")
     learned.report(f"grouped {FOLDS}-fold cross-validation by paper, {len(gold)} papers of train + dev "
                    f"(+{len(extra)} own annotations in training only)")

@@ -204,15 +204,20 @@ def tidy(ex: PaperExtraction) -> PaperExtraction:
     "the 13B model", "Base LLMs" and "V3" alone name no thing of their own; a name that ends a
     sentence ("...-Instruct.") does not keep the full stop.
     """
-    kept = []
-    for m in ex.mentions:
+    kept, new_index = [], {}
+    for i, m in enumerate(ex.mentions):
         text = m.text.rstrip(_TRAILING)
         if text != m.text and text:
             m = m.model_copy(update={"text": text})
         if text and not _bare_suffix(m) and not (m.catalogue_id is None and _describes(text)):
+            new_index[i] = len(kept)
             kept.append(m)
-    return ex if len(kept) == len(ex.mentions) and all(a is b for a, b in zip(kept, ex.mentions)) \
-        else ex.model_copy(update={"mentions": tuple(kept)})
+    if len(kept) == len(ex.mentions) and all(a is b for a, b in zip(kept, ex.mentions)):
+        return ex
+    experiments = tuple(  # an experiment points at mentions by index: follow them, drop what lost one
+        x.model_copy(update={"model_mention": new_index[x.model_mention], "data_mention": new_index[x.data_mention]})
+        for x in ex.experiments if x.model_mention in new_index and x.data_mention in new_index)
+    return ex.model_copy(update={"mentions": tuple(kept), "experiments": experiments})
 
 
 _TRAILING = ".,;:!?-/ "

@@ -74,3 +74,21 @@ def test_labels_never_end_in_punctuation(catalogue_dir):
     paper = Paper(key="p", title="Forms", abstract=text)
     corpus = resolve([paper], [PaperExtraction(paper_key="p", mentions=(mention,))], catalogue.load(catalogue_dir))
     assert [e.label for e in corpus.entities] == ["QuillSet-T"]
+
+
+def test_experiments_follow_their_mentions_when_resolve_drops_a_bare_name():
+    """tidy() drops "Base" (a variant word alone); the experiment's indices must still name its model and data."""
+    from kg.model import Experiment, ExperimentKind, PaperExtraction
+    from kg.resolve import tidy
+
+    ev = Evidence(sentence="s", start=0, end=1, rule="r", confidence=0.9)
+    mentions = (Mention(text="Base", type=EntityType.MODEL, predicate=Predicate.EVALUATES, evidence=(ev,)),
+                Mention(text="Zeta-7B", type=EntityType.MODEL, predicate=Predicate.EVALUATES, evidence=(ev,)),
+                Mention(text="FooBench", type=EntityType.BENCHMARK, predicate=Predicate.EVALUATES_ON, evidence=(ev,)))
+    x = Experiment(kind=ExperimentKind.EVALUATED_ON, model="Zeta-7B", model_mention=1, data="FooBench",
+                   data_mention=2, evidence=ev)
+    gone = Experiment(kind=ExperimentKind.EVALUATED_ON, model="Base", model_mention=0, data="FooBench",
+                      data_mention=2, evidence=ev)
+    ex = tidy(PaperExtraction(paper_key="p", mentions=mentions, experiments=(x, gone)))
+    assert [m.text for m in ex.mentions] == ["Zeta-7B", "FooBench"]
+    assert [(e.model_mention, e.data_mention) for e in ex.experiments] == [(0, 1)]
