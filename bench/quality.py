@@ -133,7 +133,7 @@ def experiment_weights(train: list[dict], texts: dict, model_path: str | None) -
     """The experiment pairing scorer (kg/extract/pairing.py) fitted on ``train`` only."""
     from kg import learn
     from kg.extract import pairing
-    from kg.extract.experiments import training_rows
+    from kg.extract.experiment_training import training_rows
     from kg.extract.pipeline import build_nlp
 
     by_key = {learn.norm(p.title): (p.title, p.abstract) for p in texts.values()}

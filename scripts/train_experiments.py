@@ -38,7 +38,7 @@ def rows_for(gold_paths: list[Path], inputs=INPUTS) -> list[tuple]:
     """Labelled candidate rows ``(kind, facts, is_gold, paper id)`` for the papers of the gold files."""
     sys.path.insert(0, str(ROOT))
     from kg import ingest
-    from kg.extract.experiments import training_rows
+    from kg.extract.experiment_training import training_rows
     from kg.extract.pipeline import build_nlp
 
     papers = ingest.read(list(inputs)).papers

@@ -44,7 +44,7 @@ def fit(rows: Sequence[tuple[str, Iterable[str], bool]], c: float = 0.1, thresho
     """Weights from labelled candidates ``(kind, facts, is_gold)``; the same rows always give the same dict.
 
     ``scripts/train_experiments.py`` builds the rows from gold papers with
-    :func:`kg.extract.experiments.training_rows`; a cross-validation splits
+    :func:`kg.extract.experiment_training.training_rows`; a cross-validation splits
     those papers and calls this on each part.
     """
     from sklearn.linear_model import LogisticRegression
