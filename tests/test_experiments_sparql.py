@@ -14,26 +14,14 @@ import kg
 from kg import sparql
 from kg.graph import entity_iri, paper_iri
 
+from test_api_vs_sparql import ask, g, sparql_names, store  # noqa: E402,F401 - shared fixtures
+
 FAMILIES = ["Llama", "Qwen", "Mistral", "GPT"]
 BENCHMARKS = ["GSM8K", "MMLU", "HumanEval", "ImageNet"]
 
 
-@pytest.fixture(scope="module")
-def g(seeds_build) -> kg.KnowledgeGraph:
-    return kg.load(seeds_build[0])
-
-
-@pytest.fixture(scope="module")
-def store(seeds_build):
-    return sparql.load_export(seeds_build[0])
-
-
-def ask(store, query: str, **params: str) -> list[dict]:
-    return sparql.run(query, store, params).as_dicts()
-
-
 def names(store, name: str) -> list[str]:
-    return sorted({r["entity"] for r in ask(store, "entity-by-name", name=name)})
+    return sparql_names(store, name)
 
 
 @pytest.mark.parametrize("benchmark", BENCHMARKS)
