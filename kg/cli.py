@@ -280,7 +280,8 @@ def sparql_cmd(query: str | None, source: Path, params: tuple[str, ...], fmt: st
                 raise sparql.QueryError(f"--param takes NAME=VALUE, not {item!r}")
             values[name.strip()] = value
         if fmt in sparql_results.FORMATS:
-            click.echo(sparql_results.serialize(q, source, values, fmt, engine=engine), nl=False)
+            click.echo(sparql_results.serialize(q, source, values, fmt, engine=engine, timeout=timeout,
+                                                allow_network=allow_network), nl=False)
             return
         result = sparql.run(q, source, values, engine=engine, timeout=timeout, max_rows=max_rows,
                             allow_network=allow_network)

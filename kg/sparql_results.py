@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import network
+from kg.query_limits import DEFAULT_TIMEOUT, run_bounded
 from kg.sparql import Query, QueryError, bind, load_export, load_query, ox_solutions, rdflib_result
 
 FORMATS = {
@@ -34,12 +36,27 @@ def solutions(text: str, store) -> ox.QuerySolutions:
 
 
 def serialize(query: Query | str, source, values: dict[str, str] | None = None, fmt: str = "json",
-              engine: str = "oxigraph") -> bytes:
-    """Answer ``query`` on an export (directory, file or loaded store) in a SPARQL results format."""
+              engine: str = "oxigraph", *, timeout: float | None = DEFAULT_TIMEOUT,
+              allow_network: bool = False) -> bytes:
+    """Answer ``query`` on an export (directory, file or loaded store) in a SPARQL results format.
+
+    The same guards as :func:`kg.sparql.select`: no ``SERVICE`` unless ``allow_network``, and the
+    time and memory limits of kg/query_limits.py (the whole answer is written, so no row cap).
+    """
     if fmt not in FORMATS:
         raise QueryError(f"unknown results format {fmt!r}; choose from {', '.join(FORMATS)}")
     if not isinstance(query, Query):
         query = load_query(query)
     text = bind(query, values)
-    store = load_export(source, engine) if isinstance(source, (str, Path)) else source
-    return solutions(text, store).serialize(format=FORMATS[fmt])
+    try:
+        network.check_query(text, allow_network)
+    except network.NetworkRefused as exc:
+        raise QueryError(str(exc)) from None
+    store = load_export(source, engine, allow_network=allow_network) if isinstance(source, (str, Path)) else source
+
+    def answer(_limit):
+        with network.offline(allow_network):
+            return ["answer"], [(solutions(text, store).serialize(format=FORMATS[fmt]).decode("utf-8"),)]
+
+    _, [(data,)] = run_bounded(answer, timeout, None, errors=(QueryError,))  # rows cross as JSON: text
+    return data.encode("utf-8")

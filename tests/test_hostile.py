@@ -583,3 +583,19 @@ def test_finding_9_memory_stays_bounded_on_many_small_inputs(tmp_path):
     assert said.startswith("40000 papers"), said
     per_paper = rise * 2**20 / 40_000
     assert per_paper < 2_000, f"{per_paper:,.0f} bytes a paper while reading"  # before: 2,500
+
+
+def test_results_formats_keep_the_query_guards(tmp_path):
+    """Protection: sparql_results.serialize checks SERVICE and runs under run_bounded like select()."""
+    out = tmp_path / "g"
+    assert CliRunner().invoke(cli, ["build", str(EXAMPLES), "--out", str(out), "-q", "-f", "ttl"]).exit_code == 0
+    query = tmp_path / "remote.rq"
+    query.write_text("SELECT * WHERE { SERVICE <http://192.0.2.1/sparql> { ?s ?p ?o } }\n", encoding="utf-8")
+    for fmt in ("json", "csv", "xml"):
+        refused = CliRunner().invoke(cli, ["sparql", str(query), "--graph", str(out), "--format", fmt])
+        assert refused.exit_code == 2 and "SERVICE" in refused.output, refused.output
+    slow = CliRunner().invoke(cli, ["sparql", "top-models", "--graph", str(out), "--format", "json",
+                                    "--timeout", "0.000001"])
+    assert slow.exit_code == 3, slow.output
+    fine = CliRunner().invoke(cli, ["sparql", "top-models", "--graph", str(out), "--format", "json"])
+    assert fine.exit_code == 0 and json.loads(fine.output)["head"]["vars"]

