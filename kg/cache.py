@@ -138,9 +138,10 @@ def absolute(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def _dump(extraction: PaperExtraction) -> str:
-    return json.dumps([m.model_dump(mode="json", exclude_defaults=True) for m in extraction.mentions],
-                      ensure_ascii=False, separators=(",", ":"))
+    """Everything extracted from one paper (mentions and experiments), without its key."""
+    return json.dumps(extraction.model_dump(mode="json", exclude_defaults=True, exclude={"paper_key"}),
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _load(paper_key: str, mentions: str) -> PaperExtraction:
-    return PaperExtraction.model_validate({"paper_key": paper_key, "mentions": json.loads(mentions)})
+def _load(paper_key: str, stored: str) -> PaperExtraction:
+    return PaperExtraction.model_validate({**json.loads(stored), "paper_key": paper_key})
