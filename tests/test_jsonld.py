@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pyoxigraph as ox
@@ -60,3 +61,18 @@ def test_any_literal_under_any_property_reads_back_unchanged(literal, predicate)
     buffer = io.BytesIO()
     jsonld.write(buffer, [triple])
     assert [q.triple for q in ox.parse(buffer.getvalue(), format=ox.RdfFormat.JSON_LD)] == [triple]
+
+
+def test_a_huge_integer_stays_an_integer_when_read_back():
+    """JSON numbers past 2**53 become doubles in JSON-LD readers: such a count is written as a typed value."""
+    import pyoxigraph as ox
+
+    from kg.export import jsonld
+
+    big = ox.Triple(ox.NamedNode("https://w3id.org/mlkg/resource/paper/p"),
+                    ox.NamedNode("https://w3id.org/mlkg/ontology#authorCount"),
+                    ox.Literal("100000000000000000000", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    buf = io.BytesIO()
+    jsonld.write(buf, [big])
+    back = list(ox.parse(buf.getvalue(), format=ox.RdfFormat.JSON_LD))
+    assert [t.object for t in back] == [big.object]

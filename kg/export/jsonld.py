@@ -95,9 +95,14 @@ class _Compactor:
             return term.value
         if coercion == datatype:
             return term.value
-        if coercion is None and datatype in NATIVE:
+        if coercion is None and datatype in NATIVE and _native_safe(datatype, term.value):
             return NATIVE[datatype](term.value)
         return {"@value": term.value, "@type": self.iri(datatype)}
+
+
+def _native_safe(datatype: str, value: str) -> bool:
+    """A JSON number reads back as xsd:integer only within 2**53; a larger count stays a typed string."""
+    return datatype != XSD + "integer" or abs(int(value)) < 2 ** 53
 
 
 def _node(c: _Compactor, subject: str, triples: Iterable[ox.Triple]) -> dict:
