@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,11 +25,11 @@ INPUTS = (SHARED / "seeds", SHARED / "external" / "recent-papers" / "papers.json
 
 
 def key(text: str) -> str:
-    """The scorer's normalisation of names and titles (case, accents, punctuation, + as "plus")."""
-    text = str(text).replace("+", "plus").replace("\u03c0", "pi").replace("\u03a0", "pi")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", "", text.lower())
+    """The scorer's normalisation of names and titles (one copy, in kg.learn)."""
+    sys.path.insert(0, str(ROOT))
+    from kg.learn import norm
+
+    return norm(text)
 
 
 def rows_for(gold_paths: list[Path], inputs=INPUTS) -> list[tuple]:

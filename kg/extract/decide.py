@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
 
 NONE = "none"
@@ -103,8 +104,7 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     explicit = features.get("cue=fine-tune-cue")  # "we fine-tune X": the verb says so, no doubt to weigh
     if "fineTunes" in label and not explicit and fine_tune < params.get("fine_tune_min", 0.0):
         label = label.replace("fineTunes", "evaluates")
-    order = list(Predicate)
-    predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=order.index))
+    predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=PRECEDENCE.__getitem__))
     at = model.classes.index(label) if label in model.classes else None
     confidence = by_class.get(label, max((p for p, _ in allowed), default=0.0))
     return Decision(True, predicates, round(confidence, 3), model.reasons(features, at) if at is not None else ())

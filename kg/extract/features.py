@@ -73,8 +73,9 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     if ctx.trains_models:
         f["paper-trains"] = 1.0
         f[f"paper-trains&type={etype}"] = 1.0
-    if _GENRE.search(text[:title_end]):
-        f[f"title-genre={_GENRE.search(text[:title_end]).group(1).lower()[:9]}"] = 1.0
+    genre = _GENRE.search(text[:title_end])
+    if genre:
+        f[f"title-genre={genre.group(1).lower()[:9]}"] = 1.0
     predicates = [c.predicate for c in group if c.predicate is not None]
     if predicates:  # what the rules alone would decide: the model learns when to overrule it
         rules = strongest(predicates).value
