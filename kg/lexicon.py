@@ -67,18 +67,20 @@ class Lexicon:
         """The entries of list ``name`` as a set."""
         return frozenset(self.lines(name))
 
-    def alternation(self, name: str, escape: bool = True) -> str:
+    def alternation(self, name: str, escape: bool = True, in_file_order: bool = False) -> str:
         """A non-capturing regex group matching any entry of list ``name``, longest first.
 
         With ``escape=False`` the entries are regex fragments themselves (for
-        lists of stems such as ``evaluat\\w*``).
+        lists of stems such as ``evaluat\\w*``); with ``in_file_order`` the
+        branches keep the file's order (a regex takes the first branch that
+        matches, so a list of fragments may need its own order).
         """
-        return self.alternation_of(self.lines(name), escape)
+        return self.alternation_of(self.lines(name), escape, in_file_order)
 
     @staticmethod
-    def alternation_of(entries, escape: bool = True) -> str:
+    def alternation_of(entries, escape: bool = True, in_file_order: bool = False) -> str:
         """A non-capturing group of ``entries``, longest first so that no prefix hides a longer entry."""
-        items = sorted(set(entries), key=lambda s: (-len(s), s))
+        items = list(dict.fromkeys(entries)) if in_file_order else sorted(set(entries), key=lambda s: (-len(s), s))
         return "(?:" + "|".join(re.escape(s) if escape else s for s in items) + ")"
 
 
