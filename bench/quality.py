@@ -3,6 +3,8 @@
     python bench/quality.py                # cross-validation + dev gold (about a minute)
     python bench/quality.py --ablation     # also: catalogue only / + patterns / rules without the model
     python bench/quality.py --scirex       # also: recall on the SciREX papers (outside check)
+    python bench/quality.py --rules        # only: each named rule switched off in turn, and what it buys
+    python bench/quality.py --no-model     # the dev check with the rules alone
 
 Cross-validation is the estimate of what users get on papers nobody has seen:
 the annotated papers of ``../shared/gold/train.gold.json`` and
@@ -176,7 +178,7 @@ def dev_check(tmp: Path) -> None:
     papers = ingest.read([SHARED / "seeds"]).papers
     tally = Tally(scorer())
     dev = [p for p in __import__("json").load(open(GOLD[1], encoding="utf-8"))]
-    tally.add(build_ttl(papers, tmp / "dev", None if ARGS.rules else _shipped()), dev)
+    tally.add(build_ttl(papers, tmp / "dev", None if ARGS.no_model else _shipped()), dev)
     tally.report("dev gold (60 seed papers; the shipped model has seen them: a check, not an estimate)")
 
 
@@ -200,18 +202,56 @@ def ablation(tmp: Path) -> None:
         print(f"{label:<20} dev entity F1 {f[0]:.3f} | typed F1 {f[1]:.3f} | relation F1 {f[2]:.3f}")
 
 
+def rule_ablation(gold: list[dict], tmp: Path) -> None:
+    """What each named rule buys: F1 on train + dev with the rule switched off, against all rules on.
+
+    The shipped decider is used (it has seen these papers, so the figures say
+    what a rule contributes to the product, not what it would on new papers).
+    A rule whose removal raises F1 is harmful there; one that changes nothing
+    is dead on these papers.
+    """
+    from kg import learn
+    from kg.extract.engine import REGISTRY
+
+    papers = list(learn.papers_for(gold, SOURCES).values())
+    score = scorer()
+
+    def f1s(disabled: frozenset[str], label: str) -> list[float]:
+        tally = Tally(score)
+        tally.add(build_ttl(papers, tmp / label, _shipped(), disabled_rules=disabled), gold)
+        return [score.prf(*tally.counts[k])[2] for k in ("entity", "typed", "relation")] + \
+            [score.prf(*tally.exp)[2]]
+
+    base = f1s(frozenset(), "all")
+    print(f"all rules on, {len(papers)} papers of train + dev: entity {base[0]:.3f} | typed {base[1]:.3f} | "
+          f"relation {base[2]:.3f} | experiment {base[3]:.3f}")
+    print(f"{'rule':<28}{'stage':<12}{'entity':>9}{'typed':>9}{'relation':>9}{'exper.':>9}   (F1 lost when off)")
+    for rule_id in REGISTRY.ids():
+        rule = REGISTRY.get(rule_id)
+        off = f1s(frozenset({rule_id}), "off-" + rule_id)
+        lost = [b - o for b, o in zip(base, off)]
+        flag = "  dead here" if not any(abs(x) > 5e-4 for x in lost) else \
+            ("  harmful here" if min(lost) < -5e-4 and max(lost) <= 5e-4 else "")
+        print(f"{rule_id:<28}{rule.stage:<12}" + "".join(f"{x:+9.3f}" for x in lost) + flag)
+
+
 def main() -> None:
     global ARGS
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ablation", action="store_true", help="dev figures of each stage of the extractor")
     ap.add_argument("--scirex", action="store_true", help="also report recall on the SciREX papers")
-    ap.add_argument("--rules", action="store_true", help="dev check with the rules alone")
+    ap.add_argument("--no-model", action="store_true", help="dev check with the rules alone")
+    ap.add_argument("--rules", action="store_true",
+                    help="only the per-rule ablation: each named rule off in turn, on train + dev")
     ARGS = ap.parse_args()
     from kg import learn
 
     gold = learn.load_gold(GOLD)
     extra = learn.load_gold(EXTRA)
     with tempfile.TemporaryDirectory() as tmp:
+        if ARGS.rules:
+            rule_ablation(gold, Path(tmp))
+            return
         cross_validate(gold, extra, Path(tmp))
         dev_check(Path(tmp))
         if ARGS.ablation:
