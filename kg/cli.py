@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg import __version__
+from kg import __version__, predicates
 from kg.safe_text import printable
 
 # Exit statuses (README, "Exit statuses"): 0 done; 1 nothing readable, unknown name, validation failed;
@@ -439,14 +439,13 @@ def _graph_options(f):
                         type=click.Path(path_type=Path), help="Directory a build wrote (its kg.json).")(f)
 
 
-FILTER_VERBS = {"proposes": "propose", "fine_tunes": "fine-tune", "evaluates": "evaluate",
-                "evaluated_on": "evaluate on", "trains_on": "train on", "uses": "use", "mentions": "mention",
-                "about": "relate in any way to"}
+# Filter keyword → verb, from kg/data/predicates.tsv (kg.query.FILTERS' keys, in order: a test checks).
+FILTER_VERBS = {**predicates.verbs(), "about": "relate in any way to"}
 
 
 def _filter_options(f):
     """One repeatable option per relation: --fine-tunes, --evaluated-on, ... (see KnowledgeGraph.papers)."""
-    for keyword in reversed(FILTER_VERBS):  # kg.query.FILTERS' keys, in order (a test checks), unimported here
+    for keyword in reversed(FILTER_VERBS):
         f = click.option(f"--{keyword.replace('_', '-')}", keyword, multiple=True, metavar="NAME",
                          help=f"Papers that {FILTER_VERBS[keyword]} NAME (repeat: any of them).")(f)
     return f

@@ -31,29 +31,20 @@ from typing import Generic, TypeVar
 import networkx as nx
 from pydantic import BaseModel
 
-from kg import checks
+from kg import checks, predicates
 from kg.export import jsongraph
 from kg import notebook
 from kg.external import hub_count
-from kg.model import DERIVED_FROM, VARIANT_OF, Evidence, Predicate
+from kg.model import DERIVED_FROM, VARIANT_OF, Evidence
 
-RELATIONS = tuple(p.value for p in Predicate)
+RELATIONS = predicates.relations()  # kg/data/predicates.tsv, most specific first
 #: What "a paper works with a model" means: it proposes, fine-tunes or evaluates it.
-WORKS_WITH = ("proposes", "fineTunes", "evaluates")
+WORKS_WITH = predicates.family()
 #: The relations counted by default when ranking: a bare mention does not count.
-COUNTED = tuple(r for r in RELATIONS if r != "mentions")
+COUNTED = predicates.counted()
 
 #: Keyword filter of :meth:`KnowledgeGraph.papers` → the edge predicates it accepts.
-FILTERS: dict[str, tuple[str, ...]] = {
-    "proposes": ("proposes",),
-    "fine_tunes": ("fineTunes",),
-    "evaluates": ("evaluates",),
-    "evaluated_on": ("evaluatesOn",),
-    "trains_on": ("trainsOn",),
-    "uses": ("usesTechnique",),
-    "mentions": ("mentions",),
-    "about": RELATIONS,
-}
+FILTERS: dict[str, tuple[str, ...]] = {**predicates.filters(), "about": RELATIONS}
 _ALL_FILTERS = {**FILTERS, "family": WORKS_WITH}
 ENTITY_TYPES = ("Model", "Benchmark", "Dataset", "Technique")
 
@@ -355,10 +346,11 @@ class KnowledgeGraph:
     def papers(self, *, proposes: Name | None = None, fine_tunes: Name | None = None,
                evaluates: Name | None = None, evaluated_on: Name | None = None, trains_on: Name | None = None,
                uses: Name | None = None, mentions: Name | None = None,
-               about: Name | None = None, same_model: bool = False) -> Results[PaperResult]:
+               about: Name | None = None, same_model: bool = False, **more: Name) -> Results[PaperResult]:
         """Papers that satisfy every filter given; a list of names means any of them.
 
-        ``about=`` matches any relation.  Each result lists the edges that
+        ``about=`` matches any relation; ``more`` takes the keywords of further
+        relations of ``kg/data/predicates.tsv``.  Each result lists the edges that
         matched, with their evidence; without filters, every paper.
 
         >>> g = example_graph()
@@ -374,7 +366,7 @@ class KnowledgeGraph:
         """
         filters = {k: v for k, v in dict(proposes=proposes, fine_tunes=fine_tunes, evaluates=evaluates,
                                          evaluated_on=evaluated_on, trains_on=trains_on, uses=uses,
-                                         mentions=mentions, about=about).items() if v is not None}
+                                         mentions=mentions, about=about, **more).items() if v is not None}
         matched = self._match(filters)
         if same_model:  # the fine-tuned model itself is the one evaluated on (or trained on) the data
             from kg.leaderboard import same_model_papers

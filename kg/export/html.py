@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg import predicates
 from kg.experiments import LOWER_IS_BETTER
 from kg.export.jsongraph import write_array
 
@@ -44,18 +45,8 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "Technique": ("#b07aa1", "#76506b", "triangle"),
     "Paper": ("#c9ced6", "#8a929e", "dot"),
 }
-#: Relation → (edge colour, dashed).  Paper → entity relations first, then lineage.
-RELATIONS: dict[str, tuple[str, bool]] = {
-    "proposes": ("#d1495b", False),
-    "fineTunes": ("#3b6ea8", False),
-    "trainsOn": ("#4a9a41", False),
-    "evaluatesOn": ("#e08a1e", False),
-    "evaluates": ("#c7a000", False),
-    "usesTechnique": ("#9a5f8e", False),
-    "mentions": ("#a7a29c", False),
-    "variantOf": ("#2a9d8f", True),
-    "derivedFrom": ("#8c6d4f", True),
-}
+#: Relation → (edge colour, dashed), from kg/data/predicates.tsv: paper → entity relations first, then lineage.
+RELATIONS: dict[str, tuple[str, bool]] = predicates.styles()
 _OTHER_RELATION = ("#888888", False)
 
 PAPER_LABEL_CHARS = 42
