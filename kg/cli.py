@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kg import __version__, predicates
+from kg.export import formats as export_formats
 from kg.safe_text import printable
 
 # Exit statuses (README, "Exit statuses"): 0 done; 1 nothing readable, unknown name, validation failed;
@@ -60,12 +61,11 @@ def _evidence_text(ev) -> str:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from kg.export import FILES
-
     chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
-    unknown = [f for f in chosen if f not in FILES]
+    unknown = [f for f in chosen if f not in export_formats.FORMATS]
     if unknown:
-        raise click.BadParameter(f"unknown format(s) {printable(', '.join(unknown))}; choose from {', '.join(FILES)}")
+        raise click.BadParameter(f"unknown format(s) {printable(', '.join(unknown))}; "
+                                 f"choose from {', '.join(export_formats.FORMATS)}")
     return chosen
 
 
@@ -84,7 +84,7 @@ def cli() -> None:
 @click.option("--out", "--graph", "-o", "-g", "out_dir", default="exports", show_default=True,
               type=click.Path(path_type=Path), help="Directory the exports are written to.")
 @click.option("--format", "-f", "formats", default="ttl,json,html,nt,jsonld", show_default=True,
-              help="Comma-separated exports: ttl, nt, jsonld, json, html, graphml, gexf.")
+              help=export_formats.help_text())
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores for large inputs].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
