@@ -21,7 +21,6 @@ aliases, and a model matches every variant below it in its lineage
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cached_property
@@ -35,6 +34,7 @@ from kg import checks, predicates
 from kg.export import jsongraph
 from kg import notebook
 from kg.external import hub_count
+from kg.keys import lookup_key
 from kg.model import DERIVED_FROM, VARIANT_OF, Evidence
 
 RELATIONS = predicates.relations()  # kg/data/predicates.tsv, most specific first
@@ -64,12 +64,12 @@ class UnknownName(LookupError):
 
 
 def normalize(name: str) -> str:
-    """The form names are compared in: case-folded, without spaces or punctuation (``+`` counts).
+    """The form names are compared in: :func:`kg.keys.lookup_key`, the graph's name key in any case.
 
-    >>> normalize("LLaMA-3 8b"), normalize("Llama 3-8B"), normalize("HumanEval+")
-    ('llama38b', 'llama38b', 'humaneval+')
+    >>> normalize("LLaMA-3 8b"), normalize("Llama 3-8B"), normalize("HumanEval+"), normalize("Qwen2.5")
+    ('llama38b', 'llama38b', 'humaneval+', 'qwen2.5')
     """
-    return re.sub(r"[^\w+]|_", "", name.casefold())
+    return lookup_key(name)
 
 
 # --- results -----------------------------------------------------------------

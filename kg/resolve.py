@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg import names, predicates
-from kg.catalogue import Catalogue, Entry, name_key, slug
+from kg.catalogue import Catalogue, Entry
 from kg.experiments import resolve_experiments
+from kg.keys import name_key, slug
 from kg.model import Corpus, Entity, EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate, Relation
 
 PRECEDENCE = {Predicate(p): i for p, i in predicates.precedence().items()}

@@ -27,7 +27,6 @@ import io
 import json
 import math
 import re
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Iterator
 from functools import cache
@@ -40,6 +39,7 @@ import networkx as nx
 
 from kg import predicates
 from kg.experiments import LOWER_IS_BETTER
+from kg.keys import lookup_key
 from kg.export.jsongraph import write_array
 
 #: Node type → (fill, border, vis shape).  The legend is drawn from this.
@@ -205,12 +205,12 @@ def _name(g: nx.MultiDiGraph, iri: str) -> str:
 
 
 def normalize(name: str) -> str:
-    """Names are compared case-folded, without spaces or punctuation (``+`` counts).
+    """Names are compared by :func:`kg.keys.lookup_key`, as in the query API (``+`` counts).
 
     >>> normalize("LLaMA-3"), normalize("llama 3"), normalize("HumanEval+")
     ('llama3', 'llama3', 'humaneval+')
     """
-    return re.sub(r"[^\w+]|_", "", unicodedata.normalize("NFKC", name).casefold())
+    return lookup_key(name)
 
 
 def resolve(g: nx.MultiDiGraph, name: str) -> str:
