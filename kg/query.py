@@ -11,7 +11,8 @@ papers about Llama, Qwen, LoRA and GSM8K:
 >>> g.papers(fine_tunes="Llama-3", evaluated_on="gsm8k")
 [<Paper 2024-05-01 'Math reasoning with LoRA' fineTunes Llama-3-8B-Instruct; evaluatesOn GSM8K>]
 
-Names are matched without regard to case or punctuation, through labels and
+Names are matched without regard to case or punctuation (a dot between
+digits counts, as in the graph's own name key), through labels and
 aliases, and a model matches every variant below it in its lineage
 (``Llama-3`` finds ``Llama-3-8B-Instruct``).  Results are pydantic models or
 :class:`Results` lists of them: they print compactly, serialise with
