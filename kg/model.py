@@ -29,6 +29,7 @@ class EntityType(StrEnum):
 #: a single, most informative edge.
 Predicate = StrEnum("Predicate", [(predicates.member_name(p), p) for p in predicates.relations()],
                     module=__name__, qualname="Predicate")
+Predicate.__doc__ = "Paper → entity relations, most specific first (the rows of kg/data/predicates.tsv)."
 
 
 VARIANT_OF = "variantOf"
