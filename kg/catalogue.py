@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+# The name keys (identity, case-kept, IRI slug) are kg/keys.py's; re-exported for the catalogue's users.
+from kg.keys import cased_key, name_key, slug  # noqa: F401
 from kg.model import EntityType
 from kg.paths import shipped
 
@@ -30,48 +31,6 @@ DATA_FILES = {
     EntityType.TECHNIQUE: "techniques.jsonl",
 }
 FILE_TYPES = {filename: etype for etype, filename in DATA_FILES.items()}
-
-# Letters (any script), digits, "+" (HumanEval+ is not HumanEval) and dots between digits.
-_NON_KEY = re.compile(r"[^\w.+]+|_")
-_LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
-
-
-def _fold(text: str) -> str:
-    if text.isascii():  # nothing to fold: most names
-        return text
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def cased_key(text: str) -> str:
-    """Like :func:`name_key` but keeps the letters' case."""
-    return _LOOSE_DOT.sub("", _NON_KEY.sub("", _fold(text)))
-
-
-def name_key(text: str) -> str:
-    """The comparison key of a name.
-
-    >>> name_key("LLaMA-2") == name_key("Llama 2") == name_key("llama2")
-    True
-    >>> name_key("HumanEval+") == name_key("HumanEval"), name_key("PixArt-Σ") == name_key("PixArt-α")
-    (False, False)
-    >>> name_key("Qwen2.5-7B"), name_key("Llama 3.1 8B"), name_key('T\\\\"ULU 3')
-    ('qwen2.57b', 'llama3.18b', 'tulu3')
-    """
-    return cased_key(text).lower()
-
-
-def slug(text: str) -> str:
-    """A readable, IRI-safe identifier.
-
-    >>> slug("Llama 3.1 8B"), slug("GPT-4o mini"), slug("Tülu 3")
-    ('llama-3.1-8b', 'gpt-4o-mini', 'tulu-3')
-    """
-    text = _fold(text).lower()
-    text = re.sub(r"[^0-9a-z.]+", "-", text)
-    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", "-", text)
-    return re.sub(r"-{2,}", "-", text).strip("-") or "x"
-
 
 @dataclass(frozen=True)
 class Entry:

@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kg import predicates
+
 
 class EntityType(StrEnum):
     """The four entity classes of the gold guidelines (and the ontology)."""
@@ -21,20 +23,13 @@ class EntityType(StrEnum):
     TECHNIQUE = "Technique"
 
 
-class Predicate(StrEnum):
-    """Paper → entity relations, most specific first.
-
-    The order is the precedence used when one paper relates to one entity in
-    several ways: the graph keeps a single, most informative edge.
-    """
-
-    PROPOSES = "proposes"
-    FINE_TUNES = "fineTunes"
-    TRAINS_ON = "trainsOn"
-    EVALUATES_ON = "evaluatesOn"
-    EVALUATES = "evaluates"
-    USES_TECHNIQUE = "usesTechnique"
-    MENTIONS = "mentions"
+#: Paper → entity relations, most specific first: one enum member per relation row of
+#: kg/data/predicates.tsv (``Predicate.FINE_TUNES == "fineTunes"``).  The order is the
+#: precedence used when one paper relates to one entity in several ways: the graph keeps
+#: a single, most informative edge.
+Predicate = StrEnum("Predicate", [(predicates.member_name(p), p) for p in predicates.relations()],
+                    module=__name__, qualname="Predicate")
+Predicate.__doc__ = "Paper → entity relations, most specific first (the rows of kg/data/predicates.tsv)."
 
 
 VARIANT_OF = "variantOf"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.keys import singular  # noqa: F401 - a key: kg/keys.py; kept here for its users
+
 # A run of word characters joined by - _ . / ; a trailing "+" belongs to the name
 # (HumanEval+).  Apostrophes end a piece, so possessives fall away.
 PIECE = re.compile(r"[^\W_]+(?:[-_./][^\W_]+)*\+*")
@@ -164,17 +166,6 @@ def lineage_surfaces(base: str, suffixes: tuple[str, ...]) -> list[str]:
 
 
 _STARTS_UPPER = re.compile(r"^[^\W\d_]*[A-Z]")
-
-
-def singular(key: str) -> str:
-    """A name key without a plural -s: ``HaloNets`` and ``HaloNet`` are one name.
-
-    >>> singular("halonets"), singular("dfns"), singular("pegasus"), singular("class")
-    ('halonet', 'dfn', 'pegasus', 'class')
-    """
-    if len(key) > 3 and key.endswith("s") and key[-2] not in "su" and not key[-2].isdigit():
-        return key[:-1]
-    return key
 
 
 def looks_like_name(part: str) -> bool:

@@ -11,7 +11,8 @@ papers about Llama, Qwen, LoRA and GSM8K:
 >>> g.papers(fine_tunes="Llama-3", evaluated_on="gsm8k")
 [<Paper 2024-05-01 'Math reasoning with LoRA' fineTunes Llama-3-8B-Instruct; evaluatesOn GSM8K>]
 
-Names are matched without regard to case or punctuation, through labels and
+Names are matched without regard to case or punctuation (a dot between
+digits counts, as in the graph's own name key), through labels and
 aliases, and a model matches every variant below it in its lineage
 (``Llama-3`` finds ``Llama-3-8B-Instruct``).  Results are pydantic models or
 :class:`Results` lists of them: they print compactly, serialise with
@@ -20,246 +21,27 @@ aliases, and a model matches every variant below it in its lineage
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
 
 import networkx as nx
-from pydantic import BaseModel
 
-from kg import checks
+from kg import checks, notebook
 from kg.export import jsongraph
-from kg import notebook
 from kg.external import hub_count
-from kg.model import DERIVED_FROM, VARIANT_OF, Evidence, Predicate
-
-RELATIONS = tuple(p.value for p in Predicate)
-#: What "a paper works with a model" means: it proposes, fine-tunes or evaluates it.
-WORKS_WITH = ("proposes", "fineTunes", "evaluates")
-#: The relations counted by default when ranking: a bare mention does not count.
-COUNTED = tuple(r for r in RELATIONS if r != "mentions")
-
-#: Keyword filter of :meth:`KnowledgeGraph.papers` → the edge predicates it accepts.
-FILTERS: dict[str, tuple[str, ...]] = {
-    "proposes": ("proposes",),
-    "fine_tunes": ("fineTunes",),
-    "evaluates": ("evaluates",),
-    "evaluated_on": ("evaluatesOn",),
-    "trains_on": ("trainsOn",),
-    "uses": ("usesTechnique",),
-    "mentions": ("mentions",),
-    "about": RELATIONS,
-}
-_ALL_FILTERS = {**FILTERS, "family": WORKS_WITH}
-ENTITY_TYPES = ("Model", "Benchmark", "Dataset", "Technique")
-
-Name = str | Iterable[str]
-
+from kg.model import DERIVED_FROM, Evidence
+# The results, the vocabulary and the look-up live in their own modules; all of it is public here.
+from kg.query_example import example_graph  # noqa: F401
+from kg.query_index import (  # noqa: F401
+    _ALL_FILTERS, COUNTED, ENTITY_TYPES, FILTERS, RELATIONS, WORKS_WITH, Name, UnknownName, _edge_key, _Index,
+    _names, _period, _relations, _type, _types, normalize,
+)
+from kg.query_results import (  # noqa: F401
+    MAX_SHOWN, DateCount, EntityInfo, EntitySummary, Link, PaperResult, Record, Results, Stats, _short,
+)
 
 HUB_TOP = 50  # stats: the most frequent models and benchmarks checked for a Hugging Face id
-
-
-class UnknownName(LookupError):
-    """A name that is no entity's label or alias (or no paper's title); says which names are close."""
-
-    def __init__(self, name: str, closest: list[str], what: str = "entity"):
-        self.name, self.closest = name, closest
-        hint = f"; closest: {', '.join(closest)}" if closest else "; no close names"
-        super().__init__(f"no {what} named {name!r}{hint}")
-
-
-def normalize(name: str) -> str:
-    """The form names are compared in: case-folded, without spaces or punctuation (``+`` counts).
-
-    >>> normalize("LLaMA-3 8b"), normalize("Llama 3-8B"), normalize("HumanEval+")
-    ('llama38b', 'llama38b', 'humaneval+')
-    """
-    return re.sub(r"[^\w+]|_", "", name.casefold())
-
-
-# --- results -----------------------------------------------------------------
-
-T = TypeVar("T", bound="Record")
-
-
-class Record(BaseModel):
-    """A result: ``model_dump()`` gives all of it, ``to_record()`` one flat row."""
-
-    def to_record(self) -> dict:
-        return self.model_dump(mode="json")
-
-    def __str__(self) -> str:
-        return repr(self)
-
-    def _repr_html_(self) -> str:
-        return notebook.record_html(self)
-
-
-class Results(list, Generic[T]):
-    """A list of results that prints one per line and flattens with ``to_records()``."""
-
-    def to_records(self) -> list[dict]:
-        """One flat dict per result: ``pandas.DataFrame(results.to_records())``."""
-        return [r.to_record() for r in self]
-
-    records = to_records
-
-    def to_pandas(self):
-        """A ``pandas.DataFrame`` with one row per result (pandas is the ``notebook`` extra)."""
-        return notebook.to_pandas(self.to_records())
-
-    def _repr_html_(self) -> str:
-        return notebook.results_html(self)
-
-    def __getitem__(self, item):
-        found = super().__getitem__(item)
-        return Results(found) if isinstance(item, slice) else found
-
-    def __repr__(self) -> str:
-        shown = [repr(r) for r in self[:MAX_SHOWN]]
-        if len(self) > MAX_SHOWN:
-            shown.append(f"... {len(self) - MAX_SHOWN} more")
-        if len(shown) <= 1:
-            return "[" + "".join(shown) + "]"
-        return "[" + ",\n ".join(shown) + "]"
-
-
-MAX_SHOWN = 20
-
-
-class Link(Record):
-    """One paper → entity edge, with the sentences it was read from."""
-
-    relation: str
-    paper: str
-    paper_key: str
-    entity: str
-    entity_type: str
-    entity_key: str
-    evidence: list[Evidence] = []
-
-    def __repr__(self) -> str:
-        return f"<Link {_short(self.paper)!r} {self.relation} {self.entity}>"
-
-    def to_record(self) -> dict:
-        row = self.model_dump(mode="json", exclude={"evidence"})
-        row["sentence"] = self.evidence[0].sentence if self.evidence else None
-        return row
-
-
-class PaperResult(Record):
-    """A paper, with the edges that made it a result (all of them for :meth:`KnowledgeGraph.paper`)."""
-
-    key: str
-    title: str
-    date: str | None = None
-    arxiv_id: str | None = None
-    organization: str | None = None
-    upvotes: int | None = None
-    same_as: list[str] = []  # its arXiv page and Hugging Face paper page
-    links: list[Link] = []
-
-    def __repr__(self) -> str:
-        how = "; ".join(f"{link.relation} {link.entity}" for link in self.links)
-        return f"<Paper {self.date or '----'} {_short(self.title)!r}" + (f" {how}>" if how else ">")
-
-    def to_record(self) -> dict:
-        row = self.model_dump(mode="json", exclude={"links"})
-        row["links"] = [f"{link.relation} {link.entity}" for link in self.links]
-        return row
-
-
-class EntitySummary(Record):
-    """An entity and the number of distinct papers counted for it (by default, bare mentions are not)."""
-
-    key: str
-    label: str
-    type: str
-    papers: int = 0
-    is_family: bool = False
-
-    def __repr__(self) -> str:
-        return f"<{self.type} {self.label}: {self.papers} paper{'s' * (self.papers != 1)}>"
-
-
-class DateCount(Record):
-    """Papers about one entity in one period (``2024-05``; ``--05`` when the year is unknown)."""
-
-    period: str
-    key: str
-    label: str
-    type: str
-    papers: int
-
-    def __repr__(self) -> str:
-        return f"<{self.period} {self.type} {self.label}: {self.papers}>"
-
-
-class EntityInfo(Record):
-    """Everything the graph says about one entity: lineage, variants and papers by relation."""
-
-    key: str
-    iri: str
-    type: str
-    label: str
-    aliases: list[str] = []
-    is_family: bool = False
-    in_catalogue: bool = False
-    same_as: list[str] = []  # Hugging Face Hub page (kg/external.py)
-    source: str | None = None  # the arXiv page of the paper that introduced it
-    lineage: list[str] = []
-    derived_from: list[str] = []
-    variants: list[str] = []
-    papers: dict[str, list[Link]] = {}
-
-    def __repr__(self) -> str:
-        lines = [f"<{self.type} {self.label}" + (f" (aka {', '.join(self.aliases)})" if self.aliases else "")]
-        if len(self.lineage) > 1:
-            lines.append("  lineage: " + " → ".join(self.lineage))
-        if self.derived_from:
-            lines.append("  derived from: " + ", ".join(self.derived_from))
-        if self.variants:
-            lines.append("  variants: " + ", ".join(self.variants))
-        for relation, links in self.papers.items():
-            shown = "; ".join(repr(_short(link.paper)) for link in links[:5])
-            lines.append(f"  {relation} ({len(links)}): {shown}" + (" ..." if len(links) > 5 else ""))
-        return "\n".join(lines) + ">"
-
-    def to_record(self) -> dict:
-        row = self.model_dump(mode="json", exclude={"papers"})
-        row["papers"] = {relation: [link.paper for link in links] for relation, links in self.papers.items()}
-        return row
-
-
-class Stats(Record):
-    """What is in the graph: nodes per type, edges per relation, and how complete the papers are."""
-
-    nodes: dict[str, int]
-    edges: dict[str, int]
-    families: int
-    catalogue_entities: int
-    papers_with_entities: int
-    papers_with_date: int
-    first_date: str | None = None
-    last_date: str | None = None
-    evidence_sentences: int
-    # Of the HUB_TOP models / benchmarks in most papers, how many have a Hugging Face id: {"models": [n, of]}.
-    with_hub_id: dict[str, list[int]] = {}
-
-    def __repr__(self) -> str:
-        parts = [f"{v} {k}" for k, v in {**self.nodes, **self.edges}.items()]
-        return f"<Stats {', '.join(parts)}; dates {self.first_date} .. {self.last_date}>"
-
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-# --- the graph ---------------------------------------------------------------
 
 
 class KnowledgeGraph:
@@ -355,10 +137,11 @@ class KnowledgeGraph:
     def papers(self, *, proposes: Name | None = None, fine_tunes: Name | None = None,
                evaluates: Name | None = None, evaluated_on: Name | None = None, trains_on: Name | None = None,
                uses: Name | None = None, mentions: Name | None = None,
-               about: Name | None = None, same_model: bool = False) -> Results[PaperResult]:
+               about: Name | None = None, same_model: bool = False, **more: Name) -> Results[PaperResult]:
         """Papers that satisfy every filter given; a list of names means any of them.
 
-        ``about=`` matches any relation.  Each result lists the edges that
+        ``about=`` matches any relation; ``more`` takes the keywords of further
+        relations of ``kg/data/predicates.tsv``.  Each result lists the edges that
         matched, with their evidence; without filters, every paper.
 
         >>> g = example_graph()
@@ -374,7 +157,7 @@ class KnowledgeGraph:
         """
         filters = {k: v for k, v in dict(proposes=proposes, fine_tunes=fine_tunes, evaluates=evaluates,
                                          evaluated_on=evaluated_on, trains_on=trains_on, uses=uses,
-                                         mentions=mentions, about=about).items() if v is not None}
+                                         mentions=mentions, about=about, **more).items() if v is not None}
         matched = self._match(filters)
         if same_model:  # the fine-tuned model itself is the one evaluated on (or trained on) the data
             from kg.leaderboard import same_model_papers
@@ -689,200 +472,3 @@ class KnowledgeGraph:
             with_hub_id={kind: hub_count(self.nx, [s.key for s in self.top(kind, HUB_TOP)])
                          for kind in ("models", "benchmarks")},
         )
-
-
-class _Index:
-    """Look-up tables over one state of the graph: names, papers, lineage."""
-
-    def __init__(self, G: nx.MultiDiGraph):
-        self.G, self.size = G, G.number_of_nodes()
-        self.names: dict[str, set[str]] = defaultdict(set)
-        self.papers: list[str] = []
-        self.titles: dict[str, str] = {}
-        self.children: dict[str, list[str]] = defaultdict(list)
-        self.parent: dict[str, str] = {}
-        for iri, d in G.nodes(data=True):
-            if d["type"] == "Paper":
-                self.papers.append(iri)
-                for key in (d.get("title", ""), d.get("key", ""), d.get("arxiv_id") or ""):
-                    if key:
-                        self.titles.setdefault(normalize(key), iri)
-                continue
-            for name in (d.get("label", ""), d.get("key", ""), *d.get("aliases", ())):
-                if normalize(name):
-                    self.names[normalize(name)].add(iri)
-        for child, parent, key in G.edges(keys=True):
-            if key == VARIANT_OF:
-                self.children[parent].append(child)
-                self.parent[child] = parent
-
-    def lookup(self, name: str) -> set[str]:
-        if name in self.G and self.G.nodes[name]["type"] != "Paper":
-            return {name}
-        found = self.names.get(normalize(name))
-        if not found:
-            raise self.unknown(name)
-        return set(found)
-
-    def unknown(self, name: str, type: str | None = None) -> UnknownName:
-        names = [k for k, iris in self.names.items()
-                 if type is None or any(self.G.nodes[i]["type"] == type for i in iris)]
-        close = difflib.get_close_matches(normalize(name), names, n=5, cutoff=0.6)
-        labels = dict.fromkeys(self.G.nodes[i]["label"] for key in close for i in sorted(self.names[key])
-                               if type is None or self.G.nodes[i]["type"] == type)
-        return UnknownName(name, list(labels)[:5], what=type.lower() if type else "entity")
-
-    def paper(self, title: str) -> str:
-        """A paper by IRI, or by title, key or arXiv id (normalized), or by a part of its title found in no other."""
-        checks.names("title", title, single=True)
-        if title in self.G and self.G.nodes[title]["type"] == "Paper":
-            return title
-        wanted = normalize(title)
-        if wanted in self.titles:
-            return self.titles[wanted]
-        containing = sorted({iri for key, iri in self.titles.items() if wanted and wanted in key})
-        if len(containing) == 1:
-            return containing[0]
-        if containing:
-            raise LookupError(f"{len(containing)} papers have {title!r} in their title: "
-                              + "; ".join(self.G.nodes[i]["title"] for i in containing[:5]))
-        close = difflib.get_close_matches(wanted, list(self.titles), n=3, cutoff=0.6)
-        raise UnknownName(title, list(dict.fromkeys(self.G.nodes[self.titles[k]]["title"] for k in close)),
-                          what="paper")
-
-    def descendants(self, iri: str) -> set[str]:
-        out, todo = set(), list(self.children.get(iri, ()))
-        while todo:
-            child = todo.pop()
-            if child not in out:
-                out.add(child)
-                todo.extend(self.children.get(child, ()))
-        return out
-
-    def ancestors(self, iri: str) -> list[str]:
-        chain = [iri]
-        while chain[-1] in self.parent and self.parent[chain[-1]] not in chain:
-            chain.append(self.parent[chain[-1]])
-        return chain
-
-    @cached_property
-    def _paper_counts(self) -> dict[str, int]:
-        counts: Counter = Counter()
-        for paper, entity, key in self.G.edges(keys=True):
-            if key in COUNTED:
-                counts[entity] += 1  # one edge per paper and entity: the graph keeps the most specific
-        return counts
-
-    def paper_count(self, iri: str) -> int:
-        return self._paper_counts.get(iri, 0)
-
-
-def _names(name: Name) -> list[str]:
-    return [name] if isinstance(name, str) else list(name)
-
-
-def _relations(relations: Iterable[str] | None) -> set[str]:
-    """The predicates to count: those given, or all but a bare mention."""
-    chosen = set(COUNTED if relations is None else relations)
-    unknown = chosen - set(RELATIONS)
-    if unknown:
-        raise ValueError(f"unknown relation(s) {', '.join(sorted(unknown))}; use {', '.join(RELATIONS)}")
-    return chosen
-
-
-_KINDS = {t.casefold(): t for t in ENTITY_TYPES} | {t.casefold() + "s": t for t in ENTITY_TYPES}
-
-
-def _type(kind: str) -> str:
-    """``models``, ``Model`` or ``model`` → ``Model``."""
-    checks.names("kind", kind, single=True)
-    try:
-        return _KINDS[kind.casefold()]
-    except KeyError:
-        raise ValueError(f"unknown kind {kind!r}; use models, benchmarks, datasets or techniques") from None
-
-
-def _types(kind: str | Iterable[str]) -> set[str]:
-    """One kind, or several: ``["benchmarks", "datasets"]``."""
-    return {_type(k) for k in checks.names("kind", kind)}
-
-
-def _period(date: str | None, period: str) -> str | None:
-    if not date:
-        return None
-    if date.startswith("--"):
-        return date[:4] if period == "month" else None
-    return date[:7] if period == "month" else date[:4]
-
-
-def _edge_key(edge: tuple) -> tuple:
-    u, v, k, _ = edge
-    return (u, v, k)
-
-
-# --- a small graph for examples and tests ------------------------------------
-
-
-def example_graph() -> KnowledgeGraph:
-    """Five made-up papers, hand-annotated: the graph every example in this module asks.
-
-    Llama → Llama-3 → Llama-3-8B → Llama-3-8B-Instruct and Qwen → Qwen2.5 →
-    Qwen2.5-7B are lineages; Vicuna is derived from Llama (not a variant).
-    """
-    from kg.graph import build_graph
-    from kg.model import Corpus, Entity, Paper, Relation
-
-    models = [("llama", "Llama", None, True), ("llama-3", "Llama-3", "llama", False),
-              ("llama-3-8b", "Llama-3-8B", "llama-3", False),
-              ("llama-3-8b-instruct", "Llama-3-8B-Instruct", "llama-3-8b", False),
-              ("qwen", "Qwen", None, True), ("qwen2.5", "Qwen2.5", "qwen", False),
-              ("qwen2.5-7b", "Qwen2.5-7B", "qwen2.5", False)]
-    entities = [Entity(key=k, type="Model", label=label, variant_of=parent, is_family=family, in_catalogue=True)
-                for k, label, parent, family in models]
-    entities += [
-        Entity(key="vicuna", type="Model", label="Vicuna", derived_from="llama", in_catalogue=True),
-        Entity(key="gsm8k", type="Benchmark", label="GSM8K", aliases=("GSM-8K",), in_catalogue=True),
-        Entity(key="math", type="Benchmark", label="MATH", in_catalogue=True),
-        Entity(key="humaneval", type="Benchmark", label="HumanEval", in_catalogue=True),
-        Entity(key="metamathqa", type="Dataset", label="MetaMathQA", in_catalogue=True),
-        Entity(key="lora", type="Technique", label="LoRA", aliases=("Low-Rank Adaptation",), in_catalogue=True),
-        Entity(key="dpo", type="Technique", label="DPO", in_catalogue=True),
-        Entity(key="cot", type="Technique", label="chain-of-thought", aliases=("CoT",), in_catalogue=True),
-    ]
-    labels = {e.key: e.label for e in entities}
-    papers = [
-        ("p1", "Math reasoning with LoRA", "2024-05-01",
-         ["We fine-tune Llama-3-8B-Instruct with LoRA on MetaMathQA.",
-          "It improves accuracy on GSM8K and MATH."],
-         [("fineTunes", "llama-3-8b-instruct", 0), ("usesTechnique", "lora", 0), ("trainsOn", "metamathqa", 0),
-          ("evaluatesOn", "gsm8k", 1), ("evaluatesOn", "math", 1)]),
-        ("p2", "Qwen learns to code", "2024-06-10",
-         ["We fine-tune Qwen2.5-7B with DPO and LoRA.",
-          "Results on HumanEval and GSM8K improve."],
-         [("fineTunes", "qwen2.5-7b", 0), ("usesTechnique", "dpo", 0), ("usesTechnique", "lora", 0),
-          ("evaluatesOn", "humaneval", 1), ("evaluatesOn", "gsm8k", 1)]),
-        ("p3", "Speculative decoding for Llama", "2024-05-20",
-         ["We evaluate Llama-3 with chain-of-thought prompting on GSM8K.",
-          "Unlike LoRA, our method needs no training."],
-         [("evaluates", "llama-3", 0), ("usesTechnique", "cot", 0), ("evaluatesOn", "gsm8k", 0),
-          ("mentions", "lora", 1)]),
-        ("p4", "Chatting with Vicuna", "--06-01",
-         ["We fine-tune Vicuna for dialogue."],
-         [("fineTunes", "vicuna", 0)]),
-        ("p5", "A harder math benchmark", "2024-06-15",
-         ["We evaluate Qwen2.5 and Llama-3-8B on MATH."],
-         [("evaluates", "qwen2.5", 0), ("evaluates", "llama-3-8b", 0), ("evaluatesOn", "math", 0)]),
-    ]
-    paper_records, relations = [], []
-    for key, title, date, sentences, edges in papers:
-        abstract = " ".join(sentences)
-        paper_records.append(Paper(key=key, title=title, abstract=abstract, date=date))
-        for predicate, entity, n in edges:
-            sentence = sentences[n]
-            offset = abstract.index(sentence)
-            at = sentence.index(labels[entity])
-            ev = Evidence(sentence=sentence, start=offset + at, end=offset + at + len(labels[entity]),
-                          sentence_start=offset, rule="example", confidence=1.0)
-            relations.append(Relation(paper=key, predicate=predicate, entity=entity, evidence=(ev,)))
-    return KnowledgeGraph(build_graph(Corpus(papers=tuple(paper_records), entities=tuple(entities),
-                                             relations=tuple(relations))))

@@ -21,12 +21,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kg import names
-from kg.catalogue import Catalogue, Entry, name_key, slug
+from kg import names, predicates
+from kg.catalogue import Catalogue, Entry
 from kg.experiments import resolve_experiments
+from kg.keys import name_key, slug
 from kg.model import Corpus, Entity, EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate, Relation
 
-PRECEDENCE = {p: i for i, p in enumerate(Predicate)}
+PRECEDENCE = {Predicate(p): i for p, i in predicates.precedence().items()}
 _TYPE_ORDER = {t: i for i, t in enumerate(EntityType)}
 # A sub-family word keeps its written place; versions, sizes and variant words
 # follow in that order: Qwen2.5-VL-7B-Instruct, WizardLM-V1.2-13B.
@@ -315,18 +316,11 @@ def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], cat
                   relations=tuple(relations), experiments=resolve_experiments(extractions, keys, types))
 
 
-# What each relation means for an entity of another type than the paper guessed:
-# the corpus may settle a name's type differently from one paper's context.
-_FIT = {
-    EntityType.MODEL: {Predicate.USES_TECHNIQUE: Predicate.EVALUATES, Predicate.EVALUATES_ON: Predicate.EVALUATES,
-                       Predicate.TRAINS_ON: Predicate.MENTIONS},
-    EntityType.BENCHMARK: {Predicate.USES_TECHNIQUE: Predicate.EVALUATES_ON, Predicate.EVALUATES: Predicate.EVALUATES_ON,
-                           Predicate.FINE_TUNES: Predicate.TRAINS_ON},
-    EntityType.DATASET: {Predicate.USES_TECHNIQUE: Predicate.TRAINS_ON, Predicate.EVALUATES: Predicate.EVALUATES_ON,
-                         Predicate.FINE_TUNES: Predicate.TRAINS_ON},
-    EntityType.TECHNIQUE: {Predicate.EVALUATES: Predicate.USES_TECHNIQUE, Predicate.FINE_TUNES: Predicate.USES_TECHNIQUE,
-                           Predicate.EVALUATES_ON: Predicate.USES_TECHNIQUE, Predicate.TRAINS_ON: Predicate.USES_TECHNIQUE},
-}
+# What each relation means for an entity of another type than the paper guessed
+# (kg/data/predicates.tsv, columns Model … Technique): the corpus may settle a name's
+# type differently from one paper's context.
+_FIT = {EntityType(t): {Predicate(a): Predicate(b) for a, b in changes.items()}
+        for t, changes in predicates.fit().items()}
 
 
 def _predicates(main: Predicate, also: set[Predicate], etype: EntityType) -> list[Predicate]:

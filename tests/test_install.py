@@ -46,6 +46,8 @@ def test_wheel_holds_the_ontology_and_queries(wheel):
     shipped = {p.name for p in (ROOT / "queries").glob("*.rq")}
     assert {n.rsplit("/", 1)[1] for n in names if n.startswith("kg/queries/")} == shipped
     assert {"kg/ontology/mlkg.ttl", "kg/ontology/shapes.ttl", "kg/__main__.py", "kg/data/models.jsonl"} <= names
+    assert {"kg/data/predicates.tsv", "kg/export/page/page.html", "kg/export/page/page.css",
+            "kg/export/page/page.js"} <= names
 
 
 def test_installed_with_target_builds_and_queries_from_elsewhere(wheel, tmp_path):
@@ -58,6 +60,8 @@ def test_installed_with_target_builds_and_queries_from_elsewhere(wheel, tmp_path
     built = _kg(site, elsewhere, "build", str(EXAMPLES), "--out", "out", "--quiet")
     assert built.returncode == 0, built.stderr
     assert (elsewhere / "out" / "kg.ttl").stat().st_size > 0
+    page = (elsewhere / "out" / "kg.html").read_text(encoding="utf-8")
+    assert "var NODE_RECORDS = [" in page and "#details .close" in page and "@@NODES@@" not in page
     asked = _kg(site, elsewhere, "sparql", "top-models", "--graph", "out", "--format", "csv")
     assert asked.returncode == 0, asked.stderr
     rows = list(csv.DictReader(io.StringIO(asked.stdout)))
@@ -71,3 +75,8 @@ def test_the_wheel_runs_zipped(wheel, tmp_path):
     listed = _kg(wheel, tmp_path, "sparql", "--list")
     assert listed.returncode == 0, listed.stderr
     assert "top-models" in listed.stdout
+    page = subprocess.run([sys.executable, "-c", "import networkx as nx\nfrom kg.export import html\n"
+                           "print(html.render(nx.MultiDiGraph(), title='zipped'))"], cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(wheel)}, capture_output=True, text=True)
+    assert page.returncode == 0, page.stderr
+    assert "<title>zipped</title>" in page.stdout and "function showDetails" in page.stdout

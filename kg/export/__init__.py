@@ -1,5 +1,7 @@
 """Exports of the graph: Turtle, N-Triples, JSON-LD, node-link JSON, an HTML page, GraphML and GEXF.
 
+The formats are a registry (:mod:`kg.export.formats`): name → writer, file, description.
+
 :func:`write_all` renders every format to a temporary file first and only then
 moves the files into place, each by an atomic rename, so an interrupted build
 never leaves a half-written export beside the previous good ones.
@@ -13,14 +15,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import networkx as nx
+from kg.export.formats import FORMATS, get
 
-from kg.export import graphtools, html, jsongraph, rdf
+if TYPE_CHECKING:
+    import networkx as nx
 
-FILES = {"ttl": "kg.ttl", "nt": "kg.nt", "jsonld": "kg.jsonld", "json": "kg.json", "html": "kg.html",
-         "graphml": "kg.graphml", "gexf": "kg.gexf"}
+#: Format name → the file it is written to (from the registry).
+FILES = {name: f.file for name, f in FORMATS.items()}
 DEFAULT_FORMATS = ("ttl", "json", "html")
 # Up to this many edges the RDF triples are made once and kept for all three RDF
 # formats (faster); above it each format streams them afresh: 4.5 million kept
@@ -38,16 +41,7 @@ def render(g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> byt
 
 def render_into(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> None:
     """One export written into an open binary file as it is made, never held whole in memory."""
-    if fmt in rdf.FORMATS:
-        rdf.serialize(g, fmt, rdf_triples, output=fh)
-    elif fmt == "json":
-        jsongraph.dump_into(fh, g)
-    elif fmt == "html":
-        html.render_into(fh, g)
-    elif fmt in graphtools.FORMATS:
-        graphtools.write(fh, g, fmt)
-    else:
-        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FILES)}")
+    get(fmt).writer(fh, g, rdf_triples)
 
 
 def _umask() -> int:
@@ -100,13 +94,16 @@ def write_all(
     out.mkdir(parents=True, exist_ok=True)
     rendered: list[tuple[Path, Path]] = []
     rdf_triples = None
+    shared = sum(get(f).rdf for f in formats) > 1
     try:
         for fmt in formats:
             t0 = time.perf_counter()
-            if (fmt in rdf.FORMATS and rdf_triples is None and sum(f in rdf.FORMATS for f in formats) > 1
+            if (get(fmt).rdf and rdf_triples is None and shared
                     and g.number_of_edges() + g.number_of_nodes() <= SHARED_TRIPLES_MAX_EDGES):
+                from kg.export import rdf
+
                 rdf_triples = list(rdf.triples(g))  # made once, serialised in each RDF format
-            path = out / FILES[fmt]
+            path = out / get(fmt).file
             rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt, rdf_triples))))
             if timings is not None:
                 timings[f"export {fmt}"] = time.perf_counter() - t0

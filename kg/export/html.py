@@ -7,6 +7,9 @@ installed pyvis package is inlined, and the node and edge records are handed
 to the page's vis ``DataSet``s (the globals ``nodes`` and ``edges``) in one
 go.  Nothing on the page refers to the network.
 
+The page itself (markup, style, script) is ``kg/export/page/page.html``,
+``page.css`` and ``page.js``; this module fills their ``@@NAME@@`` markers.
+
 Everything that comes from the input reaches the page as JSON inside a
 ``<script>`` (with ``<``, ``>`` and ``&`` escaped) and is put on screen as
 text only: canvas labels, vis-network tooltips (which set ``innerText`` for
@@ -24,16 +27,19 @@ import io
 import json
 import math
 import re
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
 
+from kg import predicates
 from kg.experiments import LOWER_IS_BETTER
+from kg.keys import lookup_key
 from kg.export.jsongraph import write_array
 
 #: Node type → (fill, border, vis shape).  The legend is drawn from this.
@@ -44,23 +50,14 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "Technique": ("#b07aa1", "#76506b", "triangle"),
     "Paper": ("#c9ced6", "#8a929e", "dot"),
 }
-#: Relation → (edge colour, dashed).  Paper → entity relations first, then lineage.
-RELATIONS: dict[str, tuple[str, bool]] = {
-    "proposes": ("#d1495b", False),
-    "fineTunes": ("#3b6ea8", False),
-    "trainsOn": ("#4a9a41", False),
-    "evaluatesOn": ("#e08a1e", False),
-    "evaluates": ("#c7a000", False),
-    "usesTechnique": ("#9a5f8e", False),
-    "mentions": ("#a7a29c", False),
-    "variantOf": ("#2a9d8f", True),
-    "derivedFrom": ("#8c6d4f", True),
-}
+#: Relation → (edge colour, dashed), from kg/data/predicates.tsv: paper → entity relations first, then lineage.
+RELATIONS: dict[str, tuple[str, bool]] = predicates.styles()
 _OTHER_RELATION = ("#888888", False)
 
 PAPER_LABEL_CHARS = 42
 FONT_FACE = "system-ui, -apple-system, 'Segoe UI', sans-serif"
 MAX_EVIDENCE = 2
+PAGE = "export/page"  # page.html, page.css, page.js: package data, edited as plain files
 
 
 class GraphPageError(ValueError):
@@ -208,12 +205,12 @@ def _name(g: nx.MultiDiGraph, iri: str) -> str:
 
 
 def normalize(name: str) -> str:
-    """Names are compared case-folded, without spaces or punctuation (``+`` counts).
+    """Names are compared by :func:`kg.keys.lookup_key`, as in the query API (``+`` counts).
 
     >>> normalize("LLaMA-3"), normalize("llama 3"), normalize("HumanEval+")
     ('llama3', 'llama3', 'humaneval+')
     """
-    return re.sub(r"[^\w+]|_", "", unicodedata.normalize("NFKC", name).casefold())
+    return lookup_key(name)
 
 
 def resolve(g: nx.MultiDiGraph, name: str) -> str:
@@ -345,6 +342,21 @@ def options(n_nodes: int) -> dict:
     }
 
 
+@cache
+def page_template() -> tuple[str, ...]:
+    """The page (``kg/export/page/``) split at its ``@@NAME@@`` markers: text, name, text, name, ….
+
+    ``page.html`` is the skeleton; ``page.css`` and ``page.js`` are put in at
+    its ``@@STYLE@@`` and ``@@SCRIPT@@`` before it is split, so the script's own
+    markers (``@@NODES@@`` …) are filled like the others by :func:`render_into`.
+    """
+    folder = resources.files("kg").joinpath(PAGE)
+    text = folder.joinpath("page.html").read_text(encoding="utf-8")
+    for marker, name in (("@@STYLE@@", "page.css"), ("@@SCRIPT@@", "page.js")):
+        text = text.replace(marker, folder.joinpath(name).read_text(encoding="utf-8"))
+    return tuple(re.split(r"@@([A-Z]+)@@", text))
+
+
 def _swatch(t: str) -> str:
     fill, border, shape = TYPES[t]
     path = {"dot": '<circle cx="7" cy="7" r="5.5"/>',
@@ -399,7 +411,7 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: st
         "META": _script_json({"focus": focus, "relationStyle": style, "other": _OTHER_RELATION[0],
                               "fontFace": FONT_FACE}),
     }
-    for n, piece in enumerate(re.split(r"@@([A-Z]+)@@", _TEMPLATE)):
+    for n, piece in enumerate(page_template()):
         value = parts[piece] if n % 2 else piece
         if not isinstance(value, str):  # records: a JSON array, as _script_json would write it
             write_array(fh, value, _script_json)
@@ -454,330 +466,3 @@ def write_page(directory: str | Path, out: str | Path | None = None, focus: str 
     except OSError as exc:
         raise GraphPageError(f"cannot write {out}: {exc.strerror or exc}") from None
     return out, g.number_of_nodes(), g.number_of_edges()
-
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>@@TITLE@@</title>
-<style>
-html, body { margin: 0; height: 100%; overflow: hidden; background: #fbfbfc;
-  font: 13px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b2230; }
-#graph { position: absolute; top: 0; bottom: 0; left: 240px; right: 0; }
-@media (max-width: 700px) { #graph { left: 0; } }
-#panel { position: absolute; top: 10px; left: 10px; width: 218px; max-height: calc(100% - 20px); overflow: auto;
-  background: rgba(255,255,255,0.94); border: 1px solid #d5d9e0; border-radius: 8px;
-  box-shadow: 0 2px 10px rgba(0,0,0,0.08); padding: 10px 12px; box-sizing: border-box; z-index: 2; }
-#panel h1 { font-size: 15px; margin: 0 0 2px; overflow-wrap: anywhere; }
-#panel h2 { font-size: 11px; text-transform: uppercase; letter-spacing: .05em; color: #667085; margin: 10px 0 3px; }
-#summary, #status { color: #667085; font-size: 12px; }
-#status { min-height: 1.35em; }
-#search { width: 100%; box-sizing: border-box; margin-top: 8px; padding: 5px 7px; font: inherit;
-  border: 1px solid #c4cad3; border-radius: 5px; }
-.row { display: flex; align-items: center; gap: 6px; padding: 1px 0; cursor: pointer; user-select: none; }
-.row input { margin: 0; } .row .name { flex: 1; } .row .count { color: #667085; font-size: 12px; }
-#hint { color: #667085; font-size: 11.5px; margin-top: 8px; }
-#details { position: absolute; top: 10px; right: 10px; width: 300px; max-height: calc(100% - 20px); overflow: auto;
-  background: rgba(255,255,255,0.97); border: 1px solid #d5d9e0; border-radius: 8px; padding: 10px 12px;
-  box-shadow: 0 2px 10px rgba(0,0,0,0.08); box-sizing: border-box; z-index: 2; display: none; }
-#details .text { white-space: pre-wrap; overflow-wrap: anywhere; }
-#details a { display: block; overflow-wrap: anywhere; color: #2a5db0; }
-#details button.link { display: block; text-align: left; background: none; border: 0; padding: 1px 0;
-  font: inherit; color: #2a5db0; cursor: pointer; width: 100%; overflow-wrap: anywhere; }
-#details .rel { color: #667085; font-size: 11.5px; }
-#details table.board { border-collapse: collapse; width: 100%; }
-#details table.board td { padding: 1px 4px 1px 0; vertical-align: top; overflow-wrap: anywhere; }
-#details table.board td.value { font-weight: 600; white-space: nowrap; }
-#details .close { float: right; background: none; border: 0; font-size: 16px; cursor: pointer; color: #667085; }
-div.vis-tooltip { position: absolute; visibility: hidden; z-index: 5; pointer-events: none;
-  max-width: 420px; white-space: pre-wrap; overflow-wrap: anywhere; padding: 6px 8px;
-  background: #fffef6; border: 1px solid #b8b39a; border-radius: 4px; box-shadow: 2px 2px 8px rgba(0,0,0,0.15);
-  font: 12.5px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b2230; }
-</style>
-</head>
-<body>
-<div id="graph"></div>
-<div id="panel">
-<h1>@@TITLE@@</h1>
-<div id="summary">@@SUMMARY@@</div>
-<input id="search" type="search" list="names" autocomplete="off" placeholder="find a name or alias…" aria-label="find a node">
-<datalist id="names"></datalist>
-<div id="status" role="status"></div>
-<h2>Nodes</h2>
-@@TYPES@@
-<h2>Relations</h2>
-@@RELATIONS@@
-<div id="hint">Size: number of links. Hover for details, click to pin; untick Paper to collapse the papers.</div>
-</div>
-<div id="details" aria-live="polite"></div>
-<script>@@VIS@@</script>
-<script>
-"use strict";
-var META = @@META@@;
-var NODE_RECORDS = @@NODES@@;
-var EDGE_RECORDS = @@EDGES@@;
-var EXPERIMENT_RECORDS = @@EXPERIMENTS@@;  // model → data, from the papers' experiments
-EXPERIMENT_RECORDS.forEach(function (e) {
-  var s = META.relationStyle[e.relation === "trainedOn" ? "trainsOn" : "evaluatesOn"];
-  e.color = {color: s.color, highlight: s.color, hover: s.color, opacity: 0.8};
-  e.width = 1.5;
-});
-EDGE_RECORDS.forEach(function (e) {
-  var s = META.relationStyle[e.relation] || {color: META.other, dashes: false};
-  e.color = {color: s.color, highlight: s.color, hover: s.color, opacity: 0.55};
-  e.dashes = s.dashes;
-});
-var nodes = new vis.DataSet(NODE_RECORDS);
-var edges = new vis.DataSet(EDGE_RECORDS);
-var container = document.getElementById("graph");
-var statusBox = document.getElementById("status");
-var details = document.getElementById("details");
-var started = performance.now();
-window.mlkgReady = false;
-var network = new vis.Network(container, {nodes: nodes, edges: edges}, @@OPTIONS@@);
-
-// --- labels: at the zoom that shows the whole graph, the best-linked entities (as many
-// as the window has room for) get readable labels sized by degree, the rest appear as
-// you zoom in; zoomed in, no label grows past a few pixels more than its degree earns
-// (vis-network's scaling.label.maxVisible only fades labels, it does not shrink them)
-var baseFont = {}, capPx = {}, capTimer = null;
-NODE_RECORDS.forEach(function (n) {
-  baseFont[n.id] = n.font.size;
-  capPx[n.id] = n.type === "Paper" ? 11 : 12.5 + 1.2 * Math.min(Math.sqrt(n.degree || 0), 10);
-});
-function overviewLabels() {
-  // Greedy: by degree, give an entity a readable label if it does not overlap one
-  // already given, until the window's budget is spent; the others wait for zoom.
-  var scale = network.getScale(), pos = network.getPositions();
-  var budget = Math.max(15, Math.min(80, Math.round(container.clientWidth * container.clientHeight / 16000)));
-  var ranked = NODE_RECORDS.filter(function (n) { return n.type !== "Paper"; }).sort(function (a, b) {
-    return (b.id === META.focus) - (a.id === META.focus) || (b.degree - a.degree) ||
-      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
-  });
-  var placed = [], ruler = document.createElement("canvas").getContext("2d");
-  ranked.forEach(function (n) {
-    var px = 10 + 1.9 * Math.sqrt(Math.min(n.degree || 0, 100)), p = pos[n.id];
-    ruler.font = px + "px " + META.fontFace;  // the label's width as drawn, plus its white outline
-    var w = ruler.measureText(n.label).width + 10, h = px * 1.4;
-    var box = p && {x0: p.x * scale - w / 2, x1: p.x * scale + w / 2,
-                    y0: (p.y + n.size) * scale, y1: (p.y + n.size) * scale + h};
-    var free = box && placed.length < budget && placed.every(function (o) {
-      return box.x1 < o.x0 || box.x0 > o.x1 || box.y1 < o.y0 || box.y0 > o.y1;
-    });
-    if (free) placed.push(box);
-    baseFont[n.id] = (free ? px : Math.min(px, 8.5)) / scale;
-  });
-}
-function capLabels(scale) {
-  var changes = [];
-  if (typeof scale !== "number") scale = network.getScale();
-  nodes.forEach(function (n) {
-    var want = Math.min(baseFont[n.id], capPx[n.id] / scale);
-    if (Math.abs(want - n.font.size) > 0.25) changes.push({id: n.id, font: Object.assign({}, n.font, {size: want})});
-  });
-  if (changes.length) nodes.update(changes);
-}
-network.on("zoom", function () { clearTimeout(capTimer); capTimer = setTimeout(capLabels, 80); });
-network.on("animationFinished", capLabels);
-
-// --- tooltips: beside the node they describe, never over it --------------------------
-// vis-network puts its tooltip at the pointer (over the node); after each show, move it
-// to the right of the node's box (label included), or to its left if there is no room.
-function placeTooltip(popup) {
-  if (popup.popupTargetType !== "node" || !nodes.get(popup.popupTargetId)) return;
-  var tip = popup.frame, b = network.getBoundingBox(popup.popupTargetId);
-  var tl = network.canvasToDOM({x: b.left, y: b.top}), br = network.canvasToDOM({x: b.right, y: b.bottom});
-  var w = tip.offsetWidth, h = tip.offsetHeight, W = container.clientWidth, H = container.clientHeight, gap = 8;
-  var left = br.x + gap;
-  if (left + w > W) left = tl.x - gap - w;
-  var top = Math.max(0, Math.min(tl.y, H - h));
-  if (left < 0) { left = Math.max(0, Math.min(tl.x, W - w)); top = br.y + gap + h <= H ? br.y + gap : Math.max(0, tl.y - gap - h); }
-  tip.style.left = left + "px";
-  tip.style.top = top + "px";
-}
-network.on("showPopup", function () {
-  var popup = network.interactionHandler.popup;
-  if (!popup) return;
-  if (!popup.mlkgShow) {
-    popup.mlkgShow = popup.show;
-    popup.show = function (doShow) { popup.mlkgShow(doShow); if (doShow !== false) placeTooltip(popup); };
-  }
-  placeTooltip(popup);
-});
-
-// --- filters: node types and relations -------------------------------------------
-function applyFilters() {
-  var typeOn = {}, relOn = {};
-  document.querySelectorAll("input[data-type]").forEach(function (b) { typeOn[b.dataset.type] = b.checked; });
-  document.querySelectorAll("input[data-relation]").forEach(function (b) { relOn[b.dataset.relation] = b.checked; });
-  var nodeChanges = [], edgeChanges = [];
-  // A node whose every edge is filtered away is hidden too: no unconnected dots.
-  var linked = {}, typeOf = {};
-  nodes.forEach(function (n) { typeOf[n.id] = n.type; });
-  edges.forEach(function (e) {
-    var hidden = relOn[e.relation] === false || typeOn[typeOf[e.from]] === false || typeOn[typeOf[e.to]] === false;
-    if (!hidden) { linked[e.from] = true; linked[e.to] = true; }
-    if (!!e.hidden !== (relOn[e.relation] === false)) edgeChanges.push({id: e.id, hidden: relOn[e.relation] === false});
-  });
-  nodes.forEach(function (n) {
-    var hidden = typeOn[n.type] === false || (n.degree > 0 && !linked[n.id]);
-    if (!!n.hidden !== hidden) nodeChanges.push({id: n.id, hidden: hidden});
-  });
-  nodes.update(nodeChanges);
-  edges.update(edgeChanges);
-  // without papers, the experiments link models to the data they ran on: an entity map
-  var runs = typeOn.Paper === false, shown = EXPERIMENT_RECORDS.length && edges.get(EXPERIMENT_RECORDS[0].id);
-  if (runs && !shown) edges.add(EXPERIMENT_RECORDS);
-  else if (!runs && shown) edges.remove(EXPERIMENT_RECORDS.map(function (e) { return e.id; }));
-}
-document.querySelectorAll("input[data-type], input[data-relation]").forEach(function (b) {
-  b.addEventListener("change", applyFilters);
-});
-
-// --- search: any label or alias, case and punctuation ignored ---------------------
-function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/[^\\p{L}\\p{N}\\p{M}+]/gu, ""); }
-var index = [];
-(function () {
-  var list = document.getElementById("names"), seen = {}, frag = document.createDocumentFragment();
-  nodes.forEach(function (n) {
-    (n.names || []).forEach(function (name) {
-      index.push({key: norm(name), id: n.id, paper: n.type === "Paper", degree: n.degree || 0});
-      if (!seen[name] && n.type !== "Paper") {
-        seen[name] = true;
-        var o = document.createElement("option");
-        o.value = name;
-        frag.appendChild(o);
-      }
-    });
-  });
-  list.appendChild(frag);
-})();
-function findNode(query) {
-  var q = norm(query);
-  if (!q) return null;
-  var best = null, bestRank = null;
-  index.forEach(function (entry) {
-    var how = entry.key === q ? 0 : entry.key.indexOf(q) === 0 ? 1 : entry.key.indexOf(q) > 0 ? 2 : -1;
-    if (how < 0) return;
-    var rank = [how, entry.paper ? 1 : 0, -entry.degree, entry.key.length];
-    if (bestRank === null || compare(rank, bestRank) < 0) { best = entry.id; bestRank = rank; }
-  });
-  return best;
-}
-function compare(a, b) {
-  for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return 0;
-}
-function focusNode(id) {
-  var n = nodes.get(id);
-  if (!n) return;
-  if (n.hidden) {
-    var box = document.querySelector('input[data-type="' + CSS.escape(n.type) + '"]');
-    if (box) { box.checked = true; applyFilters(); }
-  }
-  var scale = Math.max(network.getScale(), 0.8);
-  capLabels(scale);
-  network.selectNodes([id]);
-  network.focus(id, {scale: scale, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
-  showDetails(id);
-}
-var lastSearch = null;
-function search() {
-  var input = document.getElementById("search");
-  if (input.value === lastSearch) return;  // Enter and the change event that follows it
-  lastSearch = input.value;
-  var id = findNode(input.value);
-  if (id) { statusBox.textContent = ""; focusNode(id); }
-  else if (input.value.trim()) { statusBox.textContent = "no node matches “" + input.value.trim() + "”"; }
-}
-document.getElementById("search").addEventListener("change", search);
-document.getElementById("search").addEventListener("keydown", function (ev) {
-  if (ev.key === "Enter") { ev.preventDefault(); lastSearch = null; search(); }
-});
-
-// --- the side panel: the hover text, links and neighbours of a clicked node ---------
-function el(tag, cls, text) {
-  var e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-function safeUrl(u) {
-  try { var url = new URL(u); return url.protocol === "https:" || url.protocol === "http:" ? url.href : null; }
-  catch (err) { return null; }
-}
-function showDetails(id) {
-  var n = nodes.get(id);
-  if (!n) { details.style.display = "none"; return; }
-  details.replaceChildren();
-  var close = el("button", "close", "×");
-  close.setAttribute("aria-label", "close");
-  close.addEventListener("click", function () { details.style.display = "none"; network.unselectAll(); });
-  details.appendChild(close);
-  details.appendChild(el("div", "text", n.title));
-  (n.links || []).forEach(function (u) {
-    var href = safeUrl(u);
-    if (!href) return;
-    var a = el("a", null, u);
-    a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
-    details.appendChild(a);
-  });
-  if (n.board && n.board.length) {
-    details.appendChild(el("h2", null, "Leaderboard (" + n.board.length + ")"));
-    var board = el("table", "board");
-    n.board.forEach(function (r) {
-      var tr = el("tr");
-      tr.appendChild(el("td", "value", r[0]));
-      tr.appendChild(el("td", "rel", r[1]));
-      tr.appendChild(el("td", null, r[2]));
-      tr.appendChild(el("td", "rel", r[3]));
-      board.appendChild(tr);
-    });
-    details.appendChild(board);
-  }
-  var linked = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); });
-  if (linked.length) {
-    details.appendChild(el("h2", null, "Linked (" + linked.length + ")"));
-    var shown = 0;
-    linked.sort(function (a, b) { return a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0; });
-    linked.forEach(function (e) {
-      if (shown++ >= 60) return;
-      var other = nodes.get(e.from === id ? e.to : e.from);
-      if (!other) return;
-      var b = el("button", "link");
-      b.appendChild(el("span", "rel", (e.from === id ? e.relation + " → " : "← " + e.relation + " ")));
-      b.appendChild(document.createTextNode(other.label));
-      b.addEventListener("click", function () { focusNode(other.id); });
-      details.appendChild(b);
-    });
-    if (linked.length > 60) details.appendChild(el("div", "rel", "… and " + (linked.length - 60) + " more"));
-  }
-  details.style.display = "block";
-}
-network.on("click", function (p) {
-  if (p.nodes.length) showDetails(p.nodes[0]);
-  else if (!p.edges.length) details.style.display = "none";
-});
-
-// --- layout: a bounded number of physics steps, then physics off for good -----------
-function settled() {
-  if (window.mlkgReady) return;
-  network.setOptions({physics: false});
-  window.mlkgLayoutMs = Math.round(performance.now() - started);
-  overviewLabels();
-  capLabels();
-  window.mlkgReady = true;
-  statusBox.textContent = "";
-  if (META.focus && nodes.get(META.focus)) network.selectNodes([META.focus]);
-}
-network.on("stabilizationProgress", function (p) {
-  statusBox.textContent = "laying out… " + Math.round(100 * p.iterations / p.total) + "%";
-});
-network.once("stabilizationIterationsDone", settled);
-if (nodes.length === 0) settled();
-</script>
-</body>
-</html>
-"""

@@ -34,8 +34,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from kg import predicates
 from kg.graph import RESOURCE
-from kg.model import DERIVED_FROM, VARIANT_OF
 
 MLKG = "https://w3id.org/mlkg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -61,8 +61,9 @@ FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 
-# The paper → entity relations; the only properties that may link a paper to an entity.
-RELATIONS = ("proposes", "fineTunes", "evaluates", "evaluatesOn", "trainsOn", "usesTechnique", "mentions")
+# The paper → entity relations (kg/data/predicates.tsv); the only properties that may link a paper to an entity.
+RELATIONS = predicates.relations()
+LINEAGE = predicates.lineage()  # model → model edges
 
 QUOTE_CONTEXT = 32  # characters of oa:prefix / oa:suffix around a quoted mention
 
@@ -81,10 +82,12 @@ TYPE = _n(RDF + "type")
 LABEL = _n(RDFS + "label")
 ALT_LABEL = _n(SKOS + "altLabel")
 M = {name: _n(MLKG + name) for name in (
-    *RELATIONS, VARIANT_OF, DERIVED_FROM, "Paper", "Evidence", "ModelFamily", "inCatalogue",
+    "Paper", "Evidence", "ModelFamily", "inCatalogue",
     "authorCount", "organization", "upvotes", "sourcePage", "codeRepository", "link",
     "sentence", "sentenceStart", "textField", "rule", "confidence", "decidedBy",
     "reports", "Evaluation", "Training", "model", "data", "metric", "value", "numericValue", "unit")}
+# Each relation and lineage edge is written as its row's ontology term.
+M.update({r.id: _n(PREFIXES[r.term.partition(":")[0]] + r.term.partition(":")[2]) for r in predicates.table()})
 EXPERIMENT_CLASS = {"evaluatedOn": "Evaluation", "trainedOn": "Training"}
 O = {name: _n(OA + name) for name in (
     "Annotation", "SpecificResource", "TextQuoteSelector", "TextPositionSelector", "identifying",
@@ -226,7 +229,7 @@ def _entity(g: nx.MultiDiGraph, iri: str, d: dict) -> Iterator[ox.Triple]:
     yield T(s, M["inCatalogue"], _lit(bool(d.get("in_catalogue"))))
     yield from _same_as(s, d)
     for _, parent, key in sorted(g.out_edges(iri, keys=True)):
-        if key in (VARIANT_OF, DERIVED_FROM):
+        if key in LINEAGE:
             yield T(s, M[key], _n(parent))
 
 
