@@ -33,6 +33,8 @@ import derive_models  # noqa: E402
 import derive_techniques  # noqa: E402
 from derive_common import DATA, GAZETTEERS  # noqa: E402
 
+from kg.catalogue import CatalogueError  # noqa: E402
+
 STEPS = ("models", "techniques", "benchmarks", "external_ids")
 
 
@@ -59,6 +61,14 @@ def differing(data: Path, gazetteers: Path, words: Path, steps=STEPS) -> list[st
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except CatalogueError as exc:  # a catalogue file another step wrote or someone edited
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def run(argv: list[str] | None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a shipped file differs")
     ap.add_argument("--only", choices=STEPS, action="append", help="run only this step (repeatable)")

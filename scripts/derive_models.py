@@ -93,9 +93,7 @@ def derive(data: Path, gazetteers: Path) -> dict[str, str]:
     families = sum(1 for e in entries if not e.get("variant_of"))
     print(f"{len(entries)} models ({len(entries) - len(picks)} team, {len(picks)} epoch), {families} families",
           file=sys.stderr)
-    header = ("// Model catalogue: built by scripts/derive_models.py (edit the lists there).\n"
-              "// source team: written by the mlkg team; source epoch: Epoch AI, \"Notable AI Models\" (CC-BY-4.0).\n")
-    return {"models.jsonl": header + jsonl(entries)}
+    return {"models.jsonl": jsonl(entries)}
 
 
 if __name__ == "__main__":
