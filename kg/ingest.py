@@ -259,7 +259,8 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
     """
     excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
-    seen: dict[str, list[tuple[_Entry, str]]] = {}
+    seen: dict[str, list[_Entry]] = {}
+    entries: list[_Entry] = []
     files_read = entries_read = 0
     for given in paths:
         for path, label in _files(Path(given), problems, excluded):
@@ -273,43 +274,70 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
                     problems.append(Problem(path=label, line=entry.line,
                                             message="title has no letters or digits: skipped"))
                     continue
-                seen.setdefault(key, []).append((entry, label))  # the Source is made once merged
+                entry.page = label  # the Source is made once merged
+                seen.setdefault(key, []).append(entry)
             if on_file:
                 on_file(label)
-    papers = sorted(_merge_by_key(list(seen.values())), key=lambda p: p.key)
+    groups = list(seen.values())
+    del seen, entries
+    papers = sorted(_merge_by_key(groups), key=lambda p: p.key)
     if not papers:
         raise IngestError(problems or [Problem(path="(input)", message="no input paths given")])
     return IngestResult(papers=tuple(papers), problems=tuple(problems),
                         files_read=files_read, entries_read=entries_read)
 
 
-def _merge_by_key(groups: list[list[tuple[_Entry, str]]]) -> list[Paper]:
-    """One paper per group of sightings, and one per key: titles that share an arXiv id are one paper."""
+def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
+    """One paper per group of sightings, and one per key: titles that share an arXiv id are one paper.
+
+    Groups that share a key are joined until no two do; only then is each made a paper, and let go
+    as it is, so a build never holds every entry and every paper at once.
+    """
     while True:
-        merged: dict[str, tuple[Paper, list[tuple[_Entry, str]]]] = {}
+        merged: dict[str, list[_Entry]] = {}
         for group in groups:
-            paper = _merge(group)
-            if paper.key in merged:
-                merged[paper.key][1].extend(group)
+            key = _key_of(group)
+            if key in merged:
+                merged[key].extend(group)
             else:
-                merged[paper.key] = (paper, list(group))
+                merged[key] = group
         if len(merged) == len(groups):
-            return [paper for paper, _ in merged.values()]
-        groups = [group for _, group in merged.values()]
+            break
+        groups = list(merged.values())
+    del merged
+    papers = []
+    for i, group in enumerate(groups):
+        groups[i] = _DONE
+        papers.append(_merge(group))
+    return papers
 
 
-def _merge(group: list[tuple[_Entry, str]]) -> Paper:
-    """One paper from every sighting; the first sighting in source order wins ties."""
-    group = sorted(group, key=lambda es: (es[1], es[0].line))
-    entries = [e for e, _ in group]
-    first = entries[0]
-    abstract = max((e.abstract for e in entries), key=len)
+_DONE: list[_Entry] = []  # a group already made a paper
+
+
+def _sightings(group: list[_Entry]) -> tuple[list[_Entry], list[str], str | None]:
+    """The sightings in source order, the URLs they give, and the arXiv id they name."""
+    entries = sorted(group, key=lambda e: (e.page, e.line))
     urls: list[str] = []
     for e in entries:
         for url in (*e.urls, *find_urls(e.abstract)):
             if url not in urls:
                 urls.append(url)
     arxiv = next((e.arxiv_id for e in entries if e.arxiv_id), None) or arxiv_from(None, urls)
+    return entries, urls, arxiv
+
+
+def _key_of(group: list[_Entry]) -> str:
+    """The key of the paper :func:`_merge` makes of ``group``."""
+    entries, _, arxiv = _sightings(group)
+    return paper_key(entries[0].title, arxiv)
+
+
+def _merge(group: list[_Entry]) -> Paper:
+    """One paper from every sighting; the first sighting in source order wins ties."""
+    entries, urls, arxiv = _sightings(group)
+    first = entries[0]
+    abstract = max((e.abstract for e in entries), key=len)
     dated = [e.date for e in entries if e.date]
     date = next((d for d in dated if not d.startswith("--")), dated[0] if dated else None)
     votes = [e.upvotes for e in entries if e.upvotes is not None]
@@ -317,7 +345,7 @@ def _merge(group: list[tuple[_Entry, str]]) -> Paper:
         key=paper_key(first.title, arxiv),
         title=first.title,
         abstract=abstract,
-        sources=tuple(dict.fromkeys(_compact(Source(page=page, line=e.line)) for e, page in group)),
+        sources=tuple(dict.fromkeys(_compact(Source(page=e.page, line=e.line)) for e in entries)),
         arxiv_id=arxiv,
         authors=next((e.authors for e in entries if e.authors is not None), None),
         organization=next((e.organization for e in entries if e.organization), None),

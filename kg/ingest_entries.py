@@ -141,6 +141,9 @@ def arxiv_from(value: str | None, urls: Iterable[str] = ()) -> str | None:
     return None
 
 
+_SETTLED: list[str] = []  # the lines of every settled entry: none (shared, never added to)
+
+
 @dataclass(slots=True)
 class _Entry:
     """A paper as seen in one place, before merging (slots: a build may hold a million of them)."""
@@ -156,11 +159,15 @@ class _Entry:
     urls: tuple[str, ...] = ()
     chars: int = 0
     too_long: bool = False  # over MAX_ENTRY_CHARS: skipped, and its text no longer kept
+    page: str = ""  # the label of the file it was read from (kg/ingest.py sets it)
+    plain: str | None = None  # the plain abstract, once the entry is settled
     _plain: tuple[tuple[str, ...], str] | None = field(default=None, repr=False)
 
     @property
     def abstract(self) -> str:
         """The abstract as plain text, cleaned once for each state of its lines (markup is slow to read)."""
+        if self.plain is not None:
+            return self.plain
         lines = tuple(self.abstract_lines)
         if self._plain is None or self._plain[0] != lines:
             self._plain = (lines, clean_text(plain_text("\n".join(lines))))
@@ -173,6 +180,12 @@ class _Entry:
             self.drop()
         elif not self.too_long:
             self.abstract_lines.append(line)
+
+    def settle(self) -> "_Entry":
+        """Keep only the plain abstract, not its lines and their cache: a build holds every entry until merged."""
+        self.plain = self.abstract
+        self.abstract_lines, self._plain = _SETTLED, None
+        return self
 
     def drop(self) -> None:
         """Too long to be a paper: skipped, its text no longer kept (but it has had its abstract)."""

@@ -104,7 +104,7 @@ def _finish(entry: _Entry | None, entries: list[_Entry], problems: _Problems) ->
     elif len(entry.abstract.split()) < MIN_ABSTRACT_WORDS:
         problems.add(entry.line, f"abstract too short to be one, entry skipped: {entry.title[:60]!r}")
     else:
-        entries.append(entry)
+        entries.append(entry.settle())
 
 
 def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tuple[list[_Entry], list[Problem]]:

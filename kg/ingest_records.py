@@ -34,7 +34,7 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
         if len(title) + len(abstract) > MAX_LINE_BYTES or _too_long(title, abstract):
             problem(f"record longer than {MAX_ENTRY_CHARS:,} characters: skipped ({clean_text(title[:200])[:60]!r})")
             continue
-        entry = _Entry(title=clean_text(plain_text(title)), line=where, abstract_lines=[abstract])
+        entry = _Entry(title=clean_text(plain_text(title)), line=where, abstract_lines=[abstract]).settle()
         authors = record.get("authors")
         if isinstance(authors, list):
             entry.authors = len(authors)
