@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -199,28 +200,36 @@ def read_file(path: str | Path) -> list[Entry]:
     return _read_jsonl(path, FILE_TYPES[path.name])
 
 
-def _read_jsonl(path: Path, etype: EntityType) -> list[Entry]:
-    """Plain JSONL, one object a line (blank lines allowed); a bad line is a one-line error naming file and line."""
-    entries = []
+def jsonl_objects(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) of a plain JSONL file (blank lines allowed); a bad line is a one-line error."""
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
             try:
-                entries.append(_entry(json.loads(line), etype))
+                raw = json.loads(line)
             except json.JSONDecodeError as exc:
                 why = ("a comment line: catalogue files are plain JSONL (see kg/data/README.md)"
-                       if line.lstrip().startswith(("//", "#")) else f"not JSON ({exc.msg} at column {exc.colno})")
+                       if line.lstrip().startswith(("//", "#")) else f"not JSON ({exc.msg} at column {exc.pos + 1})")
                 raise CatalogueError(f"{path}:{number}: {why}") from None
-            except (KeyError, TypeError, ValueError) as exc:
-                raise CatalogueError(f"{path}:{number}: {exc}") from None
+            if not isinstance(raw, dict):
+                raise CatalogueError(f"{path}:{number}: expected a JSON object")
+            yield number, raw
+
+
+def _read_jsonl(path: Path, etype: EntityType) -> list[Entry]:
+    """The entries of one catalogue file; a bad line is a one-line error naming file and line."""
+    entries = []
+    for number, raw in jsonl_objects(path):
+        try:
+            entries.append(_entry(raw, etype))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CatalogueError(f"{path}:{number}: {exc}") from None
     return entries
 
 
-def _entry(raw: object, etype: EntityType) -> Entry:
+def _entry(raw: dict, etype: EntityType) -> Entry:
     """One catalogue line as an entry; ``ValueError`` says what is wrong with it."""
-    if not isinstance(raw, dict):
-        raise ValueError("expected a JSON object")
     name = raw.get("label")
     if not isinstance(name, str) or not name.strip():
         raise ValueError("no \"label\" (a non-empty string)")

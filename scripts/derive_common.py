@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kg.catalogue import name_key, read_file, read_word_list  # noqa: E402
+from kg.catalogue import jsonl_objects, name_key, read_file, read_word_list  # noqa: E402
 
 DATA = ROOT / "kg" / "data"
 CURATED = DATA / "curated"
@@ -25,20 +25,8 @@ GAZETTEERS = ROOT.parent / "shared" / "external" / "gazetteers"
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    """The objects of a plain JSONL file; a bad line stops the script naming file and line."""
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"{path}:{number}: {exc}") from None
-            if not isinstance(row, dict):
-                raise SystemExit(f"{path}:{number}: expected a JSON object")
-            rows.append(row)
-    return rows
+    """The objects of a plain JSONL file; a bad line is a CatalogueError naming file and line."""
+    return [row for _, row in jsonl_objects(path)]
 
 
 # The fields a curated record may have (kg/data/README.md says what each means).

@@ -16,6 +16,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import derive_catalogue  # noqa: E402
 import derive_common  # noqa: E402
 
+from kg.catalogue import CatalogueError  # noqa: E402
+
 GAZETTEERS = SHARED / "external" / "gazetteers"
 DATA = ROOT / "kg" / "data"
 
@@ -38,11 +40,16 @@ def test_the_check_notices_a_hand_edit(tmp_path):
     assert derive_catalogue.differing(tmp_path, no_gazetteers, tmp_path, ("models",)) == ["models.jsonl"]
 
 
-def test_a_bad_curated_line_names_file_and_line(tmp_path):
-    path = tmp_path / "models.jsonl"
-    path.write_text('{"label": "A"}\n\n{"label": "B",\n', encoding="utf-8")
-    with pytest.raises(SystemExit, match=r"models\.jsonl:3: "):
+def test_a_bad_line_names_file_and_line(tmp_path, capsys):
+    path = tmp_path / "epoch_models.jsonl"
+    path.write_text('{"model": "A"}\n\n{"model": "B",\n', encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"epoch_models\.jsonl:3: not JSON"):
         derive_common.read_jsonl(path)
+    # the models step checks its picks against this gazetteer: one line, no traceback, nothing written
+    assert derive_catalogue.main(["--only", "models", "--data", str(tmp_path), "--gazetteers", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: {path}:3: not JSON (Expecting property name enclosed in double quotes at column 16)"]
+    assert not (tmp_path / "models.jsonl").exists()
 
 
 def _data_literals(tree: ast.AST, docstrings: set[int]):
