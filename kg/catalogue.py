@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -155,32 +156,55 @@ def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:
 def read_file(path: str | Path) -> list[Entry]:
     """The entries of one catalogue file, typed by its name (``models.jsonl`` …)."""
     path = Path(path)
-    return _read_jsonl(path, path.name, FILE_TYPES[path.name])
+    return _read_jsonl(path, FILE_TYPES[path.name])
 
 
-def _read_jsonl(path: Path, label: str, etype: EntityType) -> list[Entry]:
-    entries = []
+def jsonl_objects(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) of a plain JSONL file (blank lines allowed); a bad line is a one-line error."""
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
-            if not line.strip() or line.lstrip().startswith("//"):
+            if not line.strip():
                 continue
             try:
                 raw = json.loads(line)
-                name = raw["label"]
-                aliases = tuple(a for a in raw.get("aliases", ()) if a and a != name)
-                entries.append(Entry(
-                    id=raw.get("id") or slug(name),
-                    type=etype,
-                    label=name,
-                    aliases=aliases,
-                    variant_of=(slug(raw["variant_of"]) if raw.get("variant_of") else None),
-                    derived_from=(slug(raw["derived_from"]) if raw.get("derived_from") else None),
-                    cased=bool(raw.get("cased", False)),
-                    source=raw.get("source"),
-                ))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise CatalogueError(f"{label}:{number}: {exc}") from None
+            except json.JSONDecodeError as exc:
+                why = ("a comment line: catalogue files are plain JSONL (see kg/data/README.md)"
+                       if line.lstrip().startswith(("//", "#")) else f"not JSON ({exc.msg} at column {exc.pos + 1})")
+                raise CatalogueError(f"{path}:{number}: {why}") from None
+            if not isinstance(raw, dict):
+                raise CatalogueError(f"{path}:{number}: expected a JSON object")
+            yield number, raw
+
+
+def _read_jsonl(path: Path, etype: EntityType) -> list[Entry]:
+    """The entries of one catalogue file; a bad line is a one-line error naming file and line."""
+    entries = []
+    for number, raw in jsonl_objects(path):
+        try:
+            entries.append(_entry(raw, etype))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CatalogueError(f"{path}:{number}: {exc}") from None
     return entries
+
+
+def _entry(raw: dict, etype: EntityType) -> Entry:
+    """One catalogue line as an entry; ``ValueError`` says what is wrong with it."""
+    name = raw.get("label")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("no \"label\" (a non-empty string)")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError("\"aliases\" must be a list of strings")
+    return Entry(
+        id=raw.get("id") or slug(name),
+        type=etype,
+        label=name,
+        aliases=tuple(a for a in aliases if a and a != name),
+        variant_of=(slug(raw["variant_of"]) if raw.get("variant_of") else None),
+        derived_from=(slug(raw["derived_from"]) if raw.get("derived_from") else None),
+        cased=bool(raw.get("cased", False)),
+        source=raw.get("source"),
+    )
 
 
 def load(directory: str | Path | None = None) -> Catalogue:
@@ -192,7 +216,7 @@ def load(directory: str | Path | None = None) -> Catalogue:
         path = base / filename
         if not path.exists():
             continue
-        for entry in _read_jsonl(path, filename, etype):
+        for entry in _read_jsonl(path, etype):
             if entry.id in seen:
                 raise CatalogueError(f"{filename}: id {entry.id!r} already defined in {seen[entry.id]}")
             seen[entry.id] = filename

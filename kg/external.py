@@ -35,7 +35,7 @@ def table() -> dict[tuple[str, str], dict]:
     rows = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            if line.strip() and not line.startswith("//"):
+            if line.strip():
                 row = json.loads(line)
                 rows[(row["kind"], name_key(row["name"]))] = row
     return rows

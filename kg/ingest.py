@@ -1,10 +1,14 @@
-"""Listing pages and JSON records → merged ``Paper`` records.
+"""Listing pages and JSON records → merged ``Paper`` records: finding the input files, reading them, merging.
 
-Three page layouts are read by one line classifier rather than three parsers:
-page chrome ("Subscribe", "Get trending papers…") is dropped, metadata lines
-(``• 12 authors``, an organisation, ``·``, ``Oct 9, 2023 14``) attach to the
-paper above them, and what is left alternates title, abstract.  Blank lines,
-when a page has them, only help: the compact layout has none.
+One module per concern:
+
+* ``kg/ingest_entries.py``: the limits, ``_Entry`` (a paper as seen in one
+  place), :class:`Problem`, :class:`IngestResult`, keys and text cleaning;
+* ``kg/ingest_listing.py``: listing pages, by one line classifier;
+* ``kg/ingest_records.py``: JSON records (plain or Hugging Face API records);
+* this module: which files to read (:func:`_files`), how each suffix is read
+  (:func:`_read_file`), and :func:`read`, which merges every sighting of a
+  paper into one ``Paper``.
 
 Bad input never raises out of :func:`read` except when nothing at all could be
 read; every skipped file or entry becomes a :class:`Problem` naming the file and
@@ -14,26 +18,25 @@ line, so the caller can warn with a count.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from dateutil import parser as dateutil_parser
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from kg import jsonstream
-from kg.clean import plain_text
+from kg.ingest_entries import (MAX_COUNT_DIGITS, MAX_ENTRY_CHARS, MAX_LINE_BYTES,  # noqa: F401 (kg.ingest API)
+                               MAX_PROBLEMS_PER_FILE, MAX_TITLE_CHARS, MIN_ABSTRACT_WORDS, IngestError,
+                               IngestResult, Problem, _count, _Entry, _Problems, arxiv_from, clean_text, find_urls,
+                               normalize_title, paper_key)
+from kg.ingest_listing import parse_date, parse_listing  # noqa: F401 (kg.ingest API)
+from kg.ingest_records import parse_records  # noqa: F401 (kg.ingest API)
 from kg.model import Paper, Source
-from kg.safe_text import drop_controls, printable
+from kg.safe_text import drop_controls
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -42,410 +45,9 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE_SUFFIXES = LISTING_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
-MAX_TITLE_CHARS = 300
-MIN_ABSTRACT_WORDS = 8
-# Limits that keep memory bounded on hostile input (see SECURITY.md).  Real
-# abstracts are under 3,000 characters; spaCy refuses texts over 1,000,000.
-MAX_ENTRY_CHARS = 100_000  # title + abstract; a longer entry is skipped
-MAX_LINE_BYTES = 4 * MAX_ENTRY_CHARS  # a longer line is skipped without being held in memory
 MAX_JSON_BYTES = 64 * 2**20  # a .json document that is not an array is parsed whole; arrays are streamed
-MAX_PROBLEMS_PER_FILE = 50  # the rest are counted in one more problem
-MAX_COUNT_DIGITS = 9  # an author or upvote count longer than this is no count (int() refuses 4,300 digits)
-
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_DATE_LINE = re.compile(
-    r"^(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2})"
-    r"(?:, (?P<year>\d{4}))?(?:\s+(?P<votes>\d+))?$"
-)
-_AUTHORS_LINE = re.compile(r"^[•·*\-]?\s*(?P<n>\d+)\s+authors?$", re.IGNORECASE)
-_SEPARATOR_LINE = re.compile(r"^[·•]$")
-_CHROME = re.compile(
-    r"^(new|subscribe|daily papers|by ?ak and the research community|"
-    r"get trending papers in your email inbox( once a day)?!?|"
-    r"submitted by \S.{0,60}|upvotes?(?: \d{1,6})?|\d{1,6}|view (?:arxiv page|pdf)|add to collection|"
-    r"\d{1,5} comments?)$",
-    re.IGNORECASE,
-)
-_GLUED_SUBSCRIBE = re.compile(r"^Subscribe(?=\S)")
-_URL = re.compile(r"https?://[^\s<>\"')\]]+")
-_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
-_ARXIV_ID = re.compile(r"^(?:arXiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C1 too: \x9b is a terminal's CSI
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # only JSON escapes can make one; no encoder takes it
 _NOT_AN_ESCAPE = re.compile(r"[\ud800-\udc7f\udd00-\udfff]")  # surrogateescape makes only U+DC80-U+DCFF
 
-
-class Problem(BaseModel):
-    """Something in the input that was skipped or could not be read."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    line: int | None = None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return printable(f"{where}: {self.message}")
-
-
-class IngestResult(BaseModel):
-    """Papers merged over every input, with what had to be skipped."""
-
-    model_config = ConfigDict(frozen=True)
-
-    papers: tuple[Paper, ...]
-    problems: tuple[Problem, ...] = ()
-    files_read: int = 0
-    entries_read: int = 0
-
-
-class _Problems(list):
-    """One file's problems: the first MAX_PROBLEMS_PER_FILE are kept, the rest only counted."""
-
-    def __init__(self, path: str):
-        super().__init__()
-        self.path = path
-        self.more = 0
-
-    def add(self, line: int | None, message: str) -> None:
-        if len(self) < MAX_PROBLEMS_PER_FILE:
-            self.append(Problem(path=self.path, line=line, message=message))
-        else:
-            self.more += 1
-
-    def done(self) -> list[Problem]:
-        more = [Problem(path=self.path, message=f"and {self.more:,} more problem(s) in this file, not listed")]
-        return [*self, *(more if self.more else [])]
-
-
-class IngestError(Exception):
-    """Nothing could be read: the message names every reason."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems) or "no input")
-
-
-def normalize_title(title: str) -> str:
-    """Case-, accent- and punctuation-free form used to recognise the same paper."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
-def paper_key(title: str, arxiv_id: str | None) -> str:
-    """Stable key: the arXiv id when known, else a hash of the normalised title.
-
-    >>> paper_key("Attention Is All You Need", "1706.03762")
-    'arxiv-1706.03762'
-    >>> paper_key("Attention is all you need!", None) == paper_key("ATTENTION IS ALL YOU NEED", None)
-    True
-    """
-    if arxiv_id:
-        return f"arxiv-{arxiv_id}"
-    digest = hashlib.sha1(normalize_title(title).encode("utf-8")).hexdigest()[:16]
-    return f"t-{digest}"
-
-
-def clean_text(text: str) -> str:
-    """NFC, no control characters or lone surrogates, single spaces: what extraction and exports see."""
-    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
-    text = _CONTROL.sub(" ", text)
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
-
-
-def parse_date(mon: str, day: str, year: str | None) -> str | None:
-    month = _MONTHS.get(mon[:3].lower())
-    d = int(day)
-    if month is None or not 1 <= d <= 31:
-        return None
-    return f"{year}-{month:02d}-{d:02d}" if year else f"--{month:02d}-{d:02d}"
-
-
-def find_urls(text: str) -> tuple[str, ...]:
-    """URLs in running text, without the sentence punctuation that follows them."""
-    urls = []
-    for m in _URL.finditer(text):
-        url = m.group(0).rstrip(".,;:!?")
-        if url not in urls:
-            urls.append(url)
-    return tuple(urls)
-
-
-def arxiv_from(value: str | None, urls: Iterable[str] = ()) -> str | None:
-    if value:
-        m = _ARXIV_ID.match(value.strip())
-        if m:
-            return m.group(1)
-        m = _ARXIV_URL.search(value)
-        if m:
-            return m.group(1)
-    for url in urls:
-        m = _ARXIV_URL.search(url)
-        if m:
-            return m.group(1)
-    return None
-
-
-# --------------------------------------------------------------------------- entries
-
-@dataclass(slots=True)
-class _Entry:
-    """A paper as seen in one place, before merging (slots: a build may hold a million of them)."""
-
-    title: str
-    line: int
-    abstract_lines: list[str] = field(default_factory=list)
-    authors: int | None = None
-    organization: str | None = None
-    date: str | None = None
-    upvotes: int | None = None
-    arxiv_id: str | None = None
-    urls: tuple[str, ...] = ()
-    chars: int = 0
-    too_long: bool = False  # over MAX_ENTRY_CHARS: skipped, and its text no longer kept
-    _plain: tuple[tuple[str, ...], str] | None = field(default=None, repr=False)
-
-    @property
-    def abstract(self) -> str:
-        """The abstract as plain text, cleaned once for each state of its lines (markup is slow to read)."""
-        lines = tuple(self.abstract_lines)
-        if self._plain is None or self._plain[0] != lines:
-            self._plain = (lines, clean_text(plain_text("\n".join(lines))))
-        return self._plain[1]
-
-    def add(self, line: str) -> None:
-        """One more line of the abstract, unless the entry has grown past MAX_ENTRY_CHARS."""
-        self.chars += len(line) + 1
-        if len(self.title) + self.chars > MAX_ENTRY_CHARS:
-            self.drop()
-        elif not self.too_long:
-            self.abstract_lines.append(line)
-
-    def drop(self) -> None:
-        """Too long to be a paper: skipped, its text no longer kept (but it has had its abstract)."""
-        self.too_long = True
-        self.abstract_lines = [""]
-
-
-def _looks_like_title(line: str) -> bool:
-    if len(line) > MAX_TITLE_CHARS:
-        return False
-    # Titles seldom hold two sentences; abstracts nearly always do.
-    return len(re.findall(r"[.!?](?:\s|$)", line)) <= 1 or len(line) < 120
-
-
-def _split_lines(text: str) -> Iterator[tuple[int, str]]:
-    for number, raw in enumerate(text.split("\n"), start=1):
-        yield number, raw.rstrip("\r")
-
-
-def _classify(lines: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, str, object]]:
-    """(line number, kind, value) for each non-blank line of a page, one line behind the input.
-
-    Kinds: ``authors`` (count), ``sep``, ``date`` (match), ``org`` (text),
-    ``text`` and ``long`` (a line too long to keep, given as None).  An
-    organisation is recognised by its place: the line before a lone ``·`` that
-    is not an author count.
-    """
-    pending: tuple[int, str, object] | None = None
-    for number, raw in lines:
-        line = raw.strip() if raw is not None else None
-        if line is None:
-            item: tuple[int, str, object] = (number, "long", None)
-        elif not line:
-            continue
-        else:
-            if glued := _GLUED_SUBSCRIBE.match(line):
-                line = line[glued.end():]
-            if _CHROME.match(line):
-                continue
-            if m := _AUTHORS_LINE.match(line):
-                item = (number, "authors", _count(m.group("n")))
-            elif _SEPARATOR_LINE.match(line):
-                if pending is not None and pending[1] == "text":
-                    pending = (pending[0], "org", pending[2])
-                item = (number, "sep", None)
-            elif m := _DATE_LINE.match(line):
-                item = (number, "date", m)
-            else:
-                item = (number, "text", line)
-        if pending is not None:
-            yield pending
-        pending = item
-    if pending is not None:
-        yield pending
-
-
-def parse_listing(text: str | Iterable[tuple[int, str | None]], page: str) -> tuple[list[_Entry], list[Problem]]:
-    """Entries of one listing page (its text, or its numbered lines), in any of the known layouts.
-
-    >>> page = "Subscribe\\n\\nFoo: A Model\\n\\nWe present Foo, a model trained on lots of text and tested well.\\n"
-    >>> entries, problems = parse_listing(page, "p.txt")
-    >>> [(e.title, e.line) for e in entries], problems
-    ([('Foo: A Model', 3)], [])
-    """
-    entries: list[_Entry] = []
-    problems = _Problems(page)
-    current: _Entry | None = None
-    closed = True  # metadata was seen: the current entry takes no more abstract text
-    page_date: str | None = None  # a date line above the first paper: the day the page lists
-
-    def finish(entry: _Entry | None) -> None:
-        if entry is None:
-            return
-        if entry.too_long or len(entry.title) + len(entry.abstract) > MAX_ENTRY_CHARS:  # NFC can lengthen text
-            problems.add(entry.line, f"entry longer than {MAX_ENTRY_CHARS:,} characters skipped: "
-                                     f"{entry.title[:60]!r}")
-        elif not entry.abstract_lines:
-            problems.add(entry.line, f"title without an abstract skipped: {entry.title[:60]!r}")
-        elif len(entry.abstract.split()) < MIN_ABSTRACT_WORDS:
-            problems.add(entry.line, f"abstract too short to be one, entry skipped: {entry.title[:60]!r}")
-        else:
-            entries.append(entry)
-
-    for number, kind, value in _classify(_split_lines(text) if isinstance(text, str) else text):
-        if kind == "text":
-            line = str(value)
-            if current is not None and not current.abstract_lines:
-                current.add(line)
-            elif current is None or closed or _looks_like_title(line):
-                finish(current)
-                current = _Entry(title=clean_text(plain_text(line)), line=number)
-                closed = False
-            else:
-                current.add(line)
-            continue
-        if kind == "long":  # as an abstract it makes the entry too long; as a title it is none
-            if current is not None and (not current.abstract_lines or not closed):
-                current.drop()
-            else:
-                finish(current)
-                current = None
-                problems.add(number, f"line longer than {MAX_LINE_BYTES:,} bytes skipped")
-            continue
-        if current is None:  # the page's own date (given below to papers without one) or stray metadata
-            if kind == "date" and page_date is None:
-                page_date = parse_date(value.group("mon"), value.group("day"), value.group("year"))  # type: ignore[union-attr]
-            continue
-        if kind == "authors":
-            current.authors = value  # type: ignore[assignment]
-        elif kind == "org":
-            current.organization = clean_text(str(value))
-        elif kind == "date":
-            m = value
-            current.date = parse_date(m.group("mon"), m.group("day"), m.group("year"))  # type: ignore[union-attr]
-            if m.group("votes"):  # type: ignore[union-attr]
-                current.upvotes = _count(m.group("votes"))  # type: ignore[union-attr]
-        closed = True
-    finish(current)
-    for entry in entries:
-        entry.date = entry.date or page_date
-    return entries, problems.done()
-
-
-def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[list[_Entry], list[Problem]]:
-    """Entries from JSON objects; ``records`` yields (line or index, object)."""
-    entries: list[_Entry] = []
-    problems = _Problems(path)
-    for where, record in records:
-        problem = partial(problems.add, where)
-        if not isinstance(record, dict):
-            problem(f"record is a {type(record).__name__}, not an object: skipped")
-            continue
-        record = _flatten_hf_record(record)
-        title = record.get("title")
-        abstract = record.get("abstract")
-        if not isinstance(title, str) or not clean_text(title):
-            problem("record without a title: skipped")
-            continue
-        if not isinstance(abstract, str) or not clean_text(abstract):
-            problem(f"record without an abstract: skipped ({clean_text(title)[:60]!r})")
-            continue
-        # Checked on the text as kept: normalisation can make a text longer (NFC: up to three times).
-        if len(title) + len(abstract) > MAX_LINE_BYTES or _too_long(title, abstract):
-            problem(f"record longer than {MAX_ENTRY_CHARS:,} characters: skipped ({clean_text(title[:200])[:60]!r})")
-            continue
-        entry = _Entry(title=clean_text(plain_text(title)), line=where, abstract_lines=[abstract])
-        authors = record.get("authors")
-        if isinstance(authors, list):
-            entry.authors = len(authors)
-        elif isinstance(authors, int) and not isinstance(authors, bool):
-            entry.authors = authors
-        org = record.get("organization") or record.get("organisation")
-        if isinstance(org, str) and clean_text(org):
-            entry.organization = clean_text(org)
-        date = record.get("date")
-        if isinstance(date, str):
-            entry.date = _parse_any_date(date)
-        votes = record.get("upvotes")
-        if isinstance(votes, int) and not isinstance(votes, bool):
-            entry.upvotes = votes
-        url = clean_text(record["url"]) if isinstance(record.get("url"), str) else None
-        arxiv = record.get("arxiv_id") if isinstance(record.get("arxiv_id"), str) else None
-        entry.arxiv_id = arxiv_from(arxiv) or arxiv_from(url)
-        if url:
-            entry.urls = (url,)
-        entries.append(entry)
-    return entries, problems.done()
-
-
-def _too_long(title: str, abstract: str) -> bool:
-    return len(clean_text(title)) + len(clean_text(abstract)) > MAX_ENTRY_CHARS
-
-
-def _count(digits: str) -> int | None:
-    """An author or upvote count from a page; a run of digits too long to be one is none."""
-    return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
-
-
-def _flatten_hf_record(record: dict) -> dict:
-    """A Hugging Face daily-papers API record (``{"paper": {"id", "title", "summary", …}, …}``) as a plain one.
-
-    >>> _flatten_hf_record({"paper": {"id": "2501.00001", "title": "T", "summary": "S", "upvotes": 3},
-    ...                     "publishedAt": "2025-01-02T00:00:00Z"})["abstract"]
-    'S'
-    """
-    paper = record.get("paper")
-    if not isinstance(paper, dict):
-        if not ("summary" in record or "publishedAt" in record or isinstance(record.get("organization"), dict)):
-            return record  # a plain record already (the common case, kept cheap)
-        paper = {}
-    flat = {**paper, **{k: v for k, v in record.items() if k != "paper"}}
-    if "abstract" not in flat and isinstance(flat.get("summary"), str):
-        flat["abstract"] = flat["summary"]
-    if "arxiv_id" not in flat and isinstance(paper.get("id"), str):
-        flat["arxiv_id"] = paper["id"]
-    if "date" not in flat and isinstance(flat.get("publishedAt"), str):
-        flat["date"] = flat["publishedAt"]
-    organization = flat.get("organization")
-    if isinstance(organization, dict):
-        flat["organization"] = organization.get("fullname") or organization.get("name")
-    return flat
-
-
-def _parse_any_date(text: str) -> str | None:
-    """A record's date, read by dateutil: ``YYYY-MM-DD``, ``--MM-DD`` when it names no year, else None.
-
-    >>> [_parse_any_date(t) for t in ("May 1 2024", "2025-01-02T23:30:00-05:00", "May 1", "2024-02-30", "May 2024")]
-    ['2024-05-01', '2025-01-02', '--05-01', None, None]
-    """
-    text = text.strip()
-    if not text or len(text) > 64:
-        return None
-    try:  # two defaults that differ in year, month and day tell which of them the text gave
-        one = dateutil_parser.parse(text, default=datetime(1904, 1, 1))
-        two = dateutil_parser.parse(text, default=datetime(1908, 2, 2))
-    except (ValueError, OverflowError):
-        return None
-    if (one.month, one.day) != (two.month, two.day):
-        return None  # a month or a year alone is not a day
-    return f"{one.year:04d}-{one.month:02d}-{one.day:02d}" if one.year == two.year else f"--{one.month:02d}-{one.day:02d}"
-
-
-# --------------------------------------------------------------------------- files
 
 def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     if b"\x00" in data[:8192]:
@@ -657,7 +259,8 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
     """
     excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
-    seen: dict[str, list[tuple[_Entry, str]]] = {}
+    seen: dict[str, list[_Entry]] = {}
+    entries: list[_Entry] = []
     files_read = entries_read = 0
     for given in paths:
         for path, label in _files(Path(given), problems, excluded):
@@ -671,43 +274,70 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
                     problems.append(Problem(path=label, line=entry.line,
                                             message="title has no letters or digits: skipped"))
                     continue
-                seen.setdefault(key, []).append((entry, label))  # the Source is made once merged
+                entry.page = label  # the Source is made once merged
+                seen.setdefault(key, []).append(entry)
             if on_file:
                 on_file(label)
-    papers = sorted(_merge_by_key(list(seen.values())), key=lambda p: p.key)
+    groups = list(seen.values())
+    del seen, entries
+    papers = sorted(_merge_by_key(groups), key=lambda p: p.key)
     if not papers:
         raise IngestError(problems or [Problem(path="(input)", message="no input paths given")])
     return IngestResult(papers=tuple(papers), problems=tuple(problems),
                         files_read=files_read, entries_read=entries_read)
 
 
-def _merge_by_key(groups: list[list[tuple[_Entry, str]]]) -> list[Paper]:
-    """One paper per group of sightings, and one per key: titles that share an arXiv id are one paper."""
+def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
+    """One paper per group of sightings, and one per key: titles that share an arXiv id are one paper.
+
+    Groups that share a key are joined until no two do; only then is each made a paper, and let go
+    as it is, so a build never holds every entry and every paper at once.
+    """
     while True:
-        merged: dict[str, tuple[Paper, list[tuple[_Entry, str]]]] = {}
+        merged: dict[str, list[_Entry]] = {}
         for group in groups:
-            paper = _merge(group)
-            if paper.key in merged:
-                merged[paper.key][1].extend(group)
+            key = _key_of(group)
+            if key in merged:
+                merged[key].extend(group)
             else:
-                merged[paper.key] = (paper, list(group))
+                merged[key] = group
         if len(merged) == len(groups):
-            return [paper for paper, _ in merged.values()]
-        groups = [group for _, group in merged.values()]
+            break
+        groups = list(merged.values())
+    del merged
+    papers = []
+    for i, group in enumerate(groups):
+        groups[i] = _DONE
+        papers.append(_merge(group))
+    return papers
 
 
-def _merge(group: list[tuple[_Entry, str]]) -> Paper:
-    """One paper from every sighting; the first sighting in source order wins ties."""
-    group = sorted(group, key=lambda es: (es[1], es[0].line))
-    entries = [e for e, _ in group]
-    first = entries[0]
-    abstract = max((e.abstract for e in entries), key=len)
+_DONE: list[_Entry] = []  # a group already made a paper
+
+
+def _sightings(group: list[_Entry]) -> tuple[list[_Entry], list[str], str | None]:
+    """The sightings in source order, the URLs they give, and the arXiv id they name."""
+    entries = sorted(group, key=lambda e: (e.page, e.line))
     urls: list[str] = []
     for e in entries:
         for url in (*e.urls, *find_urls(e.abstract)):
             if url not in urls:
                 urls.append(url)
     arxiv = next((e.arxiv_id for e in entries if e.arxiv_id), None) or arxiv_from(None, urls)
+    return entries, urls, arxiv
+
+
+def _key_of(group: list[_Entry]) -> str:
+    """The key of the paper :func:`_merge` makes of ``group``."""
+    entries, _, arxiv = _sightings(group)
+    return paper_key(entries[0].title, arxiv)
+
+
+def _merge(group: list[_Entry]) -> Paper:
+    """One paper from every sighting; the first sighting in source order wins ties."""
+    entries, urls, arxiv = _sightings(group)
+    first = entries[0]
+    abstract = max((e.abstract for e in entries), key=len)
     dated = [e.date for e in entries if e.date]
     date = next((d for d in dated if not d.startswith("--")), dated[0] if dated else None)
     votes = [e.upvotes for e in entries if e.upvotes is not None]
@@ -715,7 +345,7 @@ def _merge(group: list[tuple[_Entry, str]]) -> Paper:
         key=paper_key(first.title, arxiv),
         title=first.title,
         abstract=abstract,
-        sources=tuple(dict.fromkeys(_compact(Source(page=page, line=e.line)) for e, page in group)),
+        sources=tuple(dict.fromkeys(_compact(Source(page=e.page, line=e.line)) for e in entries)),
         arxiv_id=arxiv,
         authors=next((e.authors for e in entries if e.authors is not None), None),
         organization=next((e.organization for e in entries if e.organization), None),
