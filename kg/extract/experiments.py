@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 
 from kg.extract import pairing
 from kg.extract import results as res
+from kg.extract.cues.patterns import Cues
+from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
 
 MODEL = EntityType.MODEL
@@ -44,48 +46,6 @@ DATA = (EntityType.BENCHMARK, EntityType.DATASET)
 KINDS = (ExperimentKind.EVALUATED_ON, ExperimentKind.TRAINED_ON)
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-RESULT_VERB = _rx(r"\b(?:achiev\w*|attain\w*|reach\w*|scor\w*|obtain\w*|outperform\w*|surpass\w*|exceed\w*|"
-                  r"improv\w*|boost\w*|gets?|yield\w*|deliver\w*|sets?|establish\w*|rais\w*|perform\w*|"
-                  r"shows?|demonstrat\w*|results?|accuracy|state-of-the-art|sota|top-1|pass@\d|beat\w*|"
-                  r"match\w*|rival\w*|lead\w*|rank\w*)\b")
-EVALUATE = _rx(r"\b(?:evaluat\w*|test\w*|benchmark(?:s|ed|ing)|assess\w*|validat\w*|experiments?|"
-               r"measur\w*|report\w*)\b")
-COMPARE_BEFORE = _rx(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|"
-                     r"versus|vs\.?|against|ahead\s+of|rival\w*|match\w*|comparable\s+to|relative\s+to|"
-                     r"baselines?)\s+(?:\S+\s+){0,5}?$")
-TRAIN_BEFORE_DATA = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|"
-                        r"sft|learn\w*|adapt\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
-                        r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$")
-TRAIN_BEFORE_MODEL = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|continu\w*\s+training|"
-                         r"tun(?:e|es|ed|ing)|adapt\w*|distill\w*\s+into)\s+(?:\S+\s+){0,4}?$")
-BASE_BEFORE_MODEL = _rx(r"\b(?:based\s+on|built\s+(?:on|upon)|on\s+top\s+of|initiali[sz]\w*\s+(?:from|with)|"
-                        r"derived\s+from|starting\s+from)\s+(?:the\s+|a\s+)?$")
-TRAIN_AFTER_MODEL = _rx(r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
-                        r"(?:trained|fine-?tuned|finetuned|pre-?trained|tuned)\s+(?:\S+\s+){0,4}?(?:on|with|using)\b")
-TRAIN_VERB = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|sft|adapt\w*)\b")
-EVAL_BEFORE_DATA = _rx(r"\b(?:evaluat\w*|test\w*|assess\w*|benchmark(?:s|ed|ing)|validat\w*|experiments?|results?|"
-                       r"achiev\w*|reach\w*|scor\w*|perform\w*|accuracy|improv\w*)\s+(?:\S+\s+){0,6}?"
-                       r"(?:on|across|over|using|against|in)\s+(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$")
-ON_BEFORE_DATA = _rx(r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$")
-LISTED_BEFORE = _rx(r"\b(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+(?:\S+\s+){0,6}?$")
-BACKGROUND = _rx(r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|conventional|typically|often|commonly|"
-                 r"ha(?:s|ve)\s+been|studies|hypothesi[sz]ed|widely)\b")
-OURS = _rx(r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?"
-           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b"
-           r"|\bthe\s+model\b")
-WE = _rx(r"\b(?:it|we|its)\b")
-OUR_DATA = _rx(r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?(?:benchmark|dataset|corpus|suite)\b")
-RESPECTIVELY = _rx(r"\brespectively\b")
-ROLE_BEFORE = _rx(r"(?:\b(?:judged|annotated|graded|labell?ed|scored|supervised|filtered)\s+by|"
-                  r"\b(?:teacher|judge|evaluator|grader|annotator|supervisor)s?(?:\s+model)?|"
-                  r"judge\W*\s+(?:\S+\s+){0,2}with)\s+(?:the\s+|a\s+)?$")
-ROLE_AFTER = _rx(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:as\s+(?:a|an|the|our)\s+(?:\S+\s+){0,2}?"
-                 r"(?:judge|teacher|evaluator|grader|annotator|proxy|supervisor|reward\s+model)|"
-                 r"(?:\w+ly\s+)?supervis(?:es|ed)\b)")
 CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
 
 
@@ -151,8 +111,9 @@ def main_models(mentions: Sequence[Mention]) -> set[int]:
 
 
 def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], names: list[_Name],
-               mentions: Sequence[Mention]) -> list[Candidate]:
+               mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every model–data–kind triple of the paper with its facts."""
+    cues = Cues.of(lexicon)
     models = sorted({n.mention for n in names if runs(mentions[n.mention])})
     data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
     mains = main_models(mentions)
@@ -172,7 +133,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 for si, occ in sorted(by_sentence.items()):
                     s0, s1 = sentences[si]
                     _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, (mains, own_data, main_data),
-                                    si == 0 and title_end > 0)
+                                    si == 0 and title_end > 0, cues)
                 out.append(cand)
     return out
 
@@ -187,7 +148,8 @@ def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], 
 
 
 def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[_Name],
-                    mentions: Sequence[Mention], own: tuple[set[int], set[int], set[int]], is_title: bool) -> None:
+                    mentions: Sequence[Mention], own: tuple[set[int], set[int], set[int]], is_title: bool,
+                    cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
     mains, own_data, main_data = own
     data_occ = [n for n in occ if n.mention == cand.data]
@@ -197,30 +159,30 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     if data_occ and model_occ:
         mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
         d = min(data_occ, key=lambda n: abs(n.start - mo.start))
-        facts |= _pair_facts(sentence, s0, mo, d, occ, mentions)
-    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models):
+        facts |= _pair_facts(sentence, s0, mo, d, occ, mentions, cues)
+    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models, cues):
         mo, d = None, data_occ[0]
-        if OURS.search(sentence):
+        if cues.EXP_OURS.search(sentence):
             facts.add("ours")
-        elif WE.search(sentence):
+        elif cues.WE.search(sentence):
             facts.add("we")
         else:
             return
-        facts |= _data_facts(sentence, s0, d)
-    elif model_occ and cand.data in own_data and OUR_DATA.search(sentence) and not any(
+        facts |= _data_facts(sentence, s0, d, cues)
+    elif model_occ and cand.data in own_data and cues.OUR_DATA.search(sentence) and not any(
             mentions[n.mention].type in DATA for n in occ):
         mo, d = model_occ[0], None
         facts.add("our_data")
-    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains, mentions):
+    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains, mentions, cues):
         mo, d = model_occ[0], None
         facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
     else:
         return
-    if RESULT_VERB.search(sentence):
+    if cues.RESULT_VERB.search(sentence):
         facts.add("result_verb")
-    if EVALUATE.search(sentence):
+    if cues.EXP_EVALUATE.search(sentence):
         facts.add("evaluate_verb")
-    if BACKGROUND.search(sentence):
+    if cues.EXP_BACKGROUND.search(sentence):
         facts.add("background")
     if is_title:
         facts.add("title")
@@ -248,20 +210,20 @@ _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_da
 
 
 def _compared_with_ours(sentence: str, s0: int, mo: _Name, occ: list[_Name], mains: set[int],
-                        mentions: Sequence[Mention]) -> bool:
+                        mentions: Sequence[Mention], cues: Cues) -> bool:
     """The sentence names no data, and the model is compared with the paper's own, named before it."""
     if any(mentions[n.mention].type in DATA for n in occ) or mo.mention in mains:
         return False
     left = sentence[:mo.start - s0]
     return (any(n.mention in mains and n.start < mo.start for n in occ)
-            and bool(COMPARE_BEFORE.search(left[-70:]) or LISTED_BEFORE.search(left[-70:])))
+            and bool(cues.COMPARE_BEFORE.search(left[-70:]) or cues.LISTED_BEFORE.search(left[-70:])))
 
 
 def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
-                   mentions: Sequence[Mention]) -> bool:
+                   mentions: Sequence[Mention], cues: Cues) -> bool:
     """Another model, nearer the data, is the subject of its result: "X reaches 71% on A, while Y reaches 40% on B"
     gives B to Y, not to X, and A to X, not to Y."""
-    if COMPARE_BEFORE.search(sentence[:mo.start - s0][-70:]):
+    if cues.COMPARE_BEFORE.search(sentence[:mo.start - s0][-70:]):
         return False  # a model compared with the subject is run on the same data
     if mo.start > d.start and not CLAUSE_BREAK.search(sentence[d.end - s0:mo.start - s0]):
         return False  # "… on A by X": X may still be what the result is about
@@ -271,19 +233,19 @@ def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name]
         if mo.start < d.start and n.start < mo.start:
             continue  # the other model is farther from the data than this one
         between, left = sentence[n.end - s0:d.start - s0], sentence[:n.start - s0]
-        if (RESULT_VERB.search(between) and not CLAUSE_BREAK.search(between)
-                and not COMPARE_BEFORE.search(left[-70:]) and not BASE_BEFORE_MODEL.search(left[-40:])
-                and not left.rstrip().endswith("(") and not LISTED_BEFORE.search(left[-70:])):
+        if (cues.RESULT_VERB.search(between) and not CLAUSE_BREAK.search(between)
+                and not cues.COMPARE_BEFORE.search(left[-70:]) and not cues.BASE_BEFORE_MODEL.search(left[-40:])
+                and not left.rstrip().endswith("(") and not cues.LISTED_BEFORE.search(left[-70:])):
             return True
     return False
 
 
-def _names_other_model(sentence: str, s0: int, others: list[_Name]) -> bool:
+def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) -> bool:
     """The sentence names a model that is not only compared against, so "our model" may not be ours."""
-    return any(not COMPARE_BEFORE.search(sentence[:o.start - s0][-70:]) for o in others)
+    return any(not cues.COMPARE_BEFORE.search(sentence[:o.start - s0][-70:]) for o in others)
 
 
-def _data_facts(sentence: str, s0: int, d: _Name) -> set[str]:
+def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
     """Is the data where training happens ("fine-tuned on Y") or where results are read ("evaluated on Y")?
 
     The verb nearest before the data decides: in "fine-tune X on A and evaluate it on B",
@@ -291,51 +253,51 @@ def _data_facts(sentence: str, s0: int, d: _Name) -> set[str]:
     """
     left = sentence[:d.start - s0][-90:]
     facts = set()
-    train_at = max((m.start() for m in TRAIN_VERB.finditer(left)), default=-1)
-    eval_at = max((m.start() for m in EVALUATE.finditer(left)), default=-1)
-    eval_at = max([eval_at] + [m.start() for m in RESULT_VERB.finditer(left)])
-    if train_at > eval_at and TRAIN_BEFORE_DATA.search(left):
+    train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
+    eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
+    eval_at = max([eval_at] + [m.start() for m in cues.RESULT_VERB.finditer(left)])
+    if train_at > eval_at and cues.TRAIN_BEFORE_DATA.search(left):
         facts.add("train_data")
-    if eval_at > train_at and EVAL_BEFORE_DATA.search(left):
+    if eval_at > train_at and cues.EVAL_BEFORE_DATA.search(left):
         facts.add("eval_data")
-    if ON_BEFORE_DATA.search(left[-40:]):
+    if cues.ON_BEFORE_DATA.search(left[-40:]):
         facts.add("on_data")
     return facts
 
 
 def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
-                mentions: Sequence[Mention]) -> set[str]:
-    facts = {"co"} | _data_facts(sentence, s0, d)
+                mentions: Sequence[Mention], cues: Cues) -> set[str]:
+    facts = {"co"} | _data_facts(sentence, s0, d, cues)
     a, b = sorted((mo, d), key=lambda n: n.start)
     between = sentence[a.end - s0:b.start - s0]
     left_m = sentence[:mo.start - s0]
     if mo.start < d.start:
         facts.add("model_first")
-        if RESULT_VERB.search(between) and not COMPARE_BEFORE.search(left_m[-60:]):
+        if cues.RESULT_VERB.search(between) and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
            and mentions[n.mention].type == MODEL and not sentence[:n.start - s0].rstrip().endswith("(")
            for n in occ):
         facts.add("model_between")  # "X achieves … (Y: 76.8%) and … on D": a parenthesis is an aside
-    if ROLE_BEFORE.search(left_m[-40:]) or ROLE_AFTER.search(sentence[mo.end - s0:][:60]):
+    if cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:][:60]):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(
-            mentions[n.mention].type == MODEL and not COMPARE_BEFORE.search(sentence[:n.start - s0][-70:])
+            mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(sentence[:n.start - s0][-70:])
             for n in occ):
         facts.add("method_on_model")  # "LoRA-GA improves Llama 2-7B by 5% on GSM8K": the model's result
     if CLAUSE_BREAK.search(between):
         facts.add("clause_break")
-    if COMPARE_BEFORE.search(left_m[-70:]):
+    if cues.COMPARE_BEFORE.search(left_m[-70:]):
         facts.add("compared")
-    if LISTED_BEFORE.search(left_m[-70:]):
+    if cues.LISTED_BEFORE.search(left_m[-70:]):
         facts.add("listed")
-    if TRAIN_BEFORE_MODEL.search(left_m[-60:]) or TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
+    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
         facts.add("train_model")
-    if _other_subject(sentence, s0, mo, d, occ, mentions):
+    if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
-    if BASE_BEFORE_MODEL.search(left_m[-40:]):
+    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]):
         facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
-    if RESPECTIVELY.search(sentence):
+    if cues.RESPECTIVELY.search(sentence):
         facts.add("respectively")
     return facts
 
@@ -343,12 +305,13 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
 # --------------------------------------------------------------------------- decisions and records
 
 def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, int]], cands,
-                        mentions: Sequence[Mention], weights: dict | None = None) -> tuple[Experiment, ...]:
+                        mentions: Sequence[Mention], weights: dict | None = None,
+                        lexicon: Lexicon | None = None) -> tuple[Experiment, ...]:
     """The experiments of one paper: candidates the pairing scorer believes, with results and evidence."""
     weights = weights if weights is not None else pairing.default_weights()
     names = names_of(cands, mentions, sentences)
     kept = []
-    for cand in candidates(text, title_end, sentences, names, mentions):
+    for cand in candidates(text, title_end, sentences, names, mentions, lexicon):
         if cand.where is None or _vetoed(cand):
             continue
         p = pairing.probability(weights, cand.kind.value, cand.facts)
