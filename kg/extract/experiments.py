@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 
 from kg.extract import pairing
 from kg.extract import results as res
+from kg.extract.cues import experiment_rules as rules
+from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
 from kg.extract.cues.patterns import Cues
 from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
@@ -306,57 +308,26 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
 
 def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, int]], cands,
                         mentions: Sequence[Mention], weights: dict | None = None,
-                        lexicon: Lexicon | None = None) -> tuple[Experiment, ...]:
-    """The experiments of one paper: candidates the pairing scorer believes, with results and evidence."""
+                        lexicon: Lexicon | None = None, disabled: frozenset[str] = frozenset()) -> tuple[Experiment, ...]:
+    """The experiments of one paper: candidates a rule states or the pairing scorer believes, with results
+    and evidence.  ``disabled`` names experiment rules to skip (``experiment:weighed``: the scorer)."""
     weights = weights if weights is not None else pairing.default_weights()
+    threshold = weights.get("threshold", 0.5) if rules.WEIGHED not in disabled else float("inf")
     names = names_of(cands, mentions, sentences)
     kept = []
     for cand in candidates(text, title_end, sentences, names, mentions, lexicon):
-        if cand.where is None or _vetoed(cand):
+        if cand.where is None or rules.vetoed(cand.kind, cand.where_facts):
             continue
-        p = pairing.probability(weights, cand.kind.value, cand.facts)
-        rule = rule_for(cand)
-        if rule or p >= weights.get("threshold", 0.5):
-            kept.append((cand, max(p, 0.8) if rule else p, rule or "weighed"))
+        p = rules.weighed(weights, cand.kind, cand.facts)
+        rule = rule_for(cand, disabled)
+        if rule or p >= threshold:
+            kept.append((cand, max(p, 0.8) if rule else p, rule or rules.WEIGHED.removeprefix(rules.PREFIX)))
     return tuple(_record(text, title_end, sentences, names, mentions, c, p, r) for c, p, r in kept)
 
 
-def _vetoed(cand: Candidate) -> bool:
-    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
-    nor trained; a method applied to a named model leaves the result to that model, and the
-    model another is "based on" leaves it to the other, as does a model nearer the data that is
-    the subject of its own result."""
-    f = cand.where_facts
-    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON
-                           and bool(f & {"method_on_model", "base", "other_subject"}))
-
-
-# Plain English statements of a run that need no weighing, by kind: every fact listed holds, none of
-# the excluded ones.  Each has a test sentence in tests/test_experiments.py.
-RULES = {
-    ExperimentKind.EVALUATED_ON: (
-        ("subject", {"subject", "co"}, {"train_data", "listed", "background", "base", "model_between"}),
-        ("evaluated", {"eval_data", "co", "model_first"}, {"train_data", "compared", "listed", "background",
-                                                           "model_between", "base", "clause_break"}),
-        ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
-        ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
-    ),
-    ExperimentKind.TRAINED_ON: (
-        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
-        ("ours-trained", {"ours", "train_data"}, {"background"}),
-    ),
-}
-
-
-def rule_for(cand: Candidate) -> str | None:
-    """The first rule of :data:`RULES` the candidate's evidence sentence satisfies."""
-    f = cand.where_facts
-    if "m_Technique" in cand.facts:
-        return None  # a method run as a system is left to the weights: usually it is only a method
-    for name, needed, excluded in RULES[cand.kind]:
-        if needed <= f and not f & excluded:
-            return name
-    return None
+def rule_for(cand: Candidate, disabled: frozenset[str] = frozenset()) -> str | None:
+    """The first experiment rule (:data:`RULES`) the candidate's evidence sentence satisfies."""
+    return rules.rule_for(cand.kind, cand.facts, cand.where_facts, disabled)
 
 
 def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: Sequence[Mention],
@@ -415,11 +386,13 @@ def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[M
     return value, res.metric_near(sentence, value)
 
 
-def experiments_of(doc, mentions: Sequence[Mention]) -> tuple[Experiment, ...]:
+def experiments_of(doc, mentions: Sequence[Mention], lexicon: Lexicon | None = None,
+                   disabled: frozenset[str] = frozenset()) -> tuple[Experiment, ...]:
     """The experiments of a processed paper (a spaCy ``Doc`` from :mod:`kg.extract.pipeline`)."""
     from kg.extract.pipeline import CANDIDATES, doc_text, sentence_table
 
     cands = doc.user_data.get(CANDIDATES, [])
     if not cands:
         return ()
-    return extract_experiments(doc_text(doc), doc._.title_end, sentence_table(doc), cands, mentions)
+    return extract_experiments(doc_text(doc), doc._.title_end, sentence_table(doc), cands, mentions,
+                               lexicon=lexicon, disabled=disabled)
