@@ -37,21 +37,19 @@ _RELATIONS = {
                   r"(?:strong\s+)?{cue_role_after}\b",
     "ROLE_NEAR": r"\b{cue_role_near}\b",
     "ROLE_BEFORE": r"\b{cue_role_before}",
-    "EVALUATE": r"\b(?:{verbs_evaluate}|test(?:s|ed|ing)?|{verbs_examine}|measur\w*|"
-                r"results?\s+(?:with|for|of|from|using))\b",
-    "COMPARE": r"\b(?:compar\w*(?:\s+(?:to|with|against))?|{cue_compare}|better than|competitive with|on par with|"
-               r"match(?:es|ing)?)",
+    "EVALUATE": r"\b{cue_evaluate}\b",
+    "COMPARE": r"\b{cue_compare_relation}",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
     "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?{cue_system_on}",
     # --- data
-    "TRAIN_ON": r"\b(?:{verbs_train}|distill\w*|upcycl\w*)\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"
+    "TRAIN_ON": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"
                 r"|\b{verbs_train}\s+(?:[\w\-.]+\s+){0,4}?(?:with|from)\b",
-    "TRAIN_AFTER": r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+(?:{cue_training_nouns}|instruction tuning|sft)"
+    "TRAIN_AFTER": r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+{cue_training_purpose}"
                    r"|^\s*{cue_training_nouns}\s+(?:data|set|corpus)",
     "SOMEONE_ELSES": r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
                      r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$",
-    "DATA_NOUN_AFTER": r"^[\s\-]*(?:(?:training|instruction|preference|sft|rl)\s+)?{cue_data_nouns}s?\b",
+    "DATA_NOUN_AFTER": r"^[\s\-]*(?:{cue_data_modifiers}\s+)?{cue_data_nouns}s?\b",
     "EVAL_ON": r"\b{cue_eval_on}\b",
     # --- contrast and negation
     "CONTRAST": r"\b{cue_contrast}",
@@ -61,7 +59,7 @@ _RELATIONS = {
     "CONTRAST_OPENING": r"^\W*{cue_contrast_openers}\b",
     "CONTRAST_AFTER": r"^[\s\-]*{cue_contrast_after}\b",
     # --- the paper as a whole
-    "TRAINS_MODELS": r"\b(?:we|our\s+(?:method|approach|framework|strategy|recipe))\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
+    "TRAINS_MODELS": r"\b(?:we|our\s+{cue_our_method_nouns})\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
                      r"{verbs_trains_models}",
     "TRAINS_MODELS_TITLE": r"\b{cue_training_title}\b",
     "TRAINING_METHODS": r"\b{cue_training_methods}\b",
@@ -72,9 +70,8 @@ _RELATIONS = {
 # --- experiments: the facts of a model–data pair
 _EXPERIMENTS = {
     "RESULT_VERB": r"\b{exp_result_words}\b",
-    "EXP_EVALUATE": r"\b(?:{exp_evaluate}|measur\w*|report\w*)\b",
-    "COMPARE_BEFORE": r"\b(?:{cue_compare}|compared\s+(?:to|with)|ahead\s+of|match\w*|comparable\s+to|relative\s+to|"
-                      r"baselines?)\s+(?:\S+\s+){0,5}?$",
+    "EXP_EVALUATE": r"\b{exp_evaluate_words}\b",
+    "COMPARE_BEFORE": r"\b{exp_compare_before}\s+(?:\S+\s+){0,5}?$",
     "TRAIN_BEFORE_DATA": r"\b(?:{exp_train_verbs}|learn\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
                          r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$",
     "TRAIN_BEFORE_MODEL": r"\b{exp_train_model_verbs}\s+(?:\S+\s+){0,4}?$",
@@ -82,19 +79,19 @@ _EXPERIMENTS = {
     "TRAIN_AFTER_MODEL": r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
                          r"{exp_trained}\s+(?:\S+\s+){0,4}?(?:on|with|using)\b",
     "TRAIN_VERB": r"\b{exp_train_verbs}\b",
-    "EVAL_BEFORE_DATA": r"\b(?:{exp_evaluate}|results?|achiev\w*|reach\w*|scor\w*|perform\w*|accuracy|improv\w*)"
-                        r"\s+(?:\S+\s+){0,6}?(?:on|across|over|using|against|in)\s+(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$",
+    "EVAL_BEFORE_DATA": r"\b{exp_eval_before_data}\s+(?:\S+\s+){0,6}?(?:on|across|over|using|against|in)\s+"
+                        r"(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$",
     "ON_BEFORE_DATA": r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$",
     "LISTED_BEFORE": r"\b{cue_listing}\s+(?:\S+\s+){0,6}?$",
     "EXP_BACKGROUND": r"\b{exp_background}\b",
     "EXP_OURS": r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?{exp_system_nouns}\b|\bthe\s+model\b",
     "WE": r"\b(?:it|we|its)\b",
-    "OUR_DATA": r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?(?:benchmark|dataset|corpus|suite)\b",
+    "OUR_DATA": r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?{exp_data_nouns}\b",
     "RESPECTIVELY": r"\brespectively\b",
     "EXP_ROLE_BEFORE": r"(?:\b{exp_role_by}\s+by|\b(?:{cue_role_nouns}|supervisor)s?(?:\s+model)?|"
                        r"judge\W*\s+(?:\S+\s+){0,2}with)\s+(?:the\s+|a\s+)?$",
     "EXP_ROLE_AFTER": r"^\s*(?:\([^)]{0,30}\)\s*)?(?:as\s+(?:a|an|the|our)\s+(?:\S+\s+){0,2}?"
-                      r"(?:{cue_role_nouns}|proxy|supervisor|reward\s+model)|(?:\w+ly\s+)?supervis(?:es|ed)\b)",
+                      r"{exp_role_after}|(?:\w+ly\s+)?supervis(?:es|ed)\b)",
 }
 TEMPLATES = {**_RELATIONS, **_EXPERIMENTS}
 

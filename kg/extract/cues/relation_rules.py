@@ -94,21 +94,15 @@ def trained_in_our_experiments(r: Reading) -> P | None:
     return P.FINE_TUNES
 
 
-@rule("experiment-context", stage=STAGE, rank=50, confidence=0.6, finds="any other model named in our work")
-def experiment_context(r: Reading) -> P | None:
-    return P.EVALUATES if r.as_model else None
-
-
 # --- data (benchmarks, datasets, and a model name used for its data)
 
 @rule("contrast", stage=STAGE, rank=11, confidence=0.65,
       finds='data set aside: "Unlike X, ...", "instead of training on X", "without X"')
 def contrast(r: Reading) -> P | None:
-    if not r.as_data:
-        return None
-    if r.in_contrast_clause or r.cues.CONTRASTED_TRAINING.search(r.left):
+    if r.as_data and (r.in_contrast_clause or r.cues.CONTRASTED_TRAINING.search(r.left)
+                      or (r.governing("CONTRAST") >= 0 and r.train_at < 0)):
         return P.MENTIONS
-    return P.MENTIONS if r.governing("CONTRAST") >= 0 and r.train_at < 0 else None
+    return None
 
 
 @rule("trained-by-others", stage=STAGE, rank=13, confidence=0.6, finds='data someone else trained on: "models trained on X"')
@@ -119,9 +113,8 @@ def trained_by_others(r: Reading) -> P | None:
 @rule("train-on-cue", stage=STAGE, rank=15, confidence=0.75,
       finds='data trained on: "fine-tuned on X", "X as training data" (nearer than any evaluation word)')
 def train_on_cue(r: Reading) -> P | None:
-    if not r.as_data:
-        return None
-    return P.TRAINS_ON if r.train_at > r.before("EVAL_ON") or r.cues.TRAIN_AFTER.match(r.right) else None
+    trained = r.as_data and (r.train_at > r.before("EVAL_ON") or bool(r.cues.TRAIN_AFTER.match(r.right)))
+    return P.TRAINS_ON if trained else None
 
 
 @rule("benchmark-in-experiments", stage=STAGE, rank=44, confidence=0.7, finds="any other benchmark named in our work")
@@ -135,26 +128,31 @@ def evaluate_on_cue(r: Reading) -> P | None:
     return P.EVALUATES_ON if r.as_data and r.cues.EVAL_ON.search(r.o.sentence) else None
 
 
-@rule("dataset-in-our-work", stage=STAGE, rank=51, confidence=0.5, finds="any other dataset named in our work")
-def dataset_in_our_work(r: Reading) -> P | None:
-    return P.TRAINS_ON if r.as_data else None
-
-
 # --- techniques
 
 @rule("negation-or-contrast", stage=STAGE, rank=17, confidence=0.7,
       finds='a technique set aside: "without X", "X-free", "Unlike X, ..."')
 def negation_or_contrast(r: Reading) -> P | None:
-    if not r.as_technique:
-        return None
-    if r.governing("CONTRAST") >= 0 or r.cues.CONTRAST_AFTER.match(r.right) or r.in_contrast_clause:
+    if r.as_technique and (r.governing("CONTRAST") >= 0 or r.cues.CONTRAST_AFTER.match(r.right)
+                           or r.in_contrast_clause):
         return P.MENTIONS
     return None
 
 
-@rule("used-in-our-work", stage=STAGE, rank=52, confidence=0.65, finds="any other technique named in our work")
-def used_in_our_work(r: Reading) -> P | None:
-    return P.USES_TECHNIQUE if r.as_technique else None
+# --- the last word for each kind of mention, when no cue above fired
+
+def _otherwise(kind: str, predicate: P) -> Callable[[Reading], P | None]:
+    def otherwise(r: Reading) -> P | None:
+        return predicate if getattr(r, kind) else None
+    return otherwise
+
+
+for _id, _rank, _confidence, _kind, _predicate in (
+        ("experiment-context", 50, 0.6, "as_model", P.EVALUATES),
+        ("dataset-in-our-work", 51, 0.5, "as_data", P.TRAINS_ON),
+        ("used-in-our-work", 52, 0.65, "as_technique", P.USES_TECHNIQUE)):
+    rule(_id, stage=STAGE, rank=_rank, confidence=_confidence,
+         finds=f"any other {_kind.removeprefix('as_')} named in our work")(_otherwise(_kind, _predicate))
 
 
 # --- every type
