@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract import pairing
 from kg.extract import results as res
@@ -126,16 +127,20 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
     # the data the paper's own model is named with: where its comparisons are measured
     main_data = {n.mention for occ in by_sentence.values() if any(o.mention in mains for o in occ)
                  for n in occ if mentions[n.mention].type in DATA}
+    # only a sentence that names the model or the data can say anything of the pair
+    named_in: dict[int, set[int]] = defaultdict(set)
+    for n in names:
+        named_in[n.mention].add(n.sentence)
+    said = {si: text[sentences[si][0]:sentences[si][1]] for si in by_sentence}  # each sentence sliced once
     out = []
     for m in models:
         for d in data:
             for kind in KINDS:
                 cand = Candidate(kind, m, d)
                 _paper_facts(cand, mentions, mains, len(models))
-                for si, occ in sorted(by_sentence.items()):
-                    s0, s1 = sentences[si]
-                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, (mains, own_data, main_data),
-                                    si == 0 and title_end > 0, cues)
+                for si in sorted(named_in[m] | named_in[d]):
+                    _sentence_facts(cand, said[si], sentences[si][0], si, by_sentence[si], mentions,
+                                    (mains, own_data, main_data), si == 0 and title_end > 0, cues)
                 out.append(cand)
     return out
 
@@ -154,6 +159,7 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
                     cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
     mains, own_data, main_data = own
+    said = _said(sentence, cues)
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
     other_models = [n for n in occ if runs(mentions[n.mention]) and n.mention != cand.model]
@@ -164,14 +170,14 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
         facts |= _pair_facts(sentence, s0, mo, d, occ, mentions, cues)
     elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models, cues):
         mo, d = None, data_occ[0]
-        if cues.EXP_OURS.search(sentence):
+        if "ours" in said:
             facts.add("ours")
-        elif cues.WE.search(sentence):
+        elif "we" in said:
             facts.add("we")
         else:
             return
         facts |= _data_facts(sentence, s0, d, cues)
-    elif model_occ and cand.data in own_data and cues.OUR_DATA.search(sentence) and not any(
+    elif model_occ and cand.data in own_data and "our_data" in said and not any(
             mentions[n.mention].type in DATA for n in occ):
         mo, d = model_occ[0], None
         facts.add("our_data")
@@ -180,16 +186,9 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
         facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
     else:
         return
-    if cues.RESULT_VERB.search(sentence):
-        facts.add("result_verb")
-    if cues.EXP_EVALUATE.search(sentence):
-        facts.add("evaluate_verb")
-    if cues.EXP_BACKGROUND.search(sentence):
-        facts.add("background")
+    facts |= said & _OF_SENTENCE
     if is_title:
         facts.add("title")
-    if res.values(sentence):
-        facts.add("has_value")
     if len({n.mention for n in occ if mentions[n.mention].type in DATA}) > 1:
         facts.add("many_data")
     if len(other_models) >= 2:
@@ -211,40 +210,80 @@ _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_da
                      "our_data", "compared_to_ours"})
 
 
+_OF_SENTENCE = frozenset({"result_verb", "evaluate_verb", "background", "has_value"})
+
+
+@lru_cache(maxsize=256)
+def _said(sentence: str, cues: Cues) -> frozenset[str]:
+    """What a whole sentence says, whichever pair asks: read once per sentence (an abstract may be one
+    long sentence naming a hundred pairs)."""
+    found = {fact for fact, cue in (("result_verb", cues.RESULT_VERB), ("evaluate_verb", cues.EXP_EVALUATE),
+                                    ("background", cues.EXP_BACKGROUND), ("respectively", cues.RESPECTIVELY),
+                                    ("ours", cues.EXP_OURS), ("we", cues.WE), ("our_data", cues.OUR_DATA))
+             if cue.search(sentence)}
+    return frozenset(found | ({"has_value"} if res.values(sentence) else set()))
+
+
+@lru_cache(maxsize=4096)
+def _between(sentence: str, start: int, end: int, cues: Cues) -> tuple[bool, bool]:
+    """Is there a result verb, and a clause break, between two offsets of a sentence?"""
+    between = sentence[start:end]
+    return bool(cues.RESULT_VERB.search(between)), bool(CLAUSE_BREAK.search(between))
+
+
+@lru_cache(maxsize=4096)
+def _may_be_subject(sentence: str, at: int, cues: Cues) -> bool:
+    """A model named at ``at`` is not compared with, based on, listed, nor in brackets: it may be the subject."""
+    left = _tail(sentence, at, 70)
+    return not (cues.COMPARE_BEFORE.search(left) or cues.BASE_BEFORE_MODEL.search(left[-40:])
+                or _after_bracket(sentence, at) or cues.LISTED_BEFORE.search(left))
+
+
+def _tail(sentence: str, end: int, n: int) -> str:
+    """``sentence[:end][-n:]`` without copying the sentence's head."""
+    return sentence[max(0, min(end, len(sentence)) - n):end]
+
+
+def _after_bracket(sentence: str, end: int) -> bool:
+    """``sentence[:end].rstrip().endswith("(")`` without copying the sentence's head."""
+    i = min(end, len(sentence)) - 1
+    while i >= 0 and sentence[i].isspace():
+        i -= 1
+    return i >= 0 and sentence[i] == "("
+
+
 def _compared_with_ours(sentence: str, s0: int, mo: _Name, occ: list[_Name], mains: set[int],
                         mentions: Sequence[Mention], cues: Cues) -> bool:
     """The sentence names no data, and the model is compared with the paper's own, named before it."""
     if any(mentions[n.mention].type in DATA for n in occ) or mo.mention in mains:
         return False
-    left = sentence[:mo.start - s0]
+    left = _tail(sentence, mo.start - s0, 70)
     return (any(n.mention in mains and n.start < mo.start for n in occ)
-            and bool(cues.COMPARE_BEFORE.search(left[-70:]) or cues.LISTED_BEFORE.search(left[-70:])))
+            and bool(cues.COMPARE_BEFORE.search(left) or cues.LISTED_BEFORE.search(left)))
 
 
 def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
                    mentions: Sequence[Mention], cues: Cues) -> bool:
     """Another model, nearer the data, is the subject of its result: "X reaches 71% on A, while Y reaches 40% on B"
     gives B to Y, not to X, and A to X, not to Y."""
-    if cues.COMPARE_BEFORE.search(sentence[:mo.start - s0][-70:]):
+    if cues.COMPARE_BEFORE.search(_tail(sentence, mo.start - s0, 70)):
         return False  # a model compared with the subject is run on the same data
-    if mo.start > d.start and not CLAUSE_BREAK.search(sentence[d.end - s0:mo.start - s0]):
+    if mo.start > d.start and not _between(sentence, d.end - s0, mo.start - s0, cues)[1]:
         return False  # "… on A by X": X may still be what the result is about
     for n in occ:
         if n.mention == mo.mention or not runs(mentions[n.mention]) or not n.end <= d.start:
             continue
         if mo.start < d.start and n.start < mo.start:
             continue  # the other model is farther from the data than this one
-        between, left = sentence[n.end - s0:d.start - s0], sentence[:n.start - s0]
-        if (cues.RESULT_VERB.search(between) and not CLAUSE_BREAK.search(between)
-                and not cues.COMPARE_BEFORE.search(left[-70:]) and not cues.BASE_BEFORE_MODEL.search(left[-40:])
-                and not left.rstrip().endswith("(") and not cues.LISTED_BEFORE.search(left[-70:])):
+        if (_may_be_subject(sentence, n.start - s0, cues)
+                and _between(sentence, n.end - s0, d.start - s0, cues) == (True, False)):
             return True
     return False
 
 
 def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) -> bool:
     """The sentence names a model that is not only compared against, so "our model" may not be ours."""
-    return any(not cues.COMPARE_BEFORE.search(sentence[:o.start - s0][-70:]) for o in others)
+    return any(not cues.COMPARE_BEFORE.search(_tail(sentence, o.start - s0, 70)) for o in others)
 
 
 def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
@@ -253,7 +292,7 @@ def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
     The verb nearest before the data decides: in "fine-tune X on A and evaluate it on B",
     A is trained on and B evaluated on.
     """
-    left = sentence[:d.start - s0][-90:]
+    left = _tail(sentence, d.start - s0, 90)
     facts = set()
     train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
     eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
@@ -271,35 +310,35 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
                 mentions: Sequence[Mention], cues: Cues) -> set[str]:
     facts = {"co"} | _data_facts(sentence, s0, d, cues)
     a, b = sorted((mo, d), key=lambda n: n.start)
-    between = sentence[a.end - s0:b.start - s0]
-    left_m = sentence[:mo.start - s0]
+    verb_between, break_between = _between(sentence, a.end - s0, b.start - s0, cues)
+    left_m = _tail(sentence, mo.start - s0, 70)
     if mo.start < d.start:
         facts.add("model_first")
-        if cues.RESULT_VERB.search(between) and not cues.COMPARE_BEFORE.search(left_m[-60:]):
+        if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL and not sentence[:n.start - s0].rstrip().endswith("(")
+           and mentions[n.mention].type == MODEL and not _after_bracket(sentence, n.start - s0)
            for n in occ):
         facts.add("model_between")  # "X achieves … (Y: 76.8%) and … on D": a parenthesis is an aside
-    if cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:][:60]):
+    if cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60]):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(
-            mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(sentence[:n.start - s0][-70:])
+            mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 70))
             for n in occ):
         facts.add("method_on_model")  # "LoRA-GA improves Llama 2-7B by 5% on GSM8K": the model's result
-    if CLAUSE_BREAK.search(between):
+    if break_between:
         facts.add("clause_break")
-    if cues.COMPARE_BEFORE.search(left_m[-70:]):
+    if cues.COMPARE_BEFORE.search(left_m):
         facts.add("compared")
-    if cues.LISTED_BEFORE.search(left_m[-70:]):
+    if cues.LISTED_BEFORE.search(left_m):
         facts.add("listed")
-    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
+    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:mo.end - s0 + 80]):
         facts.add("train_model")
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
     if cues.BASE_BEFORE_MODEL.search(left_m[-40:]):
         facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
-    if cues.RESPECTIVELY.search(sentence):
+    if "respectively" in _said(sentence, cues):
         facts.add("respectively")
     return facts
 
