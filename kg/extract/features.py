@@ -23,7 +23,6 @@ from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
-_GENRE = re.compile(r"\b(survey|review|position|tutorial|overview|benchmark\w*|dataset|case study)\b", re.I)
 
 
 def _shape(text: str) -> str:
@@ -75,7 +74,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     if ctx.trains_models:
         f["paper-trains"] = 1.0
         f[f"paper-trains&type={etype}"] = 1.0
-    genre = _GENRE.search(text[:title_end])
+    genre = Cues.of(lexicon).TITLE_GENRE.search(text[:title_end])
     if genre:
         f[f"title-genre={genre.group(1).lower()[:9]}"] = 1.0
     predicates = [c.predicate for c in group if c.predicate is not None]

@@ -65,6 +65,7 @@ _RELATIONS = {
     "TRAINING_METHODS": r"\b{cue_training_methods}\b",
     "NOT_TRAINING": r"\b{cue_not_training}\b",
     "TAKEN_UP": r"^\W*we\s+(?:\w+\s+)?{verbs_take_up}\s+(?:it|this {cue_take_up_nouns})\b",
+    "TITLE_GENRE": r"\b({cue_title_genre})\b",  # group 1: the genre word
 }
 
 # --- experiments: the facts of a model–data pair
