@@ -181,7 +181,8 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
             mentions[n.mention].type in DATA for n in occ):
         mo, d = model_occ[0], None
         facts.add("our_data")
-    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains, mentions, cues):
+    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains,
+                                                                       mentions, cues):
         mo, d = model_occ[0], None
         facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
     else:
@@ -332,7 +333,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("compared")
     if cues.LISTED_BEFORE.search(left_m):
         facts.add("listed")
-    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:mo.end - s0 + 80]):
+    after_m = sentence[mo.end - s0:mo.end - s0 + 80]
+    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(after_m):
         facts.add("train_model")
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
@@ -347,7 +349,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
 
 def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, int]], cands,
                         mentions: Sequence[Mention], weights: dict | None = None,
-                        lexicon: Lexicon | None = None, disabled: frozenset[str] = frozenset()) -> tuple[Experiment, ...]:
+                        lexicon: Lexicon | None = None,
+                        disabled: frozenset[str] = frozenset()) -> tuple[Experiment, ...]:
     """The experiments of one paper: candidates a rule states or the pairing scorer believes, with results
     and evidence.  ``disabled`` names experiment rules to skip (``experiment:weighed``: the scorer)."""
     weights = weights if weights is not None else pairing.default_weights()

@@ -45,9 +45,9 @@ def _statement(kind: ExperimentKind, needed: frozenset[str], excluded: frozenset
 
 for _kind, _rows in RULES.items():
     for _rank, (_name, _needed, _excluded) in enumerate(_rows):
-        rule(PREFIX + _name, stage=STAGE, rank=_rank, confidence=0.8,
-             finds=f"{_kind.value} stated outright: {' + '.join(sorted(_needed))}, "
-                   f"without {', '.join(sorted(_excluded))}")(_statement(_kind, frozenset(_needed), frozenset(_excluded)))
+        _finds = f"{_kind.value} stated outright: {' + '.join(sorted(_needed))}, without {', '.join(sorted(_excluded))}"
+        rule(PREFIX + _name, stage=STAGE, rank=_rank, confidence=0.8, finds=_finds)(
+            _statement(_kind, frozenset(_needed), frozenset(_excluded)))
 
 
 @rule(PREFIX + "weighed", stage="experiment-weights", rank=0, confidence=0.5,

@@ -105,7 +105,8 @@ def sentence_facts(sentence: str, cues: Cues) -> tuple[bool, bool, bool, bool]:
     conventional training" is still our result.
     """
     experiment = bool(cues.EXPERIMENT.search(sentence))
-    background = bool(cues.BACKGROUND.search(sentence)) or (not experiment and bool(cues.BACKGROUND_HINT.search(sentence)))
+    hint = not experiment and bool(cues.BACKGROUND_HINT.search(sentence))
+    background = bool(cues.BACKGROUND.search(sentence)) or hint
     return bool(cues.OURS.search(sentence)), background, experiment, bool(cues.RELATED_WORK.search(sentence))
 
 

@@ -78,7 +78,8 @@ def comparison_cue(r: Reading) -> P | None:
     return P.EVALUATES if r.as_model and r.governing("COMPARE") >= 0 else None
 
 
-@rule("evaluation-cue", stage=STAGE, rank=42, confidence=0.7, finds='a model evaluated: "we evaluate 18 models, including X"')
+@rule("evaluation-cue", stage=STAGE, rank=42, confidence=0.7,
+      finds='a model evaluated: "we evaluate 18 models, including X"')
 def evaluation_cue(r: Reading) -> P | None:
     return P.EVALUATES if r.as_model and r.governing("EVALUATE") > r.fine_tune_at else None
 
@@ -105,7 +106,8 @@ def contrast(r: Reading) -> P | None:
     return None
 
 
-@rule("trained-by-others", stage=STAGE, rank=13, confidence=0.6, finds='data someone else trained on: "models trained on X"')
+@rule("trained-by-others", stage=STAGE, rank=13, confidence=0.6,
+      finds='data someone else trained on: "models trained on X"')
 def trained_by_others(r: Reading) -> P | None:
     return P.MENTIONS if r.as_data and r.cues.SOMEONE_ELSES.search(r.left) else None
 
