@@ -19,10 +19,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.extract.cues.relation_rules import fine_tune_cue, id_of
 from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
 
 NONE = "none"
+EXPLICIT_FINE_TUNE = f"cue={id_of(fine_tune_cue)}"  # the feature of "we fine-tune X": the verb says so
 # Label sets each type may take; a class outside its type's set is never chosen.
 ALLOWED = {
     EntityType.MODEL: {"proposes", "fineTunes", "evaluates", "mentions"},
@@ -101,7 +103,7 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
         if p >= params.get("override_min", 1.01):
             label = model.classes[i]
     fine_tune = sum(p for c, p in by_class.items() if "fineTunes" in c)
-    explicit = features.get("cue=fine-tune-cue")  # "we fine-tune X": the verb says so, no doubt to weigh
+    explicit = features.get(EXPLICIT_FINE_TUNE)  # no doubt to weigh
     if "fineTunes" in label and not explicit and fine_tune < params.get("fine_tune_min", 0.0):
         label = label.replace("fineTunes", "evaluates")
     predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=PRECEDENCE.__getitem__))

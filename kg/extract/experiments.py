@@ -34,9 +34,14 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract import pairing
 from kg.extract import results as res
+from kg.extract.cues import experiment_rules as rules
+from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
+from kg.extract.cues.patterns import Cues
+from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
 
 MODEL = EntityType.MODEL
@@ -44,48 +49,6 @@ DATA = (EntityType.BENCHMARK, EntityType.DATASET)
 KINDS = (ExperimentKind.EVALUATED_ON, ExperimentKind.TRAINED_ON)
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-RESULT_VERB = _rx(r"\b(?:achiev\w*|attain\w*|reach\w*|scor\w*|obtain\w*|outperform\w*|surpass\w*|exceed\w*|"
-                  r"improv\w*|boost\w*|gets?|yield\w*|deliver\w*|sets?|establish\w*|rais\w*|perform\w*|"
-                  r"shows?|demonstrat\w*|results?|accuracy|state-of-the-art|sota|top-1|pass@\d|beat\w*|"
-                  r"match\w*|rival\w*|lead\w*|rank\w*)\b")
-EVALUATE = _rx(r"\b(?:evaluat\w*|test\w*|benchmark(?:s|ed|ing)|assess\w*|validat\w*|experiments?|"
-               r"measur\w*|report\w*)\b")
-COMPARE_BEFORE = _rx(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|"
-                     r"versus|vs\.?|against|ahead\s+of|rival\w*|match\w*|comparable\s+to|relative\s+to|"
-                     r"baselines?)\s+(?:\S+\s+){0,5}?$")
-TRAIN_BEFORE_DATA = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|"
-                        r"sft|learn\w*|adapt\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
-                        r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$")
-TRAIN_BEFORE_MODEL = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|continu\w*\s+training|"
-                         r"tun(?:e|es|ed|ing)|adapt\w*|distill\w*\s+into)\s+(?:\S+\s+){0,4}?$")
-BASE_BEFORE_MODEL = _rx(r"\b(?:based\s+on|built\s+(?:on|upon)|on\s+top\s+of|initiali[sz]\w*\s+(?:from|with)|"
-                        r"derived\s+from|starting\s+from)\s+(?:the\s+|a\s+)?$")
-TRAIN_AFTER_MODEL = _rx(r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
-                        r"(?:trained|fine-?tuned|finetuned|pre-?trained|tuned)\s+(?:\S+\s+){0,4}?(?:on|with|using)\b")
-TRAIN_VERB = _rx(r"\b(?:train\w*|fine-?tun\w*|finetun\w*|pre-?train\w*|tun(?:ed|ing)|distill\w*|sft|adapt\w*)\b")
-EVAL_BEFORE_DATA = _rx(r"\b(?:evaluat\w*|test\w*|assess\w*|benchmark(?:s|ed|ing)|validat\w*|experiments?|results?|"
-                       r"achiev\w*|reach\w*|scor\w*|perform\w*|accuracy|improv\w*)\s+(?:\S+\s+){0,6}?"
-                       r"(?:on|across|over|using|against|in)\s+(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$")
-ON_BEFORE_DATA = _rx(r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$")
-LISTED_BEFORE = _rx(r"\b(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+(?:\S+\s+){0,6}?$")
-BACKGROUND = _rx(r"\b(?:recent(?:ly)?|existing|prior|previous(?:ly)?|conventional|typically|often|commonly|"
-                 r"ha(?:s|ve)\s+been|studies|hypothesi[sz]ed|widely)\b")
-OURS = _rx(r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?"
-           r"(?:models?|methods?|approach|system|framework|network|agent|checkpoint|variant|version)\b"
-           r"|\bthe\s+model\b")
-WE = _rx(r"\b(?:it|we|its)\b")
-OUR_DATA = _rx(r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?(?:benchmark|dataset|corpus|suite)\b")
-RESPECTIVELY = _rx(r"\brespectively\b")
-ROLE_BEFORE = _rx(r"(?:\b(?:judged|annotated|graded|labell?ed|scored|supervised|filtered)\s+by|"
-                  r"\b(?:teacher|judge|evaluator|grader|annotator|supervisor)s?(?:\s+model)?|"
-                  r"judge\W*\s+(?:\S+\s+){0,2}with)\s+(?:the\s+|a\s+)?$")
-ROLE_AFTER = _rx(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:as\s+(?:a|an|the|our)\s+(?:\S+\s+){0,2}?"
-                 r"(?:judge|teacher|evaluator|grader|annotator|proxy|supervisor|reward\s+model)|"
-                 r"(?:\w+ly\s+)?supervis(?:es|ed)\b)")
 CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
 
 
@@ -151,8 +114,9 @@ def main_models(mentions: Sequence[Mention]) -> set[int]:
 
 
 def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], names: list[_Name],
-               mentions: Sequence[Mention]) -> list[Candidate]:
+               mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every model–data–kind triple of the paper with its facts."""
+    cues = Cues.of(lexicon)
     models = sorted({n.mention for n in names if runs(mentions[n.mention])})
     data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
     mains = main_models(mentions)
@@ -163,16 +127,20 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
     # the data the paper's own model is named with: where its comparisons are measured
     main_data = {n.mention for occ in by_sentence.values() if any(o.mention in mains for o in occ)
                  for n in occ if mentions[n.mention].type in DATA}
+    # only a sentence that names the model or the data can say anything of the pair
+    named_in: dict[int, set[int]] = defaultdict(set)
+    for n in names:
+        named_in[n.mention].add(n.sentence)
+    said = {si: text[sentences[si][0]:sentences[si][1]] for si in by_sentence}  # each sentence sliced once
     out = []
     for m in models:
         for d in data:
             for kind in KINDS:
                 cand = Candidate(kind, m, d)
                 _paper_facts(cand, mentions, mains, len(models))
-                for si, occ in sorted(by_sentence.items()):
-                    s0, s1 = sentences[si]
-                    _sentence_facts(cand, text[s0:s1], s0, si, occ, mentions, (mains, own_data, main_data),
-                                    si == 0 and title_end > 0)
+                for si in sorted(named_in[m] | named_in[d]):
+                    _sentence_facts(cand, said[si], sentences[si][0], si, by_sentence[si], mentions,
+                                    (mains, own_data, main_data), si == 0 and title_end > 0, cues)
                 out.append(cand)
     return out
 
@@ -187,9 +155,11 @@ def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], 
 
 
 def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[_Name],
-                    mentions: Sequence[Mention], own: tuple[set[int], set[int], set[int]], is_title: bool) -> None:
+                    mentions: Sequence[Mention], own: tuple[set[int], set[int], set[int]], is_title: bool,
+                    cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
     mains, own_data, main_data = own
+    said = _said(sentence, cues)
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
     other_models = [n for n in occ if runs(mentions[n.mention]) and n.mention != cand.model]
@@ -197,35 +167,29 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     if data_occ and model_occ:
         mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
         d = min(data_occ, key=lambda n: abs(n.start - mo.start))
-        facts |= _pair_facts(sentence, s0, mo, d, occ, mentions)
-    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models):
+        facts |= _pair_facts(sentence, s0, mo, d, occ, mentions, cues)
+    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models, cues):
         mo, d = None, data_occ[0]
-        if OURS.search(sentence):
+        if "ours" in said:
             facts.add("ours")
-        elif WE.search(sentence):
+        elif "we" in said:
             facts.add("we")
         else:
             return
-        facts |= _data_facts(sentence, s0, d)
-    elif model_occ and cand.data in own_data and OUR_DATA.search(sentence) and not any(
+        facts |= _data_facts(sentence, s0, d, cues)
+    elif model_occ and cand.data in own_data and "our_data" in said and not any(
             mentions[n.mention].type in DATA for n in occ):
         mo, d = model_occ[0], None
         facts.add("our_data")
-    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains, mentions):
+    elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains,
+                                                                       mentions, cues):
         mo, d = model_occ[0], None
         facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
     else:
         return
-    if RESULT_VERB.search(sentence):
-        facts.add("result_verb")
-    if EVALUATE.search(sentence):
-        facts.add("evaluate_verb")
-    if BACKGROUND.search(sentence):
-        facts.add("background")
+    facts |= said & _OF_SENTENCE
     if is_title:
         facts.add("title")
-    if res.values(sentence):
-        facts.add("has_value")
     if len({n.mention for n in occ if mentions[n.mention].type in DATA}) > 1:
         facts.add("many_data")
     if len(other_models) >= 2:
@@ -247,95 +211,136 @@ _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_da
                      "our_data", "compared_to_ours"})
 
 
+_OF_SENTENCE = frozenset({"result_verb", "evaluate_verb", "background", "has_value"})
+
+
+@lru_cache(maxsize=256)
+def _said(sentence: str, cues: Cues) -> frozenset[str]:
+    """What a whole sentence says, whichever pair asks: read once per sentence (an abstract may be one
+    long sentence naming a hundred pairs)."""
+    found = {fact for fact, cue in (("result_verb", cues.RESULT_VERB), ("evaluate_verb", cues.EXP_EVALUATE),
+                                    ("background", cues.EXP_BACKGROUND), ("respectively", cues.RESPECTIVELY),
+                                    ("ours", cues.EXP_OURS), ("we", cues.WE), ("our_data", cues.OUR_DATA))
+             if cue.search(sentence)}
+    return frozenset(found | ({"has_value"} if res.values(sentence) else set()))
+
+
+@lru_cache(maxsize=4096)
+def _between(sentence: str, start: int, end: int, cues: Cues) -> tuple[bool, bool]:
+    """Is there a result verb, and a clause break, between two offsets of a sentence?"""
+    between = sentence[start:end]
+    return bool(cues.RESULT_VERB.search(between)), bool(CLAUSE_BREAK.search(between))
+
+
+@lru_cache(maxsize=4096)
+def _may_be_subject(sentence: str, at: int, cues: Cues) -> bool:
+    """A model named at ``at`` is not compared with, based on, listed, nor in brackets: it may be the subject."""
+    left = _tail(sentence, at, 70)
+    return not (cues.COMPARE_BEFORE.search(left) or cues.BASE_BEFORE_MODEL.search(left[-40:])
+                or _after_bracket(sentence, at) or cues.LISTED_BEFORE.search(left))
+
+
+def _tail(sentence: str, end: int, n: int) -> str:
+    """``sentence[:end][-n:]`` without copying the sentence's head."""
+    return sentence[max(0, min(end, len(sentence)) - n):end]
+
+
+def _after_bracket(sentence: str, end: int) -> bool:
+    """``sentence[:end].rstrip().endswith("(")`` without copying the sentence's head."""
+    i = min(end, len(sentence)) - 1
+    while i >= 0 and sentence[i].isspace():
+        i -= 1
+    return i >= 0 and sentence[i] == "("
+
+
 def _compared_with_ours(sentence: str, s0: int, mo: _Name, occ: list[_Name], mains: set[int],
-                        mentions: Sequence[Mention]) -> bool:
+                        mentions: Sequence[Mention], cues: Cues) -> bool:
     """The sentence names no data, and the model is compared with the paper's own, named before it."""
     if any(mentions[n.mention].type in DATA for n in occ) or mo.mention in mains:
         return False
-    left = sentence[:mo.start - s0]
+    left = _tail(sentence, mo.start - s0, 70)
     return (any(n.mention in mains and n.start < mo.start for n in occ)
-            and bool(COMPARE_BEFORE.search(left[-70:]) or LISTED_BEFORE.search(left[-70:])))
+            and bool(cues.COMPARE_BEFORE.search(left) or cues.LISTED_BEFORE.search(left)))
 
 
 def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
-                   mentions: Sequence[Mention]) -> bool:
+                   mentions: Sequence[Mention], cues: Cues) -> bool:
     """Another model, nearer the data, is the subject of its result: "X reaches 71% on A, while Y reaches 40% on B"
     gives B to Y, not to X, and A to X, not to Y."""
-    if COMPARE_BEFORE.search(sentence[:mo.start - s0][-70:]):
+    if cues.COMPARE_BEFORE.search(_tail(sentence, mo.start - s0, 70)):
         return False  # a model compared with the subject is run on the same data
-    if mo.start > d.start and not CLAUSE_BREAK.search(sentence[d.end - s0:mo.start - s0]):
+    if mo.start > d.start and not _between(sentence, d.end - s0, mo.start - s0, cues)[1]:
         return False  # "… on A by X": X may still be what the result is about
     for n in occ:
         if n.mention == mo.mention or not runs(mentions[n.mention]) or not n.end <= d.start:
             continue
         if mo.start < d.start and n.start < mo.start:
             continue  # the other model is farther from the data than this one
-        between, left = sentence[n.end - s0:d.start - s0], sentence[:n.start - s0]
-        if (RESULT_VERB.search(between) and not CLAUSE_BREAK.search(between)
-                and not COMPARE_BEFORE.search(left[-70:]) and not BASE_BEFORE_MODEL.search(left[-40:])
-                and not left.rstrip().endswith("(") and not LISTED_BEFORE.search(left[-70:])):
+        if (_may_be_subject(sentence, n.start - s0, cues)
+                and _between(sentence, n.end - s0, d.start - s0, cues) == (True, False)):
             return True
     return False
 
 
-def _names_other_model(sentence: str, s0: int, others: list[_Name]) -> bool:
+def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) -> bool:
     """The sentence names a model that is not only compared against, so "our model" may not be ours."""
-    return any(not COMPARE_BEFORE.search(sentence[:o.start - s0][-70:]) for o in others)
+    return any(not cues.COMPARE_BEFORE.search(_tail(sentence, o.start - s0, 70)) for o in others)
 
 
-def _data_facts(sentence: str, s0: int, d: _Name) -> set[str]:
+def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
     """Is the data where training happens ("fine-tuned on Y") or where results are read ("evaluated on Y")?
 
     The verb nearest before the data decides: in "fine-tune X on A and evaluate it on B",
     A is trained on and B evaluated on.
     """
-    left = sentence[:d.start - s0][-90:]
+    left = _tail(sentence, d.start - s0, 90)
     facts = set()
-    train_at = max((m.start() for m in TRAIN_VERB.finditer(left)), default=-1)
-    eval_at = max((m.start() for m in EVALUATE.finditer(left)), default=-1)
-    eval_at = max([eval_at] + [m.start() for m in RESULT_VERB.finditer(left)])
-    if train_at > eval_at and TRAIN_BEFORE_DATA.search(left):
+    train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
+    eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
+    eval_at = max([eval_at] + [m.start() for m in cues.RESULT_VERB.finditer(left)])
+    if train_at > eval_at and cues.TRAIN_BEFORE_DATA.search(left):
         facts.add("train_data")
-    if eval_at > train_at and EVAL_BEFORE_DATA.search(left):
+    if eval_at > train_at and cues.EVAL_BEFORE_DATA.search(left):
         facts.add("eval_data")
-    if ON_BEFORE_DATA.search(left[-40:]):
+    if cues.ON_BEFORE_DATA.search(left[-40:]):
         facts.add("on_data")
     return facts
 
 
 def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
-                mentions: Sequence[Mention]) -> set[str]:
-    facts = {"co"} | _data_facts(sentence, s0, d)
+                mentions: Sequence[Mention], cues: Cues) -> set[str]:
+    facts = {"co"} | _data_facts(sentence, s0, d, cues)
     a, b = sorted((mo, d), key=lambda n: n.start)
-    between = sentence[a.end - s0:b.start - s0]
-    left_m = sentence[:mo.start - s0]
+    verb_between, break_between = _between(sentence, a.end - s0, b.start - s0, cues)
+    left_m = _tail(sentence, mo.start - s0, 70)
     if mo.start < d.start:
         facts.add("model_first")
-        if RESULT_VERB.search(between) and not COMPARE_BEFORE.search(left_m[-60:]):
+        if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL and not sentence[:n.start - s0].rstrip().endswith("(")
+           and mentions[n.mention].type == MODEL and not _after_bracket(sentence, n.start - s0)
            for n in occ):
         facts.add("model_between")  # "X achieves … (Y: 76.8%) and … on D": a parenthesis is an aside
-    if ROLE_BEFORE.search(left_m[-40:]) or ROLE_AFTER.search(sentence[mo.end - s0:][:60]):
+    if cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60]):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(
-            mentions[n.mention].type == MODEL and not COMPARE_BEFORE.search(sentence[:n.start - s0][-70:])
+            mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 70))
             for n in occ):
         facts.add("method_on_model")  # "LoRA-GA improves Llama 2-7B by 5% on GSM8K": the model's result
-    if CLAUSE_BREAK.search(between):
+    if break_between:
         facts.add("clause_break")
-    if COMPARE_BEFORE.search(left_m[-70:]):
+    if cues.COMPARE_BEFORE.search(left_m):
         facts.add("compared")
-    if LISTED_BEFORE.search(left_m[-70:]):
+    if cues.LISTED_BEFORE.search(left_m):
         facts.add("listed")
-    if TRAIN_BEFORE_MODEL.search(left_m[-60:]) or TRAIN_AFTER_MODEL.search(sentence[mo.end - s0:][:80]):
+    after_m = sentence[mo.end - s0:mo.end - s0 + 80]
+    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(after_m):
         facts.add("train_model")
-    if _other_subject(sentence, s0, mo, d, occ, mentions):
+    if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
-    if BASE_BEFORE_MODEL.search(left_m[-40:]):
+    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]):
         facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
-    if RESPECTIVELY.search(sentence):
+    if "respectively" in _said(sentence, cues):
         facts.add("respectively")
     return facts
 
@@ -343,57 +348,28 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
 # --------------------------------------------------------------------------- decisions and records
 
 def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, int]], cands,
-                        mentions: Sequence[Mention], weights: dict | None = None) -> tuple[Experiment, ...]:
-    """The experiments of one paper: candidates the pairing scorer believes, with results and evidence."""
+                        mentions: Sequence[Mention], weights: dict | None = None,
+                        lexicon: Lexicon | None = None,
+                        disabled: frozenset[str] = frozenset()) -> tuple[Experiment, ...]:
+    """The experiments of one paper: candidates a rule states or the pairing scorer believes, with results
+    and evidence.  ``disabled`` names experiment rules to skip (``experiment:weighed``: the scorer)."""
     weights = weights if weights is not None else pairing.default_weights()
+    threshold = weights.get("threshold", 0.5) if rules.WEIGHED not in disabled else float("inf")
     names = names_of(cands, mentions, sentences)
     kept = []
-    for cand in candidates(text, title_end, sentences, names, mentions):
-        if cand.where is None or _vetoed(cand):
+    for cand in candidates(text, title_end, sentences, names, mentions, lexicon):
+        if cand.where is None or rules.vetoed(cand.kind, cand.where_facts):
             continue
-        p = pairing.probability(weights, cand.kind.value, cand.facts)
-        rule = rule_for(cand)
-        if rule or p >= weights.get("threshold", 0.5):
-            kept.append((cand, max(p, 0.8) if rule else p, rule or "weighed"))
+        p = rules.weighed(weights, cand.kind, cand.facts)
+        rule = rule_for(cand, disabled)
+        if rule or p >= threshold:
+            kept.append((cand, max(p, 0.8) if rule else p, rule or rules.WEIGHED.removeprefix(rules.PREFIX)))
     return tuple(_record(text, title_end, sentences, names, mentions, c, p, r) for c, p, r in kept)
 
 
-def _vetoed(cand: Candidate) -> bool:
-    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
-    nor trained; a method applied to a named model leaves the result to that model, and the
-    model another is "based on" leaves it to the other, as does a model nearer the data that is
-    the subject of its own result."""
-    f = cand.where_facts
-    return "role" in f or (cand.kind == ExperimentKind.EVALUATED_ON
-                           and bool(f & {"method_on_model", "base", "other_subject"}))
-
-
-# Plain English statements of a run that need no weighing, by kind: every fact listed holds, none of
-# the excluded ones.  Each has a test sentence in tests/test_experiments.py.
-RULES = {
-    ExperimentKind.EVALUATED_ON: (
-        ("subject", {"subject", "co"}, {"train_data", "listed", "background", "base", "model_between"}),
-        ("evaluated", {"eval_data", "co", "model_first"}, {"train_data", "compared", "listed", "background",
-                                                           "model_between", "base", "clause_break"}),
-        ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
-        ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
-    ),
-    ExperimentKind.TRAINED_ON: (
-        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
-        ("ours-trained", {"ours", "train_data"}, {"background"}),
-    ),
-}
-
-
-def rule_for(cand: Candidate) -> str | None:
-    """The first rule of :data:`RULES` the candidate's evidence sentence satisfies."""
-    f = cand.where_facts
-    if "m_Technique" in cand.facts:
-        return None  # a method run as a system is left to the weights: usually it is only a method
-    for name, needed, excluded in RULES[cand.kind]:
-        if needed <= f and not f & excluded:
-            return name
-    return None
+def rule_for(cand: Candidate, disabled: frozenset[str] = frozenset()) -> str | None:
+    """The first experiment rule (:data:`RULES`) the candidate's evidence sentence satisfies."""
+    return rules.rule_for(cand.kind, cand.facts, cand.where_facts, disabled)
 
 
 def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: Sequence[Mention],
@@ -452,11 +428,13 @@ def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[M
     return value, res.metric_near(sentence, value)
 
 
-def experiments_of(doc, mentions: Sequence[Mention]) -> tuple[Experiment, ...]:
+def experiments_of(doc, mentions: Sequence[Mention], lexicon: Lexicon | None = None,
+                   disabled: frozenset[str] = frozenset()) -> tuple[Experiment, ...]:
     """The experiments of a processed paper (a spaCy ``Doc`` from :mod:`kg.extract.pipeline`)."""
     from kg.extract.pipeline import CANDIDATES, doc_text, sentence_table
 
     cands = doc.user_data.get(CANDIDATES, [])
     if not cands:
         return ()
-    return extract_experiments(doc_text(doc), doc._.title_end, sentence_table(doc), cands, mentions)
+    return extract_experiments(doc_text(doc), doc._.title_end, sentence_table(doc), cands, mentions,
+                               lexicon=lexicon, disabled=disabled)

@@ -17,11 +17,12 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.recognise import Candidate
-from kg.extract.relations import CONTRAST, PaperContext, _sentence_facts, strongest
+from kg.extract.cues.patterns import Cues
+from kg.extract.relations import PaperContext, sentence_facts, strongest
+from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
-_GENRE = re.compile(r"\b(survey|review|position|tutorial|overview|benchmark\w*|dataset|case study)\b", re.I)
 
 
 def _shape(text: str) -> str:
@@ -61,7 +62,7 @@ def _name_features(main: Candidate, group: Sequence[Candidate]) -> dict[str, flo
 
 
 def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text: str, title_end: int,
-                   ctx: PaperContext, closed: bool) -> dict[str, float]:
+                   ctx: PaperContext, closed: bool, lexicon: Lexicon | None = None) -> dict[str, float]:
     """Features of one entity (its candidates ``group``) in one paper."""
     f = _name_features(main, group)
     f[f"type={etype}"] = 1.0
@@ -73,7 +74,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     if ctx.trains_models:
         f["paper-trains"] = 1.0
         f[f"paper-trains&type={etype}"] = 1.0
-    genre = _GENRE.search(text[:title_end])
+    genre = Cues.of(lexicon).TITLE_GENRE.search(text[:title_end])
     if genre:
         f[f"title-genre={genre.group(1).lower()[:9]}"] = 1.0
     predicates = [c.predicate for c in group if c.predicate is not None]
@@ -82,11 +83,12 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         f[f"strongest={rules}"] = 1.0
         f[f"strongest&type={rules}&{etype}"] = 1.0
     for c in group:
-        _occurrence_features(f, c, etype, text, title_end)
+        _occurrence_features(f, c, etype, text, title_end, lexicon)
     return f
 
 
-def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int) -> None:
+def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,
+                         lexicon: Lexicon | None) -> None:
     """Add one occurrence's evidence to ``f`` (binary: seen at least once)."""
     s_start, s_end = c.sentence or (0, len(text))
     sentence = text[s_start:s_end]
@@ -102,9 +104,9 @@ def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: st
         f["first-sentence"] = 1.0
     if s_end >= len(text.rstrip()):
         f["last-sentence"] = 1.0
-    ours, background, experiment, related = _sentence_facts(sentence)
+    ours, background, experiment, related = sentence_facts(sentence, lexicon)
     for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
-                     ("related-work", related), ("contrast", bool(CONTRAST.search(sentence)))):
+                     ("related-work", related), ("contrast", bool(Cues.of(lexicon).CONTRAST.search(sentence)))):
         if on:
             f[f"sent-{flag}"] = 1.0
             f[f"sent-{flag}&type={etype}"] = 1.0

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.catalogue import read_lines
 
@@ -53,6 +53,12 @@ def values(sentence: str) -> list[Value]:
     >>> [v.text for v in values("We train 7B models for 5 epochs on 60 examples; +3.2 points, 2.5x faster, 8.96/10.")]
     ['+3.2 points', '2.5x', '8.96/10']
     """
+    return list(_values(sentence))
+
+
+@lru_cache(maxsize=256)
+def _values(sentence: str) -> tuple[Value, ...]:
+    """(Read once per sentence: every pair of a long sentence asks.)"""
     out = []
     for m in _VALUE.finditer(sentence):
         unit = m.group("unit")
@@ -64,7 +70,7 @@ def values(sentence: str) -> list[Value]:
         if m.group("sign") in ("-", "−"):
             number = -number
         out.append(Value(m.start(), m.end(), m.group().strip(), number, _unit(unit, m.group("ratio"))))
-    return out
+    return tuple(out)
 
 
 def _unit(unit: str | None, ratio: str | None) -> str | None:
@@ -94,8 +100,7 @@ def claimed(sentence: str, vals: list[Value], models: list[Span]) -> dict[int, i
     out = {}
     for i, v in enumerate(vals):
         for m in models:
-            gap = sentence[m.end:v.start]
-            if m.end <= v.start and len(gap) <= 4 and re.fullmatch(r"\s*[:(]?\s*(?:of\s*)?", gap):
+            if m.end <= v.start <= m.end + 4 and re.fullmatch(r"\s*[:(]?\s*(?:of\s*)?", sentence[m.end:v.start]):
                 out[i] = m.ident
     return out
 

@@ -1,0 +1,79 @@
+"""The experiment rules: plain statements of a run that need no weighing, each a named rule.
+
+A rule holds for a candidate model–data pair when every fact it lists holds in
+the pair's evidence sentence and none of the excluded ones does (the facts are
+read by :mod:`kg.extract.experiments`).  Each is registered as rule
+``experiment:<name>`` of stage ``"experiment"``, ranked in table order within
+its kind; the exported evidence rule is ``experiment:<name>:<facts>``.  A pair no
+rule states is left to the learned scorer (rule ``experiment:weighed``).
+Each rule has a test sentence in ``tests/test_experiments.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract import pairing
+from kg.extract.cues.relation_rules import chain, id_of
+from kg.extract.engine import rule
+from kg.model import ExperimentKind
+
+STAGE = "experiment"
+PREFIX = "experiment:"
+
+# name, the facts that must hold, the facts that must not.
+RULES = {
+    ExperimentKind.EVALUATED_ON: (
+        ("subject", {"subject", "co"}, {"train_data", "listed", "background", "base", "model_between"}),
+        ("evaluated", {"eval_data", "co", "model_first"}, {"train_data", "compared", "listed", "background",
+                                                           "model_between", "base", "clause_break"}),
+        ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
+        ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
+    ),
+    ExperimentKind.TRAINED_ON: (
+        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
+        ("ours-trained", {"ours", "train_data"}, {"background"}),
+    ),
+}
+
+
+def _statement(kind: ExperimentKind, needed: frozenset[str], excluded: frozenset[str]) -> Callable:
+    def holds(cand_kind: ExperimentKind, facts: frozenset[str]) -> bool:
+        return cand_kind == kind and needed <= facts and not facts & excluded
+    return holds
+
+
+for _kind, _rows in RULES.items():
+    for _rank, (_name, _needed, _excluded) in enumerate(_rows):
+        _finds = f"{_kind.value} stated outright: {' + '.join(sorted(_needed))}, without {', '.join(sorted(_excluded))}"
+        rule(PREFIX + _name, stage=STAGE, rank=_rank, confidence=0.8, finds=_finds)(
+            _statement(_kind, frozenset(_needed), frozenset(_excluded)))
+
+
+@rule(PREFIX + "weighed", stage="experiment-weights", rank=0, confidence=0.5,
+      finds="a pair the learned pairing scorer believes (kg/data/models/experiments.json)")
+def weighed(weights: dict, kind: ExperimentKind, facts: set[str]) -> float:
+    return pairing.probability(weights, kind.value, facts)
+
+
+WEIGHED = id_of(weighed)
+
+
+def rule_for(kind: ExperimentKind, facts: set[str], where_facts: frozenset[str],
+             disabled: frozenset[str] = frozenset()) -> str | None:
+    """The name of the first rule the evidence sentence's facts satisfy, or ``None``."""
+    if "m_Technique" in facts:
+        return None  # a method run as a system is left to the weights: usually it is only a method
+    for r in chain(disabled, STAGE):
+        if r.run(kind, where_facts):
+            return r.id.removeprefix(PREFIX)
+    return None
+
+
+def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
+    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
+    nor trained; a method applied to a named model leaves the result to that model, and the
+    model another is "based on" leaves it to the other, as does a model nearer the data that is
+    the subject of its own result."""
+    return "role" in where_facts or (kind == ExperimentKind.EVALUATED_ON
+                                     and bool(where_facts & {"method_on_model", "base", "other_subject"}))

@@ -1,0 +1,131 @@
+r"""The cue patterns, composed from the lexicon: each word class is written once, in a data file.
+
+A template names a word list by ``{list_name}``; the list (``kg/data/lexicon/<list_name>.txt``)
+becomes a non-capturing alternation of its entries in file order, and an entry may
+name another list the same way.  What stays here is grammar: spaces, optional
+words, anchors and the few function words that glue a cue together.
+
+>>> cues = Cues.of()
+>>> bool(cues.TRAIN_ON.search("trained on the data")), bool(cues.TRAIN_ON.search("evaluated on the data"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from kg.lexicon import Lexicon
+
+_LIST = re.compile(r"\{([a-z][a-z_]*)\}")
+
+# --- relations: whose work a sentence describes
+_RELATIONS = {
+    "OURS": r"\b{cue_self_reference}\b|^(?:this|the) (?:{cue_own_modifiers} )?{cue_own_method_nouns}\b"
+            r"|^this (?:model|system)\b|^(?:by\s+)?{verbs_own_study}\b",
+    "BACKGROUND": r"\b{cue_background}\b",
+    "RELATED_WORK": r"\brelated\s+{cue_related_work}\b",
+    "BACKGROUND_HINT": r"\b{cue_background_hint}\b",
+    "EXPERIMENT": r"\b{cue_experiment}\b",
+    # --- models
+    "FINE_TUNE": r"\b{cue_fine_tune}",
+    "FINE_TUNE_AFTER": r"^\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?"
+                       r"(?:is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
+                       r"(?:{verbs_fine_tuned}|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
+    "ROLE_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
+                  r"(?:strong\s+)?{cue_role_after}\b",
+    "ROLE_NEAR": r"\b{cue_role_near}\b",
+    "ROLE_BEFORE": r"\b{cue_role_before}",
+    "EVALUATE": r"\b{cue_evaluate}\b",
+    "COMPARE": r"\b{cue_compare_relation}",
+    "FROM_SCRATCH": r"\bfrom scratch\b",
+    "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
+    "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?{cue_system_on}",
+    # --- data
+    "TRAIN_ON": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"
+                r"|\b{verbs_train}\s+(?:[\w\-.]+\s+){0,4}?(?:with|from)\b",
+    "TRAIN_AFTER": r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+{cue_training_purpose}"
+                   r"|^\s*{cue_training_nouns}\s+(?:data|set|corpus)",
+    "SOMEONE_ELSES": r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
+                     r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$",
+    "DATA_NOUN_AFTER": r"^[\s\-]*(?:{cue_data_modifiers}\s+)?{cue_data_nouns}s?\b",
+    "EVAL_ON": r"\b{cue_eval_on}\b",
+    # --- contrast and negation
+    "CONTRAST": r"\b{cue_contrast}",
+    "CONTRASTED_TRAINING": r"\b{cue_contrast_training}\s+(?:\w+\s+){0,2}?"
+                           r"(?:(?:pre-?|fine-?|re-?|post-?)?train\w*|{verbs_fine_tune_stems})"
+                           r"\s+(?:[\w\-]+\s+){0,3}?(?:on|using|with)\s+(?:the\s+)?$",
+    "CONTRAST_OPENING": r"^\W*{cue_contrast_openers}\b",
+    "CONTRAST_AFTER": r"^[\s\-]*{cue_contrast_after}\b",
+    # --- the paper as a whole
+    "TRAINS_MODELS": r"\b(?:we|our\s+{cue_our_method_nouns})\s+(?:(?!not\b|never\b)\w+\s+){0,3}?"
+                     r"{verbs_trains_models}",
+    "TRAINS_MODELS_TITLE": r"\b{cue_training_title}\b",
+    "TRAINING_METHODS": r"\b{cue_training_methods}\b",
+    "NOT_TRAINING": r"\b{cue_not_training}\b",
+    "TAKEN_UP": r"^\W*we\s+(?:\w+\s+)?{verbs_take_up}\s+(?:it|this {cue_take_up_nouns})\b",
+    "TITLE_GENRE": r"\b({cue_title_genre})\b",  # group 1: the genre word
+}
+
+# --- experiments: the facts of a model–data pair
+_EXPERIMENTS = {
+    "RESULT_VERB": r"\b{exp_result_words}\b",
+    "EXP_EVALUATE": r"\b{exp_evaluate_words}\b",
+    "COMPARE_BEFORE": r"\b{exp_compare_before}\s+(?:\S+\s+){0,5}?$",
+    "TRAIN_BEFORE_DATA": r"\b(?:{exp_train_verbs}|learn\w*)\s+(?:\S+\s+){0,6}?(?:on|with|using|from|over)\s+"
+                         r"(?:the\s+|our\s+|a\s+|an\s+|\S+\s+){0,3}$",
+    "TRAIN_BEFORE_MODEL": r"\b{exp_train_model_verbs}\s+(?:\S+\s+){0,4}?$",
+    "BASE_BEFORE_MODEL": r"\b{exp_base_phrases}\s+(?:the\s+|a\s+)?$",
+    "TRAIN_AFTER_MODEL": r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
+                         r"{exp_trained}\s+(?:\S+\s+){0,4}?(?:on|with|using)\b",
+    "TRAIN_VERB": r"\b{exp_train_verbs}\b",
+    "EVAL_BEFORE_DATA": r"\b{exp_eval_before_data}\s+(?:\S+\s+){0,6}?(?:on|across|over|using|against|in)\s+"
+                        r"(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$",
+    "ON_BEFORE_DATA": r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$",
+    "LISTED_BEFORE": r"\b{cue_listing}\s+(?:\S+\s+){0,6}?$",
+    "EXP_BACKGROUND": r"\b{exp_background}\b",
+    "EXP_OURS": r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\S+\s+){0,3}?{exp_system_nouns}\b|\bthe\s+model\b",
+    "WE": r"\b(?:it|we|its)\b",
+    "OUR_DATA": r"\b(?:our|the\s+proposed|the|this|the\s+new)\s+(?:\S+\s+){0,2}?{exp_data_nouns}\b",
+    "RESPECTIVELY": r"\brespectively\b",
+    "EXP_ROLE_BEFORE": r"(?:\b{exp_role_by}\s+by|\b(?:{cue_role_nouns}|supervisor)s?(?:\s+model)?|"
+                       r"judge\W*\s+(?:\S+\s+){0,2}with)\s+(?:the\s+|a\s+)?$",
+    "EXP_ROLE_AFTER": r"^\s*(?:\([^)]{0,30}\)\s*)?(?:as\s+(?:a|an|the|our)\s+(?:\S+\s+){0,2}?"
+                      r"{exp_role_after}|(?:\w+ly\s+)?supervis(?:es|ed)\b)",
+}
+TEMPLATES = {**_RELATIONS, **_EXPERIMENTS}
+
+
+def expand(template: str, lexicon: Lexicon, depth: int = 0) -> str:
+    """The template with each ``{list}`` replaced by the list's alternation (lists may name lists)."""
+    if depth > 8:
+        raise ValueError(f"lexicon lists name each other in a loop: {template[:80]}")
+    return _LIST.sub(lambda m: expand(lexicon.alternation(m.group(1), escape=False, in_file_order=True),
+                                      lexicon, depth + 1), template)
+
+
+class Cues:
+    """Every cue pattern of one lexicon, compiled once; read-only (``cues.FINE_TUNE``, ``cues.fillers``)."""
+
+    def __init__(self, lexicon: Lexicon):
+        for name, template in TEMPLATES.items():
+            object.__setattr__(self, name, re.compile(expand(template, lexicon), re.IGNORECASE))
+        object.__setattr__(self, "fillers", lexicon.words("cue_fillers"))
+        object.__setattr__(self, "root", lexicon.root)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Cues are read-only")
+
+    def __repr__(self) -> str:
+        return f"Cues({self.root or 'shipped'})"
+
+    @staticmethod
+    def of(lexicon: Lexicon | None = None) -> "Cues":
+        """The cues of ``lexicon`` (``None``: the shipped one), built once per lexicon directory."""
+        return _cues((lexicon or Lexicon.load()).root)
+
+
+@cache
+def _cues(root: Path | None) -> Cues:
+    return Cues(Lexicon.load(root))

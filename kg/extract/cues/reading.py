@@ -1,0 +1,206 @@
+"""What the relation cue rules may ask about one mention, each answer read once.
+
+A cue *governs* a mention when only a list stands between them: in "fine-tuning
+models such as CLIP, ALIGN, and a ViT-G", "fine-tuning" governs all three
+names, while in "LoRA-GA outperforms LoRA with T5-Base" the comparison governs
+LoRA, not T5-Base.  :class:`Reading` answers such questions for one
+:class:`Occurrence` (where the last governing cue ends, whose work the sentence
+describes, ...), computing each answer on first use, so a rule costs only what
+it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from kg.extract.cues.patterns import Cues
+from kg.model import EntityType
+
+M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+
+LEFT_WINDOW = 160  # characters of the sentence before a mention that cues may use
+RIGHT_WINDOW = 80
+
+_GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?|[a-z][\w.]*-[\w.\-]*\d[\w.\-]*)$")  # gpt-oss-120b
+
+
+@dataclass(frozen=True, slots=True)
+class PaperContext:
+    """What the whole paper says about itself, shared by all its occurrences."""
+
+    trains_models: bool = False
+    proposed: frozenset[str] = frozenset()  # surface forms of what it introduces
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One mention of an entity in one sentence."""
+
+    type: EntityType
+    sentence: str
+    start: int  # offset of the mention in the sentence
+    end: int
+    is_title: bool
+    sentence_index: int  # 0 for the title, 1 for the abstract's first sentence …
+    proposed: bool
+    closed: bool = False  # a model whose weights were never released
+
+
+def only_list_material(gap: str, fillers: frozenset[str]) -> bool:
+    """Only names, fillers ("such as", "models") and list punctuation in ``gap``."""
+    for tok in _GAP_TOKEN.findall(gap):
+        if tok in ",;()/&":
+            continue
+        if tok.lower().rstrip(".,") in fillers or _NAME_TOKEN.match(tok):
+            continue
+        return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _ends(cue: re.Pattern[str], sentence: str) -> tuple[int, ...]:
+    """Where each match of a cue ends in a sentence: found once, shared by its mentions."""
+    return tuple(m.end() for m in cue.finditer(sentence))
+
+
+def before(cue: re.Pattern[str], o: Occurrence) -> int:
+    """End of the last match of ``cue`` before the mention (within the left window), or -1."""
+    ends = _ends(cue, o.sentence)
+    i = bisect_right(ends, o.start) - 1
+    return ends[i] if i >= 0 and ends[i] >= o.start - LEFT_WINDOW else -1
+
+
+def governing(cue: re.Pattern[str], o: Occurrence, fillers: frozenset[str]) -> int:
+    """Like :func:`before`, but only a cue that governs the mention (list material between them)."""
+    end = before(cue, o)
+    return end if end >= 0 and only_list_material(o.sentence[end:o.start], fillers) else -1
+
+
+@lru_cache(maxsize=256)
+def clause_end(opening: re.Pattern[str], sentence: str) -> int:
+    """Where a clause opened by ``opening`` ends (its first top-level comma), or 0."""
+    if not opening.match(sentence):
+        return 0
+    depth = 0
+    for i, c in enumerate(sentence):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0:
+            return i
+    return 0
+
+
+@lru_cache(maxsize=256)
+def sentence_facts(sentence: str, cues: Cues) -> tuple[bool, bool, bool, bool]:
+    """Does a sentence speak of our work, of earlier work, of experiments, of related work?  (Read once.)
+
+    A hint of earlier work ("existing", "conventional") makes a sentence
+    background only when it reports no results: "improves on MMLU compared to
+    conventional training" is still our result.
+    """
+    experiment = bool(cues.EXPERIMENT.search(sentence))
+    hint = not experiment and bool(cues.BACKGROUND_HINT.search(sentence))
+    background = bool(cues.BACKGROUND.search(sentence)) or hint
+    return bool(cues.OURS.search(sentence)), background, experiment, bool(cues.RELATED_WORK.search(sentence))
+
+
+def whose(o: Occurrence, ctx: PaperContext, cues: Cues, strict: bool = False) -> str:
+    """'ours' or 'background': whose work the sentence describes.
+
+    A sentence is the paper's own when it says we/our or names what the paper
+    introduces; else it is background when it points at earlier work or opens
+    the abstract.  ``strict`` (for models) also counts as background a sentence
+    that reports no experiment: a model named in passing is only mentioned.
+    """
+    if o.is_title:
+        return "ours"
+    s = o.sentence
+    ours, background, experiment, related_work = sentence_facts(s, cues)
+    if related_work and not experiment:
+        return "background"
+    if ours or any(name in s for name in ctx.proposed):
+        return "ours"
+    if background or o.sentence_index == 1 or (strict and not experiment):
+        return "background"
+    return "ours"
+
+
+class Reading:
+    """One occurrence as the cue rules see it; every property is read on first use only."""
+
+    def __init__(self, o: Occurrence, ctx: PaperContext, cues: Cues):
+        self.o, self.ctx, self.cues = o, ctx, cues
+        self._governing: dict[str, int] = {}
+
+    def governing(self, cue: str) -> int:
+        """End of the last match of cue pattern ``cue`` (a :class:`Cues` name) that governs the mention, or -1."""
+        if cue not in self._governing:
+            self._governing[cue] = governing(getattr(self.cues, cue), self.o, self.cues.fillers)
+        return self._governing[cue]
+
+    def before(self, cue: str) -> int:
+        """End of the last match of cue pattern ``cue`` before the mention, governing or not, or -1."""
+        return before(getattr(self.cues, cue), self.o)
+
+    @cached_property
+    def left(self) -> str:
+        return self.o.sentence[max(0, self.o.start - LEFT_WINDOW):self.o.start]
+
+    @cached_property
+    def right(self) -> str:
+        return self.o.sentence[self.o.end:self.o.end + RIGHT_WINDOW]
+
+    @cached_property
+    def as_data(self) -> bool:
+        """A benchmark or dataset, or a model name used for its data: "the DeepScaleR dataset"."""
+        t = self.o.type
+        return t in (B, D) or (t == M and bool(self.cues.DATA_NOUN_AFTER.match(self.right)))
+
+    @cached_property
+    def as_model(self) -> bool:
+        return self.o.type == M and not self.as_data
+
+    @cached_property
+    def as_technique(self) -> bool:
+        return self.o.type not in (M, B, D)
+
+    @cached_property
+    def context(self) -> str:
+        """Whose work the sentence describes (strictly, for a model)."""
+        return whose(self.o, self.ctx, self.cues, strict=self.o.type == M)
+
+    @cached_property
+    def background(self) -> bool:
+        return self.context == "background"
+
+    @cached_property
+    def in_contrast_clause(self) -> bool:
+        """The mention stands in an opening "Unlike …," clause."""
+        return self.o.end <= clause_end(self.cues.CONTRAST_OPENING, self.o.sentence)
+
+    @cached_property
+    def scratch(self) -> bool:
+        return bool(self.cues.FROM_SCRATCH.search(self.o.sentence))
+
+    @cached_property
+    def fine_tune_at(self) -> int:
+        return self.governing("FINE_TUNE")
+
+    @cached_property
+    def system_on(self) -> bool:
+        """"agents built on X": a system that calls the model, nearer than any fine-tune cue."""
+        return self.governing("SYSTEM_ON") >= self.fine_tune_at >= 0
+
+    @cached_property
+    def role_after(self) -> bool:
+        return bool(self.cues.ROLE_AFTER.match(self.right))
+
+    @cached_property
+    def train_at(self) -> int:
+        return self.governing("TRAIN_ON")

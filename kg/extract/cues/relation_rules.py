@@ -1,0 +1,171 @@
+"""The relation cue rules: what a paper does with one mention, each rule a small named function.
+
+Every rule reads a :class:`~kg.extract.cues.reading.Reading` of the mention and
+returns the predicate it finds, or ``None``.  :func:`kg.extract.relations.classify`
+runs the rules of stage ``"cue"`` in rank order and the first that fires decides
+(its id is the cue exported in the edge's rule, its confidence the edge's).  A
+rule applies to one kind of mention (model, data or technique) unless it says
+otherwise, so the ranks interleave three chains: a model's, a data set's and a
+technique's.  Words live in the lexicon (:mod:`kg.extract.cues.patterns`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from kg.extract.cues.reading import B, Reading, whose
+from kg.extract.engine import REGISTRY, Rule, rule
+from kg.model import Predicate as P
+
+STAGE = "cue"
+FOLLOW_UP = "cue-follow-up"  # rules over the next sentence rather than one mention
+
+
+@lru_cache(maxsize=64)
+def chain(disabled: frozenset[str] = frozenset(), stage: str = STAGE) -> tuple[Rule, ...]:
+    """The stage's rules that are switched on, in rank order (the registry is complete once imported)."""
+    return tuple(REGISTRY.stage(stage, disabled))
+
+
+def id_of(fn: Callable) -> str:
+    """The registered id of a rule function, so that code names a rule by its function, never by a string."""
+    return next(r for r in map(REGISTRY.get, REGISTRY.ids()) if r.run is fn).id
+
+
+@rule("proposal", stage=STAGE, rank=0, confidence=0.85, finds="what the paper itself introduces (any type)")
+def proposal(r: Reading) -> P | None:
+    return P.PROPOSES if r.o.proposed else None
+
+
+# --- models
+
+@rule("system-built-on", stage=STAGE, rank=10, confidence=0.7,
+      finds='a model that a system of ours calls as it is: "agents built on X"')
+def system_built_on(r: Reading) -> P | None:
+    return P.EVALUATES if r.as_model and r.system_on and not r.background else None
+
+
+@rule("fine-tune-cue", stage=STAGE, rank=20, confidence=0.8,
+      finds='a model whose weights the paper changes: "we fine-tune X", "X is further trained"')
+def fine_tune_cue(r: Reading) -> P | None:
+    if not r.as_model or r.system_on or r.scratch or whose(r.o, r.ctx, r.cues) == "background":
+        return None
+    return P.FINE_TUNES if (_fine_tune_nearest(r) and not r.role_after) or _fine_tuned_after(r) else None
+
+
+def _fine_tune_nearest(r: Reading) -> bool:
+    """The nearest governing cue is a fine-tune verb; "post-trained from X" is both a fine-tune cue and a
+    "from": fine-tune.  For a closed model only the explicit verbs count, not "built on GPT-4"."""
+    at = r.fine_tune_at
+    nearest = at >= 0 and at >= r.governing("ROLE_BEFORE") and at > r.governing("COMPARE")
+    return nearest and (not r.o.closed or r.governing("EXPLICIT_FINE_TUNE") == at)
+
+
+def _fine_tuned_after(r: Reading) -> bool:
+    after = r.cues.FINE_TUNE_AFTER.match(r.right)
+    return bool(after) and (not r.o.closed or bool(r.cues.EXPLICIT_FINE_TUNE.search(after.group())))
+
+
+@rule("role-cue", stage=STAGE, rank=40, confidence=0.8,
+      finds='a model with a role in the experiments: "X as the judge", "distilled from X", "baselines such as X"')
+def role_cue(r: Reading) -> P | None:
+    return P.EVALUATES if r.as_model and (r.role_after or r.governing("ROLE_BEFORE") >= 0) else None
+
+
+@rule("comparison-cue", stage=STAGE, rank=41, confidence=0.8, finds='a model compared with: "outperforms X"')
+def comparison_cue(r: Reading) -> P | None:
+    return P.EVALUATES if r.as_model and r.governing("COMPARE") >= 0 else None
+
+
+@rule("evaluation-cue", stage=STAGE, rank=42, confidence=0.7,
+      finds='a model evaluated: "we evaluate 18 models, including X"')
+def evaluation_cue(r: Reading) -> P | None:
+    return P.EVALUATES if r.as_model and r.governing("EVALUATE") > r.fine_tune_at else None
+
+
+@rule("trained-in-our-experiments", stage=STAGE, rank=43, confidence=0.55,
+      finds="an open model named in our work by a paper that trains models, with no comparison or role near it")
+def trained_in_our_experiments(r: Reading) -> P | None:
+    o, s = r.o, r.o.sentence
+    if (not r.as_model or not r.ctx.trains_models or o.closed or r.scratch
+            or r.cues.COMPARE.search(s[max(0, o.start - 50):o.start])
+            or r.cues.ROLE_NEAR.search(s[max(0, o.start - 50):o.end + 25])):
+        return None
+    return P.FINE_TUNES
+
+
+# --- data (benchmarks, datasets, and a model name used for its data)
+
+@rule("contrast", stage=STAGE, rank=11, confidence=0.65,
+      finds='data set aside: "Unlike X, ...", "instead of training on X", "without X"')
+def contrast(r: Reading) -> P | None:
+    if r.as_data and (r.in_contrast_clause or r.cues.CONTRASTED_TRAINING.search(r.left)
+                      or (r.governing("CONTRAST") >= 0 and r.train_at < 0)):
+        return P.MENTIONS
+    return None
+
+
+@rule("trained-by-others", stage=STAGE, rank=13, confidence=0.6,
+      finds='data someone else trained on: "models trained on X"')
+def trained_by_others(r: Reading) -> P | None:
+    return P.MENTIONS if r.as_data and r.cues.SOMEONE_ELSES.search(r.left) else None
+
+
+@rule("train-on-cue", stage=STAGE, rank=15, confidence=0.75,
+      finds='data trained on: "fine-tuned on X", "X as training data" (nearer than any evaluation word)')
+def train_on_cue(r: Reading) -> P | None:
+    trained = r.as_data and (r.train_at > r.before("EVAL_ON") or bool(r.cues.TRAIN_AFTER.match(r.right)))
+    return P.TRAINS_ON if trained else None
+
+
+@rule("benchmark-in-experiments", stage=STAGE, rank=44, confidence=0.7, finds="any other benchmark named in our work")
+def benchmark_in_experiments(r: Reading) -> P | None:
+    return P.EVALUATES_ON if r.as_data and r.o.type == B else None
+
+
+@rule("evaluate-on-cue", stage=STAGE, rank=45, confidence=0.65,
+      finds="a dataset in a sentence that evaluates or reports results")
+def evaluate_on_cue(r: Reading) -> P | None:
+    return P.EVALUATES_ON if r.as_data and r.cues.EVAL_ON.search(r.o.sentence) else None
+
+
+# --- techniques
+
+@rule("negation-or-contrast", stage=STAGE, rank=17, confidence=0.7,
+      finds='a technique set aside: "without X", "X-free", "Unlike X, ..."')
+def negation_or_contrast(r: Reading) -> P | None:
+    if r.as_technique and (r.governing("CONTRAST") >= 0 or r.cues.CONTRAST_AFTER.match(r.right)
+                           or r.in_contrast_clause):
+        return P.MENTIONS
+    return None
+
+
+# --- the last word for each kind of mention, when no cue above fired
+
+def _otherwise(kind: str, predicate: P) -> Callable[[Reading], P | None]:
+    def otherwise(r: Reading) -> P | None:
+        return predicate if getattr(r, kind) else None
+    return otherwise
+
+
+for _id, _rank, _confidence, _kind, _predicate in (
+        ("experiment-context", 50, 0.6, "as_model", P.EVALUATES),
+        ("dataset-in-our-work", 51, 0.5, "as_data", P.TRAINS_ON),
+        ("used-in-our-work", 52, 0.65, "as_technique", P.USES_TECHNIQUE)):
+    rule(_id, stage=STAGE, rank=_rank, confidence=_confidence,
+         finds=f"any other {_kind.removeprefix('as_')} named in our work")(_otherwise(_kind, _predicate))
+
+
+# --- every type
+
+@rule("background", stage=STAGE, rank=30, confidence=0.6,
+      finds="a name in a sentence about earlier work, or (a model) named in passing")
+def background(r: Reading) -> P | None:
+    return P.MENTIONS if r.background else None
+
+
+@rule("taken-up-by-pronoun", stage=FOLLOW_UP, rank=0, confidence=0.6,
+      finds='the one technique of a background sentence that the next applies: "... We apply it to ..."')
+def taken_up_by_pronoun(next_sentence: str, cues) -> P | None:
+    return P.USES_TECHNIQUE if cues.TAKEN_UP.search(next_sentence) else None

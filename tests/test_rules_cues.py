@@ -1,0 +1,127 @@
+"""Each relation and experiment cue rule alone, on sentences of our own; switching rules off; the lexicon."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kg.extract.cues import experiment_rules
+from kg.extract.cues.patterns import Cues
+from kg.extract.cues.reading import Occurrence, PaperContext, Reading
+from kg.extract.cues.relation_rules import FOLLOW_UP, STAGE, chain
+from kg.extract.engine import REGISTRY
+from kg.extract.relations import classify, taken_up
+from kg.lexicon import Lexicon
+from kg.model import EntityType, ExperimentKind, Predicate
+
+M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+P = Predicate
+TRAINS = PaperContext(trains_models=True)
+
+
+def occurrence(sentence: str, name: str, etype: EntityType, proposed: bool = False) -> Occurrence:
+    start = sentence.index(name)
+    return Occurrence(type=etype, sentence=sentence, start=start, end=start + len(name), is_title=False,
+                      sentence_index=3, proposed=proposed)
+
+
+def run(rule_id: str, sentence: str, name: str, etype: EntityType, ctx: PaperContext = PaperContext(),
+        proposed: bool = False):
+    return REGISTRY.get(rule_id).run(Reading(occurrence(sentence, name, etype, proposed), ctx, Cues.of()))
+
+
+# rule, a sentence it fires on (and what it finds), a sentence it leaves alone
+CASES = [
+    ("proposal", ("We present Zeta-7B.", "Zeta-7B", M, PaperContext(), True), P.PROPOSES, ("We present Zeta-7B.", "Zeta-7B", M)),
+    ("system-built-on", ("Our agents built on Zeta-7B plan trips.", "Zeta-7B", M), P.EVALUATES,
+     ("We fine-tune Zeta-7B on trips.", "Zeta-7B", M)),
+    ("fine-tune-cue", ("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M), P.FINE_TUNES,
+     ("Prior work fine-tuned Zeta-7B for trips.", "Zeta-7B", M)),
+    ("role-cue", ("We use Zeta-7B as the judge.", "Zeta-7B", M), P.EVALUATES, ("We fine-tune Zeta-7B.", "Zeta-7B", M)),
+    ("comparison-cue", ("Our planner outperforms Zeta-7B.", "Zeta-7B", M), P.EVALUATES,
+     ("We fine-tune Zeta-7B.", "Zeta-7B", M)),
+    ("evaluation-cue", ("We evaluate Zeta-7B on trips.", "Zeta-7B", M), P.EVALUATES,
+     ("We fine-tune Zeta-7B.", "Zeta-7B", M)),
+    ("experiment-context", ("Zeta-7B plans trips.", "Zeta-7B", M), P.EVALUATES, ("FooCorpus is large.", "FooCorpus", D)),
+    ("contrast", ("Unlike FooCorpus, our trip data is clean.", "FooCorpus", D), P.MENTIONS,
+     ("We train Zeta-7B on FooCorpus.", "FooCorpus", D)),
+    ("trained-by-others", ("Models trained on FooCorpus forget trips.", "FooCorpus", D), P.MENTIONS,
+     ("We train Zeta-7B on FooCorpus.", "FooCorpus", D)),
+    ("train-on-cue", ("We train Zeta-7B on FooCorpus.", "FooCorpus", D), P.TRAINS_ON,
+     ("We report accuracy on FooCorpus.", "FooCorpus", D)),
+    ("benchmark-in-experiments", ("WidgetQA is hard.", "WidgetQA", B), P.EVALUATES_ON, ("FooCorpus is big.", "FooCorpus", D)),
+    ("evaluate-on-cue", ("We report accuracy on FooCorpus.", "FooCorpus", D), P.EVALUATES_ON,
+     ("We release FooCorpus.", "FooCorpus", D)),
+    ("dataset-in-our-work", ("We release FooCorpus.", "FooCorpus", D), P.TRAINS_ON, ("We use QuRA.", "QuRA", T)),
+    ("negation-or-contrast", ("Our planner works without QuRA.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
+    ("used-in-our-work", ("We use QuRA.", "QuRA", T), P.USES_TECHNIQUE, ("We use Zeta-7B.", "Zeta-7B", M)),
+    ("background", ("Recently, QuRA has become popular.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
+]
+
+
+@pytest.mark.parametrize("rule_id, fires, finds, quiet", CASES, ids=[c[0] for c in CASES])
+def test_each_cue_rule_alone(rule_id, fires, finds, quiet):
+    assert run(rule_id, *fires) == finds
+    assert run(rule_id, *quiet) is None
+
+
+def test_an_open_model_in_a_paper_that_trains_is_trained_unless_compared():
+    assert run("trained-in-our-experiments", "Zeta-7B plans trips.", "Zeta-7B", M, TRAINS) == P.FINE_TUNES
+    assert run("trained-in-our-experiments", "Zeta-7B plans trips.", "Zeta-7B", M) is None
+    assert run("trained-in-our-experiments", "Ours is better than Zeta-7B.", "Zeta-7B", M, TRAINS) is None
+
+
+def test_every_cue_rule_has_a_case_and_distinct_ranks():
+    rules = chain(frozenset(), STAGE)
+    assert {r.id for r in rules} == {c[0] for c in CASES} | {"trained-in-our-experiments"}
+    assert len({r.rank for r in rules}) == len(rules)
+    assert all(0 < r.confidence <= 1 and r.finds for r in rules)
+
+
+def test_switching_a_cue_off_changes_the_decision():
+    o = occurrence("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M)
+    assert classify(o) == (P.FINE_TUNES, "fine-tune-cue", 0.8)
+    predicate, rule, _ = classify(o, disabled=frozenset({"fine-tune-cue"}))
+    assert (predicate, rule) == (P.EVALUATES, "experiment-context")
+    everything = frozenset(r.id for r in chain(frozenset(), STAGE))
+    assert classify(o, disabled=everything)[1] == "no-cue"
+
+
+def test_the_pronoun_take_up_is_a_rule_that_can_be_switched_off():
+    assert [r.id for r in chain(frozenset(), FOLLOW_UP)] == ["taken-up-by-pronoun"]
+    assert taken_up("We apply it to trip planning.")
+    assert not taken_up("We apply QuRA to trip planning.")
+    assert not taken_up("We apply it to trip planning.", disabled=frozenset({"taken-up-by-pronoun"}))
+
+
+def test_each_experiment_rule_alone():
+    ev, tr = ExperimentKind.EVALUATED_ON, ExperimentKind.TRAINED_ON
+    assert experiment_rules.rule_for(ev, set(), frozenset({"subject", "co"})) == "subject"
+    assert experiment_rules.rule_for(ev, set(), frozenset({"subject", "co", "listed"})) is None
+    assert experiment_rules.rule_for(tr, set(), frozenset({"subject", "co"})) is None
+    assert experiment_rules.rule_for(tr, set(), frozenset({"ours", "train_data"})) == "ours-trained"
+    assert experiment_rules.rule_for(ev, {"m_Technique"}, frozenset({"subject", "co"})) is None
+    facts = frozenset({"subject", "co", "eval_data", "model_first"})
+    assert experiment_rules.rule_for(ev, set(), facts) == "subject"
+    assert experiment_rules.rule_for(ev, set(), facts, frozenset({"experiment:subject"})) == "evaluated"
+    assert all(REGISTRY.get(f"experiment:{name}").finds
+               for rows in experiment_rules.RULES.values() for name, _, _ in rows)
+
+
+def test_a_catalogue_lexicon_replaces_a_shipped_word_list(tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "verbs_fine_tune_stems.txt").write_text("fine-?tun\\w*\nfinetun\\w*\npolish\\w*\n")
+    lexicon = Lexicon.load(tmp_path)
+    o = occurrence("We polish Zeta-7B on trip plans.", "Zeta-7B", M)
+    assert classify(o)[1] != "fine-tune-cue"
+    assert classify(o, lexicon=lexicon)[1] == "fine-tune-cue"
+    assert Cues.of(lexicon) is Cues.of(Lexicon.load(tmp_path)) and Cues.of(lexicon) is not Cues.of()
+
+
+def test_no_cue_pattern_is_built_at_import():
+    code = ("import kg.extract.relations, kg.extract.experiments, kg.extract.cues.patterns as p; "
+            "print(p._cues.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
