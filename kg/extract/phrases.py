@@ -17,7 +17,11 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.catalogue import name_key, read_lines
-from kg.extract.recognise import GENERIC_KEYS, Candidate, Text, _Coverage
+from kg.extract.engine import rule
+from kg.extract.rules.common import GENERIC_KEYS
+from kg.extract.rules.ids import METHOD_PHRASE
+from kg.extract.text import Coverage, Page, Text, spans
+from kg.extract.types import Candidate
 from kg.model import EntityType
 
 _WORD = r"[a-z][a-z]+(?:-[a-z]+)*"
@@ -45,7 +49,7 @@ def _modifier_like(word: str) -> bool:
 def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int) -> list[Candidate]:
     """Candidate techniques written as lower-case phrases (Title Case in the title)."""
     t = text.text
-    covered = _Coverage(taken)
+    covered = Coverage(taken)
     excluded = _excluded()
     out: list[Candidate] = []
     for m in _pattern().finditer(t):
@@ -66,5 +70,11 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int) -> 
         if covered.hits(s, e) or name_key(phrase) in GENERIC_KEYS:
             continue
         out.append(Candidate(start=s, end=e, text=phrase, type=EntityType.TECHNIQUE,
-                             rule="method-phrase", confidence=0.4))
+                             rule=METHOD_PHRASE, confidence=0.4))
     return out
+
+
+@rule(METHOD_PHRASE, stage="phrases", rank=12, confidence=0.4,
+      finds="a lower-case method phrase (active learning); only where the learned decider filters them")
+def find_method_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
+    return method_phrases(page.text, spans(found), page.title_end)

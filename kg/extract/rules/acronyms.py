@@ -1,0 +1,150 @@
+"""Acronym definitions, ``Contrastive Reward Shaping (CRS)``: one entity with both names, new or known."""
+
+from __future__ import annotations
+
+import re
+
+from kg.catalogue import name_key
+from kg.extract.rules.common import _STOP, GENERIC_KEYS
+from kg.extract.rules.kinds import _METHOD_HEADS, _NOT_METHOD_HEADS, _head, _type_from_context
+from kg.extract.rules.titles import said_to_be_proposed
+from kg.extract.engine import rule
+from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE
+from kg.extract.text import Page, overlapping
+from kg.extract.types import Candidate
+from kg.model import EntityType
+
+
+
+_ACRONYM = re.compile(r"\(\s*([A-Za-z][\w.+\-]*?[A-Za-z0-9+])s?\s*(?:[;,][^)]*)?\)")
+
+
+def acronym_pairs(t: str) -> list[tuple[int, int, int, int]]:
+    """Definitions ``long form (SHORT)``: (long start, long end, short start, short end).
+
+    The long form is found as Schwartz and Hearst do: the shortest run of
+    preceding words whose letters can spell the short form, first letters first.
+
+    >>> t = "We use Direct Preference Optimization (DPO) and low-rank adapters (LoRAs)."
+    >>> [(t[a:b], t[c:d]) for a, b, c, d in acronym_pairs(t)]
+    [('Direct Preference Optimization', 'DPO'), ('low-rank adapters', 'LoRA')]
+    """
+    out = []
+    for m in _ACRONYM.finditer(t):
+        short = m.group(1)
+        upper = sum(c.isupper() for c in short)
+        if upper < 2 or len(short) > 16 or not short[0].isalpha():
+            continue
+        long_start = _long_form(t, m.start(), short)
+        if long_start is None:
+            continue
+        long_end = m.start()
+        while long_end > long_start and t[long_end - 1] in " \t":
+            long_end -= 1
+        out.append((long_start, long_end, m.start(1), m.start(1) + len(short)))
+    return out
+
+
+def _long_form(t: str, paren: int, short: str) -> int | None:
+    letters = [c.lower() for c in short if c.isalpha()]  # "IN2": digits are not spelled out
+    window_start = max(0, t.rfind(".", 0, paren) + 1, t.rfind(";", 0, paren) + 1,
+                       t.rfind("(", 0, paren) + 1, t.rfind(":", 0, paren) + 1)
+    words = list(re.finditer(r"[^\W_](?:[\w'’]|-(?=\w))*", t[window_start:paren]))
+    if not words:
+        return None
+    max_words = min(len(letters) + 5, len(letters) * 2)
+    words = words[-max_words:]
+    chars = t[window_start:paren]
+    # Walk the short form backwards through the text, as Schwartz & Hearst do.
+    s_idx, l_idx = len(letters) - 1, len(chars) - 1
+    lowest = window_start + words[0].start()
+    while s_idx >= 0:
+        c = letters[s_idx]
+        while l_idx >= 0 and (chars[l_idx].lower() != c or (
+                s_idx == 0 and l_idx > 0 and chars[l_idx - 1].isalnum())):
+            l_idx -= 1
+        if l_idx < 0 or window_start + l_idx < lowest:
+            return None
+        s_idx -= 1
+        l_idx -= 1
+    start = window_start + l_idx + 1
+    # extend to the start of the word
+    while start > window_start and (t[start - 1].isalnum() or t[start - 1] in "-'’"):
+        start -= 1
+    first = t[start:paren].split()[0].lower() if t[start:paren].split() else ""
+    if first in _STOP and first[0] != letters[0]:
+        return None
+    return start
+
+
+
+# "we present a new Long Form (LF)": the verb before a definition makes it the paper's own
+# "we propose a Reinforcement Learning (RL) based algorithm": the acronym qualifies what is proposed
+_MODIFIER_AFTER = re.compile(r"\)?\s*-?\s*(?:based(?!\s+(?:on|upon)\b)|driven|guided|style|like|inspired|enhanced|"
+                             r"powered|aware|oriented|assisted|augmented)\b(?!\s+(?:on|upon|by)\b)", re.IGNORECASE)
+_PROPOSED_BEFORE = re.compile(
+    r"\b(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
+    r"(?:propose|present|introduce|develop|design|devise|call|term|name|dub)(?:s|d|ed)?\s+"
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective)\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
+# "we adopt Long Form (LF)": a method the paper uses, whatever its head word
+_USED = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?(?:use|uses|adopt|adopts|apply|applies|employ|employs|"
+                   r"leverage|leverages|incorporate|incorporates|follow|follows|build on|rely on|extend|extends)"
+                   r"\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
+    """``Long Form (LF)``: one entity with both names, new or known."""
+    out = list(found)
+    for ls, le, ss, se in acronym_pairs(text):
+        long_form, short = text[ls:le], text[ss:se]
+        c_short = overlapping(out, ss, se)
+        c_short = c_short if c_short and c_short.start <= ss and se <= c_short.end else None
+        c_long = next((c for c in out if ls <= c.start and c.end <= le and c.length >= (le - ls) * 0.6), None)
+        if c_long is not None and _names_more_than(c_long, ls, le, c_short):
+            # "dynamic low-rank adaptation (DyLoRA)": the short form names the whole long form, a thing
+            # of its own that contains the known one, never an alias of it
+            out.remove(c_long)
+            c_long = None
+        if c_short and c_long and c_short is not c_long:
+            if c_short.entry_id and c_long.entry_id and c_short.entry_id != c_long.entry_id:
+                continue  # two different known entries are two things
+            c_short.aliases.append(long_form)
+            c_long.aliases.append(short)
+            continue
+        known = c_short or c_long
+        if known is not None:
+            known.aliases.append(long_form if known is c_short else short)
+            known.long_span = known.long_span or (ls, le)
+            continue
+        if name_key(short) in GENERIC_KEYS or name_key(long_form) in GENERIC_KEYS:
+            continue
+        head = _head(long_form)
+        if head in _NOT_METHOD_HEADS or len(long_form.split()) > 8:
+            continue
+        ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE, long_form)
+        cand = Candidate(ss, se, short, ty, ACRONYM, 0.7, aliases=[long_form], long_span=(ls, le))
+        # An acronym only we define is kept if it names a method or the paper introduces it.
+        cand.proposed = ((said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls)))
+                         and not _MODIFIER_AFTER.match(text, se))
+        if (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not cand.proposed
+                and not _USED.search(text[max(0, ls - 60):ls])):
+            cand.rule = ACRONYM_UNSURE  # decided after proposals are known
+        out = [c for c in out if not (c.start < le and ls < c.end)]
+        out.append(cand)
+    return out
+
+
+def _names_more_than(c_long: Candidate, ls: int, le: int, c_short: Candidate | None) -> bool:
+    """A known name inside a longer defined long form, whose short form is not that known name."""
+    if not c_long.entry_id or (c_short is not None and c_short.entry_id == c_long.entry_id):
+        return False
+    return c_long.start > ls or c_long.end < le
+
+
+@rule(ACRONYM, stage="define", rank=4, confidence=0.7, new=True,
+      finds="a definition, Contrastive Reward Shaping (CRS); links a known name to its other form")
+@rule(ACRONYM_UNSURE, stage="define", rank=4, confidence=0.7, new=True,
+      finds="a definition whose long form is no method: kept only if the paper proposes it")
+def link_acronyms(page: Page, found: list[Candidate]) -> list[Candidate]:
+    return _link_acronyms(page.text.text, page.title_end, found)

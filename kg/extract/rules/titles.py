@@ -1,0 +1,183 @@
+"""What a paper says it introduces: "we propose X", "X: …" titles, "our method X", "X, a novel …"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.catalogue import name_key
+from kg.extract.rules.common import (_NAME, _SENTENCE_END, _STOP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
+                                     _name_like, _trim_name)
+from kg.extract.rules.kinds import head_type
+from kg.model import EntityType
+
+_PROPOSE_VERB = (r"(?:propose|introduce|present|develop|design|release|build|create|construct|curate|"
+                 r"collect|contribute|unveil|open-source|launch|devise|formulate|establish|call|name|term|"
+                 r"dub)(?:s|d|ed)?")
+# Words a description may hold before the name, but not words that start a
+# new clause: "we present results using GPT-2" proposes nothing.
+_DESCRIPTION_WORD = (r"(?!(?:using|use|on|with|for|to|of|in|from|by|that|which|via|through|across|over|"
+                     r"and|or|results?|experiments?|evidence|analys[ie]s|findings?|insights?)\b)"
+                     r"[\w\-]+,?")
+_PROPOSAL = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Oo]ur (?:paper|work|study|report)|[Hh]ere,? we)"
+    r"\s+(?:\w+ly\s+)?"
+    r"(?:first\s+|further\s+|also\s+|then\s+|thus\s+|hence\s+|therefore\s+|"
+    r"(?:[\w\-]+\s+){1,4}?to\s+)?"
+    + _PROPOSE_VERB + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?)"
+    r"(?:(?:called|named|termed|dubbed|coined)\s+)?" + _NAME + r"(?=[\s,.;:()]|$)"
+)
+_NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+(?:as\s+)?"
+                    r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
+_HEADS = (r"(?:method|model|approach|framework|algorithm|technique|system|benchmark|dataset|corpus|"
+          r"pipeline|architecture|strategy|recipe|agent|family|suite|loss|objective|module|mechanism)s?")
+_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + _HEADS
+                  + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
+                  r"|\b(?:[Tt]he|[Oo]ur) resulting\s+(?:" + _HEADS + r",?\s+)?" + _NAME.replace("name", "name2")
+                  + r"(?=[\s,.;:()]|$)")
+_NOVEL_APPOSITION = re.compile(_NAME + r",\s+(?:a|an|our)\s+"
+                               r"(?:novel|new|simple|first|unified|general|efficient|lightweight|open)\b")
+# "we train Foo-2-7B, a hybrid mixture-of-experts model": a new model named by its training run
+_TRAINED_NEW = re.compile(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
+                          + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?(?:model|LLM|LM|VLM|network)s?\b"
+                          r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:model|LLM|LM|VLM|network),\s+"
+                          + _NAME.replace("name", "name2") + r"(?=[\s,.;:()]|$))")
+_PASSIVE_AFTER = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:newly\s+|thus\s+|hence\s+)?"
+                            r"(?:proposed|introduced|presented|developed)\b")
+
+
+_TITLE_PHRASE_END = re.compile(r"\s+(?:for|of|with|via|in|on|from|by|to|as|and|without|towards?|through|using|"
+                               r"exists?|is|are|improves?|enables?|makes?|meets?)\s+|[:,?!]", re.IGNORECASE)
+
+
+def title_phrase(title: str, heads: frozenset[str]) -> str | None:
+    """The method a plain title opens with: "Stacked Hourglass Networks for …" → "Stacked Hourglass Networks".
+
+    Only a short noun phrase that ends in a method word (``heads``) counts, and
+    not one that opens with a verb ("Scaling …", "Improving …").
+
+    >>> title_phrase("Covariance Pooling for Facial Expression Recognition", frozenset({"pooling"}))
+    'Covariance Pooling'
+    >>> title_phrase("Improving Pooling for Faces", frozenset({"pooling"})) is None
+    True
+    """
+    phrase = _TITLE_PHRASE_END.split(title.strip(), maxsplit=1)[0].strip()
+    words = phrase.split()
+    if not 2 <= len(words) <= 4 or words[0].lower().endswith("ing") or words[0].lower() in _STOP:
+        return None
+    if not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    last = re.sub(r"[^a-z]", "", words[-1].lower())
+    if last not in heads and last.rstrip("s") not in heads:
+        return None
+    return phrase
+
+
+_REPORT_TITLE = re.compile(r"^(?:The\s+)?(" + _WORD + r"(?: (?!Tech|Model Card|System Card)" + _WORD + r")?)\s+(?:Technical Report|Tech(?:nical)? Report|"
+                           r"Model Card|System Card|Report)\s*$", re.IGNORECASE)
+# "Xmodel-2 is a 1.2-billion-parameter language model": a sentence that opens by defining a name
+SUBJECT_DEFINED = re.compile(_NAME + r"\s+(?:is|are)\s+(?:a|an|the|our)\s+")
+
+
+def title_name(title: str) -> str | None:
+    """The name a title gives before its colon: ``Lawma: The Power of …`` → ``Lawma``.
+
+    >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
+    ('Birdie', None)
+    >>> title_name("Xmodel-2 Technical Report")
+    'Xmodel-2'
+    """
+    report = _REPORT_TITLE.match(title.strip())
+    if report:
+        return report.group(1)
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if not sep or not head or len(head) > 40:
+        return None
+    words = head.split()
+    if len(words) > 3:
+        return None
+    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    if len(words) > 1 and not any(_inner_capital_or_digit(w) for w in words):
+        return None  # "Beyond Words", "Many Hands": title case, not a name
+    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS or head.lower() in _GENRE_HEADS:
+        return None  # "Position: …", "Survey: …": the kind of paper, not a name
+    return head
+
+
+_GENRE_HEADS = frozenset([
+    "position", "perspective", "survey", "review", "tutorial", "overview", "editorial", "commentary", "opinion",
+    "keynote", "preprint", "report", "technical report", "white paper", "whitepaper", "case study", "erratum",
+    "corrigendum", "retraction", "viewpoint", "primer", "roadmap", "manifesto",
+])
+
+
+_SUBTITLE_STOP = re.compile(r"\s+(?:for|of|with|to|in|on|via|as|from|by|and|that|through|towards?|beyond|at)\s+|[,:;]")
+
+
+def subtitle_type(title: str) -> EntityType | None:
+    """What a title says its named thing is: "X: A Benchmark for …" → Benchmark.
+
+    Only a subtitle that opens with a noun phrase counts; "X: Advancing State
+    Space Models" describes a goal, not X.
+
+    >>> subtitle_type("Vista: A Generalizable Driving World Model with High Fidelity")
+    <EntityType.MODEL: 'Model'>
+    >>> subtitle_type("Birdie: Advancing State Space Models with Reward-Driven Objectives") is None
+    True
+    """
+    _, sep, sub = title.partition(":")
+    if not sep:
+        return None
+    phrase = _SUBTITLE_STOP.split(sub.strip(), maxsplit=1)[0].split()
+    if not phrase or phrase[0].lower().endswith("ing") or phrase[0].lower() in ("how", "why", "what", "when"):
+        return None
+    return head_type(phrase[-1:])
+
+
+
+def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
+    """Names the text says it introduces: (start, end, right after the verb).
+
+    The flag tells a name that follows its verb directly ("we present OLMo 2")
+    from one found after a description ("we introduce a new benchmark, X").
+
+    >>> t = 'We introduce a new benchmark, FooBench, and a method termed "bar tuning".'
+    >>> [(t[s:e], direct) for s, e, direct in proposal_spans(t)]
+    [('FooBench', False), ('bar tuning', True)]
+    """
+    spans = []
+    for m in _PROPOSAL.finditer(t):
+        s, e = _trim_name(t, *m.span("name"))
+        desc = m.group("desc").strip().lower()
+        direct = desc in ("", "a", "an", "the", "our")
+        if _name_like(t[s:e]):
+            spans.append((s, e, direct))
+    for m in _NAMED.finditer(t):
+        if m.group("quoted"):
+            s, e = m.span("quoted")
+            spans.append((s, e, True))
+            continue
+        s, e = _trim_name(t, *m.span("name"))
+        if _name_like(t[s:e]):
+            spans.append((s, e, True))
+    for m in _TRAINED_NEW.finditer(t):  # not "direct": a known model trained again is not new
+        s, e = _trim_name(t, *m.span("name" if m.group("name") else "name2"))
+        if _name_like(t[s:e]):
+            spans.append((s, e, False))
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
+    appositions = filter(None, (_NOVEL_APPOSITION.match(t, s) for s in sentence_starts))
+    for matches in (_OUR.finditer(t), appositions):
+        for m in matches:
+            group = "name" if m.group("name") else "name2"
+            s, e = _trim_name(t, *m.span(group))
+            if _name_like(t[s:e]):
+                spans.append((s, e, group == "name"))
+    return sorted(set(spans))
+
+
+def said_to_be_proposed(t: str, end: int) -> bool:
+    """"… (MCL) method is proposed": the passive voice of a proposal."""
+    return bool(_PASSIVE_AFTER.match(t[end:end + 60]))
+
+
