@@ -336,4 +336,11 @@ def _evidence(cand: Candidate, text: str, title_end: int, relations: bool, becau
         confidence=confidence if confidence is not None else
         cand.relation_confidence if relations else cand.confidence,
         because=because,
+        recogniser=cand.rule,
+        cue=_cue(cand) if relations else "",
     )
+
+
+def _cue(cand: Candidate) -> str:
+    """The relation half of ``cand.relation_rule`` ("listed+evaluate-on" → "evaluate-on")."""
+    return (cand.relation_rule or "").partition("+")[2]
