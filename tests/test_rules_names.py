@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.catalogue import Catalogue, Entry
+from kg.extract.decisions import Add, AliasOf, Propose, apply
 from kg.extract.engine import REGISTRY
 from kg.extract.pipeline import build_nlp, mentions_of, paper_text
 from kg.extract.rules import ids
@@ -24,9 +25,14 @@ CATALOGUE = Catalogue.from_entries([
 
 
 def run_alone(rule_id: str, abstract: str, found: list[Candidate] = (), title: str = "A Study") -> list[Candidate]:
-    """What rule ``rule_id`` returns by itself for one paper, given what earlier rules found."""
+    """The candidates after rule ``rule_id`` alone for one paper, given what earlier rules found.
+
+    A find rule returns new candidates; a link rule returns decisions, applied here as the runner does.
+    """
     text, title_end = paper_text(title, abstract)
-    return REGISTRY.get(rule_id).run(Page(Text(text), title_end, CATALOGUE), list(found))
+    record = REGISTRY.get(rule_id)
+    got = record.run(Page(Text(text), title_end, CATALOGUE), list(found))
+    return got if dict(STAGES)[record.stage] == "find" else apply(list(found), got)
 
 
 def texts(cands, rule_id=None):
@@ -61,10 +67,24 @@ def test_shape_rule_does_not_claim_a_taken_span():
 def test_acronym_rule_alone_defines_a_new_method_and_aliases_a_known_one():
     got = run_alone(ids.ACRONYM, "We propose Gradient Lantern Sampling (GLS) for speed.")
     [gls] = [c for c in got if c.text == "GLS"]
-    assert gls.rule == ids.ACRONYM and gls.aliases == ["Gradient Lantern Sampling"] and gls.proposed
+    assert gls.rule == ids.ACRONYM and gls.aliases == ("Gradient Lantern Sampling",) and gls.proposed
     known = run_alone(ids.CATALOGUE, "We adopt Quantized Rank Adaptation (QuRA) here.")
     linked = run_alone(ids.ACRONYM, "We adopt Quantized Rank Adaptation (QuRA) here.", resolve(known))
     assert any("QuRA" in c.aliases or "Quantized Rank Adaptation" in c.aliases for c in linked)
+
+
+def test_link_rules_return_decisions_and_leave_candidates_alone():
+    abstract = "We adopt Quantized Rank Adaptation (QuRA) here."
+    text, title_end = paper_text("A Study", abstract)
+    known = resolve(run_alone(ids.CATALOGUE, abstract))
+    before = list(known)
+    decisions = REGISTRY.get(ids.ACRONYM).run(Page(Text(text), title_end, CATALOGUE), known)
+    assert decisions and all(isinstance(d, AliasOf) for d in decisions)
+    assert known == before and all(c.aliases == () for c in known)  # frozen, untouched
+    with pytest.raises(AttributeError):
+        known[0].proposed = True
+    assert [c.proposed for c in apply(known, [Propose(0)])][:1] == [True]
+    assert apply(known, [Add(known[0])])[-1] is known[0]
 
 
 @pytest.mark.parametrize("rule_id, sentence, expected", [

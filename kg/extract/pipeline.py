@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -132,34 +133,47 @@ class RelationTagger:
         ctx = paper_context(text[:title_end], text[title_end + 1:], proposed)
         doc.user_data[CONTEXT] = ctx
         doc.user_data["mlkg_closed"] = self.closed
+        tagged = []
         for cand in cands:
             index = bisect_right(starts, cand.start) - 1
-            s_start, s_end = cand.sentence = table[index]
+            s_start, s_end = table[index]
             o = Occurrence(type=cand.type, sentence=text[s_start:s_end], start=cand.start - s_start,
                            end=cand.end - s_start, is_title=cand.start < title_end,
                            sentence_index=index, proposed=cand.proposed,
                            closed=cand.entry_id in self.closed)
             pred, rule, conf = classify(o, ctx)
-            cand.predicate = pred
-            cand.relation_rule = f"{cand.rule}+{rule}"
-            cand.relation_confidence = round(min(cand.confidence, conf), 2)
-        _take_up_by_pronoun(text, table, cands)
+            tagged.append(replace(cand, sentence=table[index], predicate=pred, relation_rule=f"{cand.rule}+{rule}",
+                                  relation_confidence=round(min(cand.confidence, conf), 2)))
+        for k in _taken_up_by_pronoun(text, table, tagged):
+            tagged[k] = replace(tagged[k], predicate=Predicate.USES_TECHNIQUE,
+                                relation_rule=f"{tagged[k].rule}+taken-up-by-pronoun")
+        _store(doc, tagged)
         return doc
 
 
-def _take_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Candidate]) -> None:
-    """The one technique of a background sentence that the next sentence applies ("… We apply it") is used."""
-    by_sentence: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
-    for cand in cands:
-        by_sentence[cand.sentence].append(cand)
+def _store(doc: Doc, cands: list[Candidate]) -> None:
+    """Put new (frozen) candidates in place of the old ones, on the spans and in ``user_data``."""
+    doc.user_data[CANDIDATES] = cands
+    for span, cand in zip(doc.spans[SPAN_KEY], cands):
+        span._.mlkg = cand
+
+
+def _taken_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Candidate]) -> list[int]:
+    """The one technique of a background sentence that the next sentence applies ("… We apply it") is used.
+
+    Returns the indices of the candidates to retag.
+    """
+    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for k, cand in enumerate(cands):
+        by_sentence[cand.sentence].append(k)
+    out = []
     for i, span in enumerate(table[:-1]):
-        named = [c for c in by_sentence.get(span, []) if c.type == EntityType.TECHNIQUE]
-        if len({c.text for c in named}) != 1 or named[0].predicate != Predicate.MENTIONS:
+        named = [k for k in by_sentence.get(span, []) if cands[k].type == EntityType.TECHNIQUE]
+        if len({cands[k].text for k in named}) != 1 or cands[named[0]].predicate != Predicate.MENTIONS:
             continue
         if taken_up(text[table[i + 1][0]:table[i + 1][1]]):
-            for cand in named:
-                cand.predicate = Predicate.USES_TECHNIQUE
-                cand.relation_rule = f"{cand.rule}+taken-up-by-pronoun"
+            out.extend(named)
+    return out
 
 
 @Language.component("mlkg_title_boundary")
@@ -240,8 +254,8 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
     if cands and cands[0].sentence is None:  # relations off (ablation): sentences not read yet
         table = sentence_table(doc)
         starts = [s for s, _ in table]
-        for c in cands:
-            c.sentence = table[bisect_right(starts, c.start) - 1]
+        cands = [replace(c, sentence=table[bisect_right(starts, c.start) - 1]) for c in cands]
+        _store(doc, cands)
     record = doc.user_data.get(FEATURES)
     out = []
     for group in _groups(cands):

@@ -11,7 +11,9 @@ Stages, in order (each rule is registered with its stage in :mod:`kg.extract.rul
 
 Within a stage the rules run in rank order, each function once (one scan may find
 several rule ids).  A *find* rule returns new candidates and must not claim a span
-already taken; a *link* rule returns the whole list, changed.  Candidates of a
+already taken; a *link* rule returns decisions (:mod:`kg.extract.decisions`: add,
+drop, propose, retype, alias-of, rename, no-lineage), which the runner applies in
+the order given; candidates are frozen and never edited in place.  Candidates of a
 switched-off rule are dropped as soon as they appear.
 
 Overlap policy: at the end of every find stage that ran, and once at the very end,
@@ -26,6 +28,7 @@ from collections.abc import Iterable
 
 import kg.extract.rules  # noqa: F401  (registers every rule)
 from kg.catalogue import Catalogue
+from kg.extract.decisions import apply
 from kg.extract.engine import REGISTRY
 from kg.extract.rules.ids import CATALOGUE_RULES, METHOD_PHRASE, rank_of
 from kg.extract.text import Coverage, Page, Text
@@ -72,9 +75,9 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
         runs = list(dict.fromkeys(r.run for r in REGISTRY.stage(stage, off)))
         for run in runs:
             got = run(page, found)
+            found = found + got if kind == "find" else apply(found, got)
             if off:
-                got = [c for c in got if c.rule not in off]
-            found = found + got if kind == "find" else got
+                found = [c for c in found if c.rule not in off]
         if runs and kind == "find":
             found = resolve(found)
     return resolve(found)

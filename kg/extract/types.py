@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.model import EntityType, Predicate
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """A span that may name an entity."""
+    """A span that may name an entity; frozen: later stages return decisions (:mod:`kg.extract.decisions`)."""
 
     start: int
     end: int
@@ -22,7 +22,7 @@ class Candidate:
     entry_id: str | None = None
     base: str | None = None
     suffixes: tuple[str, ...] = ()
-    aliases: list[str] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()
     proposed: bool = False
     long_span: tuple[int, int] | None = None  # where an acronym's long form was written
     # set by the relation tagger

@@ -8,9 +8,10 @@ from kg.catalogue import name_key
 from kg.extract.rules.common import _STOP, GENERIC_KEYS
 from kg.extract.rules.kinds import _METHOD_HEADS, _NOT_METHOD_HEADS, _head, _type_from_context
 from kg.extract.rules.titles import said_to_be_proposed
+from kg.extract.decisions import Add, AliasOf, Decision, Draft, Drop
 from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE
-from kg.extract.text import Page, overlapping
+from kg.extract.text import Page
 from kg.extract.types import Candidate
 from kg.model import EntityType
 
@@ -93,46 +94,53 @@ _USED = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?(?:use|uses|adopt|adopts|app
                    r"\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
-def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Candidate]:
+def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Decision]:
     """``Long Form (LF)``: one entity with both names, new or known."""
-    out = list(found)
+    draft = Draft(found)
     for ls, le, ss, se in acronym_pairs(text):
         long_form, short = text[ls:le], text[ss:se]
-        c_short = overlapping(out, ss, se)
-        c_short = c_short if c_short and c_short.start <= ss and se <= c_short.end else None
-        c_long = next((c for c in out if ls <= c.start and c.end <= le and c.length >= (le - ls) * 0.6), None)
+        i_short = draft.overlapping(ss, se)
+        c_short = draft.items[i_short] if i_short is not None else None
+        if not (c_short and c_short.start <= ss and se <= c_short.end):
+            i_short, c_short = None, None
+        i_long = next((i for i, c in draft.entries() if ls <= c.start and c.end <= le
+                       and c.length >= (le - ls) * 0.6), None)
+        c_long = draft.items[i_long] if i_long is not None else None
         if c_long is not None and _names_more_than(c_long, ls, le, c_short):
             # "dynamic low-rank adaptation (DyLoRA)": the short form names the whole long form, a thing
             # of its own that contains the known one, never an alias of it
-            out.remove(c_long)
-            c_long = None
-        if c_short and c_long and c_short is not c_long:
+            draft(Drop(i_long))
+            i_long, c_long = None, None
+        if c_short and c_long and i_short != i_long:
             if c_short.entry_id and c_long.entry_id and c_short.entry_id != c_long.entry_id:
                 continue  # two different known entries are two things
-            c_short.aliases.append(long_form)
-            c_long.aliases.append(short)
+            draft(AliasOf(i_short, long_form), AliasOf(i_long, short))
             continue
-        known = c_short or c_long
-        if known is not None:
-            known.aliases.append(long_form if known is c_short else short)
-            known.long_span = known.long_span or (ls, le)
+        if i_short is not None or i_long is not None:
+            draft(AliasOf(i_short, long_form, (ls, le)) if i_short is not None else AliasOf(i_long, short, (ls, le)))
             continue
-        if name_key(short) in GENERIC_KEYS or name_key(long_form) in GENERIC_KEYS:
-            continue
-        head = _head(long_form)
-        if head in _NOT_METHOD_HEADS or len(long_form.split()) > 8:
-            continue
-        ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE, long_form)
-        cand = Candidate(ss, se, short, ty, ACRONYM, 0.7, aliases=[long_form], long_span=(ls, le))
-        # An acronym only we define is kept if it names a method or the paper introduces it.
-        cand.proposed = ((said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls)))
-                         and not _MODIFIER_AFTER.match(text, se))
-        if (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not cand.proposed
-                and not _USED.search(text[max(0, ls - 60):ls])):
-            cand.rule = ACRONYM_UNSURE  # decided after proposals are known
-        out = [c for c in out if not (c.start < le and ls < c.end)]
-        out.append(cand)
-    return out
+        cand = _new_acronym(text, ls, le, ss, se)
+        if cand is not None:
+            draft(*(Drop(i) for i, c in draft.entries() if c.start < le and ls < c.end), Add(cand))
+    return draft.log
+
+
+def _new_acronym(text: str, ls: int, le: int, ss: int, se: int) -> Candidate | None:
+    """A name only this definition gives: a method, or whatever the words around it say; unsure if neither."""
+    long_form, short = text[ls:le], text[ss:se]
+    if name_key(short) in GENERIC_KEYS or name_key(long_form) in GENERIC_KEYS:
+        return None
+    head = _head(long_form)
+    if head in _NOT_METHOD_HEADS or len(long_form.split()) > 8:
+        return None
+    ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE, long_form)
+    # An acronym only we define is kept if it names a method or the paper introduces it.
+    proposed = ((said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls)))
+                and not _MODIFIER_AFTER.match(text, se))
+    unsure = (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not proposed
+              and not _USED.search(text[max(0, ls - 60):ls]))
+    return Candidate(ss, se, short, ty, ACRONYM_UNSURE if unsure else ACRONYM, 0.7, aliases=(long_form,),
+                     long_span=(ls, le), proposed=proposed)  # an unsure one is decided after proposals
 
 
 def _names_more_than(c_long: Candidate, ls: int, le: int, c_short: Candidate | None) -> bool:
@@ -146,5 +154,5 @@ def _names_more_than(c_long: Candidate, ls: int, le: int, c_short: Candidate | N
       finds="a definition, Contrastive Reward Shaping (CRS); links a known name to its other form")
 @rule(ACRONYM_UNSURE, stage="define", rank=4, confidence=0.7, new=True,
       finds="a definition whose long form is no method: kept only if the paper proposes it")
-def link_acronyms(page: Page, found: list[Candidate]) -> list[Candidate]:
+def link_acronyms(page: Page, found: list[Candidate]) -> list[Decision]:
     return _link_acronyms(page.text.text, page.title_end, found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.decisions import Add, Decision, Drop
 from kg.extract.engine import rule
 from kg.extract.rules.ids import IN_URL, REPEAT, is_new
 from kg.extract.text import Coverage, Page
@@ -63,18 +64,16 @@ def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> l
 
 
 @rule(REPEAT, stage="spread", rank=11, confidence=0.0, finds="a new name found once, wherever else its paper writes it")
-def spread(page: Page, found: list[Candidate]) -> list[Candidate]:
-    text, spread = page.text.text, set()
+def spread(page: Page, found: list[Candidate]) -> list[Decision]:
+    text, done, out = page.text.text, set(), list(found)
     for cand in [c for c in found if is_new(c.rule)]:
-        if cand.text not in spread:  # a name already spread has taken every spot it could
-            spread.add(cand.text)
-            found = _add_everywhere(text, found, cand)
-    return found
+        if cand.text not in done:  # a name already spread has taken every spot it could
+            done.add(cand.text)
+            out = _add_everywhere(text, out, cand)
+    return [Add(c) for c in out[len(found):]]
 
 
 @rule(IN_URL, stage="spread", rank=13, confidence=0.0, finds="nothing: drops the names written inside a URL")
-def drop_urls(page: Page, found: list[Candidate]) -> list[Candidate]:
-    urls = _url_spans(page.text.text)
-    if urls:  # "github.com/HumanEval-V/HumanEval-V-Benchmark": a path, not a mention
-        found = [c for c in found if not any(s < c.end and c.start < e for s, e in urls)]
-    return found
+def drop_urls(page: Page, found: list[Candidate]) -> list[Decision]:
+    urls = _url_spans(page.text.text)  # "github.com/HumanEval-V/HumanEval-V-Benchmark": a path, not a mention
+    return [Drop(i) for i, c in enumerate(found) if urls and any(s < c.end and c.start < e for s, e in urls)]
