@@ -91,7 +91,6 @@ _COMPONENT = re.compile(r"(?:encoder|decoder|backbone|tower|module|branch|head|p
 def known_names(text: Text, catalogue: Catalogue, title_end: int = 0) -> list[Candidate]:
     """Known names, and the variants and compounds built on them (and the longer new names around them)."""
     out: list[Candidate] = []
-    t = text.text
     prefixes, firsts = catalogue.prefixes, text.firsts
     blocked = _blocked_starts(catalogue)
     i, n = 0, len(text.pieces)
@@ -105,61 +104,73 @@ def known_names(text: Text, catalogue: Catalogue, title_end: int = 0) -> list[Ca
             i += 1
             continue
         j, used, entry = found
-        start = text.pieces[i][0]
-        spans = text.parts(j)
-        base_end = spans[used - 1][1]
-        rest = [t[s:e] for s, e in spans[used:]]
-        piece_end = text.pieces[j][1]
-        if not rest:
-            extra = _suffix_pieces(text, j) if entry.type == M else 0
-            if extra:
-                end = text.pieces[j + extra][1]
-                suffixes = [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
-                out.append(_variant(t, start, end, base_end, entry, suffixes))
-                out.extend(_coordinated_sizes(t, end, entry, start, base_end))
-                i = j + extra + 1
-                continue
-            version = _DOTTED_VERSION.fullmatch(text.piece(j + 1)) if entry.type != M and j + 1 < len(
-                text.pieces) and text.joined(j + 1) else None
-            if version:  # "SteerLM 2.0", "AlpacaEval 2.0": a version of a known name is a name of its own
-                end = text.pieces[j + 1][1]
-                out.append(Candidate(start, end, t[start:end], entry.type, COMPOUND, 0.85))
-                i = j + 2
-                continue
-            longer = _longer_name(text, i, j, entry, title_end, out)
-            out.append(longer or Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.95,
-                                           entry_id=entry.id))
-            i = (j if longer is None else _piece_at(text, longer.end)) + 1
-            continue
-        if t[base_end:base_end + 1] == "/" and len(rest) == 1 and names.is_version(rest[0]):
-            # "LLaMA-V1/V2", "GPT-3.5/4": two names that share everything but a version
-            out.append(Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.9,
-                                 entry_id=entry.id))
-            last_part = spans[used - 1][0]
-            other = t[start:last_part] + rest[0]
-            other_entry = catalogue.lookup(other)
-            rs, re_ = spans[used]
-            if other_entry is not None:
-                out.append(Candidate(rs, re_, other, other_entry.type, CATALOGUE, 0.85, entry_id=other_entry.id))
-            i = j + 1
-            continue
-        if t[base_end:base_end + 1] == "." and rest[0].isalpha() and rest[0].islower():
-            i = j + 1  # "llama.cpp", "transformers.js", "ollama.ai": a program, a package or a site
-            continue
-        if names.is_attributive(rest[0]) or (rest[0].islower() and not names.is_suffix(rest[0])):
-            out.append(Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.9,
-                                 entry_id=entry.id))
-        elif entry.type == M and all(names.is_suffix(p) for p in rest):
-            extra = _suffix_pieces(text, j)
-            end = text.pieces[j + extra][1]
-            suffixes = rest + [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
-            out.append(_variant(t, start, end, base_end, entry, suffixes))
-            out.extend(_coordinated_sizes(t, end, entry, start, base_end))
-            j += extra
-        elif _compound_ok(rest):
-            out.append(_compound(t, start, piece_end, base_end, entry, rest))
-        i = j + 1
+        if len(text.parts(j)) == used:  # the known name ends with its piece
+            i = _whole_piece(text, i, j, entry, title_end, out)
+        else:
+            i = _inside_piece(text, catalogue, i, j, used, entry, out)
     return out
+
+
+def _whole_piece(text: Text, i: int, j: int, entry: Entry, title_end: int, out: list[Candidate]) -> int:
+    """A known name that fills pieces ``i..j``: with size pieces after it, a version, or a longer name around it.
+
+    Appends what it finds to ``out``; returns the piece to go on from.
+    """
+    t = text.text
+    start, base_end = text.pieces[i][0], text.parts(j)[-1][1]
+    extra = _suffix_pieces(text, j) if entry.type == M else 0
+    if extra:
+        end = text.pieces[j + extra][1]
+        suffixes = [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
+        out.append(_variant(t, start, end, base_end, entry, suffixes))
+        out.extend(_coordinated_sizes(t, end, entry, start, base_end))
+        return j + extra + 1
+    version = _DOTTED_VERSION.fullmatch(text.piece(j + 1)) if entry.type != M and j + 1 < len(
+        text.pieces) and text.joined(j + 1) else None
+    if version:  # "SteerLM 2.0", "AlpacaEval 2.0": a version of a known name is a name of its own
+        end = text.pieces[j + 1][1]
+        out.append(Candidate(start, end, t[start:end], entry.type, COMPOUND, 0.85))
+        return j + 2
+    longer = _longer_name(text, i, j, entry, title_end, out)
+    out.append(longer or Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.95,
+                                   entry_id=entry.id))
+    return (j if longer is None else _piece_at(text, longer.end)) + 1
+
+
+def _inside_piece(text: Text, catalogue: Catalogue, i: int, j: int, used: int, entry: Entry,
+                  out: list[Candidate]) -> int:
+    """A known name that ends inside piece ``j``: "GPT-3.5/4", a variant, a compound, or a word after it.
+
+    Appends what it finds to ``out``; returns the piece to go on from.
+    """
+    t = text.text
+    start = text.pieces[i][0]
+    spans = text.parts(j)
+    base_end = spans[used - 1][1]
+    rest = [t[s:e] for s, e in spans[used:]]
+    if t[base_end:base_end + 1] == "/" and len(rest) == 1 and names.is_version(rest[0]):
+        # "LLaMA-V1/V2", "GPT-3.5/4": two names that share everything but a version
+        out.append(Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.9, entry_id=entry.id))
+        other = t[start:spans[used - 1][0]] + rest[0]
+        other_entry = catalogue.lookup(other)
+        if other_entry is not None:
+            rs, re_ = spans[used]
+            out.append(Candidate(rs, re_, other, other_entry.type, CATALOGUE, 0.85, entry_id=other_entry.id))
+        return j + 1
+    if t[base_end:base_end + 1] == "." and rest[0].isalpha() and rest[0].islower():
+        return j + 1  # "llama.cpp", "transformers.js", "ollama.ai": a program, a package or a site
+    if names.is_attributive(rest[0]) or (rest[0].islower() and not names.is_suffix(rest[0])):
+        out.append(Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.9, entry_id=entry.id))
+    elif entry.type == M and all(names.is_suffix(p) for p in rest):
+        extra = _suffix_pieces(text, j)
+        end = text.pieces[j + extra][1]
+        suffixes = rest + [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
+        out.append(_variant(t, start, end, base_end, entry, suffixes))
+        out.extend(_coordinated_sizes(t, end, entry, start, base_end))
+        j += extra
+    elif _compound_ok(rest):
+        out.append(_compound(t, start, text.pieces[j][1], base_end, entry, rest))
+    return j + 1
 
 
 _DOTTED_VERSION = re.compile(r"v?\d\.\d+|v\d+", re.IGNORECASE)  # "AlpacaEval 2.0"; "FooBench 21.4" is a score
