@@ -11,9 +11,12 @@ from kg.extract.pipeline import build_nlp, mentions_of, paper_text
 from kg.extract.rules import ids
 from kg.extract.runner import STAGES, find_candidates, resolve
 from kg.extract.text import Page, Text
+from kg.extract.rules.vocab import vocab
 from kg.extract.types import Candidate
+from kg.lexicon import Lexicon
 from kg.model import EntityType
 
+VOCAB = vocab(Lexicon.load())
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 
 CATALOGUE = Catalogue.from_entries([
@@ -31,7 +34,7 @@ def run_alone(rule_id: str, abstract: str, found: list[Candidate] = (), title: s
     """
     text, title_end = paper_text(title, abstract)
     record = REGISTRY.get(rule_id)
-    got = record.run(Page(Text(text), title_end, CATALOGUE), list(found))
+    got = record.run(Page(Text(text), title_end, CATALOGUE, VOCAB), list(found))
     return got if dict(STAGES)[record.stage] == "find" else apply(list(found), got)
 
 
@@ -78,7 +81,7 @@ def test_link_rules_return_decisions_and_leave_candidates_alone():
     text, title_end = paper_text("A Study", abstract)
     known = resolve(run_alone(ids.CATALOGUE, abstract))
     before = list(known)
-    decisions = REGISTRY.get(ids.ACRONYM).run(Page(Text(text), title_end, CATALOGUE), known)
+    decisions = REGISTRY.get(ids.ACRONYM).run(Page(Text(text), title_end, CATALOGUE, VOCAB), known)
     assert decisions and all(isinstance(d, AliasOf) for d in decisions)
     assert known == before and all(c.aliases == () for c in known)  # frozen, untouched
     with pytest.raises(AttributeError):
@@ -151,3 +154,17 @@ def test_evidence_keeps_recogniser_and_cue_apart_and_does_not_export_them():
     ev = wren.evidence[0]
     assert ev.rule == f"{ev.recogniser}+{ev.cue}" and ev.recogniser == ids.OBJECT and ev.cue
     assert "recogniser" not in ev.model_dump() and "cue" not in ev.model_dump(mode="json")
+
+
+def test_a_custom_lexicon_types_what_the_shipped_one_does_not(tmp_path):
+    """Noun → type is data: a catalogue directory's own ``lexicon/head_nouns.txt`` replaces the shipped list."""
+    abstract = "We compare zoos such as Falcon-X, Heron-2 and Osprey-7."
+    text, title_end = paper_text("A Study", abstract)
+    assert [c.text for c in find_candidates(text, title_end, CATALOGUE) if c.rule == ids.LISTED] == []
+    shipped = Lexicon.load().path("head_nouns").read_text(encoding="utf-8")
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "head_nouns.txt").write_text(shipped + "zoos Benchmark\n", encoding="utf-8")
+    custom = Lexicon.load(tmp_path)
+    got = [(c.text, c.type) for c in find_candidates(text, title_end, CATALOGUE, lexicon=custom)
+           if c.rule == ids.LISTED]
+    assert got == [("Falcon-X", B), ("Heron-2", B), ("Osprey-7", B)]

@@ -29,12 +29,14 @@ from kg.catalogue import Catalogue, name_key
 from kg import names
 from kg.extract.decide import LinearModel, decide
 from kg.extract.features import group_features
-from kg.extract.rules.kinds import _described_type  # noqa: F401  (tests read it here)
+from kg.extract.rules import kinds
+from kg.extract.rules.vocab import vocab
 from kg.extract.rules.spread import _URL, _url_spans  # noqa: F401
 from kg.extract.runner import NEW_NAME_RULES, RULE_RANK, find_candidates  # noqa: F401
 from kg.extract.runner import resolve as _without_overlaps  # noqa: F401
 from kg.extract.types import Candidate
 from kg.extract.relations import Occurrence, classify, paper_context, strongest, taken_up
+from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Mention, Predicate
 
 SPAN_KEY = "mlkg"
@@ -73,26 +75,32 @@ def sentence_table(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
+def _described_type(text: str, e: int) -> EntityType | None:
+    """The type the words right after a name give it, with the shipped lexicon (tests read it here)."""
+    return kinds._described_type(vocab(Lexicon.load()), text, e)
+
+
 # --------------------------------------------------------------------------- names
 
 @Language.factory("mlkg_names", default_config={"catalogue_dir": None})
 def make_names(nlp: Language, name: str, catalogue_dir: str | None) -> "NameRecognizer":
     cat = catalogue_mod.load(catalogue_dir) if catalogue_dir else catalogue_mod.default()
-    return NameRecognizer(cat)
+    return NameRecognizer(cat, lexicon=Lexicon.load(catalogue_dir))
 
 
 class NameRecognizer:
-    """Data-driven like spaCy's EntityRuler: the catalogue is its only knowledge."""
+    """Data-driven like spaCy's EntityRuler: the catalogue and the lexicon are its only knowledge."""
 
-    def __init__(self, catalogue: Catalogue, patterns: bool = True):
+    def __init__(self, catalogue: Catalogue, patterns: bool = True, lexicon: Lexicon | None = None):
         self.catalogue = catalogue
+        self.lexicon = lexicon or Lexicon.load()
         self.patterns = patterns
         self.open_vocab = False  # lower-case method phrases: only where a learned decider filters them
         self.disabled: frozenset[str] = frozenset()  # rule ids switched off (per-rule ablation)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = find_candidates(doc_text(doc), doc._.title_end, self.catalogue, self.patterns,
-                                     self.open_vocab, self.disabled)
+                                     self.open_vocab, self.disabled, self.lexicon)
         spans, kept = [], []
         for cand in candidates:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -192,10 +200,6 @@ def title_boundary(doc: Doc) -> Doc:
 
 DEFAULT_MODEL = str(Path(__file__).resolve().parent.parent / "data" / "models" / "relations.json")
 
-# Abbreviations whose full stop ends no sentence.
-ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "al.", "etc.", "vs.", "cf.", "Fig.", "Figs.", "Eq.", "Eqs.", "Sec.",
-                 "Tab.", "approx.", "resp.", "w.r.t.", "a.k.a.", "No.", "Dr.", "Mr.", "Ms.", "Inc.", "Ltd.",
-                 "e.g", "i.e")
 _PREFIX = re.compile(r"""^[("'“‘\[{<]""")
 _SUFFIX = re.compile(r"""[)"'”’\]}>.,;:!?]$""")
 
@@ -210,8 +214,9 @@ def light_tokenizer():
     as ``Llama-3-8B-Instruct`` stay one token.
     """
     def make(nlp: Language) -> Tokenizer:
-        rules = {a: [{ORTH: a}] for a in ABBREVIATIONS}
-        rules.update({a.capitalize(): [{ORTH: a.capitalize()}] for a in ABBREVIATIONS if a[0].islower()})
+        abbreviations = Lexicon.load().lines("abbreviations")  # the shipped list: a tokenizer has no data dir
+        rules = {a: [{ORTH: a}] for a in abbreviations}
+        rules.update({a.capitalize(): [{ORTH: a.capitalize()}] for a in abbreviations if a[0].islower()})
         return Tokenizer(nlp.vocab, rules=rules, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search)
     return make
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from kg import names  # noqa: F401
 from kg.extract.rules.acronyms import acronym_pairs  # noqa: F401
 from kg.extract.rules.common import GENERIC, GENERIC_KEYS  # noqa: F401
-from kg.extract.rules.kinds import HEAD_TYPES, QUANTIFIERS, head_type  # noqa: F401
+from kg.extract.rules.vocab import Vocab, vocab  # noqa: F401
 from kg.extract.rules.known import known_names  # noqa: F401
 from kg.extract.rules.lists import list_mates, listed_names, scored_names  # noqa: F401
 from kg.extract.rules.objects import (_TYPED_APPOSITION, _typed_apposition_matches, object_names,  # noqa: F401

@@ -32,7 +32,9 @@ from kg.extract.decisions import apply
 from kg.extract.engine import REGISTRY
 from kg.extract.rules.ids import CATALOGUE_RULES, METHOD_PHRASE, rank_of
 from kg.extract.text import Coverage, Page, Text
+from kg.extract.rules.vocab import vocab
 from kg.extract.types import Candidate
+from kg.lexicon import Lexicon
 
 # (stage, kind): kind "find" adds candidates and resolves overlaps at its end, "link" rewrites the list
 STAGES = (("names", "find"), ("define", "link"), ("context", "find"), ("propose", "link"),
@@ -66,10 +68,14 @@ def switched_off(patterns: bool = True, open_vocab: bool = False, disabled: Iter
 
 
 def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: bool = True,
-                    open_vocab: bool = False, disabled: Iterable[str] = ()) -> list[Candidate]:
-    """Every name in a paper's text, overlaps resolved, aliases and proposals linked."""
+                    open_vocab: bool = False, disabled: Iterable[str] = (),
+                    lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Every name in a paper's text, overlaps resolved, aliases and proposals linked.
+
+    ``lexicon``: the word lists to read (``None``: the shipped ones).
+    """
     off = switched_off(patterns, open_vocab, disabled)
-    page = Page(Text(text), title_end, catalogue)
+    page = Page(Text(text), title_end, catalogue, vocab(lexicon or Lexicon.load()))
     found: list[Candidate] = []
     for stage, kind in STAGES:
         runs = list(dict.fromkeys(r.run for r in REGISTRY.stage(stage, off)))

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg import names
 from kg.catalogue import Catalogue, name_key
 from kg.extract.types import Candidate
+
+if TYPE_CHECKING:
+    from kg.extract.rules.vocab import Vocab
 
 
 
@@ -109,11 +113,12 @@ _Coverage = Coverage
 
 @dataclass(frozen=True)
 class Page:
-    """What every recognition rule reads: the paper's text (title, newline, abstract) and the catalogue."""
+    """What every recognition rule reads: the paper's text (title, newline, abstract), the catalogue, the words."""
 
     text: Text
     title_end: int
     catalogue: Catalogue
+    vocab: "Vocab"
 
 
 def spans(cands: list[Candidate]) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE
 from kg.extract.text import Page
 from kg.extract.types import Candidate
+from kg.extract.rules.vocab import Vocab
 from kg.model import EntityType
 
 
@@ -94,7 +95,7 @@ _USED = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?(?:use|uses|adopt|adopts|app
                    r"\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
-def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[Decision]:
+def _link_acronyms(v: Vocab, text: str, title_end: int, found: list[Candidate]) -> list[Decision]:
     """``Long Form (LF)``: one entity with both names, new or known."""
     draft = Draft(found)
     for ls, le, ss, se in acronym_pairs(text):
@@ -119,13 +120,13 @@ def _link_acronyms(text: str, title_end: int, found: list[Candidate]) -> list[De
         if i_short is not None or i_long is not None:
             draft(AliasOf(i_short, long_form, (ls, le)) if i_short is not None else AliasOf(i_long, short, (ls, le)))
             continue
-        cand = _new_acronym(text, ls, le, ss, se)
+        cand = _new_acronym(v, text, ls, le, ss, se)
         if cand is not None:
             draft(*(Drop(i) for i, c in draft.entries() if c.start < le and ls < c.end), Add(cand))
     return draft.log
 
 
-def _new_acronym(text: str, ls: int, le: int, ss: int, se: int) -> Candidate | None:
+def _new_acronym(v: Vocab, text: str, ls: int, le: int, ss: int, se: int) -> Candidate | None:
     """A name only this definition gives: a method, or whatever the words around it say; unsure if neither."""
     long_form, short = text[ls:le], text[ss:se]
     if name_key(short) in GENERIC_KEYS or name_key(long_form) in GENERIC_KEYS:
@@ -133,7 +134,7 @@ def _new_acronym(text: str, ls: int, le: int, ss: int, se: int) -> Candidate | N
     head = _head(long_form)
     if head in _NOT_METHOD_HEADS or len(long_form.split()) > 8:
         return None
-    ty = _type_from_context(text, ls, se + 1, EntityType.TECHNIQUE, long_form)
+    ty = _type_from_context(v, text, ls, se + 1, EntityType.TECHNIQUE, long_form)
     # An acronym only we define is kept if it names a method or the paper introduces it.
     proposed = ((said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls)))
                 and not _MODIFIER_AFTER.match(text, se))
@@ -155,4 +156,4 @@ def _names_more_than(c_long: Candidate, ls: int, le: int, c_short: Candidate | N
 @rule(ACRONYM_UNSURE, stage="define", rank=4, confidence=0.7, new=True,
       finds="a definition whose long form is no method: kept only if the paper proposes it")
 def link_acronyms(page: Page, found: list[Candidate]) -> list[Decision]:
-    return _link_acronyms(page.text.text, page.title_end, found)
+    return _link_acronyms(page.vocab, page.text.text, page.title_end, found)

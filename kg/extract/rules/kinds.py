@@ -7,41 +7,12 @@ import re
 from kg import names
 from kg.catalogue import read_lines
 from kg.extract.rules.common import _BENCH_SUFFIX
+from kg.extract.rules.vocab import Vocab
 from kg.model import EntityType
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 
 
-
-HEAD_TYPES = {
-    "benchmark": B, "benchmarks": B, "bench": B, "testbed": B, "leaderboard": B, "suite": B,
-    "evaluation": B, "test": B, "challenge": B,
-    "dataset": D, "datasets": D, "corpus": D, "corpora": D, "collection": D, "data": D,
-    # what a training set is counted in: "X, 12K trajectories for fine-tuning"
-    "trajectories": D, "demonstrations": D, "conversations": D, "dialogues": D, "instructions": D,
-    "model": M, "models": M, "llm": M, "llms": M, "lm": M, "lms": M, "mllm": M, "vlm": M,
-    "checkpoint": M, "checkpoints": M, "assistant": M, "chatbot": M,
-    "family": M, "series": M,
-    "method": T, "approach": T, "framework": T, "algorithm": T, "technique": T, "strategy": T,
-    "methods": T, "approaches": T, "frameworks": T, "algorithms": T, "techniques": T, "strategies": T,
-    "loss": T, "objective": T, "mechanism": T, "architecture": T, "module": T, "paradigm": T,
-    "procedure": T, "recipe": T, "pipeline": T, "scheme": T, "optimizer": T, "attack": T,
-    "training": T, "tuning": T, "decoding": T, "prompting": T, "regularization": T,
-    "layer": T, "network": T, "networks": T, "technique.": T, "system": T, "agent": T,
-}
-
-
-QUANTIFIERS = frozenset("""collection set suite family families series pair number variety range class
-group mixture combination kind type sequence ensemble list""".split())
-
-
-def head_type(words: list[str]) -> EntityType | None:
-    """The type that the nearest telling noun gives: "a benchmark", "models", "method"."""
-    for w in words:
-        ty = HEAD_TYPES.get(w.lower().strip(",.;:()"))
-        if ty is not None:
-            return ty
-    return None
 
 _METHOD_HEADS = read_lines("method_heads.txt")
 _NOT_METHOD_HEADS = read_lines("not_method_heads.txt")
@@ -62,7 +33,7 @@ _DESCRIPTION = re.compile(
 )
 
 
-def _described_type(text: str, e: int) -> EntityType | None:
+def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
     phrase = _DESCRIPTION.match(text, e, min(len(text), e + 100))
     if not phrase:
@@ -70,22 +41,22 @@ def _described_type(text: str, e: int) -> EntityType | None:
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
     for k, word in enumerate(words):
         if word == "of" and k > 0:
-            if words[k - 1].lower() in QUANTIFIERS:  # "a family of models": the noun after it counts
-                return head_type(words[k + 1:]) or head_type(list(reversed(words)))
+            if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
+                return v.head_type(words[k + 1:]) or v.head_type(list(reversed(words)))
             # "a benchmark of 5,000 question pairs", "80B tokens of code": the noun before "of" heads it
             if words[k - 1].lower() in ("tokens", "documents"):
                 return EntityType.DATASET
-            return head_type(list(reversed(words[:k]))) or head_type(list(reversed(words)))
-    return head_type(list(reversed(words)))
+            return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
+    return v.head_type(list(reversed(words)))
 
 
-def _noun_before_type(text: str, s: int) -> EntityType | None:
+def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"our best dataset DFN-5B": the kind named right before a name."""
     m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
-    return head_type([m.group(1)]) if m else None
+    return v.head_type([m.group(1)]) if m else None
 
 
-def _type_from_context(text: str, s: int, e: int, default: EntityType,
+def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
                        long_form: str | None = None) -> EntityType:
     """The type the words around a new name give it (then its long form's head word, then the words before)."""
     name = text[s:e]
@@ -94,10 +65,10 @@ def _type_from_context(text: str, s: int, e: int, default: EntityType,
         return EntityType.MODEL
     if parts and _BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK
-    ty = _described_type(text, e)
+    ty = _described_type(v, text, e)
     if ty is not None:
         return ty
-    if long_form and (ty := _long_form_type(long_form)):
+    if long_form and (ty := _long_form_type(v, long_form)):
         return ty
     window = text[max(0, s - 50):s]
     window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # not from the sentence before
@@ -106,23 +77,14 @@ def _type_from_context(text: str, s: int, e: int, default: EntityType,
     if naming:  # "a … corpus, which we name X": the noun the clause is about, not one in a phrase after it
         before = before[-8:]
         for k in range(len(before) - 1, -1, -1):
-            ty = head_type([before[k]])
-            if ty is not None and not any(w.lower() in _PREPOSITIONS for w in before[max(0, k - 2):k]):
+            ty = v.head_type([before[k]])
+            if ty is not None and not any(w.lower() in v.prepositions for w in before[max(0, k - 2):k]):
                 return ty  # "a model trained on this data, which we call X": not "data", the model
         return default
-    return head_type(list(reversed(before[-3:]))) or default
+    return v.head_type(list(reversed(before[-3:]))) or default
 
 
-_PREPOSITIONS = {"on", "of", "from", "with", "for", "by", "in", "using", "over", "across"}
-
-
-# Head words that say what a long form names whatever surrounds it ("… Model", "… Benchmark").
-_NAMING_HEADS = {"model": EntityType.MODEL, "llm": EntityType.MODEL,
-                 "benchmark": EntityType.BENCHMARK, "bench": EntityType.BENCHMARK,
-                 "dataset": EntityType.DATASET, "corpus": EntityType.DATASET}
-
-
-def _long_form_type(long_form: str) -> EntityType | None:
+def _long_form_type(v: Vocab, long_form: str) -> EntityType | None:
     """"Sparse Lookahead Decoding": a method by its head word.
 
     Only singular naming heads count: "compact vision models (CVMs)" names a kind of model, not one.
@@ -130,5 +92,5 @@ def _long_form_type(long_form: str) -> EntityType | None:
     head = _head(long_form)
     if head in _METHOD_HEADS:
         return EntityType.TECHNIQUE
-    return _NAMING_HEADS.get(head)
+    return v.naming_type(head)
 

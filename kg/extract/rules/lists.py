@@ -9,7 +9,7 @@ from kg import names
 from kg.catalogue import name_key
 from kg.extract.rules.common import (_ITEM, _MEASURE, _SEP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _sentence_initial, _trim_name)
-from kg.extract.rules.kinds import head_type
+from kg.extract.rules.vocab import Vocab
 from kg.extract.engine import rule
 from kg.extract.rules.ids import LISTED, LIST_MATE, SCORE_ON
 from kg.extract.text import Coverage, Page, Text, spans
@@ -32,8 +32,8 @@ _EVAL_WORDS = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|accuracy|results
                          re.IGNORECASE)
 
 
-def _list_type(noun_words: list[str], sentence: str) -> EntityType | None:
-    ty = head_type(list(reversed(noun_words)))
+def _list_type(v: Vocab, noun_words: list[str], sentence: str) -> EntityType | None:
+    ty = v.head_type(list(reversed(noun_words)))
     if ty == D and _EVAL_WORDS.search(sentence):
         return B  # datasets named where results are reported are benchmarks
     if ty in (M, B, D, T):
@@ -61,7 +61,7 @@ def _enumerations(t: str, start: int):
 
 
 
-def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
+def listed_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
     """New names in an enumeration typed by its noun: "models such as X, Y and Z", "the A and B datasets".
 
     Only text from ``start`` on is read: a title's Title Case would read as names.
@@ -73,7 +73,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
         sent_start = max(t.rfind(". ", 0, at) + 2, 0)
         sent_end = t.find(". ", at)
         sentence = t[sent_start:sent_end if sent_end > 0 else len(t)]
-        ty = _list_type(noun.split(), sentence)
+        ty = _list_type(v, noun.split(), sentence)
         if ty is None:
             continue
         for item in re.finditer(_ITEM, t[ls:le]):
@@ -167,7 +167,7 @@ def scored_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> li
 @rule(LISTED, stage="context", rank=6, confidence=0.65, new=True,
       finds="new names in an enumeration typed by its noun (models such as X, Y and Z)")
 def find_listed(page: Page, found: list[Candidate]) -> list[Candidate]:
-    return listed_names(page.text, spans(found), page.title_end)
+    return listed_names(page.text, spans(found), page.vocab, page.title_end)
 
 
 @rule(LIST_MATE, stage="context", rank=9, confidence=0.6, new=True,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.catalogue import name_key
 from kg.extract.rules.common import (_ITEM, _MEASURE, _NAME, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
-from kg.extract.rules.kinds import HEAD_TYPES
+from kg.extract.rules.vocab import Vocab
 from kg.extract.rules.lists import _LIST
 from kg.extract.engine import rule
 from kg.extract.rules.ids import APPOSITION, OBJECT
@@ -97,7 +97,7 @@ _RELEASED_BEFORE = re.compile(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?(?:collect|shar|re
                               r"introduc|propos|develop|present|compil|assembl)(?:e|es|ed|ing)?\s+$", re.IGNORECASE)
 
 
-def typed_appositions(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
+def typed_appositions(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
     """A name written as one (inner capital or digit), then ", a … benchmark/dataset/model"."""
     t = text.text
     covered = Coverage(taken)
@@ -107,7 +107,7 @@ def typed_appositions(text: Text, taken: list[tuple[int, int]], start: int = 0) 
         name = t[s:e]
         if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):
             continue
-        ty = HEAD_TYPES.get(m.group("head").split()[-1].lower(), M)
+        ty = v.head_types.get(m.group("head").split()[-1].lower(), M)
         new = (m.group("det") == "our" or bool(re.search(r"\b(?:new|novel)\b", m.group("adj")))
                or bool(_RELEASED_BEFORE.search(t, max(0, s - 40), s)))
         out.append(Candidate(s, e, name, ty, APPOSITION, 0.6, proposed=new))
@@ -124,4 +124,4 @@ def find_objects(page: Page, found: list[Candidate]) -> list[Candidate]:
 @rule(APPOSITION, stage="context", rank=8, confidence=0.6, new=True,
       finds="a name followed by its kind (CodeRiver, a new suite of …)")
 def find_appositions(page: Page, found: list[Candidate]) -> list[Candidate]:
-    return typed_appositions(page.text, spans(found), page.title_end)
+    return typed_appositions(page.text, spans(found), page.vocab, page.title_end)

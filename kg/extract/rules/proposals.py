@@ -15,6 +15,7 @@ from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CATALOGUE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
 from kg.extract.text import Page
 from kg.extract.types import Candidate
+from kg.extract.rules.vocab import Vocab
 from kg.model import EntityType
 
 _CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+(?:as\s+)?[\"“']?$")
@@ -22,16 +23,15 @@ _PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.
 
 
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
-_PLACE_WORDS = {"at", "on", "for", "in", "with", "using", "via", "from", "to", "of", "beyond", "across", "than", "vs"}
 
 
-def _in_title_as_subject(title: str, name: str) -> bool:
+def _in_title_as_subject(v: Vocab, title: str, name: str) -> bool:
     """The title carries ``name`` itself, not as the object of a preposition."""
     if len(name_key(name)) < 4:
         return False
     for m in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w])", title):
         before = title[:m.start()].split()
-        if not before or before[-1].lower().strip(",:;(") not in _PLACE_WORDS:
+        if not before or before[-1].lower().strip(",:;(") not in v.place_words:
             return True
     return False
 
@@ -64,17 +64,17 @@ def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
     return m.end(), m.start("acr")
 
 
-def _retype_described(text: str, draft: Draft) -> None:
+def _retype_described(v: Vocab, text: str, draft: Draft) -> None:
     """"PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": a name with a size that is no model."""
     retyped: dict[str, EntityType] = {}
     for c in (c for c in draft.cands() if c.rule == MODEL_SHAPE):
-        described = retyped.get(c.text) or _described_type(text, c.end) or _noun_before_type(text, c.start)
+        described = retyped.get(c.text) or _described_type(v, text, c.end) or _noun_before_type(v, text, c.start)
         if described in (EntityType.DATASET, EntityType.BENCHMARK):
             retyped.setdefault(c.text, described)
     draft(*(Retype(i, retyped[c.text]) for i, c in draft.entries() if c.rule == MODEL_SHAPE and c.text in retyped))
 
 
-def _proposal_sites(text: str, title_end: int, name: str | None) -> list[tuple[int, int, bool]]:
+def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> list[tuple[int, int, bool]]:
     """Where the paper says it introduces a name: (start, end, right after the verb or heading the title)."""
     sites = proposal_spans(text)
     title = text[:title_end]
@@ -83,12 +83,12 @@ def _proposal_sites(text: str, title_end: int, name: str | None) -> list[tuple[i
         sites.append((at, at + len(name), True))
     for start in [title_end + 1] + [m.end() for m in _SENTENCE_START.finditer(text, title_end)]:
         m = SUBJECT_DEFINED.match(text, start)
-        if m and _name_like(m.group("name")) and _in_title_as_subject(title, m.group("name")):
+        if m and _name_like(m.group("name")) and _in_title_as_subject(v, title, m.group("name")):
             sites.append((*m.span("name"), False))
     return sites
 
 
-def _mark_or_add(text: str, title_end: int, draft: Draft, sites: list[tuple[int, int, bool]],
+def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[tuple[int, int, bool]],
                  name: str | None) -> None:
     """Each site proposes the name found there, or adds it (with the acronym defined right after it)."""
     # a name this paper already uses for something known ("SD" for speculative decoding) is not new
@@ -113,31 +113,31 @@ def _mark_or_add(text: str, title_end: int, draft: Draft, sites: list[tuple[int,
             continue
         if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
             long_form = text[s:text.rfind("(", s, acronym)].rstrip()
-            ty = _type_from_context(text, s, e, EntityType.TECHNIQUE, long_form)
+            ty = _type_from_context(v, text, s, e, EntityType.TECHNIQUE, long_form)
             # a known word inside the long form ("Adapters" in "Sparse Latent Adapters") is part of the new name
             draft(*(Drop(k) for k, c in draft.entries() if s <= c.start and c.end <= s + len(long_form)),
                   Add(Candidate(acronym, e - 1, text[acronym:e - 1], ty, PROPOSAL, 0.7, proposed=True,
                                 aliases=(long_form,), long_span=(s, s + len(long_form)))))
             continue
-        cand = _new_proposal(text, title_end, draft, s, e, name)
+        cand = _new_proposal(v, text, title_end, draft, s, e, name)
         if cand is not None:
             draft(Add(cand))
 
 
-def _new_proposal(text: str, title_end: int, draft: Draft, s: int, e: int, name: str | None) -> Candidate | None:
+def _new_proposal(v: Vocab, text: str, title_end: int, draft: Draft, s: int, e: int, name: str | None) -> Candidate | None:
     """A proposed name nothing found yet, typed by the title's subtitle or the words around it."""
     surface = text[s:e]
     ty = None
     if s == 0 and e == len(name or ""):
-        ty = subtitle_type(text[:title_end])
+        ty = subtitle_type(text[:title_end], v)
         later = text.find(surface, title_end)
         longer = next((o for o in draft.cands() if later > 0 and o.start == later and o.entry_id is None
                        and o.text.startswith(surface + "-")), None)
         if ty is None and longer is not None:  # "PolyglotMath-1M, a corpus …" names the title's kind
             ty = longer.type
         if ty is None and later > 0:
-            ty = _type_from_context(text, later, later + len(surface), EntityType.TECHNIQUE)
-    ty = ty or _type_from_context(text, s, e, EntityType.TECHNIQUE)
+            ty = _type_from_context(v, text, later, later + len(surface), EntityType.TECHNIQUE)
+    ty = ty or _type_from_context(v, text, s, e, EntityType.TECHNIQUE)
     if ty == EntityType.TECHNIQUE and _head(surface) in _NOT_METHOD_HEADS:
         return None
     return Candidate(s, e, surface, ty, PROPOSAL, 0.7, proposed=True)
@@ -161,7 +161,7 @@ def _title_phrase(text: str, title_end: int, draft: Draft) -> None:
               Add(Candidate(s, e, text[s:e], EntityType.TECHNIQUE, REPEAT, 0.65, proposed=True)))
 
 
-def _called_or_in_title(text: str, title_end: int, draft: Draft) -> None:
+def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A known name "called" here, and a new name the title carries as its subject, are the paper's own."""
     # "a task called replaced token detection": named here, so introduced here
     draft(*(Propose(i) for i, c in draft.entries() if c.entry_id and _CALLED.search(text, max(0, c.start - 30),
@@ -172,7 +172,7 @@ def _called_or_in_title(text: str, title_end: int, draft: Draft) -> None:
         if is_new(c.rule):
             # a new name the title carries is the paper's own, unless the title only places the
             # work somewhere ("… at SemEval-2024") or names a setting ("… on a Pre-trained Model")
-            own = _in_title_as_subject(title, c.text)
+            own = _in_title_as_subject(v, title, c.text)
             # … or spells out its long form as a name: capitalised or three words and more
             # ("Contrastive Reward Shaping (CRS)", "data filtering networks (DFN)"), not a two-word
             # common noun the title happens to hold ("reinforcement learning (RL)")
@@ -210,14 +210,14 @@ def _extends_one_of(name: str, bases: set[str]) -> bool:
       finds="a name the paper introduces (X: … titles, we propose X); marks known names it introduces")
 def link_proposals(page: Page, found: list[Candidate]) -> list[Decision]:
     """Each step reads what the steps before it decided; the runner applies the whole log."""
-    text, title_end = page.text.text, page.title_end
+    text, title_end, v = page.text.text, page.title_end, page.vocab
     draft = Draft(found)
-    _retype_described(text, draft)
-    name = title_name(text[:title_end])
-    _mark_or_add(text, title_end, draft, _proposal_sites(text, title_end, name), name)
+    _retype_described(v, text, draft)
+    name = title_name(text[:title_end], v)
+    _mark_or_add(v, text, title_end, draft, _proposal_sites(v, text, title_end, name), name)
     if not name:
         _title_phrase(text, title_end, draft)
-    _called_or_in_title(text, title_end, draft)
+    _called_or_in_title(v, text, title_end, draft)
     _settle_unsure(draft)
     _proposed_variants(text, draft)
     _extensions_proposed(draft)

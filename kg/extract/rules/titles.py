@@ -7,7 +7,8 @@ import re
 from kg.catalogue import name_key
 from kg.extract.rules.common import (_NAME, _SENTENCE_END, _STOP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
-from kg.extract.rules.kinds import head_type
+from kg.extract.rules.vocab import Vocab, vocab
+from kg.lexicon import Lexicon
 from kg.model import EntityType
 
 _PROPOSE_VERB = (r"(?:propose|introduce|present|develop|design|release|build|create|construct|curate|"
@@ -78,7 +79,7 @@ _REPORT_TITLE = re.compile(r"^(?:The\s+)?(" + _WORD + r"(?: (?!Tech|Model Card|S
 SUBJECT_DEFINED = re.compile(_NAME + r"\s+(?:is|are)\s+(?:a|an|the|our)\s+")
 
 
-def title_name(title: str) -> str | None:
+def title_name(title: str, v: Vocab | None = None) -> str | None:
     """The name a title gives before its colon: ``Lawma: The Power of …`` → ``Lawma``.
 
     >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
@@ -100,22 +101,15 @@ def title_name(title: str) -> str | None:
         return None
     if len(words) > 1 and not any(_inner_capital_or_digit(w) for w in words):
         return None  # "Beyond Words", "Many Hands": title case, not a name
-    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS or head.lower() in _GENRE_HEADS:
+    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS or head.lower() in (v or vocab(Lexicon.load())).genre_heads:
         return None  # "Position: …", "Survey: …": the kind of paper, not a name
     return head
-
-
-_GENRE_HEADS = frozenset([
-    "position", "perspective", "survey", "review", "tutorial", "overview", "editorial", "commentary", "opinion",
-    "keynote", "preprint", "report", "technical report", "white paper", "whitepaper", "case study", "erratum",
-    "corrigendum", "retraction", "viewpoint", "primer", "roadmap", "manifesto",
-])
 
 
 _SUBTITLE_STOP = re.compile(r"\s+(?:for|of|with|to|in|on|via|as|from|by|and|that|through|towards?|beyond|at)\s+|[,:;]")
 
 
-def subtitle_type(title: str) -> EntityType | None:
+def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
     """What a title says its named thing is: "X: A Benchmark for …" → Benchmark.
 
     Only a subtitle that opens with a noun phrase counts; "X: Advancing State
@@ -132,7 +126,7 @@ def subtitle_type(title: str) -> EntityType | None:
     phrase = _SUBTITLE_STOP.split(sub.strip(), maxsplit=1)[0].split()
     if not phrase or phrase[0].lower().endswith("ing") or phrase[0].lower() in ("how", "why", "what", "when"):
         return None
-    return head_type(phrase[-1:])
+    return (v or vocab(Lexicon.load())).head_type(phrase[-1:])
 
 
 
