@@ -76,7 +76,7 @@ def _retype_described(v: Vocab, text: str, draft: Draft) -> None:
 
 def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> list[tuple[int, int, bool]]:
     """Where the paper says it introduces a name: (start, end, right after the verb or heading the title)."""
-    sites = proposal_spans(text)
+    sites = proposal_spans(text, v.lexicon)
     title = text[:title_end]
     if name:
         at = max(0, title.find(name))

@@ -7,36 +7,11 @@ import re
 from kg.catalogue import name_key
 from kg.extract.rules.common import (_NAME, _SENTENCE_END, _STOP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
+from kg.extract.rules.patterns import proposal_patterns
 from kg.extract.rules.vocab import Vocab, vocab
 from kg.lexicon import Lexicon
 from kg.model import EntityType
 
-_PROPOSE_VERB = (r"(?:propose|introduce|present|develop|design|release|build|create|construct|curate|"
-                 r"collect|contribute|unveil|open-source|launch|devise|formulate|establish|call|name|term|"
-                 r"dub)(?:s|d|ed)?")
-# Words a description may hold before the name, but not words that start a
-# new clause: "we present results using GPT-2" proposes nothing.
-_DESCRIPTION_WORD = (r"(?!(?:using|use|on|with|for|to|of|in|from|by|that|which|via|through|across|over|"
-                     r"and|or|results?|experiments?|evidence|analys[ie]s|findings?|insights?)\b)"
-                     r"[\w\-]+,?")
-_PROPOSAL = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Oo]ur (?:paper|work|study|report)|[Hh]ere,? we)"
-    r"\s+(?:\w+ly\s+)?"
-    r"(?:first\s+|further\s+|also\s+|then\s+|thus\s+|hence\s+|therefore\s+|"
-    r"(?:[\w\-]+\s+){1,4}?to\s+)?"
-    + _PROPOSE_VERB + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?)"
-    r"(?:(?:called|named|termed|dubbed|coined)\s+)?" + _NAME + r"(?=[\s,.;:()]|$)"
-)
-_NAMED = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)\s+(?:as\s+)?"
-                    r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
-_HEADS = (r"(?:method|model|approach|framework|algorithm|technique|system|benchmark|dataset|corpus|"
-          r"pipeline|architecture|strategy|recipe|agent|family|suite|loss|objective|module|mechanism)s?")
-_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + _HEADS
-                  + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
-                  r"|\b(?:[Tt]he|[Oo]ur) resulting\s+(?:" + _HEADS + r",?\s+)?" + _NAME.replace("name", "name2")
-                  + r"(?=[\s,.;:()]|$)")
-_NOVEL_APPOSITION = re.compile(_NAME + r",\s+(?:a|an|our)\s+"
-                               r"(?:novel|new|simple|first|unified|general|efficient|lightweight|open)\b")
 # "we train Foo-2-7B, a hybrid mixture-of-experts model": a new model named by its training run
 _TRAINED_NEW = re.compile(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
                           + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?(?:model|LLM|LM|VLM|network)s?\b"
@@ -130,7 +105,7 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
 
 
 
-def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
+def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, bool]]:
     """Names the text says it introduces: (start, end, right after the verb).
 
     The flag tells a name that follows its verb directly ("we present OLMo 2")
@@ -140,14 +115,15 @@ def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
     >>> [(t[s:e], direct) for s, e, direct in proposal_spans(t)]
     [('FooBench', False), ('bar tuning', True)]
     """
+    pp = proposal_patterns(lexicon or Lexicon.load())
     spans = []
-    for m in _PROPOSAL.finditer(t):
+    for m in pp.proposal.finditer(t):
         s, e = _trim_name(t, *m.span("name"))
         desc = m.group("desc").strip().lower()
         direct = desc in ("", "a", "an", "the", "our")
         if _name_like(t[s:e]):
             spans.append((s, e, direct))
-    for m in _NAMED.finditer(t):
+    for m in pp.named.finditer(t):
         if m.group("quoted"):
             s, e = m.span("quoted")
             spans.append((s, e, True))
@@ -160,8 +136,8 @@ def proposal_spans(t: str) -> list[tuple[int, int, bool]]:
         if _name_like(t[s:e]):
             spans.append((s, e, False))
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
-    appositions = filter(None, (_NOVEL_APPOSITION.match(t, s) for s in sentence_starts))
-    for matches in (_OUR.finditer(t), appositions):
+    appositions = filter(None, (pp.novel_apposition.match(t, s) for s in sentence_starts))
+    for matches in (pp.our.finditer(t), appositions):
         for m in matches:
             group = "name" if m.group("name") else "name2"
             s, e = _trim_name(t, *m.span(group))

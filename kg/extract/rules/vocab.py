@@ -31,6 +31,7 @@ class Vocab:
     genre_heads: frozenset[str]  # "Survey: …": the kind of paper, not a name
     place_words: frozenset[str]  # "… at SemEval-2024": a setting, not the title's subject
     prepositions: frozenset[str]
+    lexicon: Lexicon  # where the words came from, for the patterns built on them
 
     def head_type(self, words: list[str]) -> EntityType | None:
         """The type that the first telling noun of ``words`` gives: "a benchmark", "models", "method"."""
@@ -63,4 +64,4 @@ def vocab(lexicon: Lexicon) -> Vocab:
     """The rules' words for one lexicon (cached on it: one per data directory)."""
     types, naming = _head_nouns(lexicon)
     return Vocab(types, naming, lexicon.words("quantifiers"), lexicon.words("genre_heads"),
-                 lexicon.words("place_words"), lexicon.words("prepositions"))
+                 lexicon.words("place_words"), lexicon.words("prepositions"), lexicon)
