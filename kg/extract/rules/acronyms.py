@@ -13,6 +13,7 @@ from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE
 from kg.extract.text import Page
 from kg.extract.types import Candidate
+from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
 from kg.model import EntityType
 
@@ -80,21 +81,6 @@ def _long_form(t: str, paren: int, short: str) -> int | None:
 
 
 
-# "we present a new Long Form (LF)": the verb before a definition makes it the paper's own
-# "we propose a Reinforcement Learning (RL) based algorithm": the acronym qualifies what is proposed
-_MODIFIER_AFTER = re.compile(r"\)?\s*-?\s*(?:based(?!\s+(?:on|upon)\b)|driven|guided|style|like|inspired|enhanced|"
-                             r"powered|aware|oriented|assisted|augmented)\b(?!\s+(?:on|upon|by)\b)", re.IGNORECASE)
-_PROPOSED_BEFORE = re.compile(
-    r"\b(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
-    r"(?:propose|present|introduce|develop|design|devise|call|term|name|dub)(?:s|d|ed)?\s+"
-    r"(?:(?:a|an|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective)\s+)?"
-    r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
-# "we adopt Long Form (LF)": a method the paper uses, whatever its head word
-_USED = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?(?:use|uses|adopt|adopts|apply|applies|employ|employs|"
-                   r"leverage|leverages|incorporate|incorporates|follow|follows|build on|rely on|extend|extends)"
-                   r"\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
-
-
 def _link_acronyms(v: Vocab, text: str, title_end: int, found: list[Candidate]) -> list[Decision]:
     """``Long Form (LF)``: one entity with both names, new or known."""
     draft = Draft(found)
@@ -136,10 +122,11 @@ def _new_acronym(v: Vocab, text: str, ls: int, le: int, ss: int, se: int) -> Can
         return None
     ty = _type_from_context(v, text, ls, se + 1, EntityType.TECHNIQUE, long_form)
     # An acronym only we define is kept if it names a method or the paper introduces it.
-    proposed = ((said_to_be_proposed(text, se) or bool(_PROPOSED_BEFORE.search(text, max(0, ls - 90), ls)))
-                and not _MODIFIER_AFTER.match(text, se))
+    cp = context_patterns(v.lexicon)
+    proposed = ((said_to_be_proposed(text, se) or bool(cp.proposed_before.search(text, max(0, ls - 90), ls)))
+                and not cp.modifier_after.match(text, se))
     unsure = (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not proposed
-              and not _USED.search(text[max(0, ls - 60):ls]))
+              and not cp.used_before.search(text[max(0, ls - 60):ls]))
     return Candidate(ss, se, short, ty, ACRONYM_UNSURE if unsure else ACRONYM, 0.7, aliases=(long_form,),
                      long_span=(ls, le), proposed=proposed)  # an unsure one is decided after proposals
 

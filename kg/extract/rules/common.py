@@ -61,6 +61,7 @@ _ITEM = rf"{_WORD}(?: {_WORD}){{0,2}}"
 # 350GB, 7B, 4k, 8K-sequence, 52-billion-parameter: amounts, not names
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{0,3}(?:-[a-z]+)*$")
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
+_LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
 def _sentence_initial(t: str, s: int) -> bool:
     before = t[max(0, s - 3):s].rstrip(" (\"'“")
     return not before or before[-1] in ".!?:\n" or (before[-1] == ")" and before[-2:-1].isdigit())

@@ -7,8 +7,9 @@ import re
 
 from kg import names
 from kg.catalogue import name_key
-from kg.extract.rules.common import (_ITEM, _MEASURE, _SEP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
+from kg.extract.rules.common import (_ITEM, _LIST, _MEASURE, _SEP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _sentence_initial, _trim_name)
+from kg.extract.rules.patterns import ContextPatterns, context_patterns
 from kg.extract.rules.vocab import Vocab
 from kg.extract.engine import rule
 from kg.extract.rules.ids import LISTED, LIST_MATE, SCORE_ON
@@ -20,37 +21,28 @@ M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityT
 
 
 
-_LIST = rf"(?P<list>{_ITEM}(?:{_SEP}(?:the\s+)?{_ITEM}){{0,8}})"
-_CONNECTOR = re.compile(r"(?:\b(?:such as|including|like|e\.g\.,?|namely|for example,?|for instance,?|i\.e\.,?)"
-                        r"| [-–—]|:) +(?:the +)?")
 _NOUN_BEFORE = re.compile(r"(?P<noun>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s*,?\s*\(?\s*$")
 _LIST_AT = re.compile(_LIST)
-_TYPE_NOUN = re.compile(r"\b(?:models?|LLMs?|LMs?|benchmarks?|datasets?|corpora|corpus|model famil(?:y|ies)|"
-                        r"checkpoints?|baselines?)\b")
 _LIST_BEFORE = re.compile(_LIST + r"\s+$")
-_EVAL_WORDS = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|accuracy|results?|performance|score\w*)\b",
-                         re.IGNORECASE)
-
-
 def _list_type(v: Vocab, noun_words: list[str], sentence: str) -> EntityType | None:
     ty = v.head_type(list(reversed(noun_words)))
-    if ty == D and _EVAL_WORDS.search(sentence):
+    if ty == D and context_patterns(v.lexicon).result_words.search(sentence):
         return B  # datasets named where results are reported are benchmarks
     if ty in (M, B, D, T):
         return ty
     return None
 
 
-def _enumerations(t: str, start: int):
+def _enumerations(cp: ContextPatterns, t: str, start: int):
     """(kind, noun, list start, list end, where) of each "N such as A, B and C" and "A and B N"."""
-    for m in _CONNECTOR.finditer(t, start):
+    for m in cp.connector.finditer(t, start):
         if not t[m.end():m.end() + 1].isupper() and not t[m.end():m.end() + 1].isdigit():
             continue  # a list of names starts with one
         before = _NOUN_BEFORE.search(t[max(start, m.start() - 40):m.start()])
         lst = _LIST_AT.match(t, m.end())
         if before and lst:
             yield "intro", before.group("noun"), lst.start(), lst.end(), m.start()
-    for m in _TYPE_NOUN.finditer(t, start):
+    for m in cp.list_noun.finditer(t, start):
         word_start = t.rfind(" ", start, max(start, m.start() - 1)) + 1
         if not (t[word_start:word_start + 1].isupper() or t[word_start:word_start + 1].isdigit()):
             continue  # "language models": no name just before the noun
@@ -69,7 +61,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int 
     t = text.text
     covered = Coverage(taken)
     out: list[Candidate] = []
-    for kind, noun, ls, le, at in _enumerations(t, start):
+    for kind, noun, ls, le, at in _enumerations(context_patterns(v.lexicon), t, start):
         sent_start = max(t.rfind(". ", 0, at) + 2, 0)
         sent_end = t.find(". ", at)
         sentence = t[sent_start:sent_end if sent_end > 0 else len(t)]
@@ -141,18 +133,14 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
 # "45% on Sudoku-Extreme", "accuracy on MedCalc-Bench", "pass@1 on CodeArena-X": where a score is reported.
 # Found from each "on <Name>", then the score looked for just before it (one pass of a cheap pattern).
 _ON_NAME = re.compile(r"\bon\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
-_SCORE_BEFORE = re.compile(
-    r"(?:\d\s?%|\bpoints?|\baccuracy|\bscores?|\bpass@\d+|\bF1|\bEM|\bBLEU|\bROUGE(?:-\w+)?|"
-    r"\bwin[- ]rates?|\bSOTA|\bstate[- ]of[- ]the[- ]art(?:\s+results?|\s+performance)?)\s+(?:\w+\s+){0,2}?$")
-
-
-def scored_names(text: Text, taken: list[tuple[int, int]], start: int = 0) -> list[Candidate]:
+def scored_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
     """A new name written as one (inner capital, digit) right where a score is reported on it: a benchmark."""
     t = text.text
     covered = Coverage(taken)
     out = []
+    score_before = context_patterns(v.lexicon).score_before
     for m in _ON_NAME.finditer(t, start):
-        if not _SCORE_BEFORE.search(t, max(0, m.start() - 40), m.start()):
+        if not score_before.search(t, max(0, m.start() - 40), m.start()):
             continue
         s, e = m.span("name")
         name = t[s:e]
@@ -179,4 +167,4 @@ def find_list_mates(page: Page, found: list[Candidate]) -> list[Candidate]:
 @rule(SCORE_ON, stage="context", rank=10, confidence=0.6, new=True,
       finds="a new name right where a score is reported on it (45% on Foo-Hard): a benchmark")
 def find_scored(page: Page, found: list[Candidate]) -> list[Candidate]:
-    return scored_names(page.text, spans(found), page.title_end)
+    return scored_names(page.text, spans(found), page.vocab, page.title_end)

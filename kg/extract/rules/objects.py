@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 
 from kg.catalogue import name_key
-from kg.extract.rules.common import (_ITEM, _MEASURE, _NAME, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
+from kg.extract.rules.common import (_ITEM, _MEASURE, _NAME, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
+from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
-from kg.extract.rules.lists import _LIST
 from kg.extract.engine import rule
 from kg.extract.rules.ids import APPOSITION, OBJECT
 from kg.extract.text import Coverage, Page, Text, spans
@@ -21,32 +21,23 @@ M = EntityType.MODEL
 
 
 
-_OBJECT = re.compile(
-    r"\b(?:fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|instruction-tun(?:e|es|ed|ing)|post-train(?:s|ed|ing)?|"
-    r"distill\w*\s+(?:[\w\-]+\s+){0,3}?into|prompt(?:s|ed|ing)?|quer(?:y|ies|ied|ying))\s+(?:the\s+|a\s+)?"
-    r"(?P<name>" + _WORD + r")"
-)
-
-
-# "we evaluate Orion-3 and Vela 2.5 on …": versioned names the paper evaluates are models
-_EVALUATED = re.compile(r"\b(?:evaluat(?:e|es|ed|ing)|benchmark(?:s|ed|ing)|prob(?:e|es|ed|ing)|"
-                        r"compar(?:e|es|ed|ing))\s+(?:the\s+)?" + _LIST)
 _VERSIONED = re.compile(r"[A-Z][A-Za-z]+(?:[- ]v?\d+(?:\.\d+)*)(?:[- ][A-Z][a-z]+)?")
 
 
-def object_names(text: Text, taken: list[tuple[int, int]]) -> list[Candidate]:
+def object_names(text: Text, taken: list[tuple[int, int]], v: Vocab) -> list[Candidate]:
     """A new name right after "fine-tune", "prompt", "distill … into": a model; and versioned names evaluated."""
     t = text.text
     covered = Coverage(taken)
     out = []
-    for m in _OBJECT.finditer(t):
+    cp = context_patterns(v.lexicon)
+    for m in cp.tuned.finditer(t):
         s, e = m.span("name")
         name = t[s:e]
         if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):
             continue
         out.append(Candidate(s, e, name, M, OBJECT, 0.6))
         covered.add(s, e)
-    for m in _EVALUATED.finditer(t):
+    for m in cp.evaluated.finditer(t):
         ls = m.start("list")
         for item in re.finditer(_ITEM, m.group("list")):
             s, e = _trim_name(t, ls + item.start(), ls + item.end())
@@ -93,10 +84,6 @@ def _typed_apposition_matches(t: str, start: int) -> Iterator[re.Match]:
                 break
 
 
-_RELEASED_BEFORE = re.compile(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?(?:collect|shar|releas|build|construct|creat|curat|"
-                              r"introduc|propos|develop|present|compil|assembl)(?:e|es|ed|ing)?\s+$", re.IGNORECASE)
-
-
 def typed_appositions(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
     """A name written as one (inner capital or digit), then ", a … benchmark/dataset/model"."""
     t = text.text
@@ -109,7 +96,7 @@ def typed_appositions(text: Text, taken: list[tuple[int, int]], v: Vocab, start:
             continue
         ty = v.head_types.get(m.group("head").split()[-1].lower(), M)
         new = (m.group("det") == "our" or bool(re.search(r"\b(?:new|novel)\b", m.group("adj")))
-               or bool(_RELEASED_BEFORE.search(t, max(0, s - 40), s)))
+               or bool(context_patterns(v.lexicon).released_before.search(t, max(0, s - 40), s)))
         out.append(Candidate(s, e, name, ty, APPOSITION, 0.6, proposed=new))
         covered.add(s, e)
     return out
@@ -118,7 +105,7 @@ def typed_appositions(text: Text, taken: list[tuple[int, int]], v: Vocab, start:
 @rule(OBJECT, stage="context", rank=7, confidence=0.6, new=True,
       finds="a new name right after fine-tune, prompt, distill … into; versioned names evaluated: a model")
 def find_objects(page: Page, found: list[Candidate]) -> list[Candidate]:
-    return object_names(page.text, spans(found))
+    return object_names(page.text, spans(found), page.vocab)
 
 
 @rule(APPOSITION, stage="context", rank=8, confidence=0.6, new=True,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from kg.catalogue import name_key
-from kg.extract.rules.acronyms import _MODIFIER_AFTER
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_METHOD_HEADS, _NOT_METHOD_HEADS, _described_type, _head, _noun_before_type,
                                     _type_from_context)
@@ -15,6 +14,7 @@ from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CATALOGUE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
 from kg.extract.text import Page
 from kg.extract.types import Candidate
+from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
 from kg.model import EntityType
 
@@ -99,7 +99,7 @@ def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[
             continue
         name_end = e
         e, acronym = _defined_acronym(text, s, e)
-        if _MODIFIER_AFTER.match(text, e):
+        if context_patterns(v.lexicon).modifier_after.match(text, e):
             continue  # "we propose a Graph Attention Routing (GAR) based algorithm": GAR is not the proposal
         i = draft.overlapping(s, name_end) if acronym is None or acronym > name_end + 1 else None
         i = i if i is not None else draft.overlapping(acronym or s, e)
