@@ -6,7 +6,7 @@ import re
 
 from kg.catalogue import name_key
 from kg.extract.rules.common import _STOP, GENERIC_KEYS
-from kg.extract.rules.kinds import _METHOD_HEADS, _NOT_METHOD_HEADS, _head, _type_from_context
+from kg.extract.rules.kinds import _head, _type_from_context
 from kg.extract.rules.titles import said_to_be_proposed
 from kg.extract.decisions import Add, AliasOf, Decision, Draft, Drop
 from kg.extract.engine import rule
@@ -117,15 +117,15 @@ def _new_acronym(v: Vocab, text: str, ls: int, le: int, ss: int, se: int) -> Can
     long_form, short = text[ls:le], text[ss:se]
     if name_key(short) in GENERIC_KEYS or name_key(long_form) in GENERIC_KEYS:
         return None
-    head = _head(long_form)
-    if head in _NOT_METHOD_HEADS or len(long_form.split()) > 8:
+    head = _head(v, long_form)
+    if head in v.not_method_heads or len(long_form.split()) > 8:
         return None
     ty = _type_from_context(v, text, ls, se + 1, EntityType.TECHNIQUE, long_form)
     # An acronym only we define is kept if it names a method or the paper introduces it.
     cp = context_patterns(v.lexicon)
     proposed = ((said_to_be_proposed(text, se) or bool(cp.proposed_before.search(text, max(0, ls - 90), ls)))
                 and not cp.modifier_after.match(text, se))
-    unsure = (ty == EntityType.TECHNIQUE and head not in _METHOD_HEADS and not proposed
+    unsure = (ty == EntityType.TECHNIQUE and head not in v.method_heads and not proposed
               and not cp.used_before.search(text[max(0, ls - 60):ls]))
     return Candidate(ss, se, short, ty, ACRONYM_UNSURE if unsure else ACRONYM, 0.7, aliases=(long_form,),
                      long_span=(ls, le), proposed=proposed)  # an unsure one is decided after proposals

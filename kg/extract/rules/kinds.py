@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from kg import names
-from kg.catalogue import read_lines
 from kg.extract.rules.common import _BENCH_SUFFIX
 from kg.extract.rules.vocab import Vocab
 from kg.model import EntityType
@@ -14,15 +13,13 @@ M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityT
 
 
 
-_METHOD_HEADS = read_lines("method_heads.txt")
-_NOT_METHOD_HEADS = read_lines("not_method_heads.txt")
 
-def _head(long_form: str) -> str:
+def _head(v: Vocab, long_form: str) -> str:
     words = re.findall(r"[^\W\d_]+", long_form.lower())
     if not words:
         return ""
     last = words[-1]
-    return last[:-1] if last.endswith("s") and last[:-1] in _METHOD_HEADS | _NOT_METHOD_HEADS else last
+    return last[:-1] if last.endswith("s") and (last[:-1] in v.method_heads or last[:-1] in v.not_method_heads) else last
 
 
 _DESCRIPTION = re.compile(
@@ -89,8 +86,8 @@ def _long_form_type(v: Vocab, long_form: str) -> EntityType | None:
 
     Only singular naming heads count: "compact vision models (CVMs)" names a kind of model, not one.
     """
-    head = _head(long_form)
-    if head in _METHOD_HEADS:
+    head = _head(v, long_form)
+    if head in v.method_heads:
         return EntityType.TECHNIQUE
     return v.naming_type(head)
 

@@ -16,6 +16,7 @@ from kg.catalogue import Catalogue, Entry, name_key, read_lines
 from kg.extract.rules.common import _STOP, GENERIC_KEYS, _sentence_initial
 from kg.extract.engine import rule
 from kg.extract.rules.ids import CATALOGUE, COMPOUND, VARIANT
+from kg.extract.rules.vocab import Vocab
 from kg.extract.text import Page, Text
 from kg.extract.types import Candidate
 from kg.model import EntityType
@@ -88,7 +89,7 @@ def _suffix_pieces(text: Text, j: int) -> int:
 _COMPONENT = re.compile(r"(?:encoder|decoder|backbone|tower|module|branch|head|projector|component)s?[,.;:)]?")
 
 
-def known_names(text: Text, catalogue: Catalogue, title_end: int = 0) -> list[Candidate]:
+def known_names(text: Text, catalogue: Catalogue, v: Vocab, title_end: int = 0) -> list[Candidate]:
     """Known names, and the variants and compounds built on them (and the longer new names around them)."""
     out: list[Candidate] = []
     prefixes, firsts = catalogue.prefixes, text.firsts
@@ -105,13 +106,14 @@ def known_names(text: Text, catalogue: Catalogue, title_end: int = 0) -> list[Ca
             continue
         j, used, entry = found
         if len(text.parts(j)) == used:  # the known name ends with its piece
-            i = _whole_piece(text, i, j, entry, title_end, out)
+            i = _whole_piece(v, text, i, j, entry, title_end, out)
         else:
             i = _inside_piece(text, catalogue, i, j, used, entry, out)
     return out
 
 
-def _whole_piece(text: Text, i: int, j: int, entry: Entry, title_end: int, out: list[Candidate]) -> int:
+def _whole_piece(v: Vocab, text: Text, i: int, j: int, entry: Entry, title_end: int,
+                 out: list[Candidate]) -> int:
     """A known name that fills pieces ``i..j``: with size pieces after it, a version, or a longer name around it.
 
     Appends what it finds to ``out``; returns the piece to go on from.
@@ -131,7 +133,7 @@ def _whole_piece(text: Text, i: int, j: int, entry: Entry, title_end: int, out: 
         end = text.pieces[j + 1][1]
         out.append(Candidate(start, end, t[start:end], entry.type, COMPOUND, 0.85))
         return j + 2
-    longer = _longer_name(text, i, j, entry, title_end, out)
+    longer = _longer_name(v, text, i, j, entry, title_end, out)
     out.append(longer or Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.95,
                                    entry_id=entry.id))
     return (j if longer is None else _piece_at(text, longer.end)) + 1
@@ -177,7 +179,6 @@ _DOTTED_VERSION = re.compile(r"v?\d\.\d+|v\d+", re.IGNORECASE)  # "AlpacaEval 2.
 
 # Longest span first: a known name inside a longer written name belongs to that name.
 _MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))
-_NOT_NAME_WORDS = read_lines("not_name_words.txt")
 
 
 def _piece_at(text: Text, end: int) -> int:
@@ -192,7 +193,7 @@ def _title_word(text: Text, k: int) -> bool:
             and name_key(word) not in GENERIC_KEYS)
 
 
-def _longer_name(text: Text, i: int, j: int, entry: Entry, title_end: int,
+def _longer_name(v: Vocab, text: Text, i: int, j: int, entry: Entry, title_end: int,
                  found: list[Candidate]) -> Candidate | None:
     """A new name written around the known name in pieces ``i..j`` ("Split CIFAR-10", "Gemini Deep Research").
 
@@ -206,14 +207,14 @@ def _longer_name(text: Text, i: int, j: int, entry: Entry, title_end: int,
     k = j
     while (k + 1 < len(pieces) and k - j < 3 and text.joined(k + 1) and _title_word(text, k + 1)
            and not names.is_suffix(text.piece(k + 1))
-           and names.singular(text.piece(k + 1).lower()) not in _NOT_NAME_WORDS):
+           and names.singular(text.piece(k + 1).lower()) not in v.not_name_words):
         k += 1
     if k - j < 2 or entry.type != EntityType.MODEL:  # one capitalised word after a name is too often
         k = j  # a word of the sentence ("Gemini Valence correlates"); a method's long form starts before it
     end = pieces[k][1]
     if entry.type in (EntityType.BENCHMARK, EntityType.DATASET) and i > 0 and text.joined(i) \
             and _title_word(text, i - 1) and text.piece(i - 1).lower() not in _MAKERS \
-            and names.singular(text.piece(i - 1).lower()) not in _NOT_NAME_WORDS \
+            and names.singular(text.piece(i - 1).lower()) not in v.not_name_words \
             and pieces[i - 1][0] >= title_end and not _sentence_initial(t, pieces[i - 1][0]) \
             and not (found and found[-1].end > pieces[i - 1][0]):
         start = pieces[i - 1][0]
@@ -265,4 +266,4 @@ def _coordinated_sizes(t: str, end: int, entry: Entry, start: int, base_end: int
 @rule(VARIANT, stage="names", rank=1, confidence=0.9, finds="a known model with sizes or variant words (Llama-3-8B-Instruct)")
 @rule(COMPOUND, stage="names", rank=2, confidence=0.8, finds="a known name joined to a new one (LLaVA-Med, LoRA-GA)")
 def find_known(page: Page, found: list[Candidate]) -> list[Candidate]:
-    return known_names(page.text, page.catalogue, page.title_end)
+    return known_names(page.text, page.catalogue, page.vocab, page.title_end)

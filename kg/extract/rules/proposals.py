@@ -6,7 +6,7 @@ import re
 
 from kg.catalogue import name_key
 from kg.extract.rules.common import _name_like
-from kg.extract.rules.kinds import (_METHOD_HEADS, _NOT_METHOD_HEADS, _described_type, _head, _noun_before_type,
+from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type,
                                     _type_from_context)
 from kg.extract.rules.titles import SUBJECT_DEFINED, proposal_spans, subtitle_type, title_name, title_phrase
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
@@ -138,14 +138,14 @@ def _new_proposal(v: Vocab, text: str, title_end: int, draft: Draft, s: int, e: 
         if ty is None and later > 0:
             ty = _type_from_context(v, text, later, later + len(surface), EntityType.TECHNIQUE)
     ty = ty or _type_from_context(v, text, s, e, EntityType.TECHNIQUE)
-    if ty == EntityType.TECHNIQUE and _head(surface) in _NOT_METHOD_HEADS:
+    if ty == EntityType.TECHNIQUE and _head(v, surface) in v.not_method_heads:
         return None
     return Candidate(s, e, surface, ty, PROPOSAL, 0.7, proposed=True)
 
 
-def _title_phrase(text: str, title_end: int, draft: Draft) -> None:
+def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A title that opens with a method the abstract names again: the paper's own ("Sparse Latent Adapters")."""
-    phrase = title_phrase(text[:title_end], _METHOD_HEADS)
+    phrase = title_phrase(text[:title_end], v.method_heads)
     if not phrase:
         return
     inside = [i for i, c in draft.entries() if c.start < len(phrase)]
@@ -176,7 +176,7 @@ def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> No
             # … or spells out its long form as a name: capitalised or three words and more
             # ("Contrastive Reward Shaping (CRS)", "data filtering networks (DFN)"), not a two-word
             # common noun the title happens to hold ("reinforcement learning (RL)")
-            spelled = any(len(name_key(a)) >= 4 and name_key(a) in title_key and _head(a) in _METHOD_HEADS
+            spelled = any(len(name_key(a)) >= 4 and name_key(a) in title_key and _head(v, a) in v.method_heads
                           and (a[:1].isupper() or len(re.split(r"[\s\-]+", a)) >= 3) for a in c.aliases)
             if own or spelled:
                 draft(Propose(i))
@@ -216,7 +216,7 @@ def link_proposals(page: Page, found: list[Candidate]) -> list[Decision]:
     name = title_name(text[:title_end], v)
     _mark_or_add(v, text, title_end, draft, _proposal_sites(v, text, title_end, name), name)
     if not name:
-        _title_phrase(text, title_end, draft)
+        _title_phrase(v, text, title_end, draft)
     _called_or_in_title(v, text, title_end, draft)
     _settle_unsure(draft)
     _proposed_variants(text, draft)

@@ -31,6 +31,9 @@ class Vocab:
     genre_heads: frozenset[str]  # "Survey: …": the kind of paper, not a name
     place_words: frozenset[str]  # "… at SemEval-2024": a setting, not the title's subject
     prepositions: frozenset[str]
+    method_heads: frozenset[str]  # last words of a long form that make it a method
+    not_method_heads: frozenset[str]  # … that make it no method ("dataset", "score")
+    not_name_words: frozenset[str]  # capitalised words after a known name that do not extend it
     lexicon: Lexicon  # where the words came from, for the patterns built on them
 
     def head_type(self, words: list[str]) -> EntityType | None:
@@ -64,4 +67,5 @@ def vocab(lexicon: Lexicon) -> Vocab:
     """The rules' words for one lexicon (cached on it: one per data directory)."""
     types, naming = _head_nouns(lexicon)
     return Vocab(types, naming, lexicon.words("quantifiers"), lexicon.words("genre_heads"),
-                 lexicon.words("place_words"), lexicon.words("prepositions"), lexicon)
+                 lexicon.words("place_words"), lexicon.words("prepositions"), lexicon.words("method_heads"),
+                 lexicon.words("not_method_heads"), lexicon.words("not_name_words"), lexicon)
