@@ -20,7 +20,10 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``score-on``        a new name where a score is reported on it
 ``method-phrase``   a lower-case method phrase, for the learned decider         (phrases.py)
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
+``in-url``          finds nothing: drops the names written inside a URL
 
+The rule ids are spelt once, in ``rules/ids.py``; the words the rules read are
+lists under ``kg/data/lexicon/`` (``rules/vocab.py``, ``rules/patterns.py``).
 This module keeps the names other code and tests import from it.
 """
 

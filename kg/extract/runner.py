@@ -24,7 +24,8 @@ Link stages leave overlaps to the next resolution.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 
 import kg.extract.rules  # noqa: F401  (registers every rule)
 from kg.catalogue import Catalogue
@@ -67,6 +68,12 @@ def switched_off(patterns: bool = True, open_vocab: bool = False, disabled: Iter
     return frozenset(off)
 
 
+@cache
+def _plan(off: frozenset[str]) -> tuple[tuple[str, tuple[Callable, ...]], ...]:
+    """(kind, functions to call) of each stage, for one set of rules switched off: each function once."""
+    return tuple((kind, tuple(dict.fromkeys(r.run for r in REGISTRY.stage(stage, off)))) for stage, kind in STAGES)
+
+
 def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: bool = True,
                     open_vocab: bool = False, disabled: Iterable[str] = (),
                     lexicon: Lexicon | None = None) -> list[Candidate]:
@@ -77,8 +84,7 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
     off = switched_off(patterns, open_vocab, disabled)
     page = Page(Text(text), title_end, catalogue, vocab(lexicon or Lexicon.load()))
     found: list[Candidate] = []
-    for stage, kind in STAGES:
-        runs = list(dict.fromkeys(r.run for r in REGISTRY.stage(stage, off)))
+    for kind, runs in _plan(off):
         for run in runs:
             got = run(page, found)
             found = found + got if kind == "find" else apply(found, got)

@@ -95,18 +95,6 @@ class Coverage:
         insort(self.spans, (s, e))
         self.longest = max(self.longest, e - s)
 
-def overlapping(cands: list[Candidate], s: int, e: int) -> Candidate | None:
-    """The candidate whose span (or defined long form) overlaps ``[s, e)`` most."""
-    best, best_overlap = None, 0
-    for c in cands:
-        spans = [(c.start, c.end)] + ([c.long_span] if c.long_span else [])
-        for a, b in spans:
-            overlap = min(b, e) - max(a, s)
-            if overlap > best_overlap:
-                best, best_overlap = c, overlap
-    return best
-
-
 
 _Coverage = Coverage
 
