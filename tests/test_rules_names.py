@@ -168,3 +168,17 @@ def test_a_custom_lexicon_types_what_the_shipped_one_does_not(tmp_path):
     got = [(c.text, c.type) for c in find_candidates(text, title_end, CATALOGUE, lexicon=custom)
            if c.rule == ids.LISTED]
     assert got == [("Falcon-X", B), ("Heron-2", B), ("Osprey-7", B)]
+
+
+def test_spans_show_the_tagged_candidates():
+    """Candidates are replaced when tagged; ``span._.mlkg`` shows the current one."""
+    from kg.extract.pipeline import SPAN_KEY
+
+    nlp = build_nlp(model_path=None)
+    text, title_end = paper_text("A Study", "We fine-tune Wren-4 on our data.")
+    doc = nlp.make_doc(text)
+    doc._.title_end = title_end
+    doc = nlp(doc)
+    [span] = [s for s in doc.spans[SPAN_KEY] if s.text == "Wren-4"]
+    assert span._.mlkg.rule == ids.OBJECT and span._.mlkg_predicate is not None
+    assert span._.mlkg_rule == span._.mlkg.relation_rule and span._.mlkg_rule.startswith(ids.OBJECT + "+")

@@ -44,8 +44,17 @@ CANDIDATES = "mlkg_candidates"  # doc.user_data key: the spans' candidates, in s
 CONTEXT = "mlkg_context"  # doc.user_data key: the paper's PaperContext
 FEATURES = "mlkg_features"  # doc.user_data key: a list that collects (mention, features) when present
 
+SPAN_INDEX = "mlkg_span_index"  # doc.user_data key: (start, end) token offsets of a span → its candidate's index
+
+
+def _candidate_of(span: Span) -> Candidate | None:
+    """``span._.mlkg``: the span's candidate, looked up, so that a new (frozen) candidate needs no span edited."""
+    k = span.doc.user_data.get(SPAN_INDEX, {}).get((span.start, span.end))
+    return None if k is None else span.doc.user_data[CANDIDATES][k]
+
+
 if not Span.has_extension("mlkg"):
-    Span.set_extension("mlkg", default=None)
+    Span.set_extension("mlkg", getter=_candidate_of)
 # Read-only views of what the relation tagger decided, for anyone inspecting a Doc.
 for _name, _attr in (("mlkg_predicate", "predicate"), ("mlkg_rule", "relation_rule"),
                      ("mlkg_confidence", "relation_confidence")):
@@ -106,11 +115,11 @@ class NameRecognizer:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None:
                 continue
-            span._.mlkg = cand
             spans.append(span)
             kept.append(cand)
         doc.spans[SPAN_KEY] = spans
         doc.user_data[CANDIDATES] = kept  # the same objects, without re-creating Spans to read them
+        doc.user_data[SPAN_INDEX] = {(span.start, span.end): k for k, span in enumerate(spans)}
         return doc
 
 
@@ -160,10 +169,8 @@ class RelationTagger:
 
 
 def _store(doc: Doc, cands: list[Candidate]) -> None:
-    """Put new (frozen) candidates in place of the old ones, on the spans and in ``user_data``."""
+    """Put new (frozen) candidates in place of the old ones, one for one (``span._.mlkg`` looks them up)."""
     doc.user_data[CANDIDATES] = cands
-    for span, cand in zip(doc.spans[SPAN_KEY], cands):
-        span._.mlkg = cand
 
 
 def _taken_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Candidate]) -> list[int]:
