@@ -45,7 +45,7 @@ def extractor_version() -> str:
     import spacy
 
     h = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
-    files = sorted((_PACKAGE / "extract").glob("*.py")) + [_PACKAGE / m for m in _EXTRACTOR_MODULES]
+    files = sorted((_PACKAGE / "extract").rglob("*.py")) + [_PACKAGE / m for m in _EXTRACTOR_MODULES]
     files += sorted(p for p in (_PACKAGE / "data").rglob("*") if p.is_file())
     for path in files:
         h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")

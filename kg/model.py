@@ -75,6 +75,9 @@ class Evidence(Frozen):
     rule: str
     confidence: float = Field(ge=0.0, le=1.0)
     because: tuple[str, ...] = Field(default=(), description="features that decided the relation, if learned")
+    # the two halves of ``rule`` ("listed+evaluate-on"), for code that reads them; not exported
+    recogniser: str = Field(default="", exclude=True, description="the recognition rule that found the name")
+    cue: str = Field(default="", exclude=True, description="the relation cue that gave the predicate")
 
 
 class Mention(Frozen):

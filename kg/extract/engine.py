@@ -29,6 +29,7 @@ class Rule:
     confidence: float
     finds: str
     run: Callable
+    new: bool = False  # finds names the catalogue lacks: each is looked for again across its paper
 
 
 class Registry:
@@ -63,10 +64,14 @@ REGISTRY = Registry()
 
 
 def rule(id: str, stage: str, rank: int, confidence: float, finds: str,
-         registry: Registry = REGISTRY) -> Callable[[Callable], Callable]:
-    """Register the decorated function as rule ``id``; the function itself is returned unchanged."""
+         registry: Registry = REGISTRY, new: bool = False) -> Callable[[Callable], Callable]:
+    """Register the decorated function as rule ``id``; the function itself is returned unchanged.
+
+    Decorators may be stacked: one function (one scan of the text) may find
+    candidates of several ids, each with its own record.
+    """
     def register(fn: Callable) -> Callable:
-        registry.add(Rule(id, stage, rank, confidence, finds, fn))
+        registry.add(Rule(id, stage, rank, confidence, finds, fn, new))
         return fn
     return register
 

@@ -2,9 +2,9 @@
 
 A named technique is often written in lower case, which none of the
 name-shaped recognisers see.  This recogniser proposes every two- or
-three-word phrase ending in a method head noun (``kg/data/method_phrase_heads.txt``)
+three-word phrase ending in a method head noun (``kg/data/lexicon/method_phrase_heads.txt``)
 whose first word is not a stop word or a describing word
-(``kg/data/method_phrase_modifiers_not.txt``).  It over-generates on purpose:
+(``kg/data/lexicon/method_phrase_modifiers_not.txt``).  It over-generates on purpose:
 the learned decider keeps a phrase only when its words and context look like
 a technique the paper names (rule ``method-phrase``, low confidence).
 """
@@ -12,26 +12,31 @@ a technique the paper names (rule ``method-phrase``, low confidence).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.catalogue import name_key, read_lines
-from kg.extract.recognise import GENERIC_KEYS, Candidate, Text, _Coverage
+from kg.catalogue import name_key
+from kg.extract.engine import rule
+from kg.extract.rules.common import GENERIC_KEYS
+from kg.extract.rules.ids import METHOD_PHRASE
+from kg.extract.text import Coverage, Page, Text, spans
+from kg.extract.types import Candidate
+from kg.lexicon import Lexicon
 from kg.model import EntityType
 
 _WORD = r"[a-z][a-z]+(?:-[a-z]+)*"
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    heads = sorted(read_lines("method_phrase_heads.txt"), key=len, reverse=True)
+@cache
+def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    heads = sorted(lexicon.words("method_phrase_heads"), key=len, reverse=True)
     alternation = "|".join(re.escape(h) for h in heads)
     return re.compile(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}})(?P<head>{alternation})s?(?![\w\-])", re.I)
 
 
-def _excluded() -> frozenset[str]:
-    return read_lines("method_phrase_modifiers_not.txt")
+def _excluded(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.words("method_phrase_modifiers_not")
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ary", "ar", "ent", "ant", "ial", "ed")
@@ -42,13 +47,15 @@ def _modifier_like(word: str) -> bool:
     return "-" in word or word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
-def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int) -> list[Candidate]:
-    """Candidate techniques written as lower-case phrases (Title Case in the title)."""
+def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
+                   lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Candidate techniques written as lower-case phrases (Title Case in the title); ``None``: the shipped lexicon."""
+    lexicon = lexicon or Lexicon.load()
     t = text.text
-    covered = _Coverage(taken)
-    excluded = _excluded()
+    covered = Coverage(taken)
+    excluded = _excluded(lexicon)
     out: list[Candidate] = []
-    for m in _pattern().finditer(t):
+    for m in _pattern(lexicon).finditer(t):
         s, e = m.span()
         words = m.group("mods").split()
         while words and (words[0].lower() in STOP_WORDS or words[0].lower() in excluded):
@@ -66,5 +73,11 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int) -> 
         if covered.hits(s, e) or name_key(phrase) in GENERIC_KEYS:
             continue
         out.append(Candidate(start=s, end=e, text=phrase, type=EntityType.TECHNIQUE,
-                             rule="method-phrase", confidence=0.4))
+                             rule=METHOD_PHRASE, confidence=0.4))
     return out
+
+
+@rule(METHOD_PHRASE, stage="phrases", rank=12, confidence=0.4,
+      finds="a lower-case method phrase (active learning); only where the learned decider filters them")
+def find_method_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
+    return method_phrases(page.text, spans(found), page.title_end, page.vocab.lexicon)

@@ -1,0 +1,9 @@
+"""The recognition rules, one module per family; importing this package registers them all.
+
+See :mod:`kg.extract.runner` for the stages they run in and how overlaps are resolved.
+"""
+
+from kg.extract import phrases
+from kg.extract.rules import acronyms, known, lists, objects, proposals, shapes, spread
+
+__all__ = ["acronyms", "known", "lists", "objects", "phrases", "proposals", "shapes", "spread"]

@@ -1,0 +1,93 @@
+"""Noun → entity type: what the words around a name say it is ("the Foo dataset", "X, a benchmark of …")."""
+
+from __future__ import annotations
+
+import re
+
+from kg import names
+from kg.extract.rules.common import _BENCH_SUFFIX
+from kg.extract.rules.vocab import Vocab
+from kg.model import EntityType
+
+M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+
+
+
+
+def _head(v: Vocab, long_form: str) -> str:
+    words = re.findall(r"[^\W\d_]+", long_form.lower())
+    if not words:
+        return ""
+    last = words[-1]
+    return last[:-1] if last.endswith("s") and (last[:-1] in v.method_heads or last[:-1] in v.not_method_heads) else last
+
+
+_DESCRIPTION = re.compile(
+    r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
+    r"(?P<words>(?:(?!(?:for|that|which|with|to|in|on|by|designed|trained|built|based|using|where|and|such|like|"
+    r"including|e\.g)\b)"
+    r"[\w\-.]+\s*){1,8})"
+)
+
+
+def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
+    """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
+    phrase = _DESCRIPTION.match(text, e, min(len(text), e + 100))
+    if not phrase:
+        return None
+    words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
+    for k, word in enumerate(words):
+        if word == "of" and k > 0:
+            if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
+                return v.head_type(words[k + 1:]) or v.head_type(list(reversed(words)))
+            # "a benchmark of 5,000 question pairs", "80B tokens of code": the noun before "of" heads it
+            if words[k - 1].lower() in ("tokens", "documents"):
+                return EntityType.DATASET
+            return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
+    return v.head_type(list(reversed(words)))
+
+
+def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
+    """"our best dataset DFN-5B": the kind named right before a name."""
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
+    return v.head_type([m.group(1)]) if m else None
+
+
+def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
+                       long_form: str | None = None) -> EntityType:
+    """The type the words around a new name give it (then its long form's head word, then the words before)."""
+    name = text[s:e]
+    parts = names.parts(name)
+    if any(names.is_size(p) and not p.lower().endswith(("k", "e")) for p in parts[1:]):
+        return EntityType.MODEL
+    if parts and _BENCH_SUFFIX.search(parts[0]):
+        return EntityType.BENCHMARK
+    ty = _described_type(v, text, e)
+    if ty is not None:
+        return ty
+    if long_form and (ty := _long_form_type(v, long_form)):
+        return ty
+    window = text[max(0, s - 50):s]
+    window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # not from the sentence before
+    before = re.findall(r"[\w\-]+", window)
+    naming = any(w.lower() in ("name", "call", "named", "called", "dubbed", "termed", "coined") for w in before[-3:])
+    if naming:  # "a … corpus, which we name X": the noun the clause is about, not one in a phrase after it
+        before = before[-8:]
+        for k in range(len(before) - 1, -1, -1):
+            ty = v.head_type([before[k]])
+            if ty is not None and not any(w.lower() in v.prepositions for w in before[max(0, k - 2):k]):
+                return ty  # "a model trained on this data, which we call X": not "data", the model
+        return default
+    return v.head_type(list(reversed(before[-3:]))) or default
+
+
+def _long_form_type(v: Vocab, long_form: str) -> EntityType | None:
+    """"Sparse Lookahead Decoding": a method by its head word.
+
+    Only singular naming heads count: "compact vision models (CVMs)" names a kind of model, not one.
+    """
+    head = _head(v, long_form)
+    if head in v.method_heads:
+        return EntityType.TECHNIQUE
+    return v.naming_type(head)
+

@@ -1,0 +1,114 @@
+"""Names typed by the verb or the apposition around them: ``object`` ("fine-tune X", "we evaluate Orion-3")
+and ``apposition`` ("CodeRiver, a new suite of …")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.catalogue import name_key
+from kg.extract.rules.common import (_ITEM, _MEASURE, _NAME, GENERIC_KEYS, _inner_capital_or_digit,
+                                     _name_like, _trim_name)
+from kg.extract.rules.patterns import context_patterns
+from kg.extract.rules.vocab import Vocab
+from kg.extract.engine import rule
+from kg.extract.rules.ids import APPOSITION, OBJECT
+from kg.extract.text import Coverage, Page, Text, spans
+from kg.extract.types import Candidate
+from kg.model import EntityType
+
+M = EntityType.MODEL
+
+
+
+_VERSIONED = re.compile(r"[A-Z][A-Za-z]+(?:[- ]v?\d+(?:\.\d+)*)(?:[- ][A-Z][a-z]+)?")
+
+
+def object_names(text: Text, taken: list[tuple[int, int]], v: Vocab) -> list[Candidate]:
+    """A new name right after "fine-tune", "prompt", "distill … into": a model; and versioned names evaluated."""
+    t = text.text
+    covered = Coverage(taken)
+    out = []
+    cp = context_patterns(v.lexicon)
+    for m in cp.tuned.finditer(t):
+        s, e = m.span("name")
+        name = t[s:e]
+        if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):
+            continue
+        out.append(Candidate(s, e, name, M, OBJECT, 0.6))
+        covered.add(s, e)
+    for m in cp.evaluated.finditer(t):
+        ls = m.start("list")
+        for item in re.finditer(_ITEM, m.group("list")):
+            s, e = _trim_name(t, ls + item.start(), ls + item.end())
+            name = t[s:e]
+            if (not _VERSIONED.fullmatch(name) or covered.hits(s, e) or not _name_like(name)
+                    or name_key(name) in GENERIC_KEYS):
+                continue
+            out.append(Candidate(s, e, name, M, OBJECT, 0.55))
+            covered.add(s, e)
+    return out
+
+
+# "CodeRiver, a new suite of …", "ForgeMix, our instruction dataset": a name and the kind it is
+_TYPED_APPOSITION = re.compile(
+    _NAME + r",\s+(?P<det>a|an|our)\s+(?P<adj>(?:(?!(?:for|of|with|to|in|on|by|that|which)\b)[\w\-]+\s+){0,3}?)"
+    r"(?P<head>benchmark|suite|testbed|leaderboard|dataset|corpus|model|LLM|VLM|language model)s?"
+    r"(?=\s*(?:[,.;:()]|(?:of|for|with|that|which|in|on|to|and|from|built|designed|trained|covering)\b))")
+
+
+_APPOSITION_SITE = re.compile(r",\s+(?:a|an|our)\s")  # in every match of _TYPED_APPOSITION, after the name
+
+
+def _typed_apposition_matches(t: str, start: int) -> Iterator[re.Match]:
+    """``_TYPED_APPOSITION.finditer(t, start)``, in linear time.
+
+    finditer would try the pattern at every position, and from each one inside
+    a long hyphen chain or capitalised run ("A-A-A-…", "AbCdEf…") its name
+    part scans to the run's end: quadratic.  A match's name (at most three
+    words, single spaces) ends at a comma before "a/an/our", so only the
+    positions just before such a comma are tried, in order: the same matches.
+    """
+    pos = start
+    for site in _APPOSITION_SITE.finditer(t, start):
+        comma = site.start()
+        first, spaces = comma, 0  # the earliest start: at most two spaces, no other space, before the comma
+        while first > pos and not (t[first - 1].isspace() and (t[first - 1] != " " or spaces == 2)):
+            spaces += t[first - 1] == " "
+            first -= 1
+        for p in range(max(pos, first), comma):
+            m = _TYPED_APPOSITION.match(t, p)
+            if m:
+                yield m
+                pos = m.end()
+                break
+
+
+def typed_appositions(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
+    """A name written as one (inner capital or digit), then ", a … benchmark/dataset/model"."""
+    t = text.text
+    covered = Coverage(taken)
+    out = []
+    for m in _typed_apposition_matches(t, start):
+        s, e = _trim_name(t, *m.span("name"))
+        name = t[s:e]
+        if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):
+            continue
+        ty = v.head_types.get(m.group("head").split()[-1].lower(), M)
+        new = (m.group("det") == "our" or bool(re.search(r"\b(?:new|novel)\b", m.group("adj")))
+               or bool(context_patterns(v.lexicon).released_before.search(t, max(0, s - 40), s)))
+        out.append(Candidate(s, e, name, ty, APPOSITION, 0.6, proposed=new))
+        covered.add(s, e)
+    return out
+
+
+@rule(OBJECT, stage="context", rank=7, confidence=0.6, new=True,
+      finds="a new name right after fine-tune, prompt, distill … into; versioned names evaluated: a model")
+def find_objects(page: Page, found: list[Candidate]) -> list[Candidate]:
+    return object_names(page.text, spans(found), page.vocab)
+
+
+@rule(APPOSITION, stage="context", rank=8, confidence=0.6, new=True,
+      finds="a name followed by its kind (CodeRiver, a new suite of …)")
+def find_appositions(page: Page, found: list[Candidate]) -> list[Candidate]:
+    return typed_appositions(page.text, spans(found), page.vocab, page.title_end)

@@ -1,0 +1,224 @@
+"""Proposals: mark what the paper introduces, and add the names only a proposal reveals."""
+
+from __future__ import annotations
+
+import re
+
+from kg.catalogue import name_key
+from kg.extract.rules.common import _name_like
+from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type,
+                                    _type_from_context)
+from kg.extract.rules.titles import SUBJECT_DEFINED, proposal_spans, subtitle_type, title_name, title_phrase
+from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
+from kg.extract.engine import rule
+from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CATALOGUE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
+from kg.extract.text import Page
+from kg.extract.types import Candidate
+from kg.extract.rules.patterns import context_patterns
+from kg.extract.rules.vocab import Vocab
+from kg.model import EntityType
+
+_CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+(?:as\s+)?[\"“']?$")
+_PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.a\. )?(?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
+
+
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
+
+
+def _in_title_as_subject(v: Vocab, title: str, name: str) -> bool:
+    """The title carries ``name`` itself, not as the object of a preposition."""
+    if len(name_key(name)) < 4:
+        return False
+    for m in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w])", title):
+        before = title[:m.start()].split()
+        if not before or before[-1].lower().strip(",:;(") not in v.place_words:
+            return True
+    return False
+
+
+def _proposed_variants(text: str, draft: Draft) -> None:
+    """"OpenBezoar-SFT", "OpenBezoar-HH-RLHF-DPO": hyphenated variants of a model the paper introduces."""
+    bases = {c.text for c in draft.cands() if c.proposed and c.type == EntityType.MODEL and c.entry_id is None
+             and " " not in c.text and len(c.text) >= 3}
+    for base in sorted(bases):
+        for m in re.finditer(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9][\w.]*)+)", text):
+            s, e = m.span()
+            if any(c.start <= s and e <= c.end and c.length > len(base) for c in draft.cands()):
+                continue
+            draft(*(Drop(i) for i, c in draft.entries() if c.start < e and s < c.end),
+                  Add(Candidate(s, e, m.group(), EntityType.MODEL, COMPOUND, 0.75, base=base,
+                                suffixes=(m.group(1).lstrip("-"),), proposed=True)))
+
+
+def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
+    """A proposed name followed in the same phrase by "(ACR)": extend to it.
+
+    Returns the new end (after the parenthesis) and where the acronym starts.
+    """
+    m = _PAREN_ACRONYM.match(text, e)
+    if not m or any(c in text[e:m.start("acr")] for c in ",.;:"):
+        return e, None
+    acr = m.group("acr")
+    if sum(c.isupper() for c in acr) * 2 < sum(c.isalpha() for c in acr):
+        return e, None  # "(FILl-in-the-Middle)" spells a name out; it is not an acronym
+    return m.end(), m.start("acr")
+
+
+def _retype_described(v: Vocab, text: str, draft: Draft) -> None:
+    """"PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": a name with a size that is no model."""
+    retyped: dict[str, EntityType] = {}
+    for c in (c for c in draft.cands() if c.rule == MODEL_SHAPE):
+        described = retyped.get(c.text) or _described_type(v, text, c.end) or _noun_before_type(v, text, c.start)
+        if described in (EntityType.DATASET, EntityType.BENCHMARK):
+            retyped.setdefault(c.text, described)
+    draft(*(Retype(i, retyped[c.text]) for i, c in draft.entries() if c.rule == MODEL_SHAPE and c.text in retyped))
+
+
+def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> list[tuple[int, int, bool]]:
+    """Where the paper says it introduces a name: (start, end, right after the verb or heading the title)."""
+    sites = proposal_spans(text, v.lexicon)
+    title = text[:title_end]
+    if name:
+        at = max(0, title.find(name))
+        sites.append((at, at + len(name), True))
+    for start in [title_end + 1] + [m.end() for m in _SENTENCE_START.finditer(text, title_end)]:
+        m = SUBJECT_DEFINED.match(text, start)
+        if m and _name_like(m.group("name")) and _in_title_as_subject(v, title, m.group("name")):
+            sites.append((*m.span("name"), False))
+    return sites
+
+
+def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[tuple[int, int, bool]],
+                 name: str | None) -> None:
+    """Each site proposes the name found there, or adds it (with the acronym defined right after it)."""
+    # a name this paper already uses for something known ("SD" for speculative decoding) is not new
+    known = {name_key(n) for c in draft.cands() if c.entry_id and c.rule in (CATALOGUE, VARIANT)
+             for n in (c.text, *c.aliases)}
+    for s, e, direct in sites:
+        if name_key(text[s:e]) in known and not direct:
+            continue
+        name_end = e
+        e, acronym = _defined_acronym(text, s, e)
+        if context_patterns(v.lexicon).modifier_after.match(text, e):
+            continue  # "we propose a Graph Attention Routing (GAR) based algorithm": GAR is not the proposal
+        i = draft.overlapping(s, name_end) if acronym is None or acronym > name_end + 1 else None
+        i = i if i is not None else draft.overlapping(acronym or s, e)
+        if i is not None and draft.items[i].start > s and not (acronym and draft.items[i].start >= acronym):
+            i = None  # a known name inside the new one ("… Speculative Decoding") is a part, not the proposal
+        if i is not None:
+            c = draft.items[i]
+            # a known name is proposed only when it follows the verb directly or heads the title
+            if c.entry_id is None or direct or c.rule == COMPOUND:
+                draft(Propose(i))
+            continue
+        if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it
+            long_form = text[s:text.rfind("(", s, acronym)].rstrip()
+            ty = _type_from_context(v, text, s, e, EntityType.TECHNIQUE, long_form)
+            # a known word inside the long form ("Adapters" in "Sparse Latent Adapters") is part of the new name
+            draft(*(Drop(k) for k, c in draft.entries() if s <= c.start and c.end <= s + len(long_form)),
+                  Add(Candidate(acronym, e - 1, text[acronym:e - 1], ty, PROPOSAL, 0.7, proposed=True,
+                                aliases=(long_form,), long_span=(s, s + len(long_form)))))
+            continue
+        cand = _new_proposal(v, text, title_end, draft, s, e, name)
+        if cand is not None:
+            draft(Add(cand))
+
+
+def _new_proposal(v: Vocab, text: str, title_end: int, draft: Draft, s: int, e: int, name: str | None) -> Candidate | None:
+    """A proposed name nothing found yet, typed by the title's subtitle or the words around it."""
+    surface = text[s:e]
+    ty = None
+    if s == 0 and e == len(name or ""):
+        ty = subtitle_type(text[:title_end], v)
+        later = text.find(surface, title_end)
+        longer = next((o for o in draft.cands() if later > 0 and o.start == later and o.entry_id is None
+                       and o.text.startswith(surface + "-")), None)
+        if ty is None and longer is not None:  # "PolyglotMath-1M, a corpus …" names the title's kind
+            ty = longer.type
+        if ty is None and later > 0:
+            ty = _type_from_context(v, text, later, later + len(surface), EntityType.TECHNIQUE)
+    ty = ty or _type_from_context(v, text, s, e, EntityType.TECHNIQUE)
+    if ty == EntityType.TECHNIQUE and _head(v, surface) in v.not_method_heads:
+        return None
+    return Candidate(s, e, surface, ty, PROPOSAL, 0.7, proposed=True)
+
+
+def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
+    """A title that opens with a method the abstract names again: the paper's own ("Sparse Latent Adapters")."""
+    phrase = title_phrase(text[:title_end], v.method_heads)
+    if not phrase:
+        return
+    inside = [i for i, c in draft.entries() if c.start < len(phrase)]
+    if not all(draft.items[i].entry_id and draft.items[i].type == EntityType.TECHNIQUE
+               and draft.items[i].end == len(phrase) and draft.items[i].start > 0 for i in inside):
+        return
+    later = re.search(r"(?<!\w)" + re.escape(phrase.rstrip("s")) + r"s?(?!\w)", text[title_end:], re.IGNORECASE)
+    if later:
+        # a new method whose head word happens to be a known one
+        s, e = title_end + later.start(), title_end + later.end()
+        draft(*(Drop(i) for i in inside),
+              Add(Candidate(0, len(phrase), phrase, EntityType.TECHNIQUE, PROPOSAL, 0.65, proposed=True)),
+              Add(Candidate(s, e, text[s:e], EntityType.TECHNIQUE, REPEAT, 0.65, proposed=True)))
+
+
+def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
+    """A known name "called" here, and a new name the title carries as its subject, are the paper's own."""
+    # "a task called replaced token detection": named here, so introduced here
+    draft(*(Propose(i) for i, c in draft.entries() if c.entry_id and _CALLED.search(text, max(0, c.start - 30),
+                                                                                      c.start)))
+    title = text[:title_end]
+    title_key = name_key(title)
+    for i, c in draft.entries():
+        if is_new(c.rule):
+            # a new name the title carries is the paper's own, unless the title only places the
+            # work somewhere ("… at SemEval-2024") or names a setting ("… on a Pre-trained Model")
+            own = _in_title_as_subject(v, title, c.text)
+            # … or spells out its long form as a name: capitalised or three words and more
+            # ("Contrastive Reward Shaping (CRS)", "data filtering networks (DFN)"), not a two-word
+            # common noun the title happens to hold ("reinforcement learning (RL)")
+            spelled = any(len(name_key(a)) >= 4 and name_key(a) in title_key and _head(v, a) in v.method_heads
+                          and (a[:1].isupper() or len(re.split(r"[\s\-]+", a)) >= 3) for a in c.aliases)
+            if own or spelled:
+                draft(Propose(i))
+
+
+def _settle_unsure(draft: Draft) -> None:
+    """An unsure acronym is kept, as an acronym, only if the paper proposes it."""
+    draft(*(Rename(i, ACRONYM) if c.proposed else Drop(i) for i, c in draft.entries() if c.rule == ACRONYM_UNSURE))
+
+
+def _extensions_proposed(draft: Draft) -> None:
+    """A size or variant of a proposed name is proposed too; a retyped name keeps no model lineage."""
+    proposed_keys = {name_key(c.text) for c in draft.cands() if c.proposed}
+    proposed_models = {c.text for c in draft.cands()
+                       if c.proposed and c.type == EntityType.MODEL and len(c.text) >= 3}
+    draft(*(Propose(i) for i, c in draft.entries()
+            if c.entry_id is None and ((c.base and name_key(c.base) in proposed_keys)
+                                       or (c.type == EntityType.MODEL and _extends_one_of(c.text, proposed_models)))))
+    # the base served to find proposals; a retyped name has no model lineage
+    draft(*(NoLineage(i) for i, c in draft.entries() if c.rule == MODEL_SHAPE and c.type != EntityType.MODEL))
+
+
+def _extends_one_of(name: str, bases: set[str]) -> bool:
+    """"Foo-2-32B-Instruct" extends "Foo-2": a size or variant of a model the paper introduces."""
+    return any(name != base and name.startswith(base) and name[len(base)] in "- " for base in bases)
+
+
+
+
+@rule(PROPOSAL, stage="propose", rank=5, confidence=0.7, new=True,
+      finds="a name the paper introduces (X: … titles, we propose X); marks known names it introduces")
+def link_proposals(page: Page, found: list[Candidate]) -> list[Decision]:
+    """Each step reads what the steps before it decided; the runner applies the whole log."""
+    text, title_end, v = page.text.text, page.title_end, page.vocab
+    draft = Draft(found)
+    _retype_described(v, text, draft)
+    name = title_name(text[:title_end], v)
+    _mark_or_add(v, text, title_end, draft, _proposal_sites(v, text, title_end, name), name)
+    if not name:
+        _title_phrase(v, text, title_end, draft)
+    _called_or_in_title(v, text, title_end, draft)
+    _settle_unsure(draft)
+    _proposed_variants(text, draft)
+    _extensions_proposed(draft)
+    return draft.log

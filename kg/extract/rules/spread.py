@@ -1,0 +1,79 @@
+"""A new name found once is the same name everywhere in its paper; a name inside a URL is none."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.decisions import Add, Decision, Drop
+from kg.extract.engine import rule
+from kg.extract.rules.ids import IN_URL, REPEAT, is_new
+from kg.extract.text import Coverage, Page
+from kg.extract.types import Candidate
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}/\S*")  # not "GPT-3.5/4"
+_TOKEN = re.compile(r"\S+")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """``_URL``'s matches, in linear time: it is tried only on the words holding "/" or "www.".
+
+    A match never holds a space, and always a "/" or "www."; run over the whole
+    text, the pattern would rescan a long hyphenated run from each of its
+    words (quadratic), though it can never match there.
+    """
+    spans = []
+    for word in _TOKEN.finditer(text):
+        w = word.group()
+        if "/" in w or "www." in w:
+            spans.extend(m.span() for m in _URL.finditer(text, word.start(), word.end()))
+    return spans
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of a surface form (a final plural -s allowed)."""
+    if not surface.strip():
+        return []
+    out, n, at = [], len(surface), text.find(surface)
+    while at >= 0:
+        before = text[at - 1:at]
+        after = text[at + n:at + n + 2]
+        if after[:1] == "s":
+            after = after[1:]
+        if not (before.isalnum() or before in "-_") and not (after[:1].isalnum() or after[:1] == "_"
+                                                              or (after[:1] == "-" and after[1:2].isalnum())):
+            out.append((at, at + n))
+        at = text.find(surface, at + n)
+    return out
+
+
+def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> list[Candidate]:
+    """A new name found once is the same name everywhere else in the paper."""
+    out = list(found)
+    spots = _occurrences(text, template.text)
+    if len(spots) < 2:
+        return out
+    taken = Coverage([(c.start, c.end) for c in out])
+    for s, e in spots:
+        if taken.hits(s, e):
+            continue
+        taken.add(s, e)
+        out.append(Candidate(s, e, template.text, template.type, REPEAT, template.confidence,
+                             entry_id=template.entry_id, base=template.base, suffixes=template.suffixes,
+                             proposed=template.proposed))
+    return out
+
+
+@rule(REPEAT, stage="spread", rank=11, confidence=0.0, finds="a new name found once, wherever else its paper writes it")
+def spread(page: Page, found: list[Candidate]) -> list[Decision]:
+    text, done, out = page.text.text, set(), list(found)
+    for cand in [c for c in found if is_new(c.rule)]:
+        if cand.text not in done:  # a name already spread has taken every spot it could
+            done.add(cand.text)
+            out = _add_everywhere(text, out, cand)
+    return [Add(c) for c in out[len(found):]]
+
+
+@rule(IN_URL, stage="spread", rank=13, confidence=0.0, finds="nothing: drops the names written inside a URL")
+def drop_urls(page: Page, found: list[Candidate]) -> list[Decision]:
+    urls = _url_spans(page.text.text)  # "github.com/HumanEval-V/HumanEval-V-Benchmark": a path, not a mention
+    return [Drop(i) for i, c in enumerate(found) if urls and any(s < c.end and c.start < e for s, e in urls)]

@@ -1,0 +1,153 @@
+"""What a paper says it introduces: "we propose X", "X: …" titles, "our method X", "X, a novel …"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.catalogue import name_key
+from kg.extract.rules.common import (_NAME, _SENTENCE_END, _STOP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
+                                     _name_like, _trim_name)
+from kg.extract.rules.patterns import proposal_patterns
+from kg.extract.rules.vocab import Vocab, vocab
+from kg.lexicon import Lexicon
+from kg.model import EntityType
+
+# "we train Foo-2-7B, a hybrid mixture-of-experts model": a new model named by its training run
+_TRAINED_NEW = re.compile(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
+                          + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?(?:model|LLM|LM|VLM|network)s?\b"
+                          r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:model|LLM|LM|VLM|network),\s+"
+                          + _NAME.replace("name", "name2") + r"(?=[\s,.;:()]|$))")
+_PASSIVE_AFTER = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:newly\s+|thus\s+|hence\s+)?"
+                            r"(?:proposed|introduced|presented|developed)\b")
+
+
+_TITLE_PHRASE_END = re.compile(r"\s+(?:for|of|with|via|in|on|from|by|to|as|and|without|towards?|through|using|"
+                               r"exists?|is|are|improves?|enables?|makes?|meets?)\s+|[:,?!]", re.IGNORECASE)
+
+
+def title_phrase(title: str, heads: frozenset[str]) -> str | None:
+    """The method a plain title opens with: "Stacked Hourglass Networks for …" → "Stacked Hourglass Networks".
+
+    Only a short noun phrase that ends in a method word (``heads``) counts, and
+    not one that opens with a verb ("Scaling …", "Improving …").
+
+    >>> title_phrase("Covariance Pooling for Facial Expression Recognition", frozenset({"pooling"}))
+    'Covariance Pooling'
+    >>> title_phrase("Improving Pooling for Faces", frozenset({"pooling"})) is None
+    True
+    """
+    phrase = _TITLE_PHRASE_END.split(title.strip(), maxsplit=1)[0].strip()
+    words = phrase.split()
+    if not 2 <= len(words) <= 4 or words[0].lower().endswith("ing") or words[0].lower() in _STOP:
+        return None
+    if not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    last = re.sub(r"[^a-z]", "", words[-1].lower())
+    if last not in heads and last.rstrip("s") not in heads:
+        return None
+    return phrase
+
+
+_REPORT_TITLE = re.compile(r"^(?:The\s+)?(" + _WORD + r"(?: (?!Tech|Model Card|System Card)" + _WORD + r")?)\s+(?:Technical Report|Tech(?:nical)? Report|"
+                           r"Model Card|System Card|Report)\s*$", re.IGNORECASE)
+# "Xmodel-2 is a 1.2-billion-parameter language model": a sentence that opens by defining a name
+SUBJECT_DEFINED = re.compile(_NAME + r"\s+(?:is|are)\s+(?:a|an|the|our)\s+")
+
+
+def title_name(title: str, v: Vocab | None = None) -> str | None:
+    """The name a title gives before its colon: ``Lawma: The Power of …`` → ``Lawma``.
+
+    >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
+    ('Birdie', None)
+    >>> title_name("Xmodel-2 Technical Report")
+    'Xmodel-2'
+    """
+    report = _REPORT_TITLE.match(title.strip())
+    if report:
+        return report.group(1)
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if not sep or not head or len(head) > 40:
+        return None
+    words = head.split()
+    if len(words) > 3:
+        return None
+    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    if len(words) > 1 and not any(_inner_capital_or_digit(w) for w in words):
+        return None  # "Beyond Words", "Many Hands": title case, not a name
+    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS or head.lower() in (v or vocab(Lexicon.load())).genre_heads:
+        return None  # "Position: …", "Survey: …": the kind of paper, not a name
+    return head
+
+
+_SUBTITLE_STOP = re.compile(r"\s+(?:for|of|with|to|in|on|via|as|from|by|and|that|through|towards?|beyond|at)\s+|[,:;]")
+
+
+def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
+    """What a title says its named thing is: "X: A Benchmark for …" → Benchmark.
+
+    Only a subtitle that opens with a noun phrase counts; "X: Advancing State
+    Space Models" describes a goal, not X.
+
+    >>> subtitle_type("Vista: A Generalizable Driving World Model with High Fidelity")
+    <EntityType.MODEL: 'Model'>
+    >>> subtitle_type("Birdie: Advancing State Space Models with Reward-Driven Objectives") is None
+    True
+    """
+    _, sep, sub = title.partition(":")
+    if not sep:
+        return None
+    phrase = _SUBTITLE_STOP.split(sub.strip(), maxsplit=1)[0].split()
+    if not phrase or phrase[0].lower().endswith("ing") or phrase[0].lower() in ("how", "why", "what", "when"):
+        return None
+    return (v or vocab(Lexicon.load())).head_type(phrase[-1:])
+
+
+
+def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, bool]]:
+    """Names the text says it introduces: (start, end, right after the verb).
+
+    The flag tells a name that follows its verb directly ("we present OLMo 2")
+    from one found after a description ("we introduce a new benchmark, X").
+
+    >>> t = 'We introduce a new benchmark, FooBench, and a method termed "bar tuning".'
+    >>> [(t[s:e], direct) for s, e, direct in proposal_spans(t)]
+    [('FooBench', False), ('bar tuning', True)]
+    """
+    pp = proposal_patterns(lexicon or Lexicon.load())
+    spans = []
+    for m in pp.proposal.finditer(t):
+        s, e = _trim_name(t, *m.span("name"))
+        desc = m.group("desc").strip().lower()
+        direct = desc in ("", "a", "an", "the", "our")
+        if _name_like(t[s:e]):
+            spans.append((s, e, direct))
+    for m in pp.named.finditer(t):
+        if m.group("quoted"):
+            s, e = m.span("quoted")
+            spans.append((s, e, True))
+            continue
+        s, e = _trim_name(t, *m.span("name"))
+        if _name_like(t[s:e]):
+            spans.append((s, e, True))
+    for m in _TRAINED_NEW.finditer(t):  # not "direct": a known model trained again is not new
+        s, e = _trim_name(t, *m.span("name" if m.group("name") else "name2"))
+        if _name_like(t[s:e]):
+            spans.append((s, e, False))
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
+    appositions = filter(None, (pp.novel_apposition.match(t, s) for s in sentence_starts))
+    for matches in (pp.our.finditer(t), appositions):
+        for m in matches:
+            group = "name" if m.group("name") else "name2"
+            s, e = _trim_name(t, *m.span(group))
+            if _name_like(t[s:e]):
+                spans.append((s, e, group == "name"))
+    return sorted(set(spans))
+
+
+def said_to_be_proposed(t: str, end: int) -> bool:
+    """"… (MCL) method is proposed": the passive voice of a proposal."""
+    return bool(_PASSIVE_AFTER.match(t[end:end + 60]))
+
+
