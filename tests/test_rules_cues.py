@@ -34,7 +34,7 @@ def run(rule_id: str, sentence: str, name: str, etype: EntityType, ctx: PaperCon
 
 # rule, a sentence it fires on (and what it finds), a sentence it leaves alone
 CASES = [
-    ("proposal", ("We present Zeta-7B.", "Zeta-7B", M, PaperContext(), True), P.PROPOSES, ("We present Zeta-7B.", "Zeta-7B", M)),
+    ("proposal-cue", ("We present Zeta-7B.", "Zeta-7B", M, PaperContext(), True), P.PROPOSES, ("We present Zeta-7B.", "Zeta-7B", M)),
     ("system-built-on", ("Our agents built on Zeta-7B plan trips.", "Zeta-7B", M), P.EVALUATES,
      ("We fine-tune Zeta-7B on trips.", "Zeta-7B", M)),
     ("fine-tune-cue", ("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M), P.FINE_TUNES,
@@ -125,3 +125,26 @@ def test_no_cue_pattern_is_built_at_import():
             "print(p._cues.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_extract_switches_cue_and_experiment_rules_off_by_id():
+    """extract(disabled_rules=...) reaches the cue rules and the experiment rules, not only recognition."""
+    from kg.extract import extract
+    from kg.model import Paper
+
+    paper = Paper(key="p", title="Trip planning with small models",
+                  abstract="Our planner outperforms Zeta-7B on WidgetQA, reaching 81.2% accuracy.")
+
+    def run(*off):
+        [ex] = extract([paper], model_path=None, disabled_rules=frozenset(off))
+        return {m.text: m.evidence[0].rule for m in ex.mentions}, len(ex.experiments)
+
+    (on, n_on), (off, _) = run(), run("comparison-cue")
+    assert on["Zeta-7B"].endswith("+comparison-cue") and not off["Zeta-7B"].endswith("+comparison-cue")
+    assert n_on == 1 and run("experiment:weighed")[1] == 0
+
+
+def test_rule_ids_are_unique_but_a_cue_may_show_a_recogniser_string():
+    """Recognition's "proposal" and the proposal cue are two rules; the exports call both "proposal"."""
+    assert REGISTRY.get("proposal").stage != REGISTRY.get("proposal-cue").stage
+    assert REGISTRY.get("proposal-cue").label == REGISTRY.get("proposal").label == "proposal"

@@ -31,11 +31,12 @@ def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
         doc._.title_end = title_end
         docs.append(doc)
     relations = "mlkg_relations" in nlp.pipe_names
-    model = nlp.get_pipe("mlkg_relations").model if relations else None
+    tagger = nlp.get_pipe("mlkg_relations") if relations else None
+    model = tagger.model if tagger else None
     out = []
     for paper, doc in zip(papers, nlp.pipe(docs, batch_size=BATCH)):
         mentions = tuple(mentions_of(doc, relations, model))
-        experiments = experiments_of(doc, mentions) if relations else ()
+        experiments = experiments_of(doc, mentions, tagger.lexicon, tagger.disabled) if tagger else ()
         out.append(PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments))
     return out
 
@@ -55,11 +56,15 @@ def extract(
     patterns: bool = True,
     relations: bool = True,
     model_path: str | None = DEFAULT_MODEL,
+    disabled_rules: frozenset[str] = frozenset(),
 ) -> list[PaperExtraction]:
-    """Extract every paper, in order; ``processes > 1`` forks workers for large inputs."""
+    """Extract every paper, in order; ``processes > 1`` forks workers for large inputs.
+
+    ``disabled_rules`` names rules of :data:`kg.extract.engine.REGISTRY` to switch off (a per-rule ablation).
+    """
     batches = [list(papers[i:i + BATCH]) for i in range(0, len(papers), BATCH)]
     results: list[PaperExtraction] = []
-    nlp = build_nlp(patterns=patterns, relations=relations, model_path=model_path)
+    nlp = build_nlp(patterns=patterns, relations=relations, model_path=model_path, disabled_rules=disabled_rules)
     if processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _worker_nlp
         _worker_nlp = nlp  # built once here; forked workers inherit it instead of building their own

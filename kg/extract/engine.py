@@ -30,6 +30,12 @@ class Rule:
     finds: str
     run: Callable
     new: bool = False  # finds names the catalogue lacks: each is looked for again across its paper
+    shown: str = ""  # the rule string the exports show, where it is not the id (ids are unique; shown strings need not be)
+
+    @property
+    def label(self) -> str:
+        """What the exports call this rule: ``shown``, or the id."""
+        return self.shown or self.id
 
 
 class Registry:
@@ -64,14 +70,14 @@ REGISTRY = Registry()
 
 
 def rule(id: str, stage: str, rank: int, confidence: float, finds: str,
-         registry: Registry = REGISTRY, new: bool = False) -> Callable[[Callable], Callable]:
+         registry: Registry = REGISTRY, new: bool = False, shown: str = "") -> Callable[[Callable], Callable]:
     """Register the decorated function as rule ``id``; the function itself is returned unchanged.
 
     Decorators may be stacked: one function (one scan of the text) may find
     candidates of several ids, each with its own record.
     """
     def register(fn: Callable) -> Callable:
-        registry.add(Rule(id, stage, rank, confidence, finds, fn, new))
+        registry.add(Rule(id, stage, rank, confidence, finds, fn, new, shown))
         return fn
     return register
 

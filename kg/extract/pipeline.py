@@ -35,9 +35,12 @@ from kg.extract.rules.spread import _URL, _url_spans  # noqa: F401
 from kg.extract.runner import NEW_NAME_RULES, RULE_RANK, find_candidates  # noqa: F401
 from kg.extract.runner import resolve as _without_overlaps  # noqa: F401
 from kg.extract.types import Candidate
+from kg.extract.cues.relation_rules import id_of, taken_up_by_pronoun
 from kg.extract.relations import Occurrence, classify, paper_context, strongest, taken_up
 from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Mention, Predicate
+
+TAKEN_UP = id_of(taken_up_by_pronoun)  # the follow-up cue's id, as the registry spells it
 
 SPAN_KEY = "mlkg"
 CANDIDATES = "mlkg_candidates"  # doc.user_data key: the spans' candidates, in span order
@@ -126,7 +129,7 @@ class NameRecognizer:
 @Language.factory("mlkg_relations", default_config={"catalogue_dir": None, "model_path": None})
 def make_relations(nlp: Language, name: str, catalogue_dir: str | None, model_path: str | None) -> "RelationTagger":
     cat = catalogue_mod.load(catalogue_dir) if catalogue_dir else catalogue_mod.default()
-    return RelationTagger(cat, LinearModel.load(model_path) if model_path else None)
+    return RelationTagger(cat, LinearModel.load(model_path) if model_path else None, Lexicon.load(catalogue_dir))
 
 
 class RelationTagger:
@@ -136,9 +139,11 @@ class RelationTagger:
     the entity's relations are then decided from all its occurrences at once.
     """
 
-    def __init__(self, catalogue: Catalogue, model: LinearModel | None = None):
+    def __init__(self, catalogue: Catalogue, model: LinearModel | None = None, lexicon: Lexicon | None = None):
         self.closed = catalogue.closed
         self.model = model
+        self.lexicon = lexicon or Lexicon.load()
+        self.disabled: frozenset[str] = frozenset()  # cue rule ids switched off (per-rule ablation)
 
     def __call__(self, doc: Doc) -> Doc:
         title_end = doc._.title_end
@@ -147,7 +152,7 @@ class RelationTagger:
         cands: list[Candidate] = doc.user_data.get(CANDIDATES, [])
         proposed = frozenset(n for c in cands if c.proposed for n in (c.text, *c.aliases) if len(n) > 2)
         text = doc_text(doc)
-        ctx = paper_context(text[:title_end], text[title_end + 1:], proposed)
+        ctx = paper_context(text[:title_end], text[title_end + 1:], proposed, self.lexicon)
         doc.user_data[CONTEXT] = ctx
         doc.user_data["mlkg_closed"] = self.closed
         tagged = []
@@ -158,12 +163,12 @@ class RelationTagger:
                            end=cand.end - s_start, is_title=cand.start < title_end,
                            sentence_index=index, proposed=cand.proposed,
                            closed=cand.entry_id in self.closed)
-            pred, rule, conf = classify(o, ctx)
+            pred, rule, conf = classify(o, ctx, self.lexicon, self.disabled)
             tagged.append(replace(cand, sentence=table[index], predicate=pred, relation_rule=f"{cand.rule}+{rule}",
                                   relation_confidence=round(min(cand.confidence, conf), 2)))
-        for k in _taken_up_by_pronoun(text, table, tagged):
+        for k in _taken_up_by_pronoun(text, table, tagged, self.lexicon, self.disabled):
             tagged[k] = replace(tagged[k], predicate=Predicate.USES_TECHNIQUE,
-                                relation_rule=f"{tagged[k].rule}+taken-up-by-pronoun")
+                                relation_rule=f"{tagged[k].rule}+{TAKEN_UP}")
         _store(doc, tagged)
         return doc
 
@@ -173,7 +178,8 @@ def _store(doc: Doc, cands: list[Candidate]) -> None:
     doc.user_data[CANDIDATES] = cands
 
 
-def _taken_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Candidate]) -> list[int]:
+def _taken_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Candidate],
+                         lexicon: Lexicon, disabled: frozenset[str]) -> list[int]:
     """The one technique of a background sentence that the next sentence applies ("… We apply it") is used.
 
     Returns the indices of the candidates to retag.
@@ -186,7 +192,7 @@ def _taken_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Ca
         named = [k for k in by_sentence.get(span, []) if cands[k].type == EntityType.TECHNIQUE]
         if len({cands[k].text for k in named}) != 1 or cands[named[0]].predicate != Predicate.MENTIONS:
             continue
-        if taken_up(text[table[i + 1][0]:table[i + 1][1]]):
+        if taken_up(text[table[i + 1][0]:table[i + 1][1]], lexicon, disabled):
             out.extend(named)
     return out
 
@@ -233,7 +239,8 @@ def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations
               disabled_rules: frozenset[str] = frozenset()) -> Language:
     """The extraction pipeline; ``patterns``/``relations`` off serve the ablation, ``model_path=None`` the rules alone.
 
-    ``disabled_rules`` switches recognition rules off by id (``kg.extract.rules.ids``), for a per-rule ablation.
+    ``disabled_rules`` switches named rules off by id (recognition, cue and experiment rules of
+    :data:`kg.extract.engine.REGISTRY`), for a per-rule ablation.
     """
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "mlkg.light_tokenizer.v1"}}})
     nlp.add_pipe("sentencizer")
@@ -243,8 +250,9 @@ def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations
     names.open_vocab = patterns and (bool(model_path) if open_vocab is None else open_vocab)
     names.disabled = frozenset(disabled_rules)
     if relations:
-        nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir,
-                                               "model_path": str(model_path) if model_path else None})
+        tagger = nlp.add_pipe("mlkg_relations", config={"catalogue_dir": catalogue_dir,
+                                                        "model_path": str(model_path) if model_path else None})
+        tagger.disabled = frozenset(disabled_rules)
     return nlp
 
 

@@ -96,7 +96,7 @@ def classify(o: Occurrence, ctx: PaperContext = PaperContext(), lexicon: Lexicon
     for cue in rules.chain(disabled):
         predicate = cue.run(reading)
         if predicate is not None:
-            return predicate, cue.id, cue.confidence
+            return predicate, cue.label, cue.confidence
     return NO_CUE
 
 

@@ -33,7 +33,8 @@ def id_of(fn: Callable) -> str:
     return next(r for r in map(REGISTRY.get, REGISTRY.ids()) if r.run is fn).id
 
 
-@rule("proposal", stage=STAGE, rank=0, confidence=0.85, finds="what the paper itself introduces (any type)")
+@rule("proposal-cue", stage=STAGE, rank=0, confidence=0.85, shown="proposal",
+      finds="what the paper itself introduces (any type)")
 def proposal(r: Reading) -> P | None:
     return P.PROPOSES if r.o.proposed else None
 
