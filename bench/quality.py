@@ -225,14 +225,14 @@ def rule_ablation(gold: list[dict], tmp: Path) -> None:
     base = f1s(frozenset(), "all")
     print(f"all rules on, {len(papers)} papers of train + dev: entity {base[0]:.3f} | typed {base[1]:.3f} | "
           f"relation {base[2]:.3f} | experiment {base[3]:.3f}")
-    print(f"{'rule':<28}{'stage':<12}{'entity':>9}{'typed':>9}{'relation':>9}{'exper.':>9}   (F1 lost when off)")
+    print(f"{'rule':<28}{'stage':<20}{'entity':>9}{'typed':>9}{'relation':>9}{'exper.':>9}   (F1 lost when off)")
     for rule_id in REGISTRY.ids():
         rule = REGISTRY.get(rule_id)
         off = f1s(frozenset({rule_id}), "off-" + rule_id)
         lost = [b - o for b, o in zip(base, off)]
         flag = "  dead here" if not any(abs(x) > 5e-4 for x in lost) else \
             ("  harmful here" if min(lost) < -5e-4 and max(lost) <= 5e-4 else "")
-        print(f"{rule_id:<28}{rule.stage:<12}" + "".join(f"{x:+9.3f}" for x in lost) + flag)
+        print(f"{rule_id:<28}{rule.stage:<20}" + "".join(f"{x:+9.3f}" for x in lost) + flag)
 
 
 def main() -> None:
