@@ -32,17 +32,18 @@ class Add:
 
 
 @dataclass(frozen=True)
-class Drop:
+class _About:
+    """A decision about the candidate at ``index``, with nothing more to say."""
+
+    index: int
+
+
+class Drop(_About):
     """The candidate is no name, or a part of a longer one."""
 
-    index: int
 
-
-@dataclass(frozen=True)
-class Propose:
+class Propose(_About):
     """The paper introduces what the candidate names."""
-
-    index: int
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,8 @@ class Rename:
     rule: str
 
 
-@dataclass(frozen=True)
-class NoLineage:
+class NoLineage(_About):
     """The candidate's base and suffixes served to find it but name no model lineage."""
-
-    index: int
 
 
 Decision = Add | Drop | Propose | Retype | AliasOf | Rename | NoLineage
