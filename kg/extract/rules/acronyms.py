@@ -123,7 +123,7 @@ def _new_acronym(v: Vocab, text: str, ls: int, le: int, ss: int, se: int) -> Can
     ty = _type_from_context(v, text, ls, se + 1, EntityType.TECHNIQUE, long_form)
     # An acronym only we define is kept if it names a method or the paper introduces it.
     cp = context_patterns(v.lexicon)
-    proposed = ((said_to_be_proposed(text, se) or bool(cp.proposed_before.search(text, max(0, ls - 90), ls)))
+    proposed = ((said_to_be_proposed(text, se, v.lexicon) or bool(cp.proposed_before.search(text, max(0, ls - 90), ls)))
                 and not cp.modifier_after.match(text, se))
     unsure = (ty == EntityType.TECHNIQUE and head not in v.method_heads and not proposed
               and not cp.used_before.search(text[max(0, ls - 60):ls]))

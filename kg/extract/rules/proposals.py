@@ -145,7 +145,7 @@ def _new_proposal(v: Vocab, text: str, title_end: int, draft: Draft, s: int, e: 
 
 def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A title that opens with a method the abstract names again: the paper's own ("Sparse Latent Adapters")."""
-    phrase = title_phrase(text[:title_end], v.method_heads)
+    phrase = title_phrase(text[:title_end], v.method_heads, v.lexicon)
     if not phrase:
         return
     inside = [i for i, c in draft.entries() if c.start < len(phrase)]
