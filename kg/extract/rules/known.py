@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from kg import names
 from kg.catalogue import Catalogue, Entry, name_key, read_lines
-from kg.extract.rules.common import _STOP, GENERIC_KEYS, _sentence_initial
+from kg.extract.rules.common import stop_words, GENERIC_KEYS, _sentence_initial
 from kg.extract.engine import rule
 from kg.extract.rules.ids import CATALOGUE, COMPOUND, VARIANT
 from kg.extract.rules.vocab import Vocab
@@ -65,7 +65,7 @@ def _blocked_starts(catalogue: Catalogue) -> frozenset[str]:
                 if spans:
                     starts.add(name[spans[0][0]:spans[0][1]].lower())
                     starts.update(p.lower() for p in names.parts(name[spans[0][0]:spans[0][1]])[:1])
-        got = _BLOCKED[id(catalogue)] = frozenset(w for w in _STOP if w not in starts and w.isalpha())
+        got = _BLOCKED[id(catalogue)] = frozenset(w for w in stop_words() if w not in starts and w.isalpha())
     return got
 
 
@@ -79,7 +79,7 @@ def _suffix_pieces(text: Text, j: int, component: re.Pattern[str]) -> int:
             break
         if re.fullmatch(r"\d{4}|\d{3,}(?:\.\d+)?|\d{2,}\.\d+", piece):  # a year, a plain number or a score
             break
-        if piece in _STOP:  # "with Zeta-mini it converges": a pronoun, not the -it (instruction-tuned) suffix
+        if piece in stop_words():  # "with Zeta-mini it converges": a pronoun, not the -it (instruction-tuned) suffix
             break
         if piece.islower() and j + n + 2 < len(text.pieces) and component.fullmatch(text.piece(j + n + 2)):
             break  # "SigLIP2 vision encoder": the word describes the part, it does not name a variant
@@ -188,7 +188,7 @@ def _piece_at(text: Text, end: int) -> int:
 def _title_word(text: Text, k: int) -> bool:
     """A capitalised plain word that may be part of a name ("Split", "Deep"), not a stop or generic word."""
     word = text.piece(k)
-    return (word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _STOP
+    return (word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in stop_words()
             and name_key(word) not in GENERIC_KEYS)
 
 

@@ -7,7 +7,7 @@ import re
 
 from kg import names
 from kg.catalogue import Catalogue, name_key
-from kg.extract.rules.common import _BENCH_SUFFIX, _STOP, GENERIC_KEYS
+from kg.extract.rules.common import _BENCH_SUFFIX, stop_words, GENERIC_KEYS
 from kg.extract.rules.known import _suffix_pieces
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.extract.engine import rule
@@ -23,7 +23,7 @@ M, B = EntityType.MODEL, EntityType.BENCHMARK
 
 def _is_name_start(part: str) -> bool:
     low = part.lower()
-    return (len(part) >= 2 and names.looks_like_name(part) and low not in _STOP
+    return (len(part) >= 2 and names.looks_like_name(part) and low not in stop_words()
             and name_key(part) not in GENERIC_KEYS and not part[0].isdigit())
 
 
@@ -101,7 +101,7 @@ def _bench_shape(t: str, s: int, e: int, ps: list[str]) -> Candidate | None:
             return None
         if part.endswith("QA") and head.isupper() and k == 0 and len(head) <= 3:
             return None  # VQA, ODQA, KBQA: tasks
-        if name_key(head) in GENERIC_KEYS or head.lower() in _STOP:
+        if name_key(head) in GENERIC_KEYS or head.lower() in stop_words():
             return None
         return Candidate(s, e, t[s:e], B, BENCH_SHAPE, 0.8)
     return None

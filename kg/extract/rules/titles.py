@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.catalogue import name_key
-from kg.extract.rules.common import (_NAME, _SENTENCE_END, _STOP, GENERIC_KEYS, _inner_capital_or_digit,
+from kg.extract.rules.common import (_NAME, _SENTENCE_END, stop_words, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
 from kg.extract.rules.patterns import proposal_patterns
 from kg.extract.rules.vocab import Vocab, vocab
@@ -27,7 +27,7 @@ def title_phrase(title: str, heads: frozenset[str], lexicon: Lexicon | None = No
     """
     phrase = word_patterns(lexicon or Lexicon.load()).title_phrase_end.split(title.strip(), maxsplit=1)[0].strip()
     words = phrase.split()
-    if not 2 <= len(words) <= 4 or words[0].lower().endswith("ing") or words[0].lower() in _STOP:
+    if not 2 <= len(words) <= 4 or words[0].lower().endswith("ing") or words[0].lower() in stop_words(lexicon):
         return None
     if not all(w[0].isupper() or w[0].isdigit() for w in words):
         return None
@@ -64,7 +64,7 @@ def title_name(title: str, v: Vocab | None = None) -> str | None:
         return None
     if len(words) > 1 and not any(_inner_capital_or_digit(w) for w in words):
         return None  # "Beyond Words", "Many Hands": title case, not a name
-    if words[0].lower() in _STOP or name_key(head) in GENERIC_KEYS or head.lower() in v.genre_heads:
+    if words[0].lower() in stop_words(v.lexicon) or name_key(head) in GENERIC_KEYS or head.lower() in v.genre_heads:
         return None  # "Position: …", "Survey: …": the kind of paper, not a name
     return head
 
