@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import extract, pipeline, recognise
+from kg.extract.rules.wordpatterns import word_patterns
+from kg.lexicon import Lexicon
 from kg.model import Paper
 
 PIECES = ["A-", "B", "Zeta", "Net", "-7B", ", a ", ", an ", ", our ", " ", "  ", "\n", ",", "new ", "benchmark",
@@ -21,7 +23,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 @settings(max_examples=400, deadline=None)
 @given(texts, st.integers(min_value=0, max_value=5))
 def test_typed_appositions_are_the_patterns_matches(text, start):
-    plain = [m.span() for m in recognise._TYPED_APPOSITION.finditer(text, start)]
+    plain = [m.span() for m in word_patterns(Lexicon.load()).typed_apposition.finditer(text, start)]
     assert [m.span() for m in recognise._typed_apposition_matches(text, start)] == plain
 
 

@@ -39,12 +39,9 @@ def _excluded(lexicon: Lexicon) -> frozenset[str]:
     return lexicon.words("method_phrase_modifiers_not")
 
 
-_ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ary", "ar", "ent", "ant", "ial", "ed")
-
-
-def _modifier_like(word: str) -> bool:
+def _modifier_like(word: str, adjective_endings: tuple[str, ...]) -> bool:
     """Can this word open a three-word method name?  Hyphenated or adjective-shaped ("self-paced", "neural")."""
-    return "-" in word or word.lower().endswith(_ADJECTIVE_ENDINGS)
+    return "-" in word or word.lower().endswith(adjective_endings)
 
 
 def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
@@ -54,6 +51,7 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
     t = text.text
     covered = Coverage(taken)
     excluded = _excluded(lexicon)
+    adjective_endings = lexicon.lines("adjective_endings")
     out: list[Candidate] = []
     for m in _pattern(lexicon).finditer(t):
         s, e = m.span()
@@ -61,7 +59,7 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
         while words and (words[0].lower() in STOP_WORDS or words[0].lower() in excluded):
             s += len(words[0]) + 1
             words = words[1:]
-        if len(words) == 2 and not _modifier_like(words[0]):
+        if len(words) == 2 and not _modifier_like(words[0], adjective_endings):
             s += len(words[0]) + 1  # "combine active learning": a verb is no part of the name
             words = words[1:]
         if not words or any(w.lower() in STOP_WORDS for w in words):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.catalogue import name_key
-from kg.extract.rules.common import _STOP, GENERIC_KEYS
+from kg.extract.rules.common import stop_words, GENERIC_KEYS
 from kg.extract.rules.kinds import _head, _type_from_context
 from kg.extract.rules.titles import said_to_be_proposed
 from kg.extract.decisions import Add, AliasOf, Decision, Draft, Drop
@@ -75,7 +75,7 @@ def _long_form(t: str, paren: int, short: str) -> int | None:
     while start > window_start and (t[start - 1].isalnum() or t[start - 1] in "-'’"):
         start -= 1
     first = t[start:paren].split()[0].lower() if t[start:paren].split() else ""
-    if first in _STOP and first[0] != letters[0]:
+    if first in stop_words() and first[0] != letters[0]:
         return None
     return start
 
@@ -123,7 +123,7 @@ def _new_acronym(v: Vocab, text: str, ls: int, le: int, ss: int, se: int) -> Can
     ty = _type_from_context(v, text, ls, se + 1, EntityType.TECHNIQUE, long_form)
     # An acronym only we define is kept if it names a method or the paper introduces it.
     cp = context_patterns(v.lexicon)
-    proposed = ((said_to_be_proposed(text, se) or bool(cp.proposed_before.search(text, max(0, ls - 90), ls)))
+    proposed = ((said_to_be_proposed(text, se, v.lexicon) or bool(cp.proposed_before.search(text, max(0, ls - 90), ls)))
                 and not cp.modifier_after.match(text, se))
     unsure = (ty == EntityType.TECHNIQUE and head not in v.method_heads and not proposed
               and not cp.used_before.search(text[max(0, ls - 60):ls]))

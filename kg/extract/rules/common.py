@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.catalogue import name_key, read_lines
+from kg.lexicon import Lexicon
 
 # Generic words and classes that are never entities (LLMs, transformers as a
 # class of models, tasks …) live in data, not here.
 GENERIC = read_lines("generic.txt")
 GENERIC_KEYS = frozenset(name_key(g) for g in GENERIC)
-_STOP = frozenset(STOP_WORDS) | {"our", "using", "via", "towards", "toward", "beyond"}
+
+
+@cache
+def stop_words(lexicon: Lexicon | None = None) -> frozenset[str]:
+    """spaCy's English stop words and the lexicon's extra ones (``stop_words_extra.txt``): no name opens with one."""
+    return frozenset(STOP_WORDS) | (lexicon or Lexicon.load()).words("stop_words_extra")
 
 
 
@@ -31,7 +38,7 @@ def _name_like(name: str) -> bool:
     if not words or len(words) > 3:
         return False
     first = words[0]
-    if first.lower() in _STOP or name_key(name) in GENERIC_KEYS or name_key(first) in GENERIC_KEYS:
+    if first.lower() in stop_words() or name_key(name) in GENERIC_KEYS or name_key(first) in GENERIC_KEYS:
         return False
     if len(name) < 2 or (len(words) == 1 and first.lower().endswith("ly") and first[1:].islower()):
         return False  # "Recently", "Secondly": sentence adverbs, not names

@@ -7,6 +7,7 @@ import re
 from kg import names
 from kg.extract.rules.common import _BENCH_SUFFIX
 from kg.extract.rules.vocab import Vocab
+from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
@@ -22,17 +23,9 @@ def _head(v: Vocab, long_form: str) -> str:
     return last[:-1] if last.endswith("s") and (last[:-1] in v.method_heads or last[:-1] in v.not_method_heads) else last
 
 
-_DESCRIPTION = re.compile(
-    r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
-    r"(?P<words>(?:(?!(?:for|that|which|with|to|in|on|by|designed|trained|built|based|using|where|and|such|like|"
-    r"including|e\.g)\b)"
-    r"[\w\-.]+\s*){1,8})"
-)
-
-
 def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
-    phrase = _DESCRIPTION.match(text, e, min(len(text), e + 100))
+    phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase:
         return None
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
@@ -41,7 +34,7 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
             if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
                 return v.head_type(words[k + 1:]) or v.head_type(list(reversed(words)))
             # "a benchmark of 5,000 question pairs", "80B tokens of code": the noun before "of" heads it
-            if words[k - 1].lower() in ("tokens", "documents"):
+            if words[k - 1].lower() in v.lexicon.words("data_units"):
                 return EntityType.DATASET
             return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
     return v.head_type(list(reversed(words)))
@@ -70,7 +63,8 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
     window = text[max(0, s - 50):s]
     window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # not from the sentence before
     before = re.findall(r"[\w\-]+", window)
-    naming = any(w.lower() in ("name", "call", "named", "called", "dubbed", "termed", "coined") for w in before[-3:])
+    naming_verbs = v.lexicon.words("naming_verbs")
+    naming = any(w.lower() in naming_verbs for w in before[-3:])
     if naming:  # "a … corpus, which we name X": the noun the clause is about, not one in a phrase after it
         before = before[-8:]
         for k in range(len(before) - 1, -1, -1):

@@ -13,10 +13,11 @@ from bisect import bisect_right
 
 from kg import names
 from kg.catalogue import Catalogue, Entry, name_key, read_lines
-from kg.extract.rules.common import _STOP, GENERIC_KEYS, _sentence_initial
+from kg.extract.rules.common import stop_words, GENERIC_KEYS, _sentence_initial
 from kg.extract.engine import rule
 from kg.extract.rules.ids import CATALOGUE, COMPOUND, VARIANT
 from kg.extract.rules.vocab import Vocab
+from kg.extract.rules.wordpatterns import word_patterns
 from kg.extract.text import Page, Text
 from kg.extract.types import Candidate
 from kg.model import EntityType
@@ -64,12 +65,12 @@ def _blocked_starts(catalogue: Catalogue) -> frozenset[str]:
                 if spans:
                     starts.add(name[spans[0][0]:spans[0][1]].lower())
                     starts.update(p.lower() for p in names.parts(name[spans[0][0]:spans[0][1]])[:1])
-        got = _BLOCKED[id(catalogue)] = frozenset(w for w in _STOP if w not in starts and w.isalpha())
+        got = _BLOCKED[id(catalogue)] = frozenset(w for w in stop_words() if w not in starts and w.isalpha())
     return got
 
 
-def _suffix_pieces(text: Text, j: int) -> int:
-    """How many pieces after ``j`` are space-joined model suffixes ("Llama 2 7B Chat")."""
+def _suffix_pieces(text: Text, j: int, component: re.Pattern[str]) -> int:
+    """How many pieces after ``j`` are space-joined model suffixes ("Llama 2 7B Chat"), not before a ``component``."""
     n = 0
     while j + n + 1 < len(text.pieces) and text.joined(j + n + 1):
         piece = text.piece(j + n + 1)
@@ -78,15 +79,12 @@ def _suffix_pieces(text: Text, j: int) -> int:
             break
         if re.fullmatch(r"\d{4}|\d{3,}(?:\.\d+)?|\d{2,}\.\d+", piece):  # a year, a plain number or a score
             break
-        if piece in _STOP:  # "with Zeta-mini it converges": a pronoun, not the -it (instruction-tuned) suffix
+        if piece in stop_words():  # "with Zeta-mini it converges": a pronoun, not the -it (instruction-tuned) suffix
             break
-        if piece.islower() and j + n + 2 < len(text.pieces) and _COMPONENT.fullmatch(text.piece(j + n + 2)):
+        if piece.islower() and j + n + 2 < len(text.pieces) and component.fullmatch(text.piece(j + n + 2)):
             break  # "SigLIP2 vision encoder": the word describes the part, it does not name a variant
         n += 1
     return n
-
-
-_COMPONENT = re.compile(r"(?:encoder|decoder|backbone|tower|module|branch|head|projector|component)s?[,.;:)]?")
 
 
 def known_names(text: Text, catalogue: Catalogue, v: Vocab, title_end: int = 0) -> list[Candidate]:
@@ -95,6 +93,7 @@ def known_names(text: Text, catalogue: Catalogue, v: Vocab, title_end: int = 0) 
     prefixes, firsts = catalogue.prefixes, text.firsts
     blocked = _blocked_starts(catalogue)
     i, n = 0, len(text.pieces)
+    component = word_patterns(v.lexicon).component
     while i < n:
         first = firsts[i]
         if first in blocked or (first if first is not None else text.keys(i)[0]) not in prefixes:
@@ -108,7 +107,7 @@ def known_names(text: Text, catalogue: Catalogue, v: Vocab, title_end: int = 0) 
         if len(text.parts(j)) == used:  # the known name ends with its piece
             i = _whole_piece(v, text, i, j, entry, title_end, out)
         else:
-            i = _inside_piece(text, catalogue, i, j, used, entry, out)
+            i = _inside_piece(text, catalogue, i, j, used, entry, out, component)
     return out
 
 
@@ -120,7 +119,7 @@ def _whole_piece(v: Vocab, text: Text, i: int, j: int, entry: Entry, title_end: 
     """
     t = text.text
     start, base_end = text.pieces[i][0], text.parts(j)[-1][1]
-    extra = _suffix_pieces(text, j) if entry.type == M else 0
+    extra = _suffix_pieces(text, j, word_patterns(v.lexicon).component) if entry.type == M else 0
     if extra:
         end = text.pieces[j + extra][1]
         suffixes = [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
@@ -140,7 +139,7 @@ def _whole_piece(v: Vocab, text: Text, i: int, j: int, entry: Entry, title_end: 
 
 
 def _inside_piece(text: Text, catalogue: Catalogue, i: int, j: int, used: int, entry: Entry,
-                  out: list[Candidate]) -> int:
+                  out: list[Candidate], component: re.Pattern[str]) -> int:
     """A known name that ends inside piece ``j``: "GPT-3.5/4", a variant, a compound, or a word after it.
 
     Appends what it finds to ``out``; returns the piece to go on from.
@@ -164,7 +163,7 @@ def _inside_piece(text: Text, catalogue: Catalogue, i: int, j: int, used: int, e
     if names.is_attributive(rest[0]) or (rest[0].islower() and not names.is_suffix(rest[0])):
         out.append(Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.9, entry_id=entry.id))
     elif entry.type == M and all(names.is_suffix(p) for p in rest):
-        extra = _suffix_pieces(text, j)
+        extra = _suffix_pieces(text, j, component)
         end = text.pieces[j + extra][1]
         suffixes = rest + [p for k in range(j + 1, j + extra + 1) for p in names.parts(text.piece(k))]
         out.append(_variant(t, start, end, base_end, entry, suffixes))
@@ -189,7 +188,7 @@ def _piece_at(text: Text, end: int) -> int:
 def _title_word(text: Text, k: int) -> bool:
     """A capitalised plain word that may be part of a name ("Split", "Deep"), not a stop or generic word."""
     word = text.piece(k)
-    return (word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in _STOP
+    return (word.isalpha() and word[:1].isupper() and word[1:].islower() and word.lower() not in stop_words()
             and name_key(word) not in GENERIC_KEYS)
 
 

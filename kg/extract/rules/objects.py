@@ -7,14 +7,16 @@ import re
 from collections.abc import Iterator
 
 from kg.catalogue import name_key
-from kg.extract.rules.common import (_ITEM, _MEASURE, _NAME, GENERIC_KEYS, _inner_capital_or_digit,
+from kg.extract.rules.common import (_ITEM, _MEASURE, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
 from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
+from kg.extract.rules.wordpatterns import word_patterns
 from kg.extract.engine import rule
 from kg.extract.rules.ids import APPOSITION, OBJECT
 from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
+from kg.lexicon import Lexicon
 from kg.model import EntityType
 
 M = EntityType.MODEL
@@ -50,18 +52,23 @@ def object_names(text: Text, taken: list[tuple[int, int]], v: Vocab) -> list[Can
     return out
 
 
-# "CodeRiver, a new suite of …", "ForgeMix, our instruction dataset": a name and the kind it is
-_TYPED_APPOSITION = re.compile(
-    _NAME + r",\s+(?P<det>a|an|our)\s+(?P<adj>(?:(?!(?:for|of|with|to|in|on|by|that|which)\b)[\w\-]+\s+){0,3}?)"
-    r"(?P<head>benchmark|suite|testbed|leaderboard|dataset|corpus|model|LLM|VLM|language model)s?"
-    r"(?=\s*(?:[,.;:()]|(?:of|for|with|that|which|in|on|to|and|from|built|designed|trained|covering)\b))")
+class _ShippedTypedApposition:
+    """The typed-apposition pattern of the shipped lexicon, built on first use.
+
+    Kept only because ``kg.extract.recognise`` re-exports the old name; the
+    rules use ``word_patterns(lexicon).typed_apposition``.
+    """
+
+    def __getattr__(self, attr: str):
+        return getattr(word_patterns(Lexicon.load()).typed_apposition, attr)
 
 
-_APPOSITION_SITE = re.compile(r",\s+(?:a|an|our)\s")  # in every match of _TYPED_APPOSITION, after the name
+_TYPED_APPOSITION = _ShippedTypedApposition()
+_APPOSITION_SITE = re.compile(r",\s+(?:a|an|our)\s")  # in every typed-apposition match, after the name
 
 
-def _typed_apposition_matches(t: str, start: int) -> Iterator[re.Match]:
-    """``_TYPED_APPOSITION.finditer(t, start)``, in linear time.
+def _typed_apposition_matches(t: str, start: int, pattern: re.Pattern[str] | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(t, start)`` for the typed-apposition pattern (``None``: the shipped one), in linear time.
 
     finditer would try the pattern at every position, and from each one inside
     a long hyphen chain or capitalised run ("A-A-A-…", "AbCdEf…") its name
@@ -69,6 +76,7 @@ def _typed_apposition_matches(t: str, start: int) -> Iterator[re.Match]:
     words, single spaces) ends at a comma before "a/an/our", so only the
     positions just before such a comma are tried, in order: the same matches.
     """
+    pattern = pattern or word_patterns(Lexicon.load()).typed_apposition
     pos = start
     for site in _APPOSITION_SITE.finditer(t, start):
         comma = site.start()
@@ -77,7 +85,7 @@ def _typed_apposition_matches(t: str, start: int) -> Iterator[re.Match]:
             spaces += t[first - 1] == " "
             first -= 1
         for p in range(max(pos, first), comma):
-            m = _TYPED_APPOSITION.match(t, p)
+            m = pattern.match(t, p)
             if m:
                 yield m
                 pos = m.end()
@@ -89,7 +97,7 @@ def typed_appositions(text: Text, taken: list[tuple[int, int]], v: Vocab, start:
     t = text.text
     covered = Coverage(taken)
     out = []
-    for m in _typed_apposition_matches(t, start):
+    for m in _typed_apposition_matches(t, start, word_patterns(v.lexicon).typed_apposition):
         s, e = _trim_name(t, *m.span("name"))
         name = t[s:e]
         if covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name) or _MEASURE.match(name):

@@ -16,9 +16,9 @@ from kg.extract.text import Page
 from kg.extract.types import Candidate
 from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
+from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
-_CALLED = re.compile(r"\b(?:called|termed|dubbed|coined|we name|we call)\s+(?:as\s+)?[\"“']?$")
 _PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.a\. )?(?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
 
 
@@ -145,7 +145,7 @@ def _new_proposal(v: Vocab, text: str, title_end: int, draft: Draft, s: int, e: 
 
 def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A title that opens with a method the abstract names again: the paper's own ("Sparse Latent Adapters")."""
-    phrase = title_phrase(text[:title_end], v.method_heads)
+    phrase = title_phrase(text[:title_end], v.method_heads, v.lexicon)
     if not phrase:
         return
     inside = [i for i, c in draft.entries() if c.start < len(phrase)]
@@ -164,8 +164,9 @@ def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
 def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A known name "called" here, and a new name the title carries as its subject, are the paper's own."""
     # "a task called replaced token detection": named here, so introduced here
-    draft(*(Propose(i) for i, c in draft.entries() if c.entry_id and _CALLED.search(text, max(0, c.start - 30),
-                                                                                      c.start)))
+    called = word_patterns(v.lexicon).called
+    draft(*(Propose(i) for i, c in draft.entries()
+            if c.entry_id and called.search(text, max(0, c.start - 30), c.start)))
     title = text[:title_end]
     title_key = name_key(title)
     for i, c in draft.entries():

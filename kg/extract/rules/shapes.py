@@ -7,12 +7,14 @@ import re
 
 from kg import names
 from kg.catalogue import Catalogue, name_key
-from kg.extract.rules.common import _BENCH_SUFFIX, _STOP, GENERIC_KEYS
+from kg.extract.rules.common import _BENCH_SUFFIX, stop_words, GENERIC_KEYS
 from kg.extract.rules.known import _suffix_pieces
+from kg.extract.rules.wordpatterns import word_patterns
 from kg.extract.engine import rule
 from kg.extract.rules.ids import BENCH_SHAPE, MODEL_SHAPE
 from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
+from kg.lexicon import Lexicon
 from kg.model import EntityType
 
 M, B = EntityType.MODEL, EntityType.BENCHMARK
@@ -21,16 +23,17 @@ M, B = EntityType.MODEL, EntityType.BENCHMARK
 
 def _is_name_start(part: str) -> bool:
     low = part.lower()
-    return (len(part) >= 2 and names.looks_like_name(part) and low not in _STOP
+    return (len(part) >= 2 and names.looks_like_name(part) and low not in stop_words()
             and name_key(part) not in GENERIC_KEYS and not part[0].isdigit())
 
 
 
 
 def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue,
-                 title_end: int = 0) -> list[Candidate]:
-    """Unknown names written like models or benchmarks."""
+                 title_end: int = 0, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Unknown names written like models or benchmarks (``lexicon``: whose component nouns end a model's suffixes)."""
     out: list[Candidate] = []
+    component = word_patterns(lexicon or Lexicon.load()).component
     t = text.text
     title_words = re.findall(r"[A-Za-z]\w*", t[:title_end])
     title_case = len(title_words) >= 4 and sum(w[0].isupper() for w in title_words) >= 0.6 * len(title_words)
@@ -43,7 +46,7 @@ def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue,
         if i <= skip_to or covered.hits(s, e):
             continue
         ps = [t[a:b] for a, b in text.parts(i)]
-        cand = _model_shape(t, text, i, ps) or _bench_shape(t, s, e, ps)
+        cand = _model_shape(t, text, i, ps, component) or _bench_shape(t, s, e, ps)
         if (cand is not None and title_case and cand.end <= title_end and _plain_word_and_size(cand.text)
                 and cand.text not in t[title_end:]):
             continue  # "… Enable and Accelerate 100B Model Fine-tuning": Title Case makes any word look like a name
@@ -61,7 +64,7 @@ def _plain_word_and_size(name: str) -> bool:
     return len(words) == 2 and words[0][1:].islower() and words[0].isalpha() and names.is_size(words[1])
 
 
-def _model_shape(t: str, text: Text, i: int, ps: list[str]) -> Candidate | None:
+def _model_shape(t: str, text: Text, i: int, ps: list[str], component: re.Pattern[str]) -> Candidate | None:
     if not ps or not _is_name_start(ps[0]):
         return None
     k = 1
@@ -71,7 +74,7 @@ def _model_shape(t: str, text: Text, i: int, ps: list[str]) -> Candidate | None:
         k += 1
     s, e = text.pieces[i]
     suffixes = ps[k:]
-    extra = _suffix_pieces(text, i)
+    extra = _suffix_pieces(text, i, component)
     if extra:
         e = text.pieces[i + extra][1]
         suffixes += [p for n in range(i + 1, i + extra + 1) for p in names.parts(text.piece(n))]
@@ -98,7 +101,7 @@ def _bench_shape(t: str, s: int, e: int, ps: list[str]) -> Candidate | None:
             return None
         if part.endswith("QA") and head.isupper() and k == 0 and len(head) <= 3:
             return None  # VQA, ODQA, KBQA: tasks
-        if name_key(head) in GENERIC_KEYS or head.lower() in _STOP:
+        if name_key(head) in GENERIC_KEYS or head.lower() in stop_words():
             return None
         return Candidate(s, e, t[s:e], B, BENCH_SHAPE, 0.8)
     return None
@@ -109,4 +112,4 @@ def _bench_shape(t: str, s: int, e: int, ps: list[str]) -> Candidate | None:
 @rule(BENCH_SHAPE, stage="names", rank=3, confidence=0.8, new=True,
       finds="an unknown name written like a benchmark (…Bench, …Eval, …QA)")
 def find_shaped(page: Page, found: list[Candidate]) -> list[Candidate]:
-    return shaped_names(page.text, spans(found), page.catalogue, page.title_end)
+    return shaped_names(page.text, spans(found), page.catalogue, page.title_end, page.vocab.lexicon)
