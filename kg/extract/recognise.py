@@ -35,8 +35,7 @@ from kg.extract.rules.common import GENERIC, GENERIC_KEYS  # noqa: F401
 from kg.extract.rules.vocab import Vocab, vocab  # noqa: F401
 from kg.extract.rules.known import known_names  # noqa: F401
 from kg.extract.rules.lists import list_mates, listed_names, scored_names  # noqa: F401
-from kg.extract.rules.objects import (_TYPED_APPOSITION, _typed_apposition_matches, object_names,  # noqa: F401
-                                      typed_appositions)
+from kg.extract.rules.objects import _typed_apposition_matches, object_names, typed_appositions  # noqa: F401
 from kg.extract.rules.shapes import shaped_names  # noqa: F401
 from kg.extract.rules.titles import (SUBJECT_DEFINED, proposal_spans, said_to_be_proposed,  # noqa: F401
                                      subtitle_type, title_name, title_phrase)

@@ -52,18 +52,6 @@ def object_names(text: Text, taken: list[tuple[int, int]], v: Vocab) -> list[Can
     return out
 
 
-class _ShippedTypedApposition:
-    """The typed-apposition pattern of the shipped lexicon, built on first use.
-
-    Kept only because ``kg.extract.recognise`` re-exports the old name; the
-    rules use ``word_patterns(lexicon).typed_apposition``.
-    """
-
-    def __getattr__(self, attr: str):
-        return getattr(word_patterns(Lexicon.load()).typed_apposition, attr)
-
-
-_TYPED_APPOSITION = _ShippedTypedApposition()
 _APPOSITION_SITE = re.compile(r",\s+(?:a|an|our)\s")  # in every typed-apposition match, after the name
 
 
