@@ -18,6 +18,7 @@ from kg.extract.cues.reading import (LEFT_WINDOW, RIGHT_WINDOW, Occurrence, Pape
                                      only_list_material)
 from kg.extract.cues.reading import sentence_facts as _sentence_facts
 from kg.extract.cues.reading import whose as _whose
+from kg.extract.sentences import split_sentences
 from kg.lexicon import Lexicon
 from kg.model import Predicate
 
@@ -69,7 +70,7 @@ def paper_context(title: str, abstract: str, proposed: frozenset[str], lexicon: 
     """
     cues = Cues.of(lexicon)
     text = f"{title}\n{abstract}"
-    ours = [sent for sent in re.split(r"(?<=[.!?])\s+", abstract) if cues.OURS.search(sent)]
+    ours = [sent for sent in split_sentences(abstract) if cues.OURS.search(sent)]
     trains = bool(cues.TRAINS_MODELS.search(text) or cues.TRAINS_MODELS_TITLE.search(title)
                   or any(cues.TRAINING_METHODS.search(sent) for sent in ours))
     return PaperContext(trains_models=trains and not cues.NOT_TRAINING.search(text), proposed=proposed)

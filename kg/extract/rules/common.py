@@ -62,7 +62,6 @@ def _trim_name(t: str, s: int, e: int) -> tuple[int, int]:
     return s, s + len(name)
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9])|\n")
 
 _ITEM = rf"{_WORD}(?: {_WORD}){{0,2}}"
 # 350GB, 7B, 4k, 8K-sequence, 52-billion-parameter: amounts, not names

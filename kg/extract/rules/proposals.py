@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.catalogue import name_key
+from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type,
                                     _type_from_context)
@@ -22,7 +23,6 @@ from kg.model import EntityType
 _PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.a\. )?(?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\)")
 
 
-_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z0-9])")
 
 
 def _in_title_as_subject(v: Vocab, title: str, name: str) -> bool:
@@ -81,7 +81,7 @@ def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> li
     if name:
         at = max(0, title.find(name))
         sites.append((at, at + len(name), True))
-    for start in [title_end + 1] + [m.end() for m in _SENTENCE_START.finditer(text, title_end)]:
+    for start in dict.fromkeys([title_end + 1, *sentence_starts(text, title_end)]):
         m = SUBJECT_DEFINED.match(text, start)
         if m and _name_like(m.group("name")) and _in_title_as_subject(v, title, m.group("name")):
             sites.append((*m.span("name"), False))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from kg.catalogue import name_key
-from kg.extract.rules.common import (_NAME, _SENTENCE_END, stop_words, GENERIC_KEYS, _inner_capital_or_digit,
+from kg.extract.sentences import sentence_starts
+from kg.extract.rules.common import (_NAME, stop_words, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
 from kg.extract.rules.patterns import proposal_patterns
 from kg.extract.rules.vocab import Vocab, vocab
@@ -122,8 +123,8 @@ def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, in
         s, e = _trim_name(t, *m.span("name" if m.group("name") else "name2"))
         if _name_like(t[s:e]):
             spans.append((s, e, False))
-    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(t)]
-    appositions = filter(None, (pp.novel_apposition.match(t, s) for s in sentence_starts))
+    starts = [0, *sentence_starts(t)]
+    appositions = filter(None, (pp.novel_apposition.match(t, s) for s in starts))
     for matches in (pp.our.finditer(t), appositions):
         for m in matches:
             group = "name" if m.group("name") else "name2"
