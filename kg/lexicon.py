@@ -77,6 +77,14 @@ class Lexicon:
         """
         return self.alternation_of(self.lines(name), escape, in_file_order)
 
+    def fragments(self, name: str) -> str:
+        """A non-capturing group of list ``name``'s entries as regex fragments, in file order (what rules compose)."""
+        return "(?:" + self.branches(name) + ")"
+
+    def branches(self, name: str, escape: bool = False) -> str:
+        """The entries of list ``name`` joined by ``|`` in file order, for a group the caller writes itself."""
+        return "|".join(re.escape(s) if escape else s for s in dict.fromkeys(self.lines(name)))
+
     @staticmethod
     def alternation_of(entries, escape: bool = True, in_file_order: bool = False) -> str:
         """A non-capturing group of ``entries``, longest first so that no prefix hides a longer entry."""

@@ -101,7 +101,7 @@ def expand(template: str, lexicon: Lexicon, depth: int = 0) -> str:
     """The template with each ``{list}`` replaced by the list's alternation (lists may name lists)."""
     if depth > 8:
         raise ValueError(f"lexicon lists name each other in a loop: {template[:80]}")
-    return _LIST.sub(lambda m: expand(lexicon.alternation(m.group(1), escape=False, in_file_order=True),
+    return _LIST.sub(lambda m: expand(lexicon.fragments(m.group(1)),
                                       lexicon, depth + 1), template)
 
 

@@ -31,10 +31,10 @@ def _proposal_heads(lexicon: Lexicon) -> str:
 
 @cache
 def proposal_patterns(lexicon: Lexicon) -> ProposalPatterns:
-    verb = lexicon.alternation("propose_verbs", escape=False, in_file_order=True) + "(?:s|d|ed)?"
+    verb = lexicon.fragments("propose_verbs") + "(?:s|d|ed)?"
     naming = lexicon.alternation("naming_words", in_file_order=True)
     # Words a description may hold before the name, but not words that start a new clause.
-    description_word = rf"(?!{lexicon.alternation('clause_words', escape=False, in_file_order=True)}\b)[\w\-]+,?"
+    description_word = rf"(?!{lexicon.fragments('clause_words')}\b)[\w\-]+,?"
     heads = _proposal_heads(lexicon)
     proposal = re.compile(
         r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Oo]ur (?:paper|work|study|report)|[Hh]ere,? we)"
@@ -43,7 +43,7 @@ def proposal_patterns(lexicon: Lexicon) -> ProposalPatterns:
         r"(?:[\w\-]+\s+){1,4}?to\s+)?"
         + verb + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + description_word + r"\s+){0,6}?)"
         r"(?:" + naming + r"\s+)?" + _NAME + r"(?=[\s,.;:()]|$)")
-    named = re.compile(r"\b(?:" + naming[3:-1] + r"|namely)\s+(?:as\s+)?"
+    named = re.compile(r"\b(?:" + lexicon.branches("naming_words", escape=True) + r"|namely)\s+(?:as\s+)?"
                        r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
     our = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + heads
                      + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
@@ -72,9 +72,7 @@ class ContextPatterns:
 
 @cache
 def context_patterns(lexicon: Lexicon) -> ContextPatterns:
-    def alt(name: str) -> str:
-        return lexicon.alternation(name, escape=False, in_file_order=True)
-
+    alt = lexicon.fragments
     return ContextPatterns(
         modifier_after=re.compile(r"\)?\s*-?\s*" + alt("modifier_words") + r"\b(?!\s+(?:on|upon|by)\b)",
                                   re.IGNORECASE),

@@ -31,12 +31,8 @@ class WordPatterns:
     component: re.Pattern[str]  # "vision encoder": a part of a model
 
 
-def _alt(lexicon: Lexicon, name: str) -> str:
-    return lexicon.alternation(name, escape=False, in_file_order=True)
-
-
 def _trained_new(lexicon: Lexicon) -> re.Pattern[str]:
-    nouns = _alt(lexicon, "trained_model_nouns")
+    nouns = lexicon.fragments("trained_model_nouns")
     return re.compile(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
                       + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?" + nouns + r"s?\b"
                       r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + nouns + r",\s+"
@@ -44,31 +40,31 @@ def _trained_new(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _report_title(lexicon: Lexicon) -> re.Pattern[str]:
-    not_name, genres = _alt(lexicon, "report_title_not_name"), _alt(lexicon, "report_title_genres")
-    return re.compile(r"^(?:The\s+)?(" + _WORD + r"(?: (?!" + not_name[3:-1] + r")" + _WORD + r")?)\s+"
+    genres = lexicon.fragments("report_title_genres")
+    return re.compile(r"^(?:The\s+)?(" + _WORD + r"(?: (?!" + lexicon.branches("report_title_not_name") + r")" + _WORD + r")?)\s+"
                       + genres + r"\s*$", re.IGNORECASE)
 
 
 def _typed_apposition(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(
-        _NAME + r",\s+(?P<det>a|an|our)\s+(?P<adj>(?:(?!" + _alt(lexicon, "apposition_stops") + r"\b)[\w\-]+\s+){0,3}?)"
-        r"(?P<head>" + _alt(lexicon, "apposition_heads")[3:-1] + r")s?"
-        r"(?=\s*(?:[,.;:()]|" + _alt(lexicon, "apposition_after") + r"\b))")
+        _NAME + r",\s+(?P<det>a|an|our)\s+(?P<adj>(?:(?!" + lexicon.fragments("apposition_stops") + r"\b)[\w\-]+\s+){0,3}?)"
+        r"(?P<head>" + lexicon.branches("apposition_heads") + r")s?"
+        r"(?=\s*(?:[,.;:()]|" + lexicon.fragments("apposition_after") + r"\b))")
 
 
 @cache
 def word_patterns(lexicon: Lexicon) -> WordPatterns:
     """The patterns for one lexicon (cached on it: one set per data directory)."""
-    passive = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:" + _alt(lexicon, "passive_adverbs")[3:-1]
-                         .replace("|", r"\s+|") + r"\s+)?" + _alt(lexicon, "passive_propose_verbs") + r"\b")
-    title_end = re.compile(r"\s+" + _alt(lexicon, "title_phrase_end") + r"\s+|[:,?!]", re.IGNORECASE)
-    subtitle_stop = re.compile(r"\s+" + _alt(lexicon, "subtitle_stop") + r"\s+|[,:;]")
+    passive = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:" + lexicon.branches("passive_adverbs")
+                         .replace("|", r"\s+|") + r"\s+)?" + lexicon.fragments("passive_propose_verbs") + r"\b")
+    title_end = re.compile(r"\s+" + lexicon.fragments("title_phrase_end") + r"\s+|[:,?!]", re.IGNORECASE)
+    subtitle_stop = re.compile(r"\s+" + lexicon.fragments("subtitle_stop") + r"\s+|[,:;]")
     description = re.compile(
         r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
-        r"(?P<words>(?:(?!" + _alt(lexicon, "description_stops") + r"\b)"
+        r"(?P<words>(?:(?!" + lexicon.fragments("description_stops") + r"\b)"
         r"[\w\-.]+\s*){1,8})")
-    called = re.compile(r"\b" + _alt(lexicon, "called_words")
+    called = re.compile(r"\b" + lexicon.fragments("called_words")
                         + r"\s+(?:as\s+)?[\"“']?$")
-    component = re.compile(_alt(lexicon, "component_nouns") + r"s?[,.;:)]?")
+    component = re.compile(lexicon.fragments("component_nouns") + r"s?[,.;:)]?")
     return WordPatterns(_trained_new(lexicon), passive, title_end, _report_title(lexicon), subtitle_stop,
                         description, called, _typed_apposition(lexicon), component)
