@@ -41,6 +41,7 @@ from kg.extract import results as res
 from kg.extract.cues import experiment_rules as rules
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
 from kg.extract.cues.patterns import Cues
+from kg.extract.engine import REGISTRY
 from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
 
@@ -363,7 +364,7 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
         p = rules.weighed(weights, cand.kind, cand.facts)
         rule = rule_for(cand, disabled)
         if rule or p >= threshold:
-            kept.append((cand, max(p, 0.8) if rule else p, rule or rules.WEIGHED.removeprefix(rules.PREFIX)))
+            kept.append((cand, max(p, 0.8) if rule else p, rule or REGISTRY.get(rules.WEIGHED).label))
     return tuple(_record(text, title_end, sentences, names, mentions, c, p, r) for c, p, r in kept)
 
 

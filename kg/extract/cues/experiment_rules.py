@@ -46,11 +46,11 @@ def _statement(kind: ExperimentKind, needed: frozenset[str], excluded: frozenset
 for _kind, _rows in RULES.items():
     for _rank, (_name, _needed, _excluded) in enumerate(_rows):
         _finds = f"{_kind.value} stated outright: {' + '.join(sorted(_needed))}, without {', '.join(sorted(_excluded))}"
-        rule(PREFIX + _name, stage=STAGE, rank=_rank, confidence=0.8, finds=_finds)(
+        rule(PREFIX + _name, stage=STAGE, rank=_rank, confidence=0.8, finds=_finds, shown=_name)(
             _statement(_kind, frozenset(_needed), frozenset(_excluded)))
 
 
-@rule(PREFIX + "weighed", stage="experiment-weights", rank=0, confidence=0.5,
+@rule(PREFIX + "weighed", stage="experiment-weights", rank=0, confidence=0.5, shown="weighed",
       finds="a pair the learned pairing scorer believes (kg/data/models/experiments.json)")
 def weighed(weights: dict, kind: ExperimentKind, facts: set[str]) -> float:
     return pairing.probability(weights, kind.value, facts)
@@ -66,7 +66,7 @@ def rule_for(kind: ExperimentKind, facts: set[str], where_facts: frozenset[str],
         return None  # a method run as a system is left to the weights: usually it is only a method
     for r in chain(disabled, STAGE):
         if r.run(kind, where_facts):
-            return r.id.removeprefix(PREFIX)
+            return r.label
     return None
 
 
