@@ -277,3 +277,31 @@ def test_methods_a_paper_outperforms_are_mentioned(nlp):
     got = edges(nlp, abstract)
     # ruled out: "mentions at most" (GUIDELINES.md); the learned decider may also leave it out
     assert got["QuRA"] == P.MENTIONS and got.get("beam search", P.MENTIONS) == P.MENTIONS
+
+
+@pytest.mark.parametrize("abstract,name", [
+    ("Errors hide in notes. We evaluated six instruction-tuned LLMs (Zeta-2-7B, Orbit-3 and Kite-8B) on WidgetQA.",
+     "Orbit-3"),
+    ("Tagging is hard. Our tagger beats strong domain-specialized models like Zeta-2-7B on WidgetQA.", "Zeta-2-7B"),
+])
+def test_a_participle_describing_a_kind_of_model_is_no_fine_tuning(nlp, abstract, name):
+    """Loss kind 1 of issue 13: "instruction-tuned LLMs (A, B)" says what the models are, not what we do."""
+    assert edges(nlp, abstract)[name] == P.EVALUATES
+
+
+def test_our_participle_is_still_our_fine_tuning(nlp):
+    abstract = "Tagging is hard. We fine-tuned models such as Zeta-2-7B and Kite-8B on our notes."
+    assert edges(nlp, abstract)["Kite-8B"] == P.FINE_TUNES
+
+
+def test_a_model_whose_architecture_the_paper_adapts_is_evaluated(nlp):
+    """GUIDELINES: an architecture trained from scratch is evaluated; "adapts the X architecture" takes no weights."""
+    abstract = ("Music is hard to generate. We fine-tune a small decoder and build Tunesmith, "
+                "which adapts the Zeta-2-7B and Kite-8B architectures to audio.")
+    assert edges(nlp, abstract)["Zeta-2-7B"] != P.FINE_TUNES
+
+
+def test_an_opening_fine_tuned_clause_is_said_of_its_subject(nlp):
+    abstract = ("Tagging is hard. When fine-tuned on our notes, instruction-tuned versions of Zeta-2-7B and Kite-8B "
+                "reach high accuracy.")
+    assert edges(nlp, abstract)["Kite-8B"] == P.FINE_TUNES

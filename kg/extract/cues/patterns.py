@@ -41,6 +41,12 @@ _RELATIONS = {
     "COMPARE": r"\b{cue_compare_relation}",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
+    # "nine instruction-tuned LLMs (A, B)": a participle describing a noun of kind, not a deed of ours
+    "DESCRIBING_PARTICIPLE": r"(?<!\bwe\s)(?<!\bour\s)(?<!\bthe\s)(?<!\bthese\s)(?<![\w\-])"
+                             r"[\w\-]*?(?:{cue_attributive_participles})(?=\s+(?:[\w\-]+\s+)?{cue_kind_nouns}\b)",
+    # "When fine-tuned on the task, X and Y ...": the opening clause's participle is said of the subject
+    "FINE_TUNED_OPENING": r"^\W*(?:when|after|once|if)\s+(?:further\s+|first\s+)?(?:{verbs_fine_tuned})\b",
+    "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
     "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?{cue_system_on}",
     # --- data
     "TRAIN_ON": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"

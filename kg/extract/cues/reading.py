@@ -190,7 +190,23 @@ class Reading:
 
     @cached_property
     def fine_tune_at(self) -> int:
-        return self.governing("FINE_TUNE")
+        """The governing fine-tune cue, unless it only describes a noun of kind ("instruction-tuned LLMs (X)")."""
+        at = self.governing("FINE_TUNE")
+        if at >= 0 and at in _ends(self.cues.DESCRIBING_PARTICIPLE, self.o.sentence):
+            return self._opening_fine_tune()
+        return at
+
+    def _opening_fine_tune(self) -> int:
+        """End of an opening "When fine-tuned on T," clause whose subject is the mention, or -1."""
+        end = clause_end(self.cues.FINE_TUNED_OPENING, self.o.sentence)
+        subject = end and only_list_material(self.o.sentence[end + 1:self.o.start], self.cues.fillers)
+        return end if subject else -1
+
+    @cached_property
+    def as_architecture(self) -> bool:
+        """"adapts the X and Y architectures": the paper takes a model's design, not its weights."""
+        m = self.cues.ARCHITECTURE_AFTER.match(self.right)
+        return bool(m) and only_list_material(m.group("gap"), self.cues.fillers)
 
     @cached_property
     def system_on(self) -> bool:

@@ -50,7 +50,7 @@ def system_built_on(r: Reading) -> P | None:
 @rule("fine-tune-cue", stage=STAGE, rank=20, confidence=0.8,
       finds='a model whose weights the paper changes: "we fine-tune X", "X is further trained"')
 def fine_tune_cue(r: Reading) -> P | None:
-    if not r.as_model or r.system_on or r.scratch or whose(r.o, r.ctx, r.cues) == "background":
+    if not r.as_model or r.system_on or r.scratch or r.as_architecture or whose(r.o, r.ctx, r.cues) == "background":
         return None
     return P.FINE_TUNES if (_fine_tune_nearest(r) and not r.role_after) or _fine_tuned_after(r) else None
 
@@ -89,7 +89,7 @@ def evaluation_cue(r: Reading) -> P | None:
       finds="an open model named in our work by a paper that trains models, with no comparison or role near it")
 def trained_in_our_experiments(r: Reading) -> P | None:
     o, s = r.o, r.o.sentence
-    if (not r.as_model or not r.ctx.trains_models or o.closed or r.scratch
+    if (not r.as_model or not r.ctx.trains_models or o.closed or r.scratch or r.as_architecture
             or r.cues.COMPARE.search(s[max(0, o.start - 50):o.start])
             or r.cues.ROLE_NEAR.search(s[max(0, o.start - 50):o.end + 25])):
         return None
