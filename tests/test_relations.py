@@ -305,3 +305,4 @@ def test_an_opening_fine_tuned_clause_is_said_of_its_subject(nlp):
     abstract = ("Tagging is hard. When fine-tuned on our notes, instruction-tuned versions of Zeta-2-7B and Kite-8B "
                 "reach high accuracy.")
     assert edges(nlp, abstract)["Kite-8B"] == P.FINE_TUNES
+

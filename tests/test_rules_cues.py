@@ -148,3 +148,11 @@ def test_rule_ids_are_unique_but_a_cue_may_show_a_recogniser_string():
     """Recognition's "proposal" and the proposal cue are two rules; the exports call both "proposal"."""
     assert REGISTRY.get("proposal").stage != REGISTRY.get("proposal-cue").stage
     assert REGISTRY.get("proposal-cue").label == REGISTRY.get("proposal").label == "proposal"
+
+
+def test_a_model_outperformed_across_a_long_list_is_not_taken_as_trained():
+    """Loss kind 1 of issue 13: in a paper that trains models, a model it outperforms is no fine-tune."""
+    sentence = ("Our tuned tagger reaches the best scores, consistently outperforming proprietary giants like "
+                "Orbit-3 and massive open models like Zeta-2-70B.")
+    assert run("trained-in-our-experiments", sentence, "Zeta-2-70B", M, TRAINS) is None
+    assert run("trained-in-our-experiments", "We then tune Zeta-2-70B on notes.", "Zeta-2-70B", M, TRAINS) == P.FINE_TUNES

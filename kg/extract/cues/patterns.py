@@ -39,6 +39,7 @@ _RELATIONS = {
     "ROLE_BEFORE": r"\b{cue_role_before}",
     "EVALUATE": r"\b{cue_evaluate}\b",
     "COMPARE": r"\b{cue_compare_relation}",
+    "OUTPERFORM": r"\b{cue_outperform}",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
     # "nine instruction-tuned LLMs (A, B)": a participle describing a noun of kind, not a deed of ours

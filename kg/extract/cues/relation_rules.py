@@ -90,7 +90,7 @@ def evaluation_cue(r: Reading) -> P | None:
 def trained_in_our_experiments(r: Reading) -> P | None:
     o, s = r.o, r.o.sentence
     if (not r.as_model or not r.ctx.trains_models or o.closed or r.scratch or r.as_architecture
-            or r.cues.COMPARE.search(s[max(0, o.start - 50):o.start])
+            or r.before("OUTPERFORM") > r.before("FINE_TUNE")  # "outperforming … models like X"
             or r.cues.ROLE_NEAR.search(s[max(0, o.start - 50):o.end + 25])):
         return None
     return P.FINE_TUNES
