@@ -156,3 +156,13 @@ def test_a_model_outperformed_across_a_long_list_is_not_taken_as_trained():
                 "Orbit-3 and massive open models like Zeta-2-70B.")
     assert run("trained-in-our-experiments", sentence, "Zeta-2-70B", M, TRAINS) is None
     assert run("trained-in-our-experiments", "We then tune Zeta-2-70B on notes.", "Zeta-2-70B", M, TRAINS) == P.FINE_TUNES
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our ranker clearly outperforms strong lexical baselines, including QuRA and WordHash, on trips.",
+    "Distinct from static QuRA or WordHash, our approach models trips as fields.",
+])
+def test_techniques_compared_with_or_set_apart_are_only_mentioned(sentence):
+    """Loss kind 2 of issue 13: a baseline or ruled-out technique is not one the paper uses."""
+    assert run("negation-or-contrast", sentence, "WordHash", T) == P.MENTIONS
+    assert run("negation-or-contrast", "We rank trips with QuRA and WordHash.", "WordHash", T) is None

@@ -40,6 +40,9 @@ _RELATIONS = {
     "EVALUATE": r"\b{cue_evaluate}\b",
     "COMPARE": r"\b{cue_compare_relation}",
     "OUTPERFORM": r"\b{cue_outperform}",
+    # "outperforms strong retrieval baselines, including X": the list after the describing words is compared with
+    "COMPARED_KIND": r"\b(?:{cue_outperform}|compar\w*\s+(?:to|with|against))\s+(?:[\w\-]+\s+){0,4}?"
+                     r"(?:{cue_compared_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
     # "nine instruction-tuned LLMs (A, B)": a participle describing a noun of kind, not a deed of ours

@@ -134,10 +134,10 @@ def evaluate_on_cue(r: Reading) -> P | None:
 # --- techniques
 
 @rule("negation-or-contrast", stage=STAGE, rank=17, confidence=0.7,
-      finds='a technique set aside: "without X", "X-free", "Unlike X, ..."')
+      finds='a technique set aside: "without X", "X-free", "Unlike X, ...", "outperforms baselines such as X"')
 def negation_or_contrast(r: Reading) -> P | None:
     if r.as_technique and (r.governing("CONTRAST") >= 0 or r.cues.CONTRAST_AFTER.match(r.right)
-                           or r.in_contrast_clause):
+                           or r.in_contrast_clause or r.governing("COMPARED_KIND") >= 0):
         return P.MENTIONS
     return None
 
