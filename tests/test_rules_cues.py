@@ -35,6 +35,8 @@ def run(rule_id: str, sentence: str, name: str, etype: EntityType, ctx: PaperCon
 # rule, a sentence it fires on (and what it finds), a sentence it leaves alone
 CASES = [
     ("proposal-cue", ("We present Zeta-7B.", "Zeta-7B", M, PaperContext(), True), P.PROPOSES, ("We present Zeta-7B.", "Zeta-7B", M)),
+    ("yardstick", ("With a small supervisor we reach Zeta-7B-level accuracy.", "Zeta-7B", M), P.MENTIONS,
+     ("We fine-tune Zeta-7B on trips.", "Zeta-7B", M)),
     ("system-built-on", ("Our agents built on Zeta-7B plan trips.", "Zeta-7B", M), P.EVALUATES,
      ("We fine-tune Zeta-7B on trips.", "Zeta-7B", M)),
     ("fine-tune-cue", ("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M), P.FINE_TUNES,
@@ -166,3 +168,12 @@ def test_techniques_compared_with_or_set_apart_are_only_mentioned(sentence):
     """Loss kind 2 of issue 13: a baseline or ruled-out technique is not one the paper uses."""
     assert run("negation-or-contrast", sentence, "WordHash", T) == P.MENTIONS
     assert run("negation-or-contrast", "We rank trips with QuRA and WordHash.", "WordHash", T) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "We show how a small model like Zeta-2-7B can be fine-tuned on our word pairs.",
+    "In our experiments Zeta-2-7B has been further fine-tuned on trips.",
+])
+def test_a_passive_fine_tune_with_a_modal_or_perfect_is_a_fine_tune(sentence):
+    assert run("fine-tune-cue", sentence, "Zeta-2-7B", M) == P.FINE_TUNES
+    assert run("fine-tune-cue", "We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M) is None

@@ -31,7 +31,8 @@ _RELATIONS = {
     # --- models
     "FINE_TUNE": r"\b{cue_fine_tune}",
     "FINE_TUNE_AFTER": r"^\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?"
-                       r"(?:is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
+                       r"(?:(?:can|could|may|might|will|would|should|must)\s+(?:also\s+)?be\s+"
+                       r"|(?:has|have|had)\s+(?:also\s+)?been\s+|is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
                        r"(?:{verbs_fine_tuned}|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
     "ROLE_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
                   r"(?:strong\s+)?{cue_role_after}\b",
@@ -50,6 +51,7 @@ _RELATIONS = {
                              r"[\w\-]*?(?:{cue_attributive_participles})(?=\s+(?:[\w\-]+\s+)?{cue_kind_nouns}\b)",
     # "When fine-tuned on the task, X and Y ...": the opening clause's participle is said of the subject
     "FINE_TUNED_OPENING": r"^\W*(?:when|after|once|if)\s+(?:further\s+|first\s+)?(?:{verbs_fine_tuned})\b",
+    "YARDSTICK_AFTER": r"^-(?:{cue_scale_suffixes})\b",
     "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
     "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?{cue_system_on}",
     # --- data

@@ -41,6 +41,12 @@ def proposal(r: Reading) -> P | None:
 
 # --- models
 
+@rule("yardstick", stage=STAGE, rank=5, confidence=0.7,
+      finds='a model named as a measure of scale: "GPT-3.5-level performance", "a GPT-4-class model"')
+def yardstick(r: Reading) -> P | None:
+    return P.MENTIONS if r.as_model and r.cues.YARDSTICK_AFTER.match(r.right) else None
+
+
 @rule("system-built-on", stage=STAGE, rank=10, confidence=0.7,
       finds='a model that a system of ours calls as it is: "agents built on X"')
 def system_built_on(r: Reading) -> P | None:
