@@ -35,6 +35,8 @@ def run(rule_id: str, sentence: str, name: str, etype: EntityType, ctx: PaperCon
 # rule, a sentence it fires on (and what it finds), a sentence it leaves alone
 CASES = [
     ("proposal-cue", ("We present Zeta-7B.", "Zeta-7B", M, PaperContext(), True), P.PROPOSES, ("We present Zeta-7B.", "Zeta-7B", M)),
+    ("built-into-our-name", ("Recently, QuRA has become popular.", "QuRA", T, PaperContext(proposed=frozenset({"FedQuRA"}))),
+     P.USES_TECHNIQUE, ("Recently, QuRA has become popular.", "QuRA", T)),
     ("yardstick", ("With a small supervisor we reach Zeta-7B-level accuracy.", "Zeta-7B", M), P.MENTIONS,
      ("We fine-tune Zeta-7B on trips.", "Zeta-7B", M)),
     ("system-built-on", ("Our agents built on Zeta-7B plan trips.", "Zeta-7B", M), P.EVALUATES,

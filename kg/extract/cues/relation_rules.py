@@ -148,6 +148,15 @@ def negation_or_contrast(r: Reading) -> P | None:
     return None
 
 
+@rule("built-into-our-name", stage=STAGE, rank=25, confidence=0.6,
+      finds='a technique whose name the paper builds its own into: "FedQuRA" applies QuRA, even in a background line')
+def built_into_our_name(r: Reading) -> P | None:
+    if not r.as_technique or len(r.o.sentence[r.o.start:r.o.end]) < 3:
+        return None
+    name = r.o.sentence[r.o.start:r.o.end]
+    return P.USES_TECHNIQUE if any(name in own and name != own for own in r.ctx.proposed) else None
+
+
 # --- the last word for each kind of mention, when no cue above fired
 
 def _otherwise(kind: str, predicate: P) -> Callable[[Reading], P | None]:
