@@ -139,10 +139,16 @@ def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:
 
     >>> _written_as_name("LoRa", frozenset({"LoRA"})), _written_as_name("Human-Eval", frozenset({"HumanEval"}))
     (False, True)
+
+    Nor a camel-case spelling of a name written in capitals only: "ViTs" (vision transformers) is not
+    the speech model VITS.
+
+    >>> _written_as_name("ViTs", frozenset({"VITS"})), _written_as_name("Gsm-8K", frozenset({"GSM8K"}))
+    (False, True)
     """
     if surface == surface.lower():
         return False
-    if _CAMEL.search(surface) and any(_CAMEL.search(f) for f in forms):
+    if _CAMEL.search(surface) and any(_CAMEL.search(f) or not any(c.islower() for c in f) for f in forms):
         return False
     if any(w == w.lower() for w in surface.split()):
         return False
