@@ -134,7 +134,8 @@ class Resolver:
     def _apart(self, key: str, text: str) -> str:
         """A new name's key, never a catalogue entry's: the catalogue did not take the name, so it is
         another thing ("LoRa" the radio protocol beside "LoRA"), kept apart by its written capitals."""
-        if key not in self.catalogue.entries:
+        entry = self.catalogue.entries.get(key)
+        if entry is None or self.catalogue.lookup(text) is entry:  # a spelling the catalogue takes joins it
             return key
         split = _new_slug(_CAMEL_BREAK.sub(" ", text))
         return split if split != key and split not in self.catalogue.entries else f"{key}-name"
