@@ -194,6 +194,24 @@ def pwc_rule_entries(path: Path, picked: set[str], owned: set[str], words: set[s
     return out
 
 
+_NEWER = re.compile(r"v?[2-9][0-9]*|\++")  # a later version or a "+" (P-tuning v2, LoRA+): another method
+
+
+def check_versions(entry: dict) -> None:
+    """Refuse an alias that is the label with a later version or a "+" (or the other way round).
+
+    A method's v2 or "+" has a name and a paper of its own and is never an alias (GUIDELINES
+    "distinct entities stay distinct"); "FlashAttention-1" may name FlashAttention.
+    """
+    label = name_key(entry["label"])
+    for alias in entry["aliases"]:
+        key = name_key(alias)
+        for longer, shorter in ((key, label), (label, key)):
+            if longer.startswith(shorter) and _NEWER.fullmatch(longer[len(shorter):]):
+                raise SystemExit(f"{alias!r} is another version of technique {entry['label']!r}: "
+                                 "give it an entry of its own")
+
+
 def expand(entry: dict) -> dict:
     names = [entry["label"], *entry["aliases"]]
     more = []
@@ -224,6 +242,8 @@ def build(data: Path, gazetteer: Path, words: Path) -> tuple[list[dict], list[st
     pick_records = [r for r in records if r["source"] == "pwc"]
     picks = pwc_entries(gazetteer, pick_records)
     taken = name_owners(data, _OTHER_FILES, lambda fname, entry: f"{fname}:{entry.label}")
+    for e in team + picks:
+        check_versions(e)
     entries = [expand(e) for e in team + picks]
     owned = set(taken) | {name_key(n) for e in entries for n in [e["label"], *e["aliases"]]}
     lower, proper = derive_benchmarks.load_words(words)

@@ -108,3 +108,14 @@ def test_the_decider_sees_a_paradigm_as_a_feature(tmp_path):
     pipeline.mentions_of(nlp(doc), relations=True)
     flagged = {m.text.lower(): "cat=paradigm" in f for m, f in record}
     assert flagged.get("zorbal learning") is True and flagged.get("quibnet") is False
+
+
+def test_a_later_version_is_never_an_alias_of_a_technique():
+    import pytest
+
+    for alias in ("Zorb-tuning v2", "Zorb-tuning 3", "Zorb-tuning++"):
+        with pytest.raises(SystemExit, match="another version"):
+            derive_techniques.check_versions({"label": "Zorb-tuning", "aliases": [alias]})
+    with pytest.raises(SystemExit, match="another version"):
+        derive_techniques.check_versions({"label": "Zorb-tuning v2", "aliases": ["Zorb-tuning"]})
+    derive_techniques.check_versions({"label": "Zorb-tuning", "aliases": ["Zorb-tuning-1", "ZT", "Zorb tunings"]})
