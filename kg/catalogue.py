@@ -45,6 +45,7 @@ class Entry:
     derived_from: str | None = None
     cased: bool = False
     source: str | None = None
+    paradigm: bool = False  # a generic paradigm ("transfer learning"): an entity only where a paper applies it
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -64,6 +65,7 @@ class Catalogue:
     cased_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     prefixes: frozenset[str] = frozenset()
     closed: frozenset[str] = frozenset()  # ids of models whose weights were never released
+    paradigms: frozenset[str] = frozenset()  # ids of generic paradigms (Entry.paradigm)
 
     @classmethod
     def from_entries(cls, entries: list[Entry]) -> "Catalogue":
@@ -83,6 +85,7 @@ class Catalogue:
             if entry.cased:
                 cat.cased_forms[entry.id] = frozenset(forms)
         cat.index = {k: tuple(v) for k, v in index.items()}
+        cat.paradigms = frozenset(e.id for e in entries if e.paradigm)
         cat.prefixes = frozenset(k[:i] for k in index for i in range(1, len(k) + 1))
         for entry in entries:
             for attr in ("variant_of", "derived_from"):
@@ -135,14 +138,25 @@ def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:
     >>> _written_as_name("STAR", frozenset({"STaR"})), _written_as_name("MATH", frozenset({"MATH"}))
     (False, True)
 
-    Nor another camel-case spelling of a camel-case name: "LoRa" (the radio protocol) is not LoRA.
+    Nor another camel-case spelling of any name: "LoRa" (the radio protocol) is not LoRA.
 
     >>> _written_as_name("LoRa", frozenset({"LoRA"})), _written_as_name("Human-Eval", frozenset({"HumanEval"}))
     (False, True)
+
+    Nor a camel-case spelling of a name written in capitals only: "ViTs" (vision transformers) is not
+    the speech model VITS.
+
+    >>> _written_as_name("ViTs", frozenset({"VITS"})), _written_as_name("Gsm-8K", frozenset({"GSM8K"}))
+    (False, True)
+
+    Nor a word given inner capitals: "PerFormer" (a paper's own model) is not the Performer.
+
+    >>> _written_as_name("PerFormer", frozenset({"Performer"}))
+    False
     """
     if surface == surface.lower():
         return False
-    if _CAMEL.search(surface) and any(_CAMEL.search(f) for f in forms):
+    if _CAMEL.search(surface):  # inner capitals not written so in the catalogue: another name
         return False
     if any(w == w.lower() for w in surface.split()):
         return False
@@ -204,6 +218,7 @@ def _entry(raw: dict, etype: EntityType) -> Entry:
         derived_from=(slug(raw["derived_from"]) if raw.get("derived_from") else None),
         cased=bool(raw.get("cased", False)),
         source=raw.get("source"),
+        paradigm=bool(raw.get("paradigm", False)),
     )
 
 

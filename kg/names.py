@@ -156,12 +156,12 @@ def canonical_suffixes(suffixes: list[str]) -> tuple[str, ...]:
 def lineage_surfaces(base: str, suffixes: tuple[str, ...]) -> list[str]:
     """Names from the most specific variant down to (and excluding) the base.
 
-    >>> lineage_surfaces("Foo-2.5", ("7B", "Instruct"))
-    ['Foo-2.5-7B-Instruct', 'Foo-2.5-7B']
+    >>> lineage_surfaces("Foo-2.5", ("7B", "Instruct")), lineage_surfaces("Foo", ("+",))
+    (['Foo-2.5-7B-Instruct', 'Foo-2.5-7B'], ['Foo+'])
     """
     out = []
     for n in range(len(suffixes), 0, -1):
-        out.append("-".join([base, *suffixes[:n]]))
+        out.append("-".join([base, *suffixes[:n]]).replace("-+", "+"))
     return out
 
 

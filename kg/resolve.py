@@ -51,9 +51,11 @@ def suffix_order(suffixes: Sequence[str]) -> tuple[str, ...]:
 
     >>> suffix_order(["Chat", "7b"]), suffix_order(["VL", "7B", "Instruct"]), suffix_order(["13B", "V1.2"])
     (('7B', 'Chat'), ('VL', '7B', 'Instruct'), ('V1.2', '13B'))
+    >>> suffix_order(["16B", "+"])  # a "+" belongs to the name: CodeT5+ 16B is a size of CodeT5+
+    ('+', '16B')
     """
     def rank(part: str) -> int:
-        if part.lower() in _SUBFAMILY or not names.is_suffix(part):
+        if part.lower() in _SUBFAMILY or not names.is_suffix(part) or set(part) == {"+"}:
             return 0
         if names.is_size(part):
             return 2
@@ -96,7 +98,7 @@ class Resolver:
         """Nodes for base+suffix[:1], base+suffix[:2] …; returns the most specific key."""
         key = parent_key
         for n in range(1, len(suffixes) + 1):
-            child_key = slug(parent_key + "-" + "-".join(suffixes[:n]))
+            child_key = _new_slug(parent_key + "-" + "-".join(suffixes[:n]))
             entry = self.catalogue.entries.get(child_key)
             if entry is not None and entry.type == EntityType.MODEL:
                 self._catalogue_node(entry)
@@ -116,7 +118,7 @@ class Resolver:
             if entry is not None:
                 self._catalogue_node(entry)
                 return self._variant_chain(entry.id, m.base, suffixes)
-            family = self._node(slug(m.base), EntityType.MODEL)
+            family = self._node(self._apart(_new_slug(m.base), m.base), EntityType.MODEL)
             family.surfaces[m.base] += 0
             family.types[EntityType.MODEL] += 1
             return self._variant_chain(family.key, m.base, suffixes)
@@ -127,7 +129,16 @@ class Resolver:
             key = _singular_slug(acronym)  # "CPT" elsewhere joins neither (aliases stay in their paper)
         else:
             key = _singular_slug(m.text)
-        return self._node(key, m.type).key
+        return self._node(self._apart(key, acronym or m.text), m.type).key
+
+    def _apart(self, key: str, text: str) -> str:
+        """A new name's key, never a catalogue entry's: the catalogue did not take the name, so it is
+        another thing ("LoRa" the radio protocol beside "LoRA"), kept apart by its written capitals."""
+        entry = self.catalogue.entries.get(key)
+        if entry is None or self.catalogue.lookup(text) is entry:  # a spelling the catalogue takes joins it
+            return key
+        split = _new_slug(_CAMEL_BREAK.sub(" ", text))
+        return split if split != key and split not in self.catalogue.entries else f"{key}-name"
 
     def add(self, key: str, m: Mention) -> None:
         node = self.nodes[key]
@@ -144,8 +155,9 @@ class Resolver:
         if node.entry is None:
             return True
         found = self.catalogue.lookup(alias)
-        return found is None and name_key(alias) == name_key(node.entry.label) or (
-            found is not None and found.id == node.entry.id)
+        if found is None:  # a cased entry's other capitals are another name ("LoRa" is not LoRA)
+            return not node.entry.cased and name_key(alias) == name_key(node.entry.label)
+        return found.id == node.entry.id
 
     # --- result
     def label_of(self, key: str) -> str:
@@ -191,11 +203,13 @@ def variant_label(parent_label: str, suffix: str) -> str:
 
     >>> variant_label("Llama 3", "8B"), variant_label("Llama-3-8B", "instruct"), variant_label("Gemma-2-2B", "it")
     ('Llama-3-8B', 'Llama-3-8B-Instruct', 'Gemma-2-2B-IT')
-    >>> variant_label("Qwen2.5", "7B"), variant_label("Mistral-7B", "v0.3")
-    ('Qwen2.5-7B', 'Mistral-7B-v0.3')
+    >>> variant_label("Qwen2.5", "7B"), variant_label("Mistral-7B", "v0.3"), variant_label("CodeT5", "+")
+    ('Qwen2.5-7B', 'Mistral-7B-v0.3', 'CodeT5+')
     """
     if suffix.isalpha() and suffix.islower() and names.is_variant_word(suffix):
         suffix = suffix.upper() if len(suffix) <= 2 else suffix.capitalize()
+    if set(suffix) == {"+"}:  # "CodeT5+", never "CodeT5-+"
+        return parent_label + suffix
     return f"{parent_label.replace(' ', '-')}-{suffix.rstrip(_TRAILING)}"
 
 
@@ -243,9 +257,21 @@ def _bare_suffix(m: Mention) -> bool:
     return len(parts) == 1 and names.is_variant_word(parts[0]) and m.predicate != Predicate.PROPOSES
 
 
+def _new_slug(text: str) -> str:
+    """The slug of a new name, keeping a "+" ("CodeT5+" is not CodeT5, "Foo++" not "Foo+").
+
+    >>> _new_slug("CodeT5+"), _new_slug("codet5-+"), _new_slug("WMT24++"), _new_slug("Llama 3")
+    ('codet5-plus', 'codet5-plus', 'wmt24-plus-plus', 'llama-3')
+    """
+    return slug(text.replace("+", " plus "))
+
+
+_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _singular_slug(text: str) -> str:
     """The slug of a new name, without a plural -s (``HaloNets`` → ``halonet``)."""
-    key = slug(text)
+    key = _new_slug(text)
     return key[:-1] if names.singular(key.replace("-", "")) != key.replace("-", "") else key
 
 

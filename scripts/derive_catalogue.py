@@ -43,7 +43,7 @@ def derive_step(step: str, data: Path, gazetteers: Path, words: Path) -> dict[st
     if step == "models":
         return derive_models.derive(data, gazetteers)
     if step == "techniques":
-        return derive_techniques.derive(data, gazetteers)
+        return derive_techniques.derive(data, gazetteers, words)
     if step == "benchmarks":
         return derive_benchmarks.derive(data, gazetteers, words)
     return derive_external_ids.text(data, gazetteers)

@@ -31,7 +31,7 @@ def read_jsonl(path: Path) -> list[dict]:
 
 # The fields a curated record may have (kg/data/README.md says what each means).
 FIELDS = {"label", "aliases", "variant_of", "derived_from", "cased", "id", "source", "section", "row",
-          "no_short", "no_full", "name", "type", "keep", "skip", "apart", "hf_id"}
+          "no_short", "no_full", "name", "type", "keep", "skip", "apart", "hf_id", "paradigm"}
 
 
 def curated(name: str) -> list[dict]:

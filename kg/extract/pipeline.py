@@ -141,6 +141,7 @@ class RelationTagger:
 
     def __init__(self, catalogue: Catalogue, model: LinearModel | None = None, lexicon: Lexicon | None = None):
         self.closed = catalogue.closed
+        self.paradigms = catalogue.paradigms
         self.model = model
         self.lexicon = lexicon or Lexicon.load()
         self.disabled: frozenset[str] = frozenset()  # cue rule ids switched off (per-rule ablation)
@@ -155,6 +156,7 @@ class RelationTagger:
         ctx = paper_context(text[:title_end], text[title_end + 1:], proposed, self.lexicon)
         doc.user_data[CONTEXT] = ctx
         doc.user_data["mlkg_closed"] = self.closed
+        doc.user_data["mlkg_paradigms"] = self.paradigms
         tagged = []
         for cand in cands:
             index = bisect_right(starts, cand.start) - 1
@@ -289,6 +291,8 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
             ctx = doc.user_data.get(CONTEXT)
             closed = any(c.entry_id in doc.user_data.get("mlkg_closed", ()) for c in group)
             features = group_features(group, main, etype.value, text, title_end, ctx, closed)
+            if main.entry_id in doc.user_data.get("mlkg_paradigms", ()):  # catalogue: a generic paradigm
+                features["cat=paradigm"] = 1.0
         if model is not None and features is not None:
             decision = decide(model, features, etype, (best, *also))
             if not decision.keep:
