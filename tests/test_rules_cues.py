@@ -37,6 +37,8 @@ CASES = [
     ("proposal-cue", ("We present Zeta-7B.", "Zeta-7B", M, PaperContext(), True), P.PROPOSES, ("We present Zeta-7B.", "Zeta-7B", M)),
     ("built-into-our-name", ("Recently, QuRA has become popular.", "QuRA", T, PaperContext(proposed=frozenset({"FedQuRA"}))),
      P.USES_TECHNIQUE, ("Recently, QuRA has become popular.", "QuRA", T)),
+    ("own-size-or-variant", ("Zeta-7B judges fast.", "Zeta-7B", M, PaperContext(proposed=frozenset({"Zeta"}))),
+     P.PROPOSES, ("Zeta-Adapter judges fast.", "Zeta-Adapter", M, PaperContext(proposed=frozenset({"Zeta-Adapter-X"})))),
     ("yardstick", ("With a small supervisor we reach Zeta-7B-level accuracy.", "Zeta-7B", M), P.MENTIONS,
      ("We fine-tune Zeta-7B on trips.", "Zeta-7B", M)),
     ("system-built-on", ("Our agents built on Zeta-7B plan trips.", "Zeta-7B", M), P.EVALUATES,
@@ -179,3 +181,12 @@ def test_techniques_compared_with_or_set_apart_are_only_mentioned(sentence):
 def test_a_passive_fine_tune_with_a_modal_or_perfect_is_a_fine_tune(sentence):
     assert run("fine-tune-cue", sentence, "Zeta-2-7B", M) == P.FINE_TUNES
     assert run("fine-tune-cue", "We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M) is None
+
+
+def test_the_family_of_our_sized_model_is_ours_and_a_fine_tuned_variant_of_a_kind_is_not_trained():
+    """Loss kind 1 of issue 13: the paper's own model family is proposed, not fine-tuned."""
+    ours = PaperContext(trains_models=True, proposed=frozenset({"Zeta-7B"}))
+    assert run("own-size-or-variant", "We have trained Zeta on trips.", "Zeta", M, ours) == P.PROPOSES
+    assert run("own-size-or-variant", "We have trained Zeta on trips.", "Zeta", M, TRAINS) is None
+    sentence = "We make data with an open instruction fine-tuned variant of the Kite-40B model."
+    assert run("trained-in-our-experiments", sentence, "Kite-40B", M, TRAINS) is None

@@ -191,10 +191,13 @@ class Reading:
     @cached_property
     def fine_tune_at(self) -> int:
         """The governing fine-tune cue, unless it only describes a noun of kind ("instruction-tuned LLMs (X)")."""
+        return self._opening_fine_tune() if self.described else self.governing("FINE_TUNE")
+
+    @cached_property
+    def described(self) -> bool:
+        """The governing fine-tune word only describes a kind: "a fine-tuned variant of X"."""
         at = self.governing("FINE_TUNE")
-        if at >= 0 and at in _ends(self.cues.DESCRIBING_PARTICIPLE, self.o.sentence):
-            return self._opening_fine_tune()
-        return at
+        return at >= 0 and at in _ends(self.cues.DESCRIBING_PARTICIPLE, self.o.sentence)
 
     def _opening_fine_tune(self) -> int:
         """End of an opening "When fine-tuned on T," clause whose subject is the mention, or -1."""

@@ -11,6 +11,7 @@ technique's.  Words live in the lexicon (:mod:`kg.extract.cues.patterns`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -40,6 +41,22 @@ def proposal(r: Reading) -> P | None:
 
 
 # --- models
+
+_SIZE = re.compile(r"[\s\-]\d+(?:\.\d+)?[BMK]$")
+
+
+@rule("own-size-or-variant", stage=STAGE, rank=1, confidence=0.75,
+      finds='a size or variant of a model the paper introduces ("Zeta-7B" of Zeta), or the family of its sized one')
+def own_size_or_variant(r: Reading) -> P | None:
+    if not r.as_model:
+        return None
+    name = r.o.sentence[r.o.start:r.o.end]
+    for own in r.ctx.proposed:
+        if len(own) >= 3 and name.startswith(own) and name[len(own):len(own) + 1] in ("-", " ") or (
+                own.startswith(name) and _SIZE.fullmatch(own[len(name):])):
+            return P.PROPOSES
+    return None
+
 
 @rule("yardstick", stage=STAGE, rank=5, confidence=0.7,
       finds='a model named as a measure of scale: "GPT-3.5-level performance", "a GPT-4-class model"')
@@ -95,7 +112,7 @@ def evaluation_cue(r: Reading) -> P | None:
       finds="an open model named in our work by a paper that trains models, with no comparison or role near it")
 def trained_in_our_experiments(r: Reading) -> P | None:
     o, s = r.o, r.o.sentence
-    if (not r.as_model or not r.ctx.trains_models or o.closed or r.scratch or r.as_architecture
+    if (not r.as_model or not r.ctx.trains_models or o.closed or r.scratch or r.as_architecture or r.described
             or r.before("OUTPERFORM") > r.before("FINE_TUNE")  # "outperforming … models like X"
             or r.cues.ROLE_NEAR.search(s[max(0, o.start - 50):o.end + 25])):
         return None
