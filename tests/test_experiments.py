@@ -104,6 +104,39 @@ def test_a_model_compared_with_ours_in_a_sentence_without_data_is_run_on_our_dat
     assert ("evaluatedOn", "Falcon-40B", "GSM8K", None) in got
 
 
+def test_a_benchmark_papers_models_are_run_on_its_one_benchmark():
+    got = runs("ZebraQA: zoology questions for language models",
+               "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. "
+               "We evaluate three frontier models, GPT-4o, Claude 3 Opus and Gemini 1.5 Pro, with zero-shot prompts. "
+               "Even GPT-4o answers only 41.2% of the questions correctly.")
+    assert {("evaluatedOn", m, "ZebraQA") for m in ("GPT-4o", "Claude 3 Opus", "Gemini 1.5 Pro")} <= {
+        (k, m, d) for k, m, d, _ in got}
+    assert not any(k == "trainedOn" for k, _, _, _ in got)
+
+
+def test_with_other_data_named_a_model_is_not_put_on_the_papers_benchmark():
+    got = runs("ZebraQA: zoology questions for language models",
+               "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. "
+               "We fine-tune Mistral-7B on UltraChat. We evaluate GPT-4o with zero-shot prompts.")
+    assert ("evaluatedOn", "GPT-4o", "ZebraQA") not in {(k, m, d) for k, m, d, _ in got}
+
+
+def test_a_model_outperformed_on_listed_data_is_run_on_them_as_is_the_winner():
+    got = {(k, m, d) for k, m, d, _ in runs(
+        "Kestrel: continued training", "We continue training Falcon-7B into Kestrel-7B. "
+        "Overall, Kestrel-7B outperforms Falcon-7B on reading tasks (e.g., SQuAD), multilingual tasks (XNLI, PAWS-X) "
+        "and ARC.")}
+    for data in ("SQuAD", "XNLI", "PAWS-X", "ARC"):
+        assert ("evaluatedOn", "Kestrel-7B", data) in got and ("evaluatedOn", "Falcon-7B", data) in got
+
+
+def test_models_listed_together_share_the_result_on_the_data():
+    got = {(k, m, d) for k, m, d, _ in runs(
+        "Probing spatial reasoning", "We study spatial reasoning in chat models. "
+        "Both GPT-4o and Claude 3 Opus reach only 40% accuracy on BLINK.")}
+    assert {("evaluatedOn", "GPT-4o", "BLINK"), ("evaluatedOn", "Claude 3 Opus", "BLINK")} <= got
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

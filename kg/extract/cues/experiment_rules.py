@@ -29,6 +29,8 @@ RULES = {
                                                            "model_between", "base", "clause_break"}),
         ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
         ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
+        ("compared", {"compared", "co", "result_verb"}, {"train_data", "train_model", "background", "listed",
+                                                         "model_between", "clause_break", "base"}),
     ),
     ExperimentKind.TRAINED_ON: (
         ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
