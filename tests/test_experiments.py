@@ -137,6 +137,13 @@ def test_models_listed_together_share_the_result_on_the_data():
     assert {("evaluatedOn", "GPT-4o", "BLINK"), ("evaluatedOn", "Claude 3 Opus", "BLINK")} <= got
 
 
+def test_a_model_fine_tuned_on_data_named_after_it_is_trained_on_it():
+    got = runs("Tern: a Welsh assistant", "We introduce CymruQA, a question answering dataset in Welsh. We release "
+                                          "Tern-8B, an open assistant developed through distillation and fine-tuning "
+                                          "on CymruQA.")
+    assert ("trainedOn", "Tern-8B", "CymruQA", None) in got
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

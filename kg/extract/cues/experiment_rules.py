@@ -34,6 +34,8 @@ RULES = {
     ),
     ExperimentKind.TRAINED_ON: (
         ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
+        ("tuned-on", {"train_data", "co", "model_first"}, {"model_between", "compared", "background", "base",
+                                                           "listed", "clause_break", "many_models"}),
         ("ours-trained", {"ours", "train_data"}, {"background"}),
     ),
 }
