@@ -144,6 +144,12 @@ def test_a_model_fine_tuned_on_data_named_after_it_is_trained_on_it():
     assert ("trainedOn", "Tern-8B", "CymruQA", None) in got
 
 
+def test_it_is_still_our_model_beside_examples_it_is_compared_with():
+    got = runs("Wren: small hybrid models", "We present Wren-2B, a small hybrid language model. "
+               "It also scores higher on MMLU than much larger dense models such as Falcon-40B.")
+    assert ("evaluatedOn", "Wren-2B", "MMLU") in {(k, m, d) for k, m, d, _ in got}
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

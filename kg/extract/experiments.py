@@ -303,8 +303,10 @@ _LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)+")
 
 
 def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) -> bool:
-    """The sentence names a model that is not only compared against, so "our model" may not be ours."""
-    return any(not cues.COMPARE_BEFORE.search(_tail(sentence, o.start - s0, 70)) for o in others)
+    """The sentence names a model that is not only compared against nor an example ("than models such as
+    X"), so "our model" may not be ours."""
+    return any(not (cues.COMPARE_BEFORE.search(left) or cues.LISTED_BEFORE.search(left))
+               for left in (_tail(sentence, o.start - s0, 70) for o in others))
 
 
 def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
