@@ -150,6 +150,16 @@ def test_it_is_still_our_model_beside_examples_it_is_compared_with():
     assert ("evaluatedOn", "Wren-2B", "MMLU") in {(k, m, d) for k, m, d, _ in got}
 
 
+def test_recent_models_compared_with_are_not_background_but_recent_studies_are():
+    got = {(k, m, d) for k, m, d, _ in runs(
+        "Kite: small dense models", "We present Kite-3B, a small dense language model. "
+        "It also achieves higher accuracy on MMLU and ARC than recent and far larger mixture-of-experts "
+        "models, such as Falcon-40B.")}
+    assert {("evaluatedOn", "Kite-3B", "MMLU"), ("evaluatedOn", "Falcon-40B", "ARC")} <= got
+    assert runs("Efficient math", "Recent studies report that GPT-4 achieves 92.0% on GSM8K. "
+                                  "We study data selection instead.") == set()
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got
