@@ -142,6 +142,7 @@ def test_a_model_fine_tuned_on_data_named_after_it_is_trained_on_it():
                                           "Tern-8B, an open assistant developed through distillation and fine-tuning "
                                           "on CymruQA.")
     assert ("trainedOn", "Tern-8B", "CymruQA", None) in got
+    assert ("evaluatedOn", "Tern-8B", "CymruQA", None) not in got  # only trained on it, by this sentence
 
 
 def test_it_is_still_our_model_beside_examples_it_is_compared_with():
