@@ -161,6 +161,16 @@ def test_recent_models_compared_with_are_not_background_but_recent_studies_are()
                                   "We study data selection instead.") == set()
 
 
+def test_models_evaluated_on_our_dataset_without_naming_it_again_is_a_stated_rule():
+    [ex] = extract([Paper(key="p", title="Tamil legal NER", abstract=(
+        "We present TamLex, a corpus for legal named entity recognition in Tamil, and we fine-tune XLM-R on "
+        "CoNLL-2003 first. To show the utility of the corpus, we evaluated several models on it, including mBERT "
+        "and RoBERTa-large."))])
+    got = {(x.model, x.data): x.evidence.rule for x in ex.experiments if x.kind.value == "evaluatedOn"}
+    assert got[("mBERT", "TamLex")].startswith("experiment:our-data:")
+    assert got[("RoBERTa-large", "TamLex")].startswith("experiment:our-data:")
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

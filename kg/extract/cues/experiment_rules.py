@@ -29,6 +29,7 @@ RULES = {
                                                            "model_between", "base", "clause_break"}),
         ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
         ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
+        ("our-data", {"our_data", "evaluate_verb"}, {"train_data", "background"}),
         ("compared", {"compared", "co", "result_verb"}, {"train_data", "train_model", "background", "listed",
                                                          "model_between", "clause_break", "base"}),
     ),
