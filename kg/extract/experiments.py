@@ -17,7 +17,10 @@ The facts, each with the reading it stands for:
 * ``train_model`` "we fine-tune X on A", "X trained on A": the model is what is trained;
 * ``on_data``    "on Y", "across Y": the data is where something is measured;
 * ``ours``       "our model", "our fine-tuned X", "it": the paper's own model, when
-                 the sentence names no other;
+                 the sentence names no other (models compared with or given as examples aside);
+* ``our_data``   "we evaluate X and Y on our benchmark": the paper's own data, not named again;
+* ``sole_data``  "we evaluate five models, X, Y, …" in a paper whose one data set is its own:
+                 a benchmark paper runs the models it names on its benchmark;
 * ``listed``     "models such as X": a list of examples, often background;
 * ``base``       "X, based on Y, achieves …": Y is what X was built from, not what achieves;
 * ``background`` "prior work", "recent studies have shown": not this paper's run;
