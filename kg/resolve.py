@@ -25,6 +25,7 @@ from kg import names, predicates
 from kg.catalogue import Catalogue, Entry
 from kg.experiments import resolve_experiments
 from kg.keys import name_key, slug
+from kg.stated_lineage import with_stated_bases
 from kg.model import Corpus, Entity, EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate, Relation
 
 PRECEDENCE = {Predicate(p): i for p, i in predicates.precedence().items()}
@@ -338,8 +339,9 @@ def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], cat
         for (paper, key), (pred, evidence) in sorted(edges.items())
         for p in _predicates(pred, also[(paper, key)], types[key])
     ]
-    return Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
-                  relations=tuple(relations), experiments=resolve_experiments(extractions, keys, types))
+    return with_stated_bases(Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
+                                    relations=tuple(relations),
+                                    experiments=resolve_experiments(extractions, keys, types)))
 
 
 # What each relation means for an entity of another type than the paper guessed

@@ -104,6 +104,73 @@ def test_a_model_compared_with_ours_in_a_sentence_without_data_is_run_on_our_dat
     assert ("evaluatedOn", "Falcon-40B", "GSM8K", None) in got
 
 
+def test_a_benchmark_papers_models_are_run_on_its_one_benchmark():
+    got = runs("ZebraQA: zoology questions for language models",
+               "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. "
+               "We evaluate three frontier models, GPT-4o, Claude 3 Opus and Gemini 1.5 Pro, with zero-shot prompts. "
+               "Even GPT-4o answers only 41.2% of the questions correctly.")
+    assert {("evaluatedOn", m, "ZebraQA") for m in ("GPT-4o", "Claude 3 Opus", "Gemini 1.5 Pro")} <= {
+        (k, m, d) for k, m, d, _ in got}
+    assert not any(k == "trainedOn" for k, _, _, _ in got)
+
+
+def test_with_other_data_named_a_model_is_not_put_on_the_papers_benchmark():
+    got = runs("ZebraQA: zoology questions for language models",
+               "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. "
+               "We fine-tune Mistral-7B on UltraChat. We evaluate GPT-4o with zero-shot prompts.")
+    assert ("evaluatedOn", "GPT-4o", "ZebraQA") not in {(k, m, d) for k, m, d, _ in got}
+
+
+def test_a_model_outperformed_on_listed_data_is_run_on_them_as_is_the_winner():
+    got = {(k, m, d) for k, m, d, _ in runs(
+        "Kestrel: continued training", "We continue training Falcon-7B into Kestrel-7B. "
+        "Overall, Kestrel-7B outperforms Falcon-7B on reading tasks (e.g., SQuAD), multilingual tasks (XNLI, PAWS-X) "
+        "and ARC.")}
+    for data in ("SQuAD", "XNLI", "PAWS-X", "ARC"):
+        assert ("evaluatedOn", "Kestrel-7B", data) in got and ("evaluatedOn", "Falcon-7B", data) in got
+
+
+def test_models_listed_together_share_the_result_on_the_data():
+    got = {(k, m, d) for k, m, d, _ in runs(
+        "Probing spatial reasoning", "We study spatial reasoning in chat models. "
+        "Both GPT-4o and Claude 3 Opus reach only 40% accuracy on BLINK.")}
+    assert {("evaluatedOn", "GPT-4o", "BLINK"), ("evaluatedOn", "Claude 3 Opus", "BLINK")} <= got
+
+
+def test_a_model_fine_tuned_on_data_named_after_it_is_trained_on_it():
+    got = runs("Tern: a Welsh assistant", "We introduce CymruQA, a question answering dataset in Welsh. We release "
+                                          "Tern-8B, an open assistant developed through distillation and fine-tuning "
+                                          "on CymruQA.")
+    assert ("trainedOn", "Tern-8B", "CymruQA", None) in got
+    assert ("evaluatedOn", "Tern-8B", "CymruQA", None) not in got  # only trained on it, by this sentence
+
+
+def test_it_is_still_our_model_beside_examples_it_is_compared_with():
+    got = runs("Wren: small hybrid models", "We present Wren-2B, a small hybrid language model. "
+               "It also scores higher on MMLU than much larger dense models such as Falcon-40B.")
+    assert ("evaluatedOn", "Wren-2B", "MMLU") in {(k, m, d) for k, m, d, _ in got}
+
+
+def test_recent_models_compared_with_are_not_background_but_recent_studies_are():
+    got = {(k, m, d) for k, m, d, _ in runs(
+        "Kite: small dense models", "We present Kite-3B, a small dense language model. "
+        "It also achieves higher accuracy on MMLU and ARC than recent and far larger mixture-of-experts "
+        "models, such as Falcon-40B.")}
+    assert {("evaluatedOn", "Kite-3B", "MMLU"), ("evaluatedOn", "Falcon-40B", "ARC")} <= got
+    assert runs("Efficient math", "Recent studies report that GPT-4 achieves 92.0% on GSM8K. "
+                                  "We study data selection instead.") == set()
+
+
+def test_models_evaluated_on_our_dataset_without_naming_it_again_is_a_stated_rule():
+    [ex] = extract([Paper(key="p", title="Tamil legal NER", abstract=(
+        "We present TamLex, a corpus for legal named entity recognition in Tamil, and we fine-tune XLM-R on "
+        "CoNLL-2003 first. To show the utility of the corpus, we evaluated several models on it, including mBERT "
+        "and RoBERTa-large."))])
+    got = {(x.model, x.data): x.evidence.rule for x in ex.experiments if x.kind.value == "evaluatedOn"}
+    assert got[("mBERT", "TamLex")].startswith("experiment:our-data:")
+    assert got[("RoBERTa-large", "TamLex")].startswith("experiment:our-data:")
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

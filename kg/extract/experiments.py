@@ -17,7 +17,10 @@ The facts, each with the reading it stands for:
 * ``train_model`` "we fine-tune X on A", "X trained on A": the model is what is trained;
 * ``on_data``    "on Y", "across Y": the data is where something is measured;
 * ``ours``       "our model", "our fine-tuned X", "it": the paper's own model, when
-                 the sentence names no other;
+                 the sentence names no other (models compared with or given as examples aside);
+* ``our_data``   "we evaluate X and Y on our benchmark": the paper's own data, not named again;
+* ``sole_data``  "we evaluate five models, X, Y, …" in a paper whose one data set is its own:
+                 a benchmark paper runs the models it names on its benchmark;
 * ``listed``     "models such as X": a list of examples, often background;
 * ``base``       "X, based on Y, achieves …": Y is what X was built from, not what achieves;
 * ``background`` "prior work", "recent studies have shown": not this paper's run;
@@ -122,6 +125,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
     data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
     mains = main_models(mentions)
     own_data = {d for d in data if mentions[d].predicate == Predicate.PROPOSES}
+    sole_data = own_data if len(data) == 1 else set()  # a benchmark paper's one data set: what it runs models on
     by_sentence: dict[int, list[_Name]] = defaultdict(list)
     for n in names:
         by_sentence[n.sentence].append(n)
@@ -141,7 +145,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 _paper_facts(cand, mentions, mains, len(models))
                 for si in sorted(named_in[m] | named_in[d]):
                     _sentence_facts(cand, said[si], sentences[si][0], si, by_sentence[si], mentions,
-                                    (mains, own_data, main_data), si == 0 and title_end > 0, cues)
+                                    (mains, own_data, main_data, sole_data), si == 0 and title_end > 0, cues)
                 out.append(cand)
     return out
 
@@ -156,10 +160,10 @@ def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], 
 
 
 def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[_Name],
-                    mentions: Sequence[Mention], own: tuple[set[int], set[int], set[int]], is_title: bool,
+                    mentions: Sequence[Mention], own: tuple[set[int], ...], is_title: bool,
                     cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
-    mains, own_data, main_data = own
+    mains, own_data, main_data, sole_data = own
     said = _said(sentence, cues)
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
@@ -178,10 +182,10 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
         else:
             return
         facts |= _data_facts(sentence, s0, d, cues)
-    elif model_occ and cand.data in own_data and "our_data" in said and not any(
-            mentions[n.mention].type in DATA for n in occ):
+    elif model_occ and cand.data in own_data and not any(mentions[n.mention].type in DATA for n in occ) and (
+            "our_data" in said or (cand.data in sole_data and said & {"evaluate_verb", "result_verb"})):
         mo, d = model_occ[0], None
-        facts.add("our_data")
+        facts.add("our_data" if "our_data" in said else "sole_data")  # "we evaluate X and Y" in a benchmark paper
     elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains,
                                                                        mentions, cues):
         mo, d = model_occ[0], None
@@ -205,11 +209,11 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
 # The facts that make a sentence the one to quote for a kind of experiment.
 _TELLING = {
     ExperimentKind.EVALUATED_ON: frozenset({"subject", "on_data", "eval_data", "compared", "ours", "our_data",
-                                            "compared_to_ours"}),
+                                            "sole_data", "compared_to_ours"}),
     ExperimentKind.TRAINED_ON: frozenset({"train_data", "train_model", "ours", "our_data"}),
 }
 _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_data", "compared", "ours",
-                     "our_data", "compared_to_ours"})
+                     "our_data", "sole_data", "compared_to_ours"})
 
 
 _OF_SENTENCE = frozenset({"result_verb", "evaluate_verb", "background", "has_value"})
@@ -277,15 +281,35 @@ def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name]
             continue
         if mo.start < d.start and n.start < mo.start:
             continue  # the other model is farther from the data than this one
+        if mo.start < n.start and _aside(sentence, s0, mo, n, occ, cues):
+            continue  # "X and Y reach 40% on D", "X outperforms Y on D": said of X too
         if (_may_be_subject(sentence, n.start - s0, cues)
                 and _between(sentence, n.end - s0, d.start - s0, cues) == (True, False)):
             return True
     return False
 
 
+def _aside(sentence: str, s0: int, mo: _Name, n: _Name, occ: list[_Name], cues: Cues) -> bool:
+    """A model between this one and the data that leaves the result to this one: in brackets ("X achieves
+    … (Y: 76.8%) on D"), compared with it ("X outperforms Y on D": both are run on D), or listed with it
+    ("X and Y reach … on D")."""
+    if _after_bracket(sentence, n.start - s0) or cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 25)):
+        return True
+    gap = sentence[mo.end - s0:n.start - s0]
+    for o in sorted(occ, key=lambda o: -o.start):  # the names listed in between go, their commas stay
+        if mo.end <= o.start and o.end <= n.start:
+            gap = gap[:o.start - mo.end] + gap[o.end - mo.end:]
+    return mo.end <= n.start and bool(_LIST_GAP.fullmatch(gap))
+
+
+_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)+")
+
+
 def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) -> bool:
-    """The sentence names a model that is not only compared against, so "our model" may not be ours."""
-    return any(not cues.COMPARE_BEFORE.search(_tail(sentence, o.start - s0, 70)) for o in others)
+    """The sentence names a model that is not only compared against nor an example ("than models such as
+    X"), so "our model" may not be ours."""
+    return any(not (cues.COMPARE_BEFORE.search(left) or cues.LISTED_BEFORE.search(left))
+               for left in (_tail(sentence, o.start - s0, 70) for o in others))
 
 
 def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
@@ -319,9 +343,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL and not _after_bracket(sentence, n.start - s0)
-           for n in occ):
-        facts.add("model_between")  # "X achieves … (Y: 76.8%) and … on D": a parenthesis is an aside
+           and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues) for n in occ):
+        facts.add("model_between")  # another model nearer the data may be the one it is said of
     if cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60]):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(

@@ -29,9 +29,14 @@ RULES = {
                                                            "model_between", "base", "clause_break"}),
         ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
         ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
+        ("our-data", {"our_data", "evaluate_verb"}, {"train_data", "background"}),
+        ("compared", {"compared", "co", "result_verb"}, {"train_data", "train_model", "background", "listed",
+                                                         "model_between", "clause_break", "base"}),
     ),
     ExperimentKind.TRAINED_ON: (
         ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
+        ("tuned-on", {"train_data", "co", "model_first"}, {"model_between", "compared", "background", "base",
+                                                           "listed", "clause_break", "many_models"}),
         ("ours-trained", {"ours", "train_data"}, {"background"}),
     ),
 }
@@ -74,6 +79,11 @@ def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
     """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
     nor trained; a method applied to a named model leaves the result to that model, and the
     model another is "based on" leaves it to the other, as does a model nearer the data that is
-    the subject of its own result."""
-    return "role" in where_facts or (kind == ExperimentKind.EVALUATED_ON
-                                     and bool(where_facts & {"method_on_model", "base", "other_subject"}))
+    the subject of its own result; data a model is only said to be trained on is not evaluated on."""
+    if "role" in where_facts:
+        return True
+    if kind != ExperimentKind.EVALUATED_ON:
+        return False
+    # "X, developed by fine-tuning on D": D is trained on; evaluated only if a result is read on it too
+    trained_only = "train_data" in where_facts and not where_facts & {"eval_data", "has_value"}
+    return trained_only or bool(where_facts & {"method_on_model", "base", "other_subject"})
