@@ -13,6 +13,7 @@ parse the Turtle instead.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -25,6 +26,8 @@ STORE_DIR = "kg.oxigraph"
 STAMP = "mlkg-store.json"  # inside the store directory: when it was finished, and how many triples
 TURTLE = "kg.ttl"
 STORE_FORMAT = 1
+CHUNK_BYTES = 4 * 2**20  # N-Triples handed to the bulk loader at once (it holds them all: ~50 MB)
+CHUNK_QUADS = 50_000  # the same for triples made in Python or parsed from Turtle
 
 
 class StoreError(RuntimeError):
@@ -51,12 +54,9 @@ def write_store(source: Iterable | Path, out_dir: str | Path) -> Path:
     try:
         os.chmod(tmp, 0o777 & ~_umask())
         store = ox.Store(str(tmp / "db"))
-        if isinstance(source, Path):
-            fmt = ox.RdfFormat.N_TRIPLES if source.suffix == ".nt" else ox.RdfFormat.TURTLE
-            store.bulk_load(path=str(source), format=fmt)
-        else:
-            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in source)
+        _load(store, source)
         store.flush()
+        store.optimize()  # one compaction: the many chunks' files would slow every later query
         count = len(store)
         del store  # closes the database before it is moved
         (tmp / STAMP).write_text(json.dumps({"format": STORE_FORMAT, "triples": count,
@@ -66,6 +66,27 @@ def write_store(source: Iterable | Path, out_dir: str | Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return store_path(out)
+
+
+def _load(store, source: Iterable | Path) -> None:
+    """Bulk-load ``source`` a bounded chunk at a time.
+
+    Oxigraph's bulk loader holds and sorts everything it is given at once:
+    1.9 GB for the 1.6 million triples of 10,000 papers in one call, about
+    0.1 GB in chunks of 4 MB of N-Triples, at about the same speed.
+    """
+    import pyoxigraph as ox
+
+    if isinstance(source, Path) and source.suffix == ".nt":
+        with source.open("rb") as fh:
+            while lines := fh.readlines(CHUNK_BYTES):
+                store.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_TRIPLES)
+        return
+    if isinstance(source, Path):
+        source = ox.parse(path=str(source), format=ox.RdfFormat.TURTLE)
+    quads = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in source)
+    while chunk := list(itertools.islice(quads, CHUNK_QUADS)):
+        store.bulk_extend(chunk)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -92,3 +92,20 @@ def test_out_of_memory_is_reported_as_such(built, monkeypatch):
     monkeypatch.setattr(sparql.ox, "Store", Exhausted)
     with pytest.raises(sparql.QueryError, match="out of memory"):
         sparql.load_export(built / "kg.ttl")
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".ttl", None])
+def test_a_source_loaded_in_many_small_chunks_gives_every_triple(tmp_path, monkeypatch, suffix):
+    """The bulk loader gets a bounded piece at a time (it holds what it is given): no triple is lost or split."""
+    triples = [ox.Triple(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal(f"line one\nline \"two\" of {i}")) for i in range(500)]
+    monkeypatch.setattr(store, "CHUNK_BYTES", 300)
+    monkeypatch.setattr(store, "CHUNK_QUADS", 7)
+    source = triples
+    if suffix:
+        source = tmp_path / f"kg{suffix}"
+        fmt = ox.RdfFormat.N_TRIPLES if suffix == ".nt" else ox.RdfFormat.TURTLE
+        ox.serialize(triples, str(source), format=fmt)
+    db = store.write_store(source, tmp_path / "out")
+    loaded = ox.Store.read_only(str(db / "db"))
+    assert {q.triple for q in loaded} == set(triples)

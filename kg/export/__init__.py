@@ -25,11 +25,6 @@ if TYPE_CHECKING:
 #: Format name → the file it is written to (from the registry).
 FILES = {name: f.file for name, f in FORMATS.items()}
 DEFAULT_FORMATS = ("ttl", "json", "html")
-# Up to this many edges the RDF triples are made once and kept for all three RDF
-# formats (faster); above it each format streams them afresh: 4.5 million kept
-# triples (a 50 MB page) take 1.5 GB and longer to collect than to remake.  Nodes count too:
-# 100,000 papers with no edges make 800,000 triples.
-SHARED_TRIPLES_MAX_EDGES = 20_000
 
 
 def render(g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> bytes:
@@ -75,6 +70,33 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
+def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str]) -> list[tuple[Path, Path]]:
+    """The RDF formats into synced temporary files beside their targets, from one pass over the triples."""
+    from kg.export import rdf
+
+    temps: list[tuple[Path, Path]] = []
+    fhs: dict[str, BinaryIO] = {}
+    try:
+        for fmt in formats:
+            path = out / get(fmt).file
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            temps.append((path, Path(tmp)))
+            fhs[fmt] = os.fdopen(fd, "wb")
+            os.chmod(tmp, 0o666 & ~_umask())
+        rdf.write_together(g, fhs)
+        for fh in fhs.values():
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        for _, tmp in temps:
+            tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        for fh in fhs.values():
+            fh.close()
+    return temps
+
+
 def write_all(
     g: nx.MultiDiGraph,
     out_dir: str | Path,
@@ -84,7 +106,10 @@ def write_all(
 ) -> list[Path]:
     """Render every format to a temporary file beside its target, then rename them all into ``out_dir``.
 
-    One rendered format at a time is in memory.  No export is touched until
+    Nothing is held whole in memory: each format streams into its file, and
+    Turtle, N-Triples and JSON-LD are written side by side from one pass over
+    the triples (:func:`kg.export.rdf.write_together`), timed together as
+    ``export ttl+nt+jsonld``.  No export is touched until
     every format is rendered, and each rename is atomic: a build killed while
     rendering leaves all the previous files, one killed among the renames
     leaves each file whole, new or previous (a hidden ``.kg.*.tmp`` may be
@@ -93,18 +118,22 @@ def write_all(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rendered: list[tuple[Path, Path]] = []
-    rdf_triples = None
-    shared = sum(get(f).rdf for f in formats) > 1
+    together = [f for f in formats if get(f).rdf] if sum(get(f).rdf for f in formats) > 1 else []
     try:
-        for fmt in formats:
+        if together:  # made from one pass over the triples
             t0 = time.perf_counter()
-            if (get(fmt).rdf and rdf_triples is None and shared
-                    and g.number_of_edges() + g.number_of_nodes() <= SHARED_TRIPLES_MAX_EDGES):
-                from kg.export import rdf
-
-                rdf_triples = list(rdf.triples(g))  # made once, serialised in each RDF format
+            rendered.extend(_write_rdf_together(g, out, together))
+            if timings is not None:
+                timings["export " + "+".join(together)] = time.perf_counter() - t0
+            for fmt in together:
+                if on_format:
+                    on_format(fmt)
+        for fmt in formats:
+            if fmt in together:
+                continue
+            t0 = time.perf_counter()
             path = out / get(fmt).file
-            rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt, rdf_triples))))
+            rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
             if timings is not None:
                 timings[f"export {fmt}"] = time.perf_counter() - t0
             if on_format:
@@ -115,4 +144,5 @@ def write_all(
         for _, tmp in rendered:
             tmp.unlink(missing_ok=True)
         raise
-    return [p for p, _ in rendered]
+    order = {get(f).file: n for n, f in enumerate(formats)}
+    return sorted((p for p, _ in rendered), key=lambda p: order[p.name])

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
-#: ``writer(fh, graph, shared_rdf_triples)`` writes one export into an open binary file.
+#: ``writer(fh, graph, rdf_triples)`` writes one export into an open binary file (triples made already, or None).
 Writer = Callable[[BinaryIO, object, "list | None"], None]
 
 

@@ -10,6 +10,7 @@ Node ids stay the IRIs of the RDF exports, so files can be joined.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import BinaryIO
 
 import networkx as nx
@@ -41,25 +42,46 @@ def _evidence(records: list[dict]) -> dict:
     }
 
 
+def flat_nodes(g: nx.MultiDiGraph) -> Iterator[tuple[object, dict]]:
+    """Each node with plain attribute values, made as it is read."""
+    for node, data in g.nodes(data=True):
+        yield node, _flat(data)
+
+
+def flat_edges(g: nx.MultiDiGraph) -> Iterator[tuple[object, object, object, dict]]:
+    """Each edge with plain values and a unique ``id`` (``e0``, ``e1``, …), made as it is read."""
+    for n, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
+        yield u, v, key, {"id": f"e{n}", **_flat(data), **_evidence(data.get("evidence") or [])}
+
+
 def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``g`` with plain attribute values; edges get a unique ``id`` (``e0``, ``e1``, …)."""
     flat = nx.MultiDiGraph()
-    for node, data in g.nodes(data=True):
-        flat.add_node(node, **_flat(data))
-    for n, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
-        flat.add_edge(u, v, key=key, id=f"e{n}", **_flat(data), **_evidence(data.get("evidence") or []))
+    flat.add_nodes_from(flat_nodes(g))
+    flat.add_edges_from(flat_edges(g))
     return flat
 
 
 def write(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str) -> None:
-    """Write ``g`` as GraphML or GEXF; the same graph gives the same bytes."""
+    """Write ``g`` as GraphML or GEXF, element by element (:mod:`kg.export.xmlgraph`); same graph, same bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    from kg.export import xmlgraph
+
+    nodes, edges = (lambda: flat_nodes(g)), (lambda: flat_edges(g))
+    if g.number_of_nodes() and xmlgraph.streamable(nodes, edges):
+        (xmlgraph.write_graphml if fmt == "graphml" else xmlgraph.write_gexf)(fh, nodes, edges)
+    else:
+        write_whole(fh, g, fmt)
+
+
+def write_whole(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str) -> None:
+    """networkx's own writers over the whole flattened graph in memory (what the streams must equal)."""
     flat = flatten(g)
     if fmt == "graphml":
         nx.write_graphml(flat, fh, encoding="utf-8", prettyprint=True)
-    elif fmt == "gexf":
-        _write_gexf(fh, flat)
     else:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        _write_gexf(fh, flat)
 
 
 def _write_gexf(fh: BinaryIO, flat: nx.MultiDiGraph) -> None:

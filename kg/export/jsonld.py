@@ -123,13 +123,25 @@ def _node(c: _Compactor, subject: str, triples: Iterable[ox.Triple]) -> dict:
 
 def write(fh: BinaryIO, triples: Iterable[ox.Triple]) -> None:
     """Compact JSON-LD of ``triples`` (grouped by subject) into ``fh``: the context, then one node per line."""
-    ctx = context()
-    c = _Compactor(ctx)
-    fh.write(b'{\n"@context": ' + json.dumps(ctx, ensure_ascii=False, indent=1).encode("utf-8"))
-    fh.write(b',\n"@graph": [')
-    first = True
-    for subject, group in groupby(triples, key=lambda t: t.subject.value):
-        fh.write(b"\n" if first else b",\n")
-        fh.write(json.dumps(_node(c, subject, group), ensure_ascii=False).encode("utf-8"))
-        first = False
-    fh.write(b"\n]\n}\n")
+    writer = Writer(fh)
+    writer.add(triples)
+    writer.close()
+
+
+class Writer:
+    """:func:`write` in parts: the triples may come in several batches, none splitting a subject's run."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        ctx = context()
+        self.fh, self.compactor, self.first = fh, _Compactor(ctx), True
+        fh.write(b'{\n"@context": ' + json.dumps(ctx, ensure_ascii=False, indent=1).encode("utf-8"))
+        fh.write(b',\n"@graph": [')
+
+    def add(self, triples: Iterable[ox.Triple]) -> None:
+        for subject, group in groupby(triples, key=lambda t: t.subject.value):
+            self.fh.write(b"\n" if self.first else b",\n")
+            self.fh.write(json.dumps(_node(self.compactor, subject, group), ensure_ascii=False).encode("utf-8"))
+            self.first = False
+
+    def close(self) -> None:
+        self.fh.write(b"\n]\n}\n")

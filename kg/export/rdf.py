@@ -30,6 +30,7 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
@@ -136,28 +137,38 @@ def _iri_or_none(url: str) -> ox.NamedNode | None:
 
 def triples(g: nx.MultiDiGraph) -> Iterator[ox.Triple]:
     """All triples of the graph, in a stable order: papers, entities, evidence."""
+    for block in blocks(g):
+        yield from block
+
+
+def blocks(g: nx.MultiDiGraph) -> Iterator[list[ox.Triple]]:
+    """The triples of :func:`triples`, one list per node (a paper with its edges and experiments, an entity),
+    then one per paper's evidence; consecutive lists never share a subject, so each may be serialised alone."""
     nodes = sorted(g.nodes(data=True), key=lambda nd: (nd[1]["type"] != "Paper", nd[0]))
     for iri, data in nodes:
         if data["type"] == "Paper":
-            yield from _paper(_n(iri), data)
-            for _, target, key in _paper_edges(g, iri):
-                yield T(_n(iri), M[key], _n(target))
+            block = list(_paper(_n(iri), data))
+            block.extend(T(_n(iri), M[key], _n(target)) for _, target, key in _paper_edges(g, iri))
             for n, x in enumerate(data.get("experiments", ()), start=1):
-                yield from _experiment(_n(iri), _experiment_iri(data, n), x)
+                block.extend(_experiment(_n(iri), _experiment_iri(data, n), x))
+            yield block
         else:
-            yield from _entity(g, iri, data)
+            yield list(_entity(g, iri, data))
     for iri, data in nodes:
-        if data["type"] != "Paper":
-            continue
-        n = 0
-        for _, target, key, edata in _paper_edges(g, iri, data=True):
-            for ev in edata.get("evidence", ()):
-                n += 1
-                node = f"{RESOURCE}evidence/{data['key']}-{n}"
-                yield from _evidence(node, _n(iri), data, key, _n(target), ev)
-        for n, x in enumerate(data.get("experiments", ()), start=1):
-            node = f"{RESOURCE}evidence/{data['key']}-x{n}"
-            yield from _evidence(node, _n(iri), data, "reports", _experiment_iri(data, n), x["evidence"])
+        if data["type"] == "Paper" and (block := list(_paper_evidence(g, iri, data))):
+            yield block
+
+
+def _paper_evidence(g: nx.MultiDiGraph, iri: str, data: dict) -> Iterator[ox.Triple]:
+    n = 0
+    for _, target, key, edata in _paper_edges(g, iri, data=True):
+        for ev in edata.get("evidence", ()):
+            n += 1
+            node = f"{RESOURCE}evidence/{data['key']}-{n}"
+            yield from _evidence(node, _n(iri), data, key, _n(target), ev)
+    for n, x in enumerate(data.get("experiments", ()), start=1):
+        node = f"{RESOURCE}evidence/{data['key']}-x{n}"
+        yield from _evidence(node, _n(iri), data, "reports", _experiment_iri(data, n), x["evidence"])
 
 
 def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple]:
@@ -301,3 +312,60 @@ def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", ready: list[ox.Triple] | Non
 
 def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
     Path(path).write_bytes(serialize(g, fmt))
+
+
+CHUNK_TRIPLES = 50_000  # triples made and serialised at once by write_together
+
+
+def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
+    """Several RDF formats (``{"ttl": fh, "nt": fh, "jsonld": fh}``) from one pass over the triples.
+
+    Making the triples in Python costs more than serialising them, and keeping
+    them all for the next format takes gigabytes; so each chunk of whole
+    :func:`blocks` is made once and written to every output.  The chunks'
+    Turtle is the document's: the serialiser's prefix lines are kept from the
+    first chunk only, and no subject runs across two chunks.  The same bytes
+    as :func:`serialize` of each format.
+    """
+    from kg.export import jsonld
+
+    unknown = set(outputs) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown RDF format(s) {', '.join(sorted(unknown))}")
+    ld = jsonld.Writer(outputs["jsonld"]) if "jsonld" in outputs else None
+    header = None
+    for chunk in _chunks(blocks(g)):
+        if "nt" in outputs:
+            ox.serialize(chunk, outputs["nt"], format=FORMATS["nt"])
+        if "ttl" in outputs:
+            text = ox.serialize(chunk, format=FORMATS["ttl"], prefixes=PREFIXES)
+            if header is None:
+                header = _prefix_lines(text)
+            elif text.startswith(header):
+                text = text[len(header):]
+            else:
+                raise RuntimeError("the Turtle serialiser wrote a different header for a later chunk")
+            outputs["ttl"].write(text)
+        if ld is not None:
+            ld.add(chunk)
+    if ld is not None:
+        ld.close()
+
+
+def _chunks(parts: Iterator[list[ox.Triple]]) -> Iterator[list[ox.Triple]]:
+    chunk: list[ox.Triple] = []
+    for part in parts:
+        chunk.extend(part)
+        if len(chunk) >= CHUNK_TRIPLES:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _prefix_lines(text: bytes) -> bytes:
+    """The ``@prefix`` lines that open a Turtle document."""
+    end = 0
+    while text.startswith(b"@prefix ", end):
+        end = text.index(b"\n", end) + 1
+    return text[:end]
