@@ -20,10 +20,11 @@ from pathlib import Path
 
 from kg import ingest
 from kg.extract.decide import NONE
+from kg.extract.features import OPEN
 from kg.model import Paper
 
 # Chosen by the grouped cross-validation of bench/quality.py (see the README's figures).
-PARAMS = {"C": 0.3, "min_count": 2, "drop_min": 0.6, "phrase_drop_min": 0.6, "override_min": 0.8,
+PARAMS = {"C": 0.3, "open_C": 0.3, "min_count": 2, "drop_min": 0.6, "phrase_drop_min": 0.6, "override_min": 0.8,
           "fine_tune_min": 0.5}
 
 
@@ -80,33 +81,69 @@ def feature_rows(gold: Sequence[dict], texts: dict[str, Paper]) -> list[tuple[st
 
 
 def fit(rows: Sequence[tuple[str, dict, str]], params: dict | None = None) -> dict:
-    """A multinomial logistic regression over label sets, as a JSON-ready dict."""
+    """A multinomial logistic regression over label sets, as a JSON-ready dict.
+
+    The open-vocabulary candidates (feature ``open``, every other feature of
+    theirs prefixed ``open:``) are scored by a model of their own, fitted
+    apart: their phrases, most of which are no entity, would otherwise pull
+    the named candidates' weights their way.  It is stored among the same
+    weights (its intercept, less the main one, as the weight of ``open``), so
+    one linear scoring serves both.
+    """
+    params = {**PARAMS, **(params or {})}
+    named = [r for r in rows if OPEN not in r[1]]
+    opened = [r for r in rows if OPEN in r[1]]
+    classes, intercept, weights = _fit_linear(named, params["C"], params["min_count"])
+    if opened:
+        markers = {OPEN} | {k for _, f, _ in opened for k in f if not k.startswith(OPEN + ":")}
+        rows_open = [(g, {k: v for k, v in f.items() if k not in markers}, label) for g, f, label in opened]
+        o_classes, o_intercept, o_weights = _fit_linear(rows_open, params["open_C"], params["min_count"])
+        classes, intercept, weights = _widen(classes, intercept, weights, sorted(set(classes) | set(o_classes)))
+        o_classes, o_intercept, o_weights = _widen(o_classes, o_intercept, o_weights, classes)
+        weights.update(o_weights)
+        weights[OPEN] = [round(o - b, 4) for o, b in zip(o_intercept, intercept)]
+    return {
+        "about": "relation decider: multinomial logistic regression over label sets; see kg/learn.py",
+        "params": params,
+        "classes": classes,
+        "intercept": intercept,
+        "weights": weights,
+    }
+
+
+def _widen(classes: list[str], intercept: list[float], weights: dict[str, list[float]], wider: list[str]
+           ) -> tuple[list[str], list[float], dict[str, list[float]]]:
+    """The same model over the classes ``wider``: a class it never saw gets no chance (intercept -30)."""
+    at = {c: i for i, c in enumerate(classes)}
+    return (wider, [intercept[at[c]] if c in at else -30.0 for c in wider],
+            {name: [row[at[c]] if c in at else 0.0 for c in wider] for name, row in weights.items()})
+
+
+def _fit_linear(rows: Sequence[tuple[str, dict, str]], c: float, min_count: int
+                ) -> tuple[list[str], list[float], dict[str, list[float]]]:
+    """Classes, intercepts and non-zero weights (rounded) of one logistic regression."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    params = {**PARAMS, **(params or {})}
     counts: dict[str, int] = {}
     for _, features, _ in rows:
         for name in features:
             counts[name] = counts.get(name, 0) + 1
-    keep = {n for n, c in counts.items() if c >= params["min_count"]}
+    keep = {n for n, k in counts.items() if k >= min_count}
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([{k: v for k, v in f.items() if k in keep} for _, f, _ in rows])
     y = [label for _, _, label in rows]
-    clf = LogisticRegression(C=params["C"], max_iter=5000, tol=1e-6)
+    clf = LogisticRegression(C=c, max_iter=5000, tol=1e-6)
     clf.fit(x, y)
-    coef = np.round(clf.coef_, 4)
+    coef, bias = clf.coef_, clf.intercept_
+    if len(clf.classes_) == 2:  # one row for the second class; as a softmax, the first scores 0
+        coef, bias = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], bias])
+    coef = np.round(coef, 4)
     names = vec.get_feature_names_out()
     weights = {str(names[j]): [float(w) for w in coef[:, j]] for j in range(len(names))
                if np.any(coef[:, j] != 0)}
-    return {
-        "about": "relation decider: multinomial logistic regression over label sets; see kg/learn.py",
-        "params": params,
-        "classes": [str(c) for c in clf.classes_],
-        "intercept": [float(b) for b in np.round(clf.intercept_, 4)],
-        "weights": weights,
-    }
+    return [str(k) for k in clf.classes_], [float(b) for b in np.round(bias, 4)], weights
 
 
 def dump(model: dict, path: str | Path) -> None:

@@ -7,6 +7,11 @@ itself (ours, background, experiment, related work, contrast).  Facts of the
 name (catalogue, shape, closed weights, the paper's own proposal) and of the
 paper (does it train models, is it a survey) complete the picture.
 
+An open-vocabulary candidate (a lower-case method phrase, a capitalised run)
+adds its head noun's kind, whether its words are the title's and whether it
+is repeated, and has all its features prefixed ``open:``, so that
+:func:`kg.learn.fit` weighs it with a model of its own.
+
 Features are plain ``{name: value}`` dicts, so a linear model stored as JSON
 can score them without any library (:mod:`kg.extract.decide`).
 """
@@ -17,11 +22,14 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.recognise import Candidate
+from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.cues.patterns import Cues
 from kg.extract.relations import PaperContext, sentence_facts, strongest
 from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
+OPEN = "open"  # the feature of an open-vocabulary candidate; its other features are prefixed "open:"
+OPEN_RULES = frozenset({METHOD_PHRASE, CAPITALISED_PHRASE})  # the rules that propose them
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -84,7 +92,31 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         f[f"strongest&type={rules}&{etype}"] = 1.0
     for c in group:
         _occurrence_features(f, c, etype, text, title_end, lexicon)
+    open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
+    if open_rules:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
+        _open_features(f, main.text, text, title_end, lexicon or Lexicon.load())
+        f = {OPEN: 1.0, **{f"{OPEN}:{k}": v for k, v in f.items()}, **dict.fromkeys(open_rules, 1.0)}
     return f
+
+
+def _open_features(f: dict[str, float], name: str, text: str, title_end: int, lexicon: Lexicon) -> None:
+    """What tells a method the paper names from a phrase that only describes: head noun, title, repetition."""
+    words = _words(name)
+    head = words[-1] if words else ""
+    single = head[:-1] if head.endswith("s") else head
+    for flag, on in (("head-method", head in lexicon.words("method_heads") or single in lexicon.words("method_heads")),
+                     ("head-not-method", head in lexicon.words("not_method_heads")
+                      or single in lexicon.words("not_method_heads")),
+                     ("hyphen", "-" in name), ("long", len(words) >= 3)):
+        if on:
+            f[f"open-{flag}"] = 1.0
+    title = set(_words(text[:title_end]))
+    if words and name.lower() not in text[:title_end].lower():
+        share = sum(w in title for w in words) / len(words)
+        if share >= 0.5:
+            f["open-title-words"] = share
+    if text.lower().count(name.lower()) >= 2:
+        f["open-repeated"] = 1.0
 
 
 def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,

@@ -1,17 +1,23 @@
-"""Lower-case method phrases: "active learning", "data augmentation", "low-rank approximation".
+"""Open-vocabulary method phrases: "active learning", "low-rank approximation", "Adaptive Temporal Gate".
 
 A named technique is often written in lower case, which none of the
-name-shaped recognisers see.  This recogniser proposes every two- or
+name-shaped recognisers see; and a paper's own components are often written
+in Title Case without an acronym ("a Temporal Fusion Module governed by an
+Adaptive Temporal Gate"), which they do not take either.  This recogniser proposes every two- or
 three-word phrase ending in a method head noun (``kg/data/lexicon/method_phrase_heads.txt``)
 whose first word is not a stop word or a describing word
 (``kg/data/lexicon/method_phrase_modifiers_not.txt``).  It over-generates on purpose:
 the learned decider keeps a phrase only when its words and context look like
 a technique the paper names (rule ``method-phrase``, low confidence).
+:func:`capitalised_phrases` proposes runs of two or more capitalised words
+in the abstract the same way (rule ``capitalised-phrase``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -19,7 +25,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kg.catalogue import name_key
 from kg.extract.engine import rule
 from kg.extract.rules.common import GENERIC_KEYS
-from kg.extract.rules.ids import METHOD_PHRASE
+from kg.extract.sentences import sentence_starts
+from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
@@ -32,7 +39,9 @@ _WORD = r"[a-z][a-z]+(?:-[a-z]+)*"
 def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
     heads = sorted(lexicon.words("method_phrase_heads"), key=len, reverse=True)
     alternation = "|".join(re.escape(h) for h in heads)
-    return re.compile(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}})(?P<head>{alternation})s?(?![\w\-])", re.I)
+    suffixes = "|".join(re.escape(w) for w in sorted(lexicon.words("method_phrase_suffixes")))
+    end = rf"(?![\w\-])|(?=-(?:{suffixes})(?![\w\-]))" if suffixes else r"(?![\w\-])"
+    return re.compile(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}})(?P<head>{alternation})s?(?:{end})", re.I)
 
 
 def _excluded(lexicon: Lexicon) -> frozenset[str]:
@@ -79,3 +88,96 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
       finds="a lower-case method phrase (active learning); only where the learned decider filters them")
 def find_method_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
     return method_phrases(page.text, spans(found), page.title_end, page.vocab.lexicon)
+
+
+_CAP = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+
+
+@cache
+def _run_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    tails = "|".join(re.escape(w) for w in sorted(lexicon.words("phrase_tail_nouns")))
+    tail = rf"(?: (?:{tails}))?" if tails else ""
+    return re.compile(rf"(?<![\w\-.]){_CAP}(?:(?: | of ){_CAP}){{1,5}}{tail}(?![\w\-])")
+
+
+def _adjective(word: str, tails: frozenset[str]) -> bool:
+    """"Gain-based", "Context-aware": a hyphenated adjective, no name."""
+    head, dash, tail = word.rpartition("-")
+    return bool(dash and head) and tail.lower() in tails
+
+
+def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, list[str]]:
+    """Drop the words before the name: stop words, describing words, adjectives, a sentence's opening verb."""
+    excluded, tails = _excluded(lexicon), lexicon.words("adjective_hyphen_tails")
+    while words:
+        w = words[0]
+        opening_verb = w.endswith("ing") and (s == 0 or t[:s].rstrip(" ").endswith((".", "\n", ":")))
+        if not (w.lower() in STOP_WORDS or w.lower() in excluded or _adjective(w, tails) or opening_verb):
+            break
+        s += len(w) + 1
+        words = words[1:]
+    return s, words
+
+
+def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
+                        lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Candidate techniques written as runs of capitalised words in the abstract ("Windowed Attraction Loss").
+
+    Leading stop words and describing words are no part of the name ("The",
+    "Novel"); a run ending in an adjective ("Gain-based") is none, nor one
+    headed by a task or measure ("… Text Recognition", "… Error"); one headed
+    by a noun of another type ("… Language Models", "… Benchmark") is left to
+    the rules that type it.
+    """
+    from kg.extract.rules.vocab import vocab
+
+    lexicon = lexicon or Lexicon.load()
+    v = vocab(lexicon)
+    t = text.text
+    covered = Coverage(taken)
+    tails = lexicon.words("adjective_hyphen_tails")
+    out: list[Candidate] = []
+    for m in _run_pattern(lexicon).finditer(t, title_end):
+        s, words = _trim_run(t, m.start(), m.group().split(" "), lexicon)
+        e = m.end()
+        if len(words) < 2 or words[-1] == "of" or _adjective(words[-1], tails) \
+                or not any(ch.islower() for ch in "".join(words)):
+            continue
+        head = words[-1].lower()
+        heads = (head, head[:-1]) if head.endswith("s") else (head,)
+        if any(h in v.not_method_heads for h in heads) or v.head_type(list(heads)) not in (None, EntityType.TECHNIQUE):
+            continue
+        phrase = t[s:e]
+        if covered.hits(s, e) or name_key(phrase) in GENERIC_KEYS:
+            continue
+        out.append(Candidate(start=s, end=e, text=phrase, type=EntityType.TECHNIQUE,
+                             rule=CAPITALISED_PHRASE, confidence=0.4))
+    return out
+
+
+def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """The capitalised names first written where the paper speaks of its own work, as proposed parts.
+
+    Elsewhere a capitalised run is as often a field, a task or an institution
+    as a method, too often to be worth proposing.
+    """
+    from kg.extract.relations import sentence_facts
+
+    starts = [0, *sentence_starts(t), len(t)]
+    proposed = [n for c in found if c.proposed for n in (c.text, *c.aliases) if len(n) > 2]
+    own: dict[str, bool] = {}
+    for c in cands:
+        key = name_key(c.text)
+        if key not in own:
+            k = bisect_right(starts, c.start)
+            sentence = t[starts[k - 1]:starts[k]]
+            ours, background, _, related = sentence_facts(sentence, lexicon)
+            own[key] = (ours or any(n in sentence for n in proposed)) and not background and not related
+    return [replace(c, proposed=True) for c in cands if own[name_key(c.text)]]
+
+
+@rule(CAPITALISED_PHRASE, stage="phrases", rank=13, confidence=0.4,
+      finds="a run of capitalised words in the abstract (Adaptive Temporal Gate); only where the learned decider filters them")
+def find_capitalised_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
+    got = capitalised_phrases(page.text, spans(found), page.title_end, page.vocab.lexicon)
+    return _own_parts(page.text.text, got, found, page.vocab.lexicon) if got else got

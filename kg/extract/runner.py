@@ -6,7 +6,7 @@ Stages, in order (each rule is registered with its stage in :mod:`kg.extract.rul
 ``define``   link: acronym definitions join a long form and its short form (or add the short form)
 ``context``  find: new names typed by the words around them (lists, objects, appositions, scores)
 ``propose``  link: what the paper introduces; the names only a proposal reveals
-``phrases``  find: lower-case method phrases (only with ``open_vocab``)
+``phrases``  find: lower-case method phrases and capitalised runs (only with ``open_vocab``)
 ``spread``   link: a new name found once is found wherever else it is written; none inside a URL
 
 Within a stage the rules run in rank order, each function once (one scan may find
@@ -31,7 +31,7 @@ import kg.extract.rules  # noqa: F401  (registers every rule)
 from kg.catalogue import Catalogue
 from kg.extract.decisions import apply
 from kg.extract.engine import REGISTRY
-from kg.extract.rules.ids import CATALOGUE_RULES, METHOD_PHRASE, rank_of
+from kg.extract.rules.ids import CAPITALISED_PHRASE, CATALOGUE_RULES, METHOD_PHRASE, rank_of
 from kg.extract.text import Coverage, Page, Text
 from kg.extract.rules.vocab import vocab
 from kg.extract.types import Candidate
@@ -64,7 +64,7 @@ def switched_off(patterns: bool = True, open_vocab: bool = False, disabled: Iter
     if not patterns:
         off |= set(REGISTRY.ids()) - CATALOGUE_RULES
     if not open_vocab:
-        off.add(METHOD_PHRASE)
+        off |= {METHOD_PHRASE, CAPITALISED_PHRASE}
     return frozenset(off)
 
 

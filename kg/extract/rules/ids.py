@@ -20,6 +20,7 @@ APPOSITION = "apposition"
 LIST_MATE = "list-mate"
 SCORE_ON = "score-on"
 METHOD_PHRASE = "method-phrase"
+CAPITALISED_PHRASE = "capitalised-phrase"
 REPEAT = "repeat"
 IN_URL = "in-url"  # finds nothing: drops the names written inside a URL
 

@@ -1,0 +1,102 @@
+"""Open-vocabulary candidates: names no catalogue knows, proposed for the learned decider (sentences of our own)."""
+
+from __future__ import annotations
+
+from kg.catalogue import Catalogue, Entry
+from kg.extract.pipeline import paper_text
+from kg.extract.rules import ids
+from kg.extract.runner import find_candidates
+from kg.model import EntityType
+
+T = EntityType.TECHNIQUE
+CATALOGUE = Catalogue.from_entries([
+    Entry(id="knowledge-distillation", type=T, label="knowledge distillation", aliases=("distillation",)),
+    Entry(id="zeta", type=EntityType.MODEL, label="Zeta"),
+])
+TITLE = "Gated Fusion for Longitudinal Scans"
+
+
+def found(abstract: str, title: str = TITLE, open_vocab: bool = True) -> dict[str, str]:
+    text, title_end = paper_text(title, abstract)
+    return {c.text: c.rule for c in find_candidates(text, title_end, CATALOGUE, open_vocab=open_vocab)}
+
+
+def test_title_case_components_in_the_abstract_are_candidates():
+    got = found("Central to our network is a Temporal Mixing Block governed by an Adaptive Scan Gate, "
+                "which weighs each visit.")
+    assert got.get("Temporal Mixing Block") == ids.CAPITALISED_PHRASE
+    assert got.get("Adaptive Scan Gate") == ids.CAPITALISED_PHRASE
+
+
+def test_capitalised_runs_lose_leading_stop_words_and_skip_other_types():
+    got = found("Our Sparse Echo Router sends tokens to experts. We show that our Large Language Models gain.")
+    assert "Sparse Echo Router" in got and "The Sparse Echo Router" not in got
+    assert not any("Language Models" in name for name in got)  # a kind of model: the model rules' business
+
+
+def test_open_vocabulary_rules_only_run_where_a_decider_filters_them():
+    got = found("a Temporal Mixing Block and a contrastive loss function", open_vocab=False)
+    assert ids.CAPITALISED_PHRASE not in got.values() and ids.METHOD_PHRASE not in got.values()
+
+
+def test_lower_case_phrases_with_more_method_heads():
+    got = found("We add a simple contrastive loss function and solve it by linear programming.")
+    assert got.get("contrastive loss") == ids.METHOD_PHRASE
+    assert got.get("linear programming") == ids.METHOD_PHRASE
+
+
+def test_a_method_phrase_before_based_is_still_a_name():
+    got = found("We use a reinforcement learning-based controller.")
+    assert got.get("reinforcement learning") == ids.METHOD_PHRASE
+
+
+def test_a_verb_in_ing_is_no_part_of_a_method_phrase():
+    got = found("The gain comes from leveraging distillation on unlabeled scans.")
+    assert "leveraging distillation" not in got
+
+
+def test_a_module_word_stays_with_the_capitalised_name_before_it():
+    got = found("Our system adds a Cross-Scale Echo Fusion module to the decoder.")
+    assert got.get("Cross-Scale Echo Fusion module") == ids.CAPITALISED_PHRASE
+
+
+def test_hyphenated_adjectives_are_no_capitalised_names():
+    got = found("Our method relies on Multi-view Echo Gain-based scoring and an LR-conditioned SplitWave Flow.")
+    assert not any(name.endswith("Gain-based") for name in got)
+    assert "SplitWave Flow" in got and "LR-conditioned SplitWave Flow" not in got
+
+
+def test_a_sentence_opening_verb_is_no_part_of_a_capitalised_name():
+    got = found("Adding Sparse Echo Routing helps our model.")
+    assert "Sparse Echo Routing" in got and "Adding Sparse Echo Routing" not in got
+
+
+def test_a_capitalised_run_is_a_proposed_part_only_where_the_paper_speaks_of_itself():
+    text, title_end = paper_text(TITLE, "Prior work used Dense Echo Pooling. Our network couples a Temporal "
+                                        "Mixing Block with the scans.")
+    got = {c.text: c.proposed for c in find_candidates(text, title_end, CATALOGUE, open_vocab=True)
+           if c.rule == ids.CAPITALISED_PHRASE}
+    assert got == {"Temporal Mixing Block": True}
+
+
+def test_a_capitalised_run_headed_by_a_task_or_measure_is_no_method():
+    got = found("Our model improves Urdu Scene Text Recognition and lowers Mean Squared Error.")
+    assert not any(name.endswith(("Recognition", "Error")) for name in got)
+
+
+def test_open_candidates_are_scored_by_a_model_of_their_own():
+    """Their many phrases that are no entity leave the named candidates' scores as they were."""
+    from kg.extract.decide import LinearModel
+    from kg.learn import fit
+
+    named = [(f"p{i}", {"cue=ours": 1.0} if i % 3 else {"cue=other": 1.0}, "proposes" if i % 3 else "none")
+             for i in range(12)]
+    opened = [(f"q{i}", {"open": 1.0, "open:head=loss": 1.0, "rec=method-phrase": 1.0},
+               "usesTechnique" if i % 4 == 0 else "none") for i in range(12)]
+    alone, both = LinearModel(fit(named)), LinearModel(fit(named + opened))
+    for _, f, _ in named:
+        mine = dict(zip(both.classes, both.probabilities(f)))
+        assert all(abs(mine[c] - p) < 1e-9 for c, p in zip(alone.classes, alone.probabilities(f)))
+        assert mine["usesTechnique"] < 1e-9  # a class only the open candidates have
+    p = dict(zip(both.classes, both.probabilities(opened[0][1])))
+    assert abs(p["usesTechnique"] - 0.25) < 0.1 and p["proposes"] < 1e-6  # its own rates; no class it never saw
