@@ -13,6 +13,7 @@ from kg.extract.decide import LinearModel, decide
 from kg.extract.phrases import method_phrases
 from kg.extract.pipeline import DEFAULT_MODEL
 from kg.extract.recognise import Text
+from kg.extract.features import OPEN
 from kg.model import EntityType, Predicate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,8 +49,8 @@ def test_a_confident_model_overrules_the_rules_and_an_unsure_one_does_not():
 def test_none_drops_the_name_and_types_limit_the_labels():
     assert not decide(tiny_model(drop_min=0.5), {"other": 1.0}, EntityType.MODEL, (EV,)).keep
     assert decide(tiny_model(drop_min=0.99), {"other": 1.0}, EntityType.MODEL, (EV,)).keep
-    # a method phrase has a bar of its own
-    phrase = {"other": 1.0, "rec=method-phrase": 1.0}
+    # an open-vocabulary candidate (a method phrase, a capitalised phrase) has a bar of its own
+    phrase = {"other": 1.0, OPEN: 1.0}
     assert not decide(tiny_model(drop_min=1.01, phrase_drop_min=0.5), phrase, EntityType.TECHNIQUE, (USES,)).keep
     technique = decide(tiny_model(override_min=0.1), {"cue": 1.0}, EntityType.TECHNIQUE, (USES,))
     assert technique.keep and FT not in technique.predicates

@@ -84,7 +84,7 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     """The rules' label set, unless the model is sure of better.
 
     The model drops a name it finds no entity of the paper (``drop_min``;
-    ``phrase_drop_min`` for the over-generated lower-case method phrases),
+    ``phrase_drop_min`` for the over-generated open-vocabulary candidates),
     replaces the rules' label set with its own when that one is likely enough
     (``override_min``), and turns ``fineTunes`` into ``evaluates`` when it
     doubts it (``fine_tune_min``): a wrong fine-tune costs more than a missed one.
@@ -93,7 +93,7 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     params = model.params
     by_class = dict(zip(model.classes, probs))
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
-    drop_min = params.get("phrase_drop_min" if features.get("rec=method-phrase") else "drop_min", 1.01)
+    drop_min = params.get("phrase_drop_min" if features.get("open") else "drop_min", 1.01)
     if none_at >= 0 and probs[none_at] >= drop_min:
         return Decision(False, (), round(probs[none_at], 3), model.reasons(features, none_at))
     label = "+".join(sorted(p.value for p in rules))

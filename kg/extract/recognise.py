@@ -19,6 +19,7 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``list-mate``       a new name coordinated with known ones of one type          (rules/lists.py)
 ``score-on``        a new name where a score is reported on it
 ``method-phrase``   a lower-case method phrase, for the learned decider         (phrases.py)
+``capitalised-phrase`` a run of capitalised words naming a part of the paper's own work, for the learned decider
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
 ``in-url``          finds nothing: drops the names written inside a URL
 
