@@ -157,33 +157,6 @@ def test_rule_ids_are_unique_but_a_cue_may_show_a_recogniser_string():
     assert REGISTRY.get("proposal-cue").label == REGISTRY.get("proposal").label == "proposal"
 
 
-def test_a_model_outperformed_across_a_long_list_is_not_taken_as_trained():
-    """Loss kind 1 of issue 13: in a paper that trains models, a model it outperforms is no fine-tune."""
-    sentence = ("Our tuned tagger reaches the best scores, consistently outperforming proprietary giants like "
-                "Orbit-3 and massive open models like Zeta-2-70B.")
-    assert run("trained-in-our-experiments", sentence, "Zeta-2-70B", M, TRAINS) is None
-    assert run("trained-in-our-experiments", "We then tune Zeta-2-70B on notes.", "Zeta-2-70B", M, TRAINS) == P.FINE_TUNES
-
-
-@pytest.mark.parametrize("sentence", [
-    "Our ranker clearly outperforms strong lexical baselines, including QuRA and WordHash, on trips.",
-    "Distinct from static QuRA or WordHash, our approach models trips as fields.",
-])
-def test_techniques_compared_with_or_set_apart_are_only_mentioned(sentence):
-    """Loss kind 2 of issue 13: a baseline or ruled-out technique is not one the paper uses."""
-    assert run("negation-or-contrast", sentence, "WordHash", T) == P.MENTIONS
-    assert run("negation-or-contrast", "We rank trips with QuRA and WordHash.", "WordHash", T) is None
-
-
-@pytest.mark.parametrize("sentence", [
-    "We show how a small model like Zeta-2-7B can be fine-tuned on our word pairs.",
-    "In our experiments Zeta-2-7B has been further fine-tuned on trips.",
-])
-def test_a_passive_fine_tune_with_a_modal_or_perfect_is_a_fine_tune(sentence):
-    assert run("fine-tune-cue", sentence, "Zeta-2-7B", M) == P.FINE_TUNES
-    assert run("fine-tune-cue", "We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M) is None
-
-
 def test_the_family_of_our_sized_model_is_ours_and_a_fine_tuned_variant_of_a_kind_is_not_trained():
     """Loss kind 1 of issue 13: the paper's own model family is proposed, not fine-tuned."""
     ours = PaperContext(trains_models=True, proposed=frozenset({"Zeta-7B"}))
@@ -191,3 +164,28 @@ def test_the_family_of_our_sized_model_is_ours_and_a_fine_tuned_variant_of_a_kin
     assert run("own-size-or-variant", "We have trained Zeta on trips.", "Zeta", M, TRAINS) is None
     sentence = "We make data with an open instruction fine-tuned variant of the Kite-40B model."
     assert run("trained-in-our-experiments", sentence, "Kite-40B", M, TRAINS) is None
+
+
+# More sentences for some rules, each a loss kind of issue 13 (all failed on the rules before it):
+# a model the paper outperforms in a long list is no fine-tune; baselines and ruled-out techniques are
+# only mentioned; a passive fine-tune with a modal or a perfect is a fine-tune.
+MORE_CASES = [
+    ("trained-in-our-experiments", ("We then tune Zeta-2-70B on notes.", "Zeta-2-70B", M, TRAINS), P.FINE_TUNES,
+     ("Our tuned tagger reaches the best scores, consistently outperforming proprietary giants like Orbit-3 and "
+      "massive open models like Zeta-2-70B.", "Zeta-2-70B", M, TRAINS)),
+    ("negation-or-contrast", ("Our ranker clearly outperforms strong lexical baselines, including QuRA and WordHash, "
+                              "on trips.", "WordHash", T), P.MENTIONS,
+     ("We rank trips with QuRA and WordHash.", "WordHash", T)),
+    ("negation-or-contrast", ("Distinct from static QuRA or WordHash, our approach models trips as fields.",
+                              "WordHash", T), P.MENTIONS, ("We rank trips with QuRA and WordHash.", "WordHash", T)),
+    ("fine-tune-cue", ("We show how a small model like Zeta-2-7B can be fine-tuned on our word pairs.", "Zeta-2-7B", M),
+     P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+    ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
+     P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+]
+
+
+@pytest.mark.parametrize("rule_id, fires, finds, quiet", MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_more_sentences_per_cue_rule(rule_id, fires, finds, quiet):
+    assert run(rule_id, *fires) == finds
+    assert run(rule_id, *quiet) is None
