@@ -243,6 +243,12 @@ def test_a_dotted_version_of_a_known_benchmark_is_its_own_name():
     assert found("Scores on WidgetQA 2.0 rise.")["WidgetQA 2.0"].type == B
 
 
+def test_a_yearly_edition_of_a_known_benchmark_is_its_own_name():
+    """Issue 14, span boundaries: "BraTS 2020" is the 2020 edition, not BraTS itself; a model keeps no year."""
+    got = found("We segment tumours on WidgetQA 2021 and compare with Orbit 2021 baselines.")
+    assert got["WidgetQA 2021"].type == B and "WidgetQA" not in got
+
+
 def test_dubbed_as_introduces_a_name():
     assert found("We propose a framework, dubbed as Gather-Merge-Ensemble (GME).")["GME"].proposed
 

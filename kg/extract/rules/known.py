@@ -174,7 +174,8 @@ def _inside_piece(text: Text, catalogue: Catalogue, i: int, j: int, used: int, e
     return j + 1
 
 
-_DOTTED_VERSION = re.compile(r"v?\d\.\d+|v\d+", re.IGNORECASE)  # "AlpacaEval 2.0"; "FooBench 21.4" is a score
+# "AlpacaEval 2.0", "BraTS 2020" (an edition's year); "FooBench 21.4" is a score
+_DOTTED_VERSION = re.compile(r"v?\d\.\d+|v\d+|(?:19|20)\d\d", re.IGNORECASE)
 
 # Longest span first: a known name inside a longer written name belongs to that name.
 _MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))
