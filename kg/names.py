@@ -104,6 +104,15 @@ def is_size(part: str) -> bool:
     return bool(SIZE.match(part))
 
 
+def extends(name: str, base: str) -> bool:
+    """"Foo-2-32B-Instruct" extends "Foo-2": the base, then a hyphen or space, then more.
+
+    >>> extends("Foo-2-32B-Instruct", "Foo-2"), extends("Foo-20", "Foo-2"), extends("Foo-2", "Foo-2")
+    (True, False, False)
+    """
+    return name.startswith(base) and name[len(base):len(base) + 1] in ("-", " ")
+
+
 def is_version(part: str) -> bool:
     """A version number, with an optional letter (``4o``) or date code (``2407``).
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.extract.cues.relation_rules import fine_tune_cue, id_of
+from kg.extract.features import OPEN
 from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
 
@@ -93,7 +94,7 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     params = model.params
     by_class = dict(zip(model.classes, probs))
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
-    drop_min = params.get("phrase_drop_min" if features.get("open") else "drop_min", 1.01)
+    drop_min = params.get("phrase_drop_min" if features.get(OPEN) else "drop_min", 1.01)
     if none_at >= 0 and probs[none_at] >= drop_min:
         return Decision(False, (), round(probs[none_at], 3), model.reasons(features, none_at))
     label = "+".join(sorted(p.value for p in rules))

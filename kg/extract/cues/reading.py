@@ -149,6 +149,11 @@ class Reading:
         return before(getattr(self.cues, cue), self.o)
 
     @cached_property
+    def name(self) -> str:
+        """The mention as written."""
+        return self.o.sentence[self.o.start:self.o.end]
+
+    @cached_property
     def left(self) -> str:
         return self.o.sentence[max(0, self.o.start - LEFT_WINDOW):self.o.start]
 

@@ -11,10 +11,10 @@ technique's.  Words live in the lexicon (:mod:`kg.extract.cues.patterns`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from kg import names
 from kg.extract.cues.reading import B, Reading, whose
 from kg.extract.engine import REGISTRY, Rule, rule
 from kg.model import Predicate as P
@@ -42,18 +42,15 @@ def proposal(r: Reading) -> P | None:
 
 # --- models
 
-_SIZE = re.compile(r"[\s\-]\d+(?:\.\d+)?[BMK]$")
-
-
 @rule("own-size-or-variant", stage=STAGE, rank=1, confidence=0.75,
       finds='a size or variant of a model the paper introduces ("Zeta-7B" of Zeta), or the family of its sized one')
 def own_size_or_variant(r: Reading) -> P | None:
     if not r.as_model:
         return None
-    name = r.o.sentence[r.o.start:r.o.end]
+    name = r.name
     for own in r.ctx.proposed:
-        if len(own) >= 3 and name.startswith(own) and name[len(own):len(own) + 1] in ("-", " ") or (
-                own.startswith(name) and _SIZE.fullmatch(own[len(name):])):
+        if len(own) >= 3 and names.extends(name, own) or (
+                names.extends(own, name) and names.is_size(own[len(name) + 1:])):
             return P.PROPOSES
     return None
 
@@ -168,9 +165,9 @@ def negation_or_contrast(r: Reading) -> P | None:
 @rule("built-into-our-name", stage=STAGE, rank=25, confidence=0.6,
       finds='a technique whose name the paper builds its own into: "FedQuRA" applies QuRA, even in a background line')
 def built_into_our_name(r: Reading) -> P | None:
-    if not r.as_technique or len(r.o.sentence[r.o.start:r.o.end]) < 3:
+    name = r.name
+    if not r.as_technique or len(name) < 3:
         return None
-    name = r.o.sentence[r.o.start:r.o.end]
     return P.USES_TECHNIQUE if any(name in own and name != own for own in r.ctx.proposed) else None
 
 

@@ -126,7 +126,7 @@ def _whole_piece(v: Vocab, text: Text, i: int, j: int, entry: Entry, title_end: 
         out.append(_variant(t, start, end, base_end, entry, suffixes))
         out.extend(_coordinated_sizes(t, end, entry, start, base_end))
         return j + extra + 1
-    version = _DOTTED_VERSION.fullmatch(text.piece(j + 1)) if entry.type != M and j + 1 < len(
+    version = _EDITION.fullmatch(text.piece(j + 1)) if entry.type != M and j + 1 < len(
         text.pieces) and text.joined(j + 1) else None
     if version:  # "SteerLM 2.0", "AlpacaEval 2.0": a version of a known name is a name of its own
         end = text.pieces[j + 1][1]
@@ -175,7 +175,7 @@ def _inside_piece(text: Text, catalogue: Catalogue, i: int, j: int, used: int, e
 
 
 # "AlpacaEval 2.0", "BraTS 2020" (an edition's year); "FooBench 21.4" is a score
-_DOTTED_VERSION = re.compile(r"v?\d\.\d+|v\d+|(?:19|20)\d\d", re.IGNORECASE)
+_EDITION = re.compile(r"v?\d\.\d+|v\d+|(?:19|20)\d\d", re.IGNORECASE)
 
 # Longest span first: a known name inside a longer written name belongs to that name.
 _MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))

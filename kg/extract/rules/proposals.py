@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kg import names
+
 from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
@@ -202,7 +204,7 @@ def _extensions_proposed(draft: Draft) -> None:
 
 def _extends_one_of(name: str, bases: set[str]) -> bool:
     """"Foo-2-32B-Instruct" extends "Foo-2": a size or variant of a model the paper introduces."""
-    return any(name != base and name.startswith(base) and name[len(base)] in "- " for base in bases)
+    return any(names.extends(name, base) for base in bases)
 
 
 
