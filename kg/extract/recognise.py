@@ -21,6 +21,7 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``method-phrase``   a lower-case method phrase, for the learned decider         (phrases.py)
 ``capitalised-phrase`` a run of capitalised words naming a part of the paper's own work, for the learned decider
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
+``size-list``       sizes written apart from their model: one model per size (``Foo-2 (70B)``) (rules/sizes.py)
 ``in-url``          finds nothing: drops the names written inside a URL
 
 The rule ids are spelt once, in ``rules/ids.py``; the words the rules read are

@@ -22,6 +22,7 @@ SCORE_ON = "score-on"
 METHOD_PHRASE = "method-phrase"
 CAPITALISED_PHRASE = "capitalised-phrase"
 REPEAT = "repeat"
+SIZE_LIST = "size-list"
 IN_URL = "in-url"  # finds nothing: drops the names written inside a URL
 
 # the rules that read the catalogue alone (``build_nlp(patterns=False)`` keeps only these)
