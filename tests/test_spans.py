@@ -73,3 +73,10 @@ def test_a_name_with_a_describing_word_is_a_description_not_an_entity():
     paper = Paper(key="p", title="Designs", abstract=text)
     corpus = resolve([paper], [PaperExtraction(paper_key="p", mentions=mentions)], catalogue.default())
     assert corpus.entities == () and corpus.relations == ()
+
+
+def test_a_percentage_after_a_model_is_a_score_not_a_version():
+    got = names_in("Errors differ: Codex 5% against Kimi Code 77%/72%, while Llama 3 8B is steady.")
+    assert "Codex" in got and "Codex 5" not in got
+    assert "Kimi Code" in got and "Kimi Code 77" not in got
+    assert "Llama 3 8B" in got

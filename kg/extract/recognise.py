@@ -18,9 +18,11 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``apposition``      a name then its kind ("CodeRiver, a new suite of …")
 ``list-mate``       a new name coordinated with known ones of one type          (rules/lists.py)
 ``score-on``        a new name where a score is reported on it
+``results-on``      new names in a list results are reported on ("evaluated on Foo-1 and Bar2")   (rules/objects.py)
 ``method-phrase``   a lower-case method phrase, for the learned decider         (phrases.py)
 ``capitalised-phrase`` a run of capitalised words naming a part of the paper's own work, for the learned decider
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
+``shared-head``     a name sharing its head with the next one (``prompt/prefix tuning``)  (rules/ellipsis.py)
 ``size-list``       sizes written apart from their model: one model per size (``Foo-2 (70B)``) (rules/sizes.py)
 ``in-url``          finds nothing: drops the names written inside a URL
 
