@@ -80,3 +80,9 @@ def test_names_in_a_list_results_are_reported_on_are_benchmarks(abstract, names,
     got = found(abstract)
     assert all(got.get(n, ("",))[0] == "Benchmark" for n in names), got
     assert all(n not in got for n in absent), got
+
+
+def test_a_named_item_among_known_techniques_is_a_technique():
+    got = found("Our prompting beats baselines such as Self-Refine, QuoT, Tree-of-Thoughts and RAG.")
+    assert got.get("QuoT", ("",))[0] == "Technique", got
+    assert "Table" not in found("Our prompting beats baselines such as Self-Refine, Table, Tree-of-Thoughts and RAG.")

@@ -8,6 +8,7 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``catalogue``       a known name, however it is spaced, hyphenated or cased     (rules/known.py)
 ``variant``         a known model with sizes or variant words (``Llama-3-8B-Instruct``)
 ``compound``        a known name joined to a new one (``LLaVA-Med``, ``LoRA-GA``)
+``prefixed``        a new name of a word, a hyphen and a known name (``Poly-DPO``)  (rules/prefixed.py)
 ``model-shape``     an unknown name with a size (``GEB-1.3B``)                  (rules/shapes.py)
 ``bench-shape``     an unknown name written like a benchmark (``…Bench``, ``…Eval``, ``…QA``)
 ``acronym``         a definition, ``Contrastive Reward Shaping (CRS)``          (rules/acronyms.py)

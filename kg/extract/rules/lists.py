@@ -111,7 +111,7 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
     """New names coordinated with known ones of one type: "on GSM8K, MATH and Foo-Hard" makes Foo-Hard a benchmark.
 
     Only in lists of three or more where at least two items are known (one, after
-    "on" or "using"), all of one type (benchmark, dataset or model), and only items
+    "on" or "using", except techniques), all of one type, and only items
     written as names (an inner capital or a digit): "on GSM8K, MATH and Table" stays prose.
     """
     t = text.text
@@ -136,7 +136,8 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
                 known.append(None)
         # after "on"/"using" the items are the data a result is reported on: one known item types the rest
         if (len(known) < (1 if len(segments) == 2 or on_before else 2) or len(set(known)) != 1
-                or known[0] not in (B, D, M) or len(unknown) > len(known) + on_before):
+                or known[0] not in (B, D, M, T) or len(unknown) > len(known) + on_before
+                or (known[0] == T and len(known) < 2)):
             continue
         for s, e in unknown:
             name = t[s:e]

@@ -1,0 +1,49 @@
+"""A new name written as a word, a hyphen and a known name: "Poly-DPO", "d1-Zeta", "Point-SAM".
+
+The catalogue scan reads names from the start of a written piece, so a known
+name after a hyphen inside a piece is found by no one, and the new name it
+is part of is lost with it.  Such a piece names a thing of its own (guideline
+10: a variant with its own name is never an alias of what it extends), of the
+known name's type.  The word before the hyphen must be written as a name or
+be a word of its own: not an English prefix ("non-", "multi-"), a maker
+("Meta-"), or a describing word (``prefix_words.txt``); the known name after
+it must be written as one (a capital letter), so "self-attention" stays prose.
+"""
+
+from __future__ import annotations
+
+from kg import names
+from kg.catalogue import read_lines
+from kg.extract.engine import rule
+from kg.extract.rules.ids import PREFIXED
+from kg.extract.text import Coverage, Page
+from kg.extract.types import Candidate
+
+_MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))
+
+
+def prefixed_names(page: Page, found: list[Candidate]) -> list[Candidate]:
+    t = page.text.text
+    taken = Coverage([(c.start, c.end) for c in found])
+    not_names = page.vocab.lexicon.words("prefix_words") | _MAKERS
+    out = []
+    for s, e in page.text.pieces:
+        piece = t[s:e]
+        cut = piece.find("-")
+        if cut <= 0 or taken.hits(s, e):
+            continue
+        prefix, rest = piece[:cut], piece[cut + 1:]
+        if not rest or not names.looks_like_name(rest) or prefix.lower() in not_names or not prefix.isalnum():
+            continue
+        entry = page.catalogue.lookup(rest)
+        if entry is None or page.catalogue.lookup(piece) is not None:
+            continue
+        out.append(Candidate(s, e, piece, entry.type, PREFIXED, 0.7))
+        taken.add(s, e)
+    return out
+
+
+@rule(PREFIXED, stage="names", rank=2, confidence=0.7, new=True,
+      finds="a new name made of a word, a hyphen and a known name (Poly-DPO, Point-SAM)")
+def find_prefixed(page: Page, found: list[Candidate]) -> list[Candidate]:
+    return prefixed_names(page, found)
