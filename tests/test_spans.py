@@ -100,3 +100,12 @@ def test_a_word_hyphened_before_a_known_name_makes_a_new_name(sentence, name, ki
 ])
 def test_a_prefix_word_before_a_known_name_makes_no_new_name(sentence, absent):
     assert absent not in names_in(sentence)
+
+
+def test_two_known_names_hyphened_describe_a_hybrid_not_a_new_name():
+    got = names_in("We search a CNN-ViT space of hybrids.")
+    assert "CNN-ViT" not in got
+
+
+def test_a_hyphened_known_name_ending_a_longer_capitalised_name_is_left_to_it():
+    assert "Video-SDS" not in names_in("We add Masked Video-SDS to the loss.")

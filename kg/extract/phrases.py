@@ -26,7 +26,7 @@ from kg.catalogue import name_key
 from kg.extract.engine import rule
 from kg.extract.rules.common import GENERIC_KEYS
 from kg.extract.sentences import sentence_starts
-from kg.extract.rules.ids import CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE
+from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
@@ -54,12 +54,8 @@ def _modifier_like(word: str, adjective_endings: tuple[str, ...]) -> bool:
 
 
 def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
-                   lexicon: Lexicon | None = None, known: frozenset[tuple[int, int]] = frozenset()) -> list[Candidate]:
-    """Candidate techniques written as lower-case phrases (Title Case in the title); ``None``: the shipped lexicon.
-
-    ``known``: spans of known lower-case techniques a longer phrase may end with ("magnitude-based
-    pruning" around "pruning"): the longer phrase is the name written, a candidate of its own.
-    """
+                   lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Candidate techniques written as lower-case phrases (Title Case in the title); ``None``: the shipped lexicon."""
     lexicon = lexicon or Lexicon.load()
     t = text.text
     covered = Coverage(taken)
@@ -81,25 +77,17 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
         in_title = s < title_end
         if not in_title and not phrase.islower():
             continue  # capitalised outside the title: the name recognisers' business
-        if (covered.hits(s, e) and not _ends_with_known(s, e, known, covered)) or name_key(phrase) in GENERIC_KEYS:
+        if covered.hits(s, e) or name_key(phrase) in GENERIC_KEYS:
             continue
         out.append(Candidate(start=s, end=e, text=phrase, type=EntityType.TECHNIQUE,
                              rule=METHOD_PHRASE, confidence=0.4))
     return out
 
 
-def _ends_with_known(s: int, e: int, known: frozenset[tuple[int, int]], covered: Coverage) -> bool:
-    """The phrase ``[s, e)`` is words before one known technique and nothing else taken."""
-    inner = next(((a, b) for a, b in known if s < a and b == e), None)
-    return inner is not None and not covered.hits(s, inner[0])
-
-
 @rule(METHOD_PHRASE, stage="phrases", rank=12, confidence=0.4,
       finds="a lower-case method phrase (active learning); only where the learned decider filters them")
 def find_method_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
-    known = frozenset((c.start, c.end) for c in found
-                      if c.rule == CATALOGUE and c.type == EntityType.TECHNIQUE and c.text.islower() and not c.aliases)
-    return method_phrases(page.text, _taken(found), page.title_end, page.vocab.lexicon, known)
+    return method_phrases(page.text, _taken(found), page.title_end, page.vocab.lexicon)
 
 
 def _taken(found: list[Candidate]) -> list[tuple[int, int]]:
