@@ -13,6 +13,9 @@ acronym joined to one ("ViT-Transformer", "CNN-ViT") describes a hybrid, and a t
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from kg import names
 from kg.catalogue import read_lines
 from kg.extract.engine import rule
@@ -21,6 +24,7 @@ from kg.extract.rules.ids import PREFIXED
 from kg.extract.text import Coverage, Page
 from kg.extract.types import Candidate
 
+_HYPHENED = re.compile(r"(?<![^\W_])[^\W_]+-(?=[^\W_])")
 _MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))
 
 
@@ -29,11 +33,17 @@ def prefixed_names(page: Page, found: list[Candidate]) -> list[Candidate]:
     taken = Coverage([(c.start, c.end) for c in found])
     not_names = page.vocab.lexicon.words("prefix_words") | _MAKERS
     out = []
-    for k, (s, e) in enumerate(page.text.pieces):
-        piece = t[s:e]
+    starts = [a for a, _ in page.text.pieces]
+    # the pieces of the abstract that open with a word and a hyphen, only (a title's name is the
+    # proposal rules' to read, whole: "Hybrid Foo-Net: …")
+    for m in _HYPHENED.finditer(t, page.title_end):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or starts[k] != m.start():
+            continue
+        piece, (s, e) = page.text.words[k], page.text.pieces[k]
         cut = piece.find("-")
-        if cut <= 0 or s < page.title_end or taken.hits(s, e):
-            continue  # a title's name is the proposal rules' to read, whole ("Hybrid Foo-Net: …")
+        if cut <= 0 or taken.hits(s, e):
+            continue
         prefix, rest = piece[:cut], piece[cut + 1:]
         if not rest or not names.looks_like_name(rest) or prefix.lower() in not_names or not prefix.isalnum():
             continue
