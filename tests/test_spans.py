@@ -73,3 +73,39 @@ def test_a_name_with_a_describing_word_is_a_description_not_an_entity():
     paper = Paper(key="p", title="Designs", abstract=text)
     corpus = resolve([paper], [PaperExtraction(paper_key="p", mentions=mentions)], catalogue.default())
     assert corpus.entities == () and corpus.relations == ()
+
+
+def test_a_percentage_after_a_model_is_a_score_not_a_version():
+    got = names_in("Errors differ: Codex 5% against Kimi Code 77%/72%, while Llama 3 8B is steady.")
+    assert "Codex" in got and "Codex 5" not in got
+    assert "Kimi Code" in got and "Kimi Code 77" not in got
+    assert "Llama 3 8B" in got
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("We align the model with Quasi-DPO on chat data.", "Quasi-DPO", "Technique"),
+    ("Segmentation uses Cloud-SAM on point clouds.", "Cloud-SAM", "Model"),
+    ("The tuner z2-LLaDA decodes in parallel.", "z2-LLaDA", "Model"),
+])
+def test_a_word_hyphened_before_a_known_name_makes_a_new_name(sentence, name, kind):
+    found = find_candidates(TITLE + sentence, len(TITLE) - 1, catalogue.default())
+    got = {c.text: c for c in found}
+    assert name in got and got[name].type.value == kind and got[name].entry_id is None
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("We freeze the non-LoRA layers.", "non-LoRA"),
+    ("We prune multi-LoRA stacks.", "multi-LoRA"),
+    ("We add self-attention blocks.", "self-attention block"),
+])
+def test_a_prefix_word_before_a_known_name_makes_no_new_name(sentence, absent):
+    assert absent not in names_in(sentence)
+
+
+def test_two_known_names_hyphened_describe_a_hybrid_not_a_new_name():
+    got = names_in("We search a CNN-ViT space of hybrids.")
+    assert "CNN-ViT" not in got
+
+
+def test_a_hyphened_known_name_ending_a_longer_capitalised_name_is_left_to_it():
+    assert "Video-SDS" not in names_in("We add Masked Video-SDS to the loss.")

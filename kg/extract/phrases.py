@@ -87,7 +87,16 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
 @rule(METHOD_PHRASE, stage="phrases", rank=12, confidence=0.4,
       finds="a lower-case method phrase (active learning); only where the learned decider filters them")
 def find_method_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
-    return method_phrases(page.text, spans(found), page.title_end, page.vocab.lexicon)
+    return method_phrases(page.text, _taken(found), page.title_end, page.vocab.lexicon)
+
+
+def _taken(found: list[Candidate]) -> list[tuple[int, int]]:
+    """The spans of the names found, and of the long forms their acronyms were defined by: words of a name already.
+
+    The long form of an open acronym (one left to the decider) stays open: its capitalised run is
+    judged as one, as the paper's own part or not, and joins the acronym as its alias.
+    """
+    return spans(found) + [c.long_span for c in found if c.long_span and c.rule not in (METHOD_PHRASE, CAPITALISED_PHRASE)]
 
 
 _CAP = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
@@ -179,5 +188,5 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
 @rule(CAPITALISED_PHRASE, stage="phrases", rank=13, confidence=0.4,
       finds="a run of capitalised words in the abstract (Adaptive Temporal Gate); only where the learned decider filters them")
 def find_capitalised_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
-    got = capitalised_phrases(page.text, spans(found), page.title_end, page.vocab.lexicon)
+    got = capitalised_phrases(page.text, _taken(found), page.title_end, page.vocab.lexicon)
     return _own_parts(page.text.text, got, found, page.vocab.lexicon) if got else got

@@ -8,6 +8,7 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``catalogue``       a known name, however it is spaced, hyphenated or cased     (rules/known.py)
 ``variant``         a known model with sizes or variant words (``Llama-3-8B-Instruct``)
 ``compound``        a known name joined to a new one (``LLaVA-Med``, ``LoRA-GA``)
+``prefixed``        a new name of a word, a hyphen and a known name (``Poly-DPO``)  (rules/prefixed.py)
 ``model-shape``     an unknown name with a size (``GEB-1.3B``)                  (rules/shapes.py)
 ``bench-shape``     an unknown name written like a benchmark (``…Bench``, ``…Eval``, ``…QA``)
 ``acronym``         a definition, ``Contrastive Reward Shaping (CRS)``          (rules/acronyms.py)
@@ -18,9 +19,12 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``apposition``      a name then its kind ("CodeRiver, a new suite of …")
 ``list-mate``       a new name coordinated with known ones of one type          (rules/lists.py)
 ``score-on``        a new name where a score is reported on it
+``results-on``      new names in a list results are reported on ("evaluated on Foo-1 and Bar2")   (rules/objects.py)
 ``method-phrase``   a lower-case method phrase, for the learned decider         (phrases.py)
 ``capitalised-phrase`` a run of capitalised words naming a part of the paper's own work, for the learned decider
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
+``shared-head``     a name sharing its head with the next one (``prompt/prefix tuning``)  (rules/ellipsis.py)
+``size-list``       sizes written apart from their model: one model per size (``Foo-2 (70B)``) (rules/sizes.py)
 ``in-url``          finds nothing: drops the names written inside a URL
 
 The rule ids are spelt once, in ``rules/ids.py``; the words the rules read are

@@ -22,6 +22,10 @@ SCORE_ON = "score-on"
 METHOD_PHRASE = "method-phrase"
 CAPITALISED_PHRASE = "capitalised-phrase"
 REPEAT = "repeat"
+SIZE_LIST = "size-list"
+SHARED_HEAD = "shared-head"
+RESULTS_ON = "results-on"
+PREFIXED = "prefixed"
 IN_URL = "in-url"  # finds nothing: drops the names written inside a URL
 
 # the rules that read the catalogue alone (``build_nlp(patterns=False)`` keeps only these)

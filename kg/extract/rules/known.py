@@ -79,6 +79,8 @@ def _suffix_pieces(text: Text, j: int, component: re.Pattern[str]) -> int:
             break
         if re.fullmatch(r"\d{4}|\d{3,}(?:\.\d+)?|\d{2,}\.\d+", piece):  # a year, a plain number or a score
             break
+        if piece[:1].isdigit() and text.text[text.pieces[j + n + 1][1]:][:1] == "%":
+            break  # "Zeta 5%/8% errors": a percentage is a score, not a version
         if piece in stop_words():  # "with Zeta-mini it converges": a pronoun, not the -it (instruction-tuned) suffix
             break
         if piece.islower() and j + n + 2 < len(text.pieces) and component.fullmatch(text.piece(j + n + 2)):

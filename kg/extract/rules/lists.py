@@ -4,6 +4,7 @@ with known ones of one type) and ``score-on`` (a new name where a score is repor
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg import names
 from kg.catalogue import name_key
@@ -15,6 +16,7 @@ from kg.extract.engine import rule
 from kg.extract.rules.ids import LISTED, LIST_MATE, SCORE_ON
 from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
+from kg.lexicon import Lexicon
 from kg.model import EntityType
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
@@ -24,6 +26,14 @@ M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityT
 _NOUN_BEFORE = re.compile(r"(?P<noun>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s*,?\s*\(?\s*$")
 _LIST_AT = re.compile(_LIST)
 _LIST_BEFORE = re.compile(_LIST + r"\s+$")
+@cache
+def _counted(lexicon: Lexicon) -> re.Pattern[str]:
+    """"three public datasets, A, B and C", "four benchmarks (A, B, C and D)": a counted plural noun, then its items."""
+    counts = lexicon.alternation("count_words")
+    return re.compile(rf"\b(?:{counts}|\d+)\s+(?P<noun>(?:[\w\-]+\s+){{0,2}}?(?:benchmarks|datasets|corpora|models|LLMs))"
+                      r"\s*(?:,|\(|:)\s*(?=[A-Z0-9])", re.IGNORECASE)
+
+
 def _list_type(v: Vocab, noun_words: list[str], sentence: str) -> EntityType | None:
     ty = v.head_type(list(reversed(noun_words)))
     if ty == D and context_patterns(v.lexicon).result_words.search(sentence):
@@ -33,8 +43,8 @@ def _list_type(v: Vocab, noun_words: list[str], sentence: str) -> EntityType | N
     return None
 
 
-def _enumerations(cp: ContextPatterns, t: str, start: int):
-    """(kind, noun, list start, list end, where) of each "N such as A, B and C" and "A and B N"."""
+def _enumerations(cp: ContextPatterns, t: str, start: int, lexicon: Lexicon):
+    """(kind, noun, list start, list end, where) of each "N such as A, B and C", "two N, A and B" and "A and B N"."""
     for m in cp.connector.finditer(t, start):
         if not t[m.end():m.end() + 1].isupper() and not t[m.end():m.end() + 1].isdigit():
             continue  # a list of names starts with one
@@ -42,6 +52,10 @@ def _enumerations(cp: ContextPatterns, t: str, start: int):
         lst = _LIST_AT.match(t, m.end())
         if before and lst:
             yield "intro", before.group("noun"), lst.start(), lst.end(), m.start()
+    for m in _counted(lexicon).finditer(t, start):
+        lst = _LIST_AT.match(t, m.end())
+        if lst and _SEP_AT.search(t, lst.start(), lst.end()):  # two items at least
+            yield "intro", m.group("noun"), lst.start(), lst.end(), m.start()
     for m in cp.list_noun.finditer(t, start):
         word_start = t.rfind(" ", start, max(start, m.start() - 1)) + 1
         if not (t[word_start:word_start + 1].isupper() or t[word_start:word_start + 1].isdigit()):
@@ -61,7 +75,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int 
     t = text.text
     covered = Coverage(taken)
     out: list[Candidate] = []
-    for kind, noun, ls, le, at in _enumerations(context_patterns(v.lexicon), t, start):
+    for kind, noun, ls, le, at in _enumerations(context_patterns(v.lexicon), t, start, v.lexicon):
         sent_start = max(t.rfind(". ", 0, at) + 2, 0)
         sent_end = t.find(". ", at)
         sentence = t[sent_start:sent_end if sent_end > 0 else len(t)]
@@ -96,9 +110,9 @@ _SEP_AT = re.compile(_SEP)
 def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candidate]:
     """New names coordinated with known ones of one type: "on GSM8K, MATH and Foo-Hard" makes Foo-Hard a benchmark.
 
-    Only in lists of three or more where at least two items are known, all of
-    one type (benchmark, dataset or model), and only items written as names
-    (an inner capital or a digit): "on GSM8K, MATH and Table" stays prose.
+    Only in lists of three or more where at least two items are known (one, after
+    "on" or "using", except techniques), all of one type, and only items
+    written as names (an inner capital or a digit): "on GSM8K, MATH and Table" stays prose.
     """
     t = text.text
     out: list[Candidate] = []
@@ -106,7 +120,8 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
         ls, le = m.span("list")
         bounds = [ls] + [x for sep in _SEP_AT.finditer(t, ls, le) for x in sep.span()] + [le]
         segments = [(a + 4 if t.startswith("the ", a) else a, b) for a, b in zip(bounds[::2], bounds[1::2])]
-        pair = (len(segments) == 2 and bool(_ON_BEFORE.search(t, max(0, ls - 8), ls))
+        on_before = bool(_ON_BEFORE.search(t, max(0, ls - 8), ls))
+        pair = (len(segments) == 2 and on_before
                 and re.search(r"\b(?:and|or)\b", t[bounds[1]:bounds[2]]) is not None)
         if len(segments) < 3 and not pair:
             continue  # two items only after "on"/"using" and joined by and/or: "on PRM800K and Math-Shepherd"
@@ -119,8 +134,10 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
                 known.append(inside[0].type)
             else:
                 known.append(None)
-        if (len(known) < (1 if len(segments) == 2 else 2) or len(set(known)) != 1 or known[0] not in (B, D, M)
-                or len(unknown) > len(known)):
+        # after "on"/"using" the items are the data a result is reported on: one known item types the rest
+        if (len(known) < (1 if len(segments) == 2 or on_before else 2) or len(set(known)) != 1
+                or known[0] not in (B, D, M, T) or len(unknown) > len(known) + on_before
+                or (known[0] == T and len(known) < 2)):
             continue
         for s, e in unknown:
             name = t[s:e]
@@ -164,7 +181,7 @@ def find_list_mates(page: Page, found: list[Candidate]) -> list[Candidate]:
     return list_mates(page.text, found, page.title_end)
 
 
-@rule(SCORE_ON, stage="context", rank=10, confidence=0.6, new=True,
+@rule(SCORE_ON, stage="context", rank=8, confidence=0.6, new=True,
       finds="a new name right where a score is reported on it (45% on Foo-Hard): a benchmark")
 def find_scored(page: Page, found: list[Candidate]) -> list[Candidate]:
     return scored_names(page.text, spans(found), page.vocab, page.title_end)

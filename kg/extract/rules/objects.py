@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kg.catalogue import name_key
-from kg.extract.rules.common import (_ITEM, _MEASURE, GENERIC_KEYS, _inner_capital_or_digit,
+from kg.extract.rules.common import (_ITEM, _LIST, _MEASURE, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
 from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.extract.engine import rule
-from kg.extract.rules.ids import APPOSITION, OBJECT
+from kg.extract.rules.ids import APPOSITION, OBJECT, RESULTS_ON
 from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
@@ -48,6 +49,34 @@ def object_names(text: Text, taken: list[tuple[int, int]], v: Vocab) -> list[Can
                     or name_key(name) in GENERIC_KEYS):
                 continue
             out.append(Candidate(s, e, name, M, OBJECT, 0.55))
+            covered.add(s, e)
+    return out
+
+
+@cache
+def _results_on(lexicon: Lexicon) -> re.Pattern[str]:
+    """"evaluated on A and B", "experiments on A, B and C": the data results are reported on."""
+    return re.compile(r"\b" + lexicon.fragments("result_on_words") + r"\s+(?:[a-z\-]+\s+){0,3}?on\s+(?:the\s+)?"
+                      + _LIST, re.IGNORECASE)
+
+
+def results_on_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
+    """New names written as names (inner capital or digit) in a list results are reported on: benchmarks."""
+    t = text.text
+    covered = Coverage(taken)
+    out = []
+    for m in _results_on(v.lexicon).finditer(t, start):
+        ls = m.start("list")
+        items = list(re.finditer(_ITEM, m.group("list")))
+        if len(items) < 2:
+            continue  # one name after "on" is as often a method or a model ("results on Foo-2 show")
+        for item in items:
+            s, e = _trim_name(t, ls + item.start(), ls + item.end())
+            name = t[s:e]
+            if (covered.hits(s, e) or not _inner_capital_or_digit(name) or not _name_like(name)
+                    or _MEASURE.match(name) or name_key(name) in GENERIC_KEYS):
+                continue
+            out.append(Candidate(s, e, name, EntityType.BENCHMARK, RESULTS_ON, 0.55))
             covered.add(s, e)
     return out
 
@@ -108,3 +137,9 @@ def find_objects(page: Page, found: list[Candidate]) -> list[Candidate]:
       finds="a name followed by its kind (CodeRiver, a new suite of …)")
 def find_appositions(page: Page, found: list[Candidate]) -> list[Candidate]:
     return typed_appositions(page.text, spans(found), page.vocab, page.title_end)
+
+
+@rule(RESULTS_ON, stage="context", rank=9, confidence=0.55, new=True,
+      finds="new names in a list results are reported on (evaluated on Foo-1 and Bar2): benchmarks")
+def find_results_on(page: Page, found: list[Candidate]) -> list[Candidate]:
+    return results_on_names(page.text, spans(found), page.vocab, page.title_end)

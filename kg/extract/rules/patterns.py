@@ -70,6 +70,12 @@ class ContextPatterns:
     score_before: re.Pattern[str]  # "45% on X"
 
 
+def _gerunds(lexicon: Lexicon, name: str) -> str:
+    """The -ing forms of a list of verbs, as one group: "introduce" -> "introducing"."""
+    forms = sorted({w[:-1] + "ing" if w.endswith("e") else w + "ing" for w in lexicon.words(name)})
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
 @cache
 def context_patterns(lexicon: Lexicon) -> ContextPatterns:
     alt = lexicon.fragments
@@ -77,10 +83,10 @@ def context_patterns(lexicon: Lexicon) -> ContextPatterns:
         modifier_after=re.compile(r"\)?\s*-?\s*" + alt("modifier_words") + r"\b(?!\s+(?:on|upon|by)\b)",
                                   re.IGNORECASE),
         proposed_before=re.compile(
-            r"\b(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
-            + alt("definition_verbs") + r"(?:s|d|ed)?\s+"
+            r"\b(?:(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
+            + alt("definition_verbs") + r"(?:s|d|ed)?|by\s+" + _gerunds(lexicon, "definition_verbs") + r")\s+"
             r"(?:(?:a|an|the|our)\s+)?(?:" + alt("definition_adjectives") + r"\s+)?"
-            r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE),
+            r"(?:[\w\-]+\s+){0,2}?(?:[\w\-]+,\s+)?$", re.IGNORECASE),  # "by introducing a new framework, X (X)"
         used_before=re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?" + alt("use_verbs") + r"\s+(?:\w+\s+){0,3}?$",
                                re.IGNORECASE),
         tuned=re.compile(r"\b" + alt("tune_verbs") + r"\s+(?:the\s+|a\s+)?(?P<name>" + _WORD + r")"),

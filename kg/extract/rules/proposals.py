@@ -14,7 +14,7 @@ from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type,
 from kg.extract.rules.titles import SUBJECT_DEFINED, proposal_spans, subtitle_type, title_name, title_phrase
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
 from kg.extract.engine import rule
-from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CATALOGUE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
+from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
 from kg.extract.text import Page
 from kg.extract.types import Candidate
 from kg.extract.rules.patterns import context_patterns
@@ -186,8 +186,22 @@ def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> No
 
 
 def _settle_unsure(draft: Draft) -> None:
-    """An unsure acronym is kept, as an acronym, only if the paper proposes it."""
-    draft(*(Rename(i, ACRONYM) if c.proposed else Drop(i) for i, c in draft.entries() if c.rule == ACRONYM_UNSURE))
+    """An unsure acronym is kept, as an acronym, if the paper proposes it; else the learned decider judges it.
+
+    A defined name the paper only uses ("Weighted Least Squares (WLS)", "reward
+    modelling (RM)") is as often a method as a task or a quantity: it becomes an
+    open-vocabulary candidate, capitalised or lower-case as its long form is
+    written, which only a learned decider keeps (without one its rule is off and it goes);
+    one the text also names by another rule ("SER benchmark corpora") is left to that rule.
+    """
+    named = {name_key(c.text) for c in draft.cands() if c.rule != ACRONYM_UNSURE}
+    draft(*(Rename(i, ACRONYM) if c.proposed else Drop(i) if name_key(c.text) in named else Rename(i, _open_rule(c))
+            for i, c in draft.entries() if c.rule == ACRONYM_UNSURE))
+
+
+def _open_rule(c: Candidate) -> str:
+    long_form = c.aliases[0] if c.aliases else c.text
+    return METHOD_PHRASE if long_form.islower() else CAPITALISED_PHRASE
 
 
 def _extensions_proposed(draft: Draft) -> None:

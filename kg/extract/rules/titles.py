@@ -80,6 +80,8 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
     <EntityType.MODEL: 'Model'>
     >>> subtitle_type("Birdie: Advancing State Space Models with Reward-Driven Objectives") is None
     True
+    >>> subtitle_type("Quokka: An Efficient 3B Instruct-Model Tuned on Curated Data")
+    <EntityType.MODEL: 'Model'>
     """
     _, sep, sub = title.partition(":")
     if not sep:
@@ -88,7 +90,11 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
     phrase = word_patterns(v.lexicon).subtitle_stop.split(sub.strip(), maxsplit=1)[0].split()
     if not phrase or phrase[0].lower().endswith("ing") or phrase[0].lower() in ("how", "why", "what", "when"):
         return None
-    return v.head_type(phrase[-1:])
+    while len(phrase) > 1 and phrase[-1].lower().endswith("ed"):
+        phrase = phrase[:-1]  # "A 7B Model Fine-Tuned …": the participle describes the noun before it
+    head = phrase[-1]
+    # "An Efficient 7B Instruct-Model": a hyphenated compound is the kind its last word names
+    return v.head_type([head]) or (v.head_type([head.rpartition("-")[2]]) if "-" in head else None)
 
 
 
