@@ -171,6 +171,34 @@ def test_models_evaluated_on_our_dataset_without_naming_it_again_is_a_stated_rul
     assert got[("RoBERTa-large", "TamLex")].startswith("experiment:our-data:")
 
 
+def test_a_benchmark_papers_evaluated_models_are_run_on_it_by_a_stated_rule():
+    [ex] = extract([Paper(key="p", title="ZebraQA: zoology questions for language models", abstract=(
+        "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. Experiments with several chat "
+        "assistants show that even GPT-4o and Claude 3 Opus reach only 41.2% accuracy."))])
+    got = {(x.kind.value, x.model, x.data): x.evidence.rule for x in ex.experiments}
+    assert got[("evaluatedOn", "GPT-4o", "ZebraQA")].startswith("experiment:benchmark-run:")
+    assert got[("evaluatedOn", "Claude 3 Opus", "ZebraQA")].startswith("experiment:benchmark-run:")
+
+
+def test_models_a_dataset_paper_evaluates_beside_the_new_dataset_are_run_on_it():
+    [ex] = extract([Paper(key="p", title="KhmerOCR: a dataset for Khmer scene text", abstract=(
+        "We present KhmerOCR, a dataset of 9,000 photographed signs in Khmer script. We pretrain TrOCR on "
+        "synthetic text images. Alongside the new dataset, strong baselines come from two recognisers, TrOCR "
+        "and Donut."))])
+    got = {(x.kind.value, x.model, x.data): x.evidence.rule for x in ex.experiments}
+    assert got[("evaluatedOn", "TrOCR", "KhmerOCR")].startswith("experiment:our-data-run:")
+
+
+def test_every_data_name_of_a_list_after_on_is_evaluated_on():
+    [ex] = extract([Paper(key="p", title="Heron: commonsense models", abstract=(
+        "We present Heron-7B, a commonsense reasoning model. We evaluate Heron-7B on HellaSwag/PIQA/WinoGrande "
+        "and on the ARC-Challenge, ARC-Easy, CommonsenseQA, SocialIQA and OpenBookQA benchmarks."))])
+    got = {(x.kind.value, x.model, x.data): x.evidence.rule for x in ex.experiments}
+    for data in ("HellaSwag", "PIQA", "WinoGrande", "ARC-Challenge", "SocialIQA", "OpenBookQA"):
+        assert got[("evaluatedOn", "Heron-7B", data)].startswith("experiment:evaluated:"), data
+    assert not any(kind == "trainedOn" for kind, _, _ in got)
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

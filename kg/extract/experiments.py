@@ -28,6 +28,10 @@ The facts, each with the reading it stands for:
                  X is compared on the data the paper's own model is named with;
 * ``role``       "with Claude 2.1 as the judge": a model that judges or teaches is not run on the data;
 * ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
+
+Facts of the whole paper come beside them: what it does with the model and the data
+(``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_proposes"``, …) and what
+they are (``m_<type>``, ``d_<type>``: ``"d_Benchmark"``, ``"d_Dataset"``); ``main``, ``only_model``.
 """
 
 from __future__ import annotations
@@ -181,7 +185,7 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
             facts.add("we")
         else:
             return
-        facts |= _data_facts(sentence, s0, d, cues)
+        facts |= _data_facts(sentence, s0, d, _data_names(occ, mentions), cues)
     elif model_occ and cand.data in own_data and not any(mentions[n.mention].type in DATA for n in occ) and (
             "our_data" in said or (cand.data in sole_data and said & {"evaluate_verb", "result_verb"})):
         mo, d = model_occ[0], None
@@ -312,13 +316,36 @@ def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) 
                for left in (_tail(sentence, o.start - s0, 70) for o in others))
 
 
-def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
+def _data_names(occ: list[_Name], mentions: Sequence[Mention]) -> list[_Name]:
+    return [n for n in occ if mentions[n.mention].type in DATA]
+
+
+def _list_start(sentence: str, s0: int, d: _Name, data: list[_Name]) -> int:
+    """Where the list of data names that ends with ``d`` begins: "on A, B/C and D" is said of each name.
+
+    >>> n = lambda a, b: _Name(a, b, "", 0, 0)
+    >>> s = "tested on A, B/C and D"
+    >>> _list_start(s, 0, n(21, 22), [n(10, 11), n(13, 14), n(15, 16), n(21, 22)])
+    10
+    """
+    start = d.start
+    for n in sorted(data, key=lambda n: -n.start):
+        if n.end <= start and _DATA_LIST_GAP.fullmatch(sentence[n.end - s0:start - s0]):
+            start = n.start
+    return start
+
+
+_DATA_LIST_GAP = re.compile(r"\s*/\s*|(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
+
+
+def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues) -> set[str]:
     """Is the data where training happens ("fine-tuned on Y") or where results are read ("evaluated on Y")?
 
     The verb nearest before the data decides: in "fine-tune X on A and evaluate it on B",
-    A is trained on and B evaluated on.
+    A is trained on and B evaluated on.  A name listed after another data name is read from
+    the list's head ("evaluate on A, B and C": C too is evaluated on).
     """
-    left = _tail(sentence, d.start - s0, 90)
+    left = _tail(sentence, _list_start(sentence, s0, d, data) - s0, 90)
     facts = set()
     train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
     eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
@@ -334,7 +361,7 @@ def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
 
 def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
                 mentions: Sequence[Mention], cues: Cues) -> set[str]:
-    facts = {"co"} | _data_facts(sentence, s0, d, cues)
+    facts = {"co"} | _data_facts(sentence, s0, d, _data_names(occ, mentions), cues)
     a, b = sorted((mo, d), key=lambda n: n.start)
     verb_between, break_between = _between(sentence, a.end - s0, b.start - s0, cues)
     left_m = _tail(sentence, mo.start - s0, 70)
