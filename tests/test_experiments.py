@@ -199,6 +199,22 @@ def test_every_data_name_of_a_list_after_on_is_evaluated_on():
     assert not any(kind == "trainedOn" for kind, _, _ in got)
 
 
+def test_a_model_that_is_a_fixed_part_of_the_system_is_not_run_on_the_data():
+    got = {(k, m, d) for k, m, d, _ in runs("Pelican: video captions", (
+        "We present Pelican-7B, a video captioning model. Using CLIP features, we evaluate Pelican-7B on MSR-VTT "
+        "and VATEX."))}
+    assert ("evaluatedOn", "Pelican-7B", "MSR-VTT") in got
+    assert not any(m == "CLIP" for _, m, _ in got)
+    got = {(k, m, d) for k, m, d, _ in runs("Owl: grounding queries", (
+        "We present Owl, a light hook between detectors and language models. With frozen Grounding DINO and "
+        "Qwen2.5-VL, training only the hook lifts accuracy on RefCOCO to 61.2%."))}
+    assert not any(m in ("Grounding DINO", "Qwen2.5-VL") for _, m, _ in got)
+    got = {(k, m, d) for k, m, d, _ in runs("Owl: grounding queries", (
+        "We present Owl, a light hook between detectors and language models. With frozen weights, Qwen2.5-VL "
+        "reaches 61.2% accuracy on RefCOCO."))}
+    assert ("evaluatedOn", "Qwen2.5-VL", "RefCOCO") in got  # frozen weights, not a frozen model
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

@@ -47,7 +47,7 @@ from kg.extract import pairing
 from kg.extract import results as res
 from kg.extract.cues import experiment_rules as rules
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
-from kg.extract.cues.patterns import Cues
+from kg.extract.cues.patterns import Cues, expand
 from kg.extract.engine import REGISTRY
 from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
@@ -316,6 +316,25 @@ def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) 
                for left in (_tail(sentence, o.start - s0, 70) for o in others))
 
 
+_COMPONENT = {  # a model that is a fixed part of the system the sentence evaluates
+    "before": r"\b(?:with|using)\s+(?:the\s+|a\s+|an\s+)?{exp_component_before}\s+(?:[^\s,;]+\s+){0,5}?$",
+    "after": r"^\s*{exp_component_after}\b",
+}
+
+
+@lru_cache(maxsize=8)
+def _component_cues(root) -> tuple[re.Pattern, re.Pattern]:
+    lexicon = Lexicon.load(root)
+    return tuple(re.compile(expand(_COMPONENT[k], lexicon), re.IGNORECASE) for k in ("before", "after"))
+
+
+def _component(left: str, right: str, root) -> bool:
+    """ "With frozen X and Y, training the adapter lifts …", "Using X features, we evaluate …": X is a part
+    of what is run, not what is run."""
+    before, after = _component_cues(root)
+    return bool(before.search(left) or after.search(right))
+
+
 def _data_names(occ: list[_Name], mentions: Sequence[Mention]) -> list[_Name]:
     return [n for n in occ if mentions[n.mention].type in DATA]
 
@@ -372,7 +391,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
            and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues) for n in occ):
         facts.add("model_between")  # another model nearer the data may be the one it is said of
-    if cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60]):
+    if (cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60])
+            or _component(left_m, sentence[mo.end - s0:mo.end - s0 + 30], cues.root)):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(
             mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 70))
