@@ -215,6 +215,19 @@ def test_a_model_that_is_a_fixed_part_of_the_system_is_not_run_on_the_data():
     assert ("evaluatedOn", "Qwen2.5-VL", "RefCOCO") in got  # frozen weights, not a frozen model
 
 
+def test_data_given_as_examples_takes_the_verb_before_the_examples():
+    got = {(k, m, d) for k, m, d, _ in runs("Kestrel: a cleaner web corpus", (
+        "We present KestrelWeb, a filtered web corpus. A Pythia-1.4B trained on our corpus reaches 41.0% accuracy "
+        "on MMLU, outperforming models trained on other corpora such as C4 or RedPajama."))}
+    assert ("evaluatedOn", "Pythia-1.4B", "MMLU") in got
+    assert not any(d in ("C4", "RedPajama") for _, _, d in got)  # what other models were trained on
+    got = {(k, m, d) for k, m, d, _ in runs("Kestrel: instruction tuning", (
+        "We present Kestrel-7B, an assistant. We fine-tune Mistral-7B on public instruction sets such as OpenOrca "
+        "and UltraChat."))}
+    assert {("trainedOn", "Mistral-7B", "OpenOrca"), ("trainedOn", "Mistral-7B", "UltraChat")} <= got
+    assert not any(k == "evaluatedOn" for k, _, _ in got)  # "sets" is a noun here, not "sets a new record"
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

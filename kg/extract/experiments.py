@@ -354,6 +354,8 @@ def _list_start(sentence: str, s0: int, d: _Name, data: list[_Name]) -> int:
     return start
 
 
+_EXAMPLES_BEFORE = re.compile(r"(?:,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?|namely)\s*)?$",
+                             re.IGNORECASE)
 _DATA_LIST_GAP = re.compile(r"\s*/\s*|(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
 
 
@@ -364,7 +366,9 @@ def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues)
     A is trained on and B evaluated on.  A name listed after another data name is read from
     the list's head ("evaluate on A, B and C": C too is evaluated on).
     """
-    left = _tail(sentence, _list_start(sentence, s0, d, data) - s0, 90)
+    left = _tail(sentence, _list_start(sentence, s0, d, data) - s0, 110)
+    cut = _EXAMPLES_BEFORE.search(left).start()
+    left = left[:cut][-90:] + left[cut:][:1]  # "trained on datasets such as A": on A
     facts = set()
     train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
     eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)

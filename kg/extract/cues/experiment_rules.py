@@ -42,9 +42,9 @@ RULES = {
         ("our-data-run", {"our_data", "m_evaluates"}, {"train_data"}),
     ),
     ExperimentKind.TRAINED_ON: (
-        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
+        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base", "subject"}),
         ("tuned-on", {"train_data", "co", "model_first"}, {"model_between", "compared", "background", "base",
-                                                           "listed", "clause_break", "many_models"}),
+                                                           "listed", "clause_break", "many_models", "subject"}),
         ("ours-trained", {"ours", "train_data"}, {"background"}),
     ),
 }
