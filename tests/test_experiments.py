@@ -228,6 +228,20 @@ def test_data_given_as_examples_takes_the_verb_before_the_examples():
     assert not any(k == "evaluatedOn" for k, _, _ in got)  # "sets" is a noun here, not "sets a new record"
 
 
+def test_the_value_between_a_model_and_its_data_is_its_own():
+    got = runs("Kite: small dense models", "We present Kite-3B, a small dense language model. Kite-3B achieves 71.4% "
+                                           "zero-shot accuracy on ARC and a 2.5% gain over Falcon-7B.")
+    assert ("evaluatedOn", "Kite-3B", "ARC", "71.4%") in got
+
+
+def test_a_benchmark_papers_model_gets_the_value_stated_beside_it():
+    got = runs("ZebraQA: zoology questions for language models", (
+        "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. We evaluate three frontier models, "
+        "GPT-4o, Claude 3 Opus and Gemini 1.5 Pro, with zero-shot prompts. Even GPT-4o reaches only 41.2% accuracy."))
+    assert ("evaluatedOn", "GPT-4o", "ZebraQA", "41.2%") in got  # "Gemini 1.5 Pro" states no value
+    assert ("evaluatedOn", "Claude 3 Opus", "ZebraQA", None) in got
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got
