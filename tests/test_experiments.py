@@ -242,6 +242,22 @@ def test_a_benchmark_papers_model_gets_the_value_stated_beside_it():
     assert ("evaluatedOn", "Claude 3 Opus", "ZebraQA", None) in got
 
 
+def test_it_stands_for_the_own_model_named_last():
+    got = {(k, m, d) for k, m, d, _ in runs("Kite: a family of small dense models", (
+        "We present Kite, a family of small dense language models. Our Kite-2B model matches larger models while "
+        "being four times faster. It also achieves higher accuracy on MMLU and ARC than Falcon-7B."))}
+    assert {("evaluatedOn", "Kite-2B", "MMLU"), ("evaluatedOn", "Kite-2B", "ARC")} <= got
+    assert not any(m == "Kite" for _, m, _ in got)
+
+
+def test_a_model_named_only_as_what_others_are_based_on_is_not_run():
+    got = {(k, m, d) for k, m, d, _ in runs("Kite: tiny vision transformers", (
+        "We present Kite-S, a tiny vision transformer. Kite-S reaches 94.1% accuracy on CIFAR-10, ahead of "
+        "ResNet-based classifiers and of MobileNetV2."))}
+    assert ("evaluatedOn", "MobileNetV2", "CIFAR-10") in got
+    assert not any(m == "ResNet" for _, m, _ in got)
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

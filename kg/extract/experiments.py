@@ -141,6 +141,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
     for n in names:
         named_in[n.mention].add(n.sentence)
     said = {si: text[sentences[si][0]:sentences[si][1]] for si in by_sentence}  # each sentence sliced once
+    meant = _antecedents(by_sentence, mains, mentions, len(sentences))
     out = []
     for m in models:
         for d in data:
@@ -149,8 +150,22 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 _paper_facts(cand, mentions, mains, len(models))
                 for si in sorted(named_in[m] | named_in[d]):
                     _sentence_facts(cand, said[si], sentences[si][0], si, by_sentence[si], mentions,
-                                    (mains, own_data, main_data, sole_data), si == 0 and title_end > 0, cues)
+                                    (meant[si], own_data, main_data, sole_data, mains), si == 0 and title_end > 0,
+                                    cues)
                 out.append(cand)
+    return out
+
+
+def _antecedents(by_sentence: dict[int, list[_Name]], mains: set[int], mentions: Sequence[Mention],
+                 n: int) -> list[set[int]]:
+    """Which of the paper's own models "it" or "our model" stands for in each sentence: the models named
+    last, in it or before it ("Our X-2B model achieves … . It also achieves …": X-2B, not the X family);
+    all of them before any is named; a proposed method run as a system always."""
+    models = {m for m in mains if mentions[m].type == MODEL}
+    out, last = [], models
+    for si in range(n):
+        last = {o.mention for o in by_sentence.get(si, ()) if o.mention in models} or last
+        out.append(last | (mains - models))
     return out
 
 
@@ -167,17 +182,18 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
                     mentions: Sequence[Mention], own: tuple[set[int], ...], is_title: bool,
                     cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
-    mains, own_data, main_data, sole_data = own
+    meant, own_data, main_data, sole_data, mains = own
     said = _said(sentence, cues) | ({"has_value"} if _states_value(sentence, s0, occ) else set())
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
+    model_occ = [n for n in model_occ if not _BASED_AFTER.match(sentence, n.end - s0)] or model_occ
     other_models = [n for n in occ if runs(mentions[n.mention]) and n.mention != cand.model]
     facts: set[str] = set()
     if data_occ and model_occ:
         mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
         d = min(data_occ, key=lambda n: abs(n.start - mo.start))
         facts |= _pair_facts(sentence, s0, mo, d, occ, mentions, cues)
-    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models, cues):
+    elif data_occ and cand.model in meant and not _names_other_model(sentence, s0, other_models, cues):
         mo, d = None, data_occ[0]
         if "ours" in said:
             facts.add("ours")
@@ -359,6 +375,7 @@ def _list_start(sentence: str, s0: int, d: _Name, data: list[_Name]) -> int:
     return start
 
 
+_BASED_AFTER = re.compile(r"-(?:based|like|style|inspired|derived)\b", re.IGNORECASE)
 _EXAMPLES_BEFORE = re.compile(r"(?:,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?|namely)\s*)?$",
                              re.IGNORECASE)
 _DATA_LIST_GAP = re.compile(r"\s*/\s*|(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
@@ -418,8 +435,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("train_model")
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
-    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]):
-        facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
+    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]) or _BASED_AFTER.match(sentence, mo.end - s0):
+        facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …", "ResNet-based models": not what achieves
     if "respectively" in _said(sentence, cues):
         facts.add("respectively")
     return facts
