@@ -258,6 +258,20 @@ def test_a_model_named_only_as_what_others_are_based_on_is_not_run():
     assert not any(m == "ResNet" for _, m, _ in got)
 
 
+def test_a_model_is_trained_on_data_only_where_training_is_said(monkeypatch):
+    from kg.extract import pairing
+
+    monkeypatch.setattr(pairing, "default_weights", lambda: {"threshold": 0.0, "weights": {}})  # believes all
+    got = {(k, m, d) for k, m, d, _ in runs("Heron: open instruction mixtures", (
+        "We release Heron-3B, a small assistant. Its instruction mixture borrows the recipes of Orca and WizardLM "
+        "and adds the Flan Collection and databricks-dolly-15k."))}
+    assert not any(k == "trainedOn" for k, _, _ in got)
+    got = {(k, m, d) for k, m, d, _ in runs("Heron: open instruction mixtures", (
+        "We release Heron-3B, a small assistant. Heron-3B is trained on the Flan Collection and "
+        "databricks-dolly-15k."))}
+    assert {("trainedOn", "Heron-3B", "Flan Collection"), ("trainedOn", "Heron-3B", "databricks-dolly-15k")} <= got
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

@@ -220,7 +220,8 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     if len(other_models) >= 2:
         facts.add("many_models")
     cand.facts |= facts
-    rank = (mo is not None and d is not None, mo is not None, "has_value" in facts,
+    rank = (mo is not None and d is not None, mo is not None,  # a value tells of an evaluation, not a training
+            "has_value" in facts and cand.kind == ExperimentKind.EVALUATED_ON,
             len(facts & _TELLING[cand.kind]), -si)
     if cand.where is None or rank > cand.rank:
         cand.where, cand.rank, cand.where_facts = (si, d, mo), rank, frozenset(facts)

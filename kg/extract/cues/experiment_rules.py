@@ -88,9 +88,12 @@ def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
     """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
     nor trained; a method applied to a named model leaves the result to that model, and the
     model another is "based on" leaves it to the other, as does a model nearer the data that is
-    the subject of its own result; data a model is only said to be trained on is not evaluated on."""
+    the subject of its own result; data a model is only said to be trained on is not evaluated on,
+    and a model is trained on data only where the sentence speaks of training."""
     if "role" in where_facts:
         return True
+    if kind == ExperimentKind.TRAINED_ON:
+        return not where_facts & {"train_data", "train_model"}  # trained on data only when training is said
     if kind != ExperimentKind.EVALUATED_ON:
         return False
     # "X, developed by fine-tuning on D": D is trained on; evaluated only if a result is read on it too
