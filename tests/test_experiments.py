@@ -171,6 +171,107 @@ def test_models_evaluated_on_our_dataset_without_naming_it_again_is_a_stated_rul
     assert got[("RoBERTa-large", "TamLex")].startswith("experiment:our-data:")
 
 
+def test_a_benchmark_papers_evaluated_models_are_run_on_it_by_a_stated_rule():
+    [ex] = extract([Paper(key="p", title="ZebraQA: zoology questions for language models", abstract=(
+        "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. Experiments with several chat "
+        "assistants show that even GPT-4o and Claude 3 Opus reach only 41.2% accuracy."))])
+    got = {(x.kind.value, x.model, x.data): x.evidence.rule for x in ex.experiments}
+    assert got[("evaluatedOn", "GPT-4o", "ZebraQA")].startswith("experiment:benchmark-run:")
+    assert got[("evaluatedOn", "Claude 3 Opus", "ZebraQA")].startswith("experiment:benchmark-run:")
+
+
+def test_models_a_dataset_paper_evaluates_beside_the_new_dataset_are_run_on_it():
+    [ex] = extract([Paper(key="p", title="KhmerOCR: a dataset for Khmer scene text", abstract=(
+        "We present KhmerOCR, a dataset of 9,000 photographed signs in Khmer script. We pretrain TrOCR on "
+        "synthetic text images. Alongside the new dataset, strong baselines come from two recognisers, TrOCR "
+        "and Donut."))])
+    got = {(x.kind.value, x.model, x.data): x.evidence.rule for x in ex.experiments}
+    assert got[("evaluatedOn", "TrOCR", "KhmerOCR")].startswith("experiment:our-data-run:")
+
+
+def test_every_data_name_of_a_list_after_on_is_evaluated_on():
+    [ex] = extract([Paper(key="p", title="Heron: commonsense models", abstract=(
+        "We present Heron-7B, a commonsense reasoning model. We evaluate Heron-7B on HellaSwag/PIQA/WinoGrande "
+        "and on the ARC-Challenge, ARC-Easy, CommonsenseQA, SocialIQA and OpenBookQA benchmarks."))])
+    got = {(x.kind.value, x.model, x.data): x.evidence.rule for x in ex.experiments}
+    for data in ("HellaSwag", "PIQA", "WinoGrande", "ARC-Challenge", "SocialIQA", "OpenBookQA"):
+        assert got[("evaluatedOn", "Heron-7B", data)].startswith("experiment:evaluated:"), data
+    assert not any(kind == "trainedOn" for kind, _, _ in got)
+
+
+def test_a_model_that_is_a_fixed_part_of_the_system_is_not_run_on_the_data():
+    got = {(k, m, d) for k, m, d, _ in runs("Pelican: video captions", (
+        "We present Pelican-7B, a video captioning model. Using CLIP features, we evaluate Pelican-7B on MSR-VTT "
+        "and VATEX."))}
+    assert ("evaluatedOn", "Pelican-7B", "MSR-VTT") in got
+    assert not any(m == "CLIP" for _, m, _ in got)
+    got = {(k, m, d) for k, m, d, _ in runs("Owl: grounding queries", (
+        "We present Owl, a light hook between detectors and language models. With frozen Grounding DINO and "
+        "Qwen2.5-VL, training only the hook lifts accuracy on RefCOCO to 61.2%."))}
+    assert not any(m in ("Grounding DINO", "Qwen2.5-VL") for _, m, _ in got)
+    got = {(k, m, d) for k, m, d, _ in runs("Owl: grounding queries", (
+        "We present Owl, a light hook between detectors and language models. With frozen weights, Qwen2.5-VL "
+        "reaches 61.2% accuracy on RefCOCO."))}
+    assert ("evaluatedOn", "Qwen2.5-VL", "RefCOCO") in got  # frozen weights, not a frozen model
+
+
+def test_data_given_as_examples_takes_the_verb_before_the_examples():
+    got = {(k, m, d) for k, m, d, _ in runs("Kestrel: a cleaner web corpus", (
+        "We present KestrelWeb, a filtered web corpus. A Pythia-1.4B trained on our corpus reaches 41.0% accuracy "
+        "on MMLU, outperforming models trained on other corpora such as C4 or RedPajama."))}
+    assert ("evaluatedOn", "Pythia-1.4B", "MMLU") in got
+    assert not any(d in ("C4", "RedPajama") for _, _, d in got)  # what other models were trained on
+    got = {(k, m, d) for k, m, d, _ in runs("Kestrel: instruction tuning", (
+        "We present Kestrel-7B, an assistant. We fine-tune Mistral-7B on public instruction sets such as OpenOrca "
+        "and UltraChat."))}
+    assert {("trainedOn", "Mistral-7B", "OpenOrca"), ("trainedOn", "Mistral-7B", "UltraChat")} <= got
+    assert not any(k == "evaluatedOn" for k, _, _ in got)  # "sets" is a noun here, not "sets a new record"
+
+
+def test_the_value_between_a_model_and_its_data_is_its_own():
+    got = runs("Kite: small dense models", "We present Kite-3B, a small dense language model. Kite-3B achieves 71.4% "
+                                           "zero-shot accuracy on ARC and a 2.5% gain over Falcon-7B.")
+    assert ("evaluatedOn", "Kite-3B", "ARC", "71.4%") in got
+
+
+def test_a_benchmark_papers_model_gets_the_value_stated_beside_it():
+    got = runs("ZebraQA: zoology questions for language models", (
+        "We introduce ZebraQA, a benchmark of 500 questions on animal behaviour. We evaluate three frontier models, "
+        "GPT-4o, Claude 3 Opus and Gemini 1.5 Pro, with zero-shot prompts. Even GPT-4o reaches only 41.2% accuracy."))
+    assert ("evaluatedOn", "GPT-4o", "ZebraQA", "41.2%") in got  # "Gemini 1.5 Pro" states no value
+    assert ("evaluatedOn", "Claude 3 Opus", "ZebraQA", None) in got
+
+
+def test_it_stands_for_the_own_model_named_last():
+    got = {(k, m, d) for k, m, d, _ in runs("Kite: a family of small dense models", (
+        "We present Kite, a family of small dense language models. Our Kite-2B model matches larger models while "
+        "being four times faster. It also achieves higher accuracy on MMLU and ARC than Falcon-7B."))}
+    assert {("evaluatedOn", "Kite-2B", "MMLU"), ("evaluatedOn", "Kite-2B", "ARC")} <= got
+    assert not any(m == "Kite" for _, m, _ in got)
+
+
+def test_a_model_named_only_as_what_others_are_based_on_is_not_run():
+    got = {(k, m, d) for k, m, d, _ in runs("Kite: tiny vision transformers", (
+        "We present Kite-S, a tiny vision transformer. Kite-S reaches 94.1% accuracy on CIFAR-10, ahead of "
+        "ResNet-based classifiers and of MobileNetV2."))}
+    assert ("evaluatedOn", "MobileNetV2", "CIFAR-10") in got
+    assert not any(m == "ResNet" for _, m, _ in got)
+
+
+def test_a_model_is_trained_on_data_only_where_training_is_said(monkeypatch):
+    from kg.extract import pairing
+
+    monkeypatch.setattr(pairing, "default_weights", lambda: {"threshold": 0.0, "weights": {}})  # believes all
+    got = {(k, m, d) for k, m, d, _ in runs("Heron: open instruction mixtures", (
+        "We release Heron-3B, a small assistant. Its instruction mixture borrows the recipes of Orca and WizardLM "
+        "and adds the Flan Collection and databricks-dolly-15k."))}
+    assert not any(k == "trainedOn" for k, _, _ in got)
+    got = {(k, m, d) for k, m, d, _ in runs("Heron: open instruction mixtures", (
+        "We release Heron-3B, a small assistant. Heron-3B is trained on the Flan Collection and "
+        "databricks-dolly-15k."))}
+    assert {("trainedOn", "Heron-3B", "Flan Collection"), ("trainedOn", "Heron-3B", "databricks-dolly-15k")} <= got
+
+
 def test_a_base_model_is_not_what_achieves():
     got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
     assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got

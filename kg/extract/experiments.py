@@ -28,6 +28,10 @@ The facts, each with the reading it stands for:
                  X is compared on the data the paper's own model is named with;
 * ``role``       "with Claude 2.1 as the judge": a model that judges or teaches is not run on the data;
 * ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
+
+Facts of the whole paper come beside them: what it does with the model and the data
+(``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_proposes"``, …) and what
+they are (``m_<type>``, ``d_<type>``: ``"d_Benchmark"``, ``"d_Dataset"``); ``main``, ``only_model``.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from kg.extract import pairing
 from kg.extract import results as res
 from kg.extract.cues import experiment_rules as rules
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
-from kg.extract.cues.patterns import Cues
+from kg.extract.cues.patterns import Cues, expand
 from kg.extract.engine import REGISTRY
 from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Experiment, ExperimentKind, Mention, Predicate
@@ -137,6 +141,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
     for n in names:
         named_in[n.mention].add(n.sentence)
     said = {si: text[sentences[si][0]:sentences[si][1]] for si in by_sentence}  # each sentence sliced once
+    meant = _antecedents(by_sentence, mains, mentions, len(sentences))
     out = []
     for m in models:
         for d in data:
@@ -145,8 +150,22 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 _paper_facts(cand, mentions, mains, len(models))
                 for si in sorted(named_in[m] | named_in[d]):
                     _sentence_facts(cand, said[si], sentences[si][0], si, by_sentence[si], mentions,
-                                    (mains, own_data, main_data, sole_data), si == 0 and title_end > 0, cues)
+                                    (meant[si], own_data, main_data, sole_data, mains), si == 0 and title_end > 0,
+                                    cues)
                 out.append(cand)
+    return out
+
+
+def _antecedents(by_sentence: dict[int, list[_Name]], mains: set[int], mentions: Sequence[Mention],
+                 n: int) -> list[set[int]]:
+    """Which of the paper's own models "it" or "our model" stands for in each sentence: the models named
+    last, in it or before it ("Our X-2B model achieves … . It also achieves …": X-2B, not the X family);
+    all of them before any is named; a proposed method run as a system always."""
+    models = {m for m in mains if mentions[m].type == MODEL}
+    out, last = [], models
+    for si in range(n):
+        last = {o.mention for o in by_sentence.get(si, ()) if o.mention in models} or last
+        out.append(last | (mains - models))
     return out
 
 
@@ -163,17 +182,18 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
                     mentions: Sequence[Mention], own: tuple[set[int], ...], is_title: bool,
                     cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
-    mains, own_data, main_data, sole_data = own
-    said = _said(sentence, cues)
+    meant, own_data, main_data, sole_data, mains = own
+    said = _said(sentence, cues) | ({"has_value"} if _states_value(sentence, s0, occ) else set())
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
+    model_occ = [n for n in model_occ if not _BASED_AFTER.match(sentence, n.end - s0)] or model_occ
     other_models = [n for n in occ if runs(mentions[n.mention]) and n.mention != cand.model]
     facts: set[str] = set()
     if data_occ and model_occ:
         mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
         d = min(data_occ, key=lambda n: abs(n.start - mo.start))
         facts |= _pair_facts(sentence, s0, mo, d, occ, mentions, cues)
-    elif data_occ and cand.model in mains and not _names_other_model(sentence, s0, other_models, cues):
+    elif data_occ and cand.model in meant and not _names_other_model(sentence, s0, other_models, cues):
         mo, d = None, data_occ[0]
         if "ours" in said:
             facts.add("ours")
@@ -181,7 +201,7 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
             facts.add("we")
         else:
             return
-        facts |= _data_facts(sentence, s0, d, cues)
+        facts |= _data_facts(sentence, s0, d, _data_names(occ, mentions), cues)
     elif model_occ and cand.data in own_data and not any(mentions[n.mention].type in DATA for n in occ) and (
             "our_data" in said or (cand.data in sole_data and said & {"evaluate_verb", "result_verb"})):
         mo, d = model_occ[0], None
@@ -200,7 +220,8 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     if len(other_models) >= 2:
         facts.add("many_models")
     cand.facts |= facts
-    rank = (mo is not None and d is not None, mo is not None, "has_value" in facts,
+    rank = (mo is not None and d is not None, mo is not None,  # a value tells of an evaluation, not a training
+            "has_value" in facts and cand.kind == ExperimentKind.EVALUATED_ON,
             len(facts & _TELLING[cand.kind]), -si)
     if cand.where is None or rank > cand.rank:
         cand.where, cand.rank, cand.where_facts = (si, d, mo), rank, frozenset(facts)
@@ -227,7 +248,12 @@ def _said(sentence: str, cues: Cues) -> frozenset[str]:
                                     ("background", cues.EXP_BACKGROUND), ("respectively", cues.RESPECTIVELY),
                                     ("ours", cues.EXP_OURS), ("we", cues.WE), ("our_data", cues.OUR_DATA))
              if cue.search(sentence)}
-    return frozenset(found | ({"has_value"} if res.values(sentence) else set()))
+    return frozenset(found)
+
+
+def _states_value(sentence: str, s0: int, occ: list[_Name]) -> bool:
+    """A result value outside the names ("Gemini 1.5 Pro" states no value, "reaches 41.2%" does)."""
+    return any(not any(v.start < n.end - s0 and n.start - s0 < v.end for n in occ) for v in res.values(sentence))
 
 
 @lru_cache(maxsize=4096)
@@ -312,13 +338,60 @@ def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) 
                for left in (_tail(sentence, o.start - s0, 70) for o in others))
 
 
-def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
+_COMPONENT = {  # a model that is a fixed part of the system the sentence evaluates
+    "before": r"\b(?:with|using)\s+(?:the\s+|a\s+|an\s+)?{exp_component_before}\s+(?:[^\s,;]+\s+){0,5}?$",
+    "after": r"^\s*{exp_component_after}\b",
+}
+
+
+@lru_cache(maxsize=8)
+def _component_cues(root) -> tuple[re.Pattern, re.Pattern]:
+    lexicon = Lexicon.load(root)
+    return tuple(re.compile(expand(_COMPONENT[k], lexicon), re.IGNORECASE) for k in ("before", "after"))
+
+
+def _component(left: str, right: str, root) -> bool:
+    """ "With frozen X and Y, training the adapter lifts …", "Using X features, we evaluate …": X is a part
+    of what is run, not what is run."""
+    before, after = _component_cues(root)
+    return bool(before.search(left) or after.search(right))
+
+
+def _data_names(occ: list[_Name], mentions: Sequence[Mention]) -> list[_Name]:
+    return [n for n in occ if mentions[n.mention].type in DATA]
+
+
+def _list_start(sentence: str, s0: int, d: _Name, data: list[_Name]) -> int:
+    """Where the list of data names that ends with ``d`` begins: "on A, B/C and D" is said of each name.
+
+    >>> n = lambda a, b: _Name(a, b, "", 0, 0)
+    >>> s = "tested on A, B/C and D"
+    >>> _list_start(s, 0, n(21, 22), [n(10, 11), n(13, 14), n(15, 16), n(21, 22)])
+    10
+    """
+    start = d.start
+    for n in sorted(data, key=lambda n: -n.start):
+        if n.end <= start and _DATA_LIST_GAP.fullmatch(sentence[n.end - s0:start - s0]):
+            start = n.start
+    return start
+
+
+_BASED_AFTER = re.compile(r"-(?:based|like|style|inspired|derived)\b", re.IGNORECASE)
+_EXAMPLES_BEFORE = re.compile(r"(?:,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?|namely)\s*)?$",
+                             re.IGNORECASE)
+_DATA_LIST_GAP = re.compile(r"\s*/\s*|(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
+
+
+def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues) -> set[str]:
     """Is the data where training happens ("fine-tuned on Y") or where results are read ("evaluated on Y")?
 
     The verb nearest before the data decides: in "fine-tune X on A and evaluate it on B",
-    A is trained on and B evaluated on.
+    A is trained on and B evaluated on.  A name listed after another data name is read from
+    the list's head ("evaluate on A, B and C": C too is evaluated on).
     """
-    left = _tail(sentence, d.start - s0, 90)
+    left = _tail(sentence, _list_start(sentence, s0, d, data) - s0, 110)
+    cut = _EXAMPLES_BEFORE.search(left).start()
+    left = left[:cut][-90:] + left[cut:][:1]  # "trained on datasets such as A": on A
     facts = set()
     train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
     eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
@@ -334,7 +407,7 @@ def _data_facts(sentence: str, s0: int, d: _Name, cues: Cues) -> set[str]:
 
 def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
                 mentions: Sequence[Mention], cues: Cues) -> set[str]:
-    facts = {"co"} | _data_facts(sentence, s0, d, cues)
+    facts = {"co"} | _data_facts(sentence, s0, d, _data_names(occ, mentions), cues)
     a, b = sorted((mo, d), key=lambda n: n.start)
     verb_between, break_between = _between(sentence, a.end - s0, b.start - s0, cues)
     left_m = _tail(sentence, mo.start - s0, 70)
@@ -345,7 +418,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
            and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues) for n in occ):
         facts.add("model_between")  # another model nearer the data may be the one it is said of
-    if cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60]):
+    if (cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60])
+            or _component(left_m, sentence[mo.end - s0:mo.end - s0 + 30], cues.root)):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(
             mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 70))
@@ -362,8 +436,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("train_model")
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
-    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]):
-        facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …": the base is not what achieves
+    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]) or _BASED_AFTER.match(sentence, mo.end - s0):
+        facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …", "ResNet-based models": not what achieves
     if "respectively" in _said(sentence, cues):
         facts.add("respectively")
     return facts
@@ -443,10 +517,12 @@ def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[M
         value = (res.respectively(sentence, free, data).get(cand.data)
                  or res.respectively(sentence, free, models).get(cand.model))
         if value is None:
-            if target is None:
-                return None
-            taken = set(claims)
-            value = res.nearest(sentence, vals, taken, target, model_spans[0] if model_spans else None)
+            if target is not None:
+                value = res.nearest(sentence, vals, set(claims), target, model_spans[0] if model_spans else None)
+            elif model_spans and cand.where_facts & {"sole_data", "our_data"}:
+                # the paper's own data, not named again: "even GPT-4o answers only 41.2% of the questions"
+                value = next(filter(None, (res.nearest(sentence, vals, set(claims), m, None) for m in model_spans)),
+                             None)
     if value is None:
         return None
     return value, res.metric_near(sentence, value)

@@ -137,6 +137,8 @@ def nearest(sentence: str, vals: list[Value], taken: set[int], data: Span, model
             gap += 60  # a value before the model is rarely its own
         if anchor is model and v.start < model.start:
             gap += 60
+        if anchor is data and model is not None and model.end <= v.start <= data.start and v.end <= data.start:
+            gap -= 30  # "X achieves 79.8% on D and a 3.6% gain over Y": between the model and its data
         if sentence[:v.start].rstrip().endswith("("):
             gap += 30
         if gap < best_gap:

@@ -2,7 +2,9 @@
 
 A rule holds for a candidate model–data pair when every fact it lists holds in
 the pair's evidence sentence and none of the excluded ones does (the facts are
-read by :mod:`kg.extract.experiments`).  Each is registered as rule
+read by :mod:`kg.extract.experiments`); a rule may also name what the paper as a
+whole does with the model or the data (:data:`PAPER_FACTS`:
+"the paper evaluates the model", "the data is a benchmark").  Each is registered as rule
 ``experiment:<name>`` of stage ``"experiment"``, ranked in table order within
 its kind; the exported evidence rule is ``experiment:<name>:<facts>``.  A pair no
 rule states is left to the learned scorer (rule ``experiment:weighed``).
@@ -19,6 +21,8 @@ from kg.extract.engine import rule
 from kg.model import ExperimentKind
 
 STAGE = "experiment"
+# What the paper does with the model or the data, as a rule may read it beside the sentence's facts.
+PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark"})
 PREFIX = "experiment:"
 
 # name, the facts that must hold, the facts that must not.
@@ -32,11 +36,15 @@ RULES = {
         ("our-data", {"our_data", "evaluate_verb"}, {"train_data", "background"}),
         ("compared", {"compared", "co", "result_verb"}, {"train_data", "train_model", "background", "listed",
                                                          "model_between", "clause_break", "base"}),
+        # a benchmark paper that evaluates a model runs it on its own benchmark, its one data set
+        ("benchmark-run", {"sole_data", "m_evaluates", "d_Benchmark"}, {"train_data", "background"}),
+        # "we provide baselines on three models" beside "our dataset": the models it evaluates are run on it
+        ("our-data-run", {"our_data", "m_evaluates"}, {"train_data"}),
     ),
     ExperimentKind.TRAINED_ON: (
-        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base"}),
+        ("trained", {"train_model", "train_data", "co"}, {"model_between", "compared", "background", "base", "subject"}),
         ("tuned-on", {"train_data", "co", "model_first"}, {"model_between", "compared", "background", "base",
-                                                           "listed", "clause_break", "many_models"}),
+                                                           "listed", "clause_break", "many_models", "subject"}),
         ("ours-trained", {"ours", "train_data"}, {"background"}),
     ),
 }
@@ -69,8 +77,9 @@ def rule_for(kind: ExperimentKind, facts: set[str], where_facts: frozenset[str],
     """The name of the first rule the evidence sentence's facts satisfy, or ``None``."""
     if "m_Technique" in facts:
         return None  # a method run as a system is left to the weights: usually it is only a method
+    seen = where_facts | (facts & PAPER_FACTS)
     for r in chain(disabled, STAGE):
-        if r.run(kind, where_facts):
+        if r.run(kind, seen):
             return r.label
     return None
 
@@ -79,9 +88,12 @@ def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
     """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
     nor trained; a method applied to a named model leaves the result to that model, and the
     model another is "based on" leaves it to the other, as does a model nearer the data that is
-    the subject of its own result; data a model is only said to be trained on is not evaluated on."""
+    the subject of its own result; data a model is only said to be trained on is not evaluated on,
+    and a model is trained on data only where the sentence speaks of training."""
     if "role" in where_facts:
         return True
+    if kind == ExperimentKind.TRAINED_ON:
+        return not where_facts & {"train_data", "train_model"}  # trained on data only when training is said
     if kind != ExperimentKind.EVALUATED_ON:
         return False
     # "X, developed by fine-tuning on D": D is trained on; evaluated only if a result is read on it too
