@@ -89,11 +89,12 @@ def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
     nor trained; a method applied to a named model leaves the result to that model, and the
     model another is "based on" leaves it to the other, as does a model nearer the data that is
     the subject of its own result; data a model is only said to be trained on is not evaluated on,
-    and a model is trained on data only where the sentence speaks of training."""
+    and a model is trained on data only where the sentence speaks of training, and not on data that
+    follows its own result ("X reaches 41% on A, outperforming models trained on B": others' data)."""
     if "role" in where_facts:
         return True
     if kind == ExperimentKind.TRAINED_ON:
-        return not where_facts & {"train_data", "train_model"}  # trained on data only when training is said
+        return not where_facts & {"train_data", "train_model"} or "subject" in where_facts
     if kind != ExperimentKind.EVALUATED_ON:
         return False
     # "X, developed by fine-tuning on D": D is trained on; evaluated only if a result is read on it too
