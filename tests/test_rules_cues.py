@@ -64,6 +64,16 @@ CASES = [
     ("negation-or-contrast", ("Our planner works without QuRA.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
     ("used-in-our-work", ("We use QuRA.", "QuRA", T), P.USES_TECHNIQUE, ("We use Zeta-7B.", "Zeta-7B", M)),
     ("background", ("Recently, QuRA has become popular.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
+    ("ours-by-possessive", ("Experiments on our curated TripBench benchmark show gains.", "TripBench", B), P.PROPOSES,
+     ("Experiments on the public TripBench benchmark show gains.", "TripBench", B)),
+    # the paper builds its own on a technique it names: "a QuRA-based planner" uses QuRA, proposes the planner
+    ("basis-of-ours", ("We propose a QuRA-based planner for trips.", "QuRA", T, PaperContext(), True),
+     P.USES_TECHNIQUE, ("We propose QuRA, a planner for trips.", "QuRA", T, PaperContext(), True)),
+    # a model kept frozen is used as it is, even in a paper that trains something else
+    ("kept-frozen", ("With a frozen Zeta-7B as the encoder, training only the adapter lifts recall.", "Zeta-7B", M,
+                     TRAINS), P.EVALUATES, ("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M, TRAINS)),
+    ("train-and-evaluate", ("We train and evaluate our tagger on the FooCorpus collection.", "FooCorpus", D),
+     P.TRAINS_ON, ("We evaluate our tagger on FooCorpus.", "FooCorpus", D)),
 ]
 
 
@@ -182,6 +192,14 @@ MORE_CASES = [
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+    ("kept-frozen", ("We keep Zeta-2-7B frozen and learn a small routing head.", "Zeta-2-7B", M, TRAINS), P.EVALUATES,
+     ("Recently, frozen encoders such as Zeta-2-7B have become popular.", "Zeta-2-7B", M, TRAINS)),
+    ("train-and-evaluate", ("Both planners are fine-tuned and tested on BarSet and FooCorpus.", "FooCorpus", D),
+     P.TRAINS_ON, ("Both planners are tested on BarSet and FooCorpus.", "FooCorpus", D)),
+    ("ours-by-possessive", ("Trained this way, our final model Zeta-8B beats larger ones.", "Zeta-8B", M), P.PROPOSES,
+     ("Our Zeta-8B baseline trails the larger ones.", "Zeta-8B", M)),
+    ("basis-of-ours", ("Our QuRA-guided sampler needs no labels.", "QuRA", T, PaperContext(), True), P.USES_TECHNIQUE,
+     ("Our sampler, QuRA, needs no labels.", "QuRA", T, PaperContext(), True)),
 ]
 
 
