@@ -188,6 +188,8 @@ MORE_CASES = [
      ("We rank trips with QuRA and WordHash.", "WordHash", T)),
     ("negation-or-contrast", ("Distinct from static QuRA or WordHash, our approach models trips as fields.",
                               "WordHash", T), P.MENTIONS, ("We rank trips with QuRA and WordHash.", "WordHash", T)),
+    ("negation-or-contrast", ("Our planner is fully compatible with QuRA and WordHash.", "WordHash", T), P.MENTIONS,
+     ("Our planner is built with QuRA and WordHash.", "WordHash", T)),
     ("fine-tune-cue", ("We show how a small model like Zeta-2-7B can be fine-tuned on our word pairs.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
@@ -200,6 +202,8 @@ MORE_CASES = [
      ("Our Zeta-8B baseline trails the larger ones.", "Zeta-8B", M)),
     ("basis-of-ours", ("Our QuRA-guided sampler needs no labels.", "QuRA", T, PaperContext(), True), P.USES_TECHNIQUE,
      ("Our sampler, QuRA, needs no labels.", "QuRA", T, PaperContext(), True)),
+    ("basis-of-ours", ("We train a critic on trips, and a Zeta-7B-based judge ranks the plans.", "Zeta-7B", M, TRAINS),
+     P.EVALUATES, ("We train a critic on trips, and Zeta-7B ranks the plans.", "Zeta-7B", M, TRAINS)),
 ]
 
 

@@ -35,9 +35,12 @@ def id_of(fn: Callable) -> str:
 
 
 @rule("basis-of-ours", stage=STAGE, rank=-1, confidence=0.7,
-      finds='a technique the paper names as the basis of its own: "we propose a GRPO-based framework"')
+      finds='what the paper builds its own on: "a GRPO-based framework" uses GRPO, "a DINOv3-based critic" runs '
+            'DINOv3 as a part (evaluates), neither is the proposal nor (a model) fine-tuned')
 def basis_of_ours(r: Reading) -> P | None:
-    return P.USES_TECHNIQUE if r.as_technique and r.cues.BASIS_AFTER.match(r.right) else None
+    if r.as_data or not r.cues.BASIS_AFTER.match(r.right):
+        return None
+    return P.EVALUATES if r.as_model else P.USES_TECHNIQUE
 
 
 @rule("proposal-cue", stage=STAGE, rank=0, confidence=0.85, shown="proposal",
