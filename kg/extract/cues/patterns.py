@@ -67,7 +67,10 @@ _RELATIONS = {
                           r"(?:evaluat|test|validat|benchmark)\w*\s+(?:(?!on\b|using\b)[\w\-.]+\s+){0,4}?"
                           r"(?:on|using|with|across)\b",
     "TRAIN_AFTER": r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+{cue_training_purpose}"
-                   r"|^\s*{cue_training_nouns}\s+(?:data|set|corpus)",
+                   r"|^\s*{cue_training_nouns}\s+(?:data|set|corpus)"
+                   # "the FooCorpus dataset to continually pre-train a 3B model": data used to train
+                   r"|^\s*(?:dataset|data|corpus|collection)?\s*to\s+(?:\w+ly\s+)?(?:(?:pre-?|re-?|post-?)?train\b"
+                   r"|{verbs_fine_tune_stems})",
     "SOMEONE_ELSES": r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
                      r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$",
     "DATA_NOUN_AFTER": r"^[\s\-]*(?:{cue_data_modifiers}\s+)?{cue_data_nouns}s?\b",
