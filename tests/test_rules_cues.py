@@ -205,6 +205,10 @@ MORE_CASES = [
      ("Our Zeta-8B baseline trails the larger ones.", "Zeta-8B", M)),
     ("basis-of-ours", ("Our QuRA-guided sampler needs no labels.", "QuRA", T, PaperContext(), True), P.USES_TECHNIQUE,
      ("Our sampler, QuRA, needs no labels.", "QuRA", T, PaperContext(), True)),
+    ("basis-of-ours", ("Ours beats the second-best Zeta-7B based entry by 9 points.", "Zeta-7B", M, TRAINS),
+     P.EVALUATES, ("Zeta-7B based on Orbit-3 beats it by 9 points.", "Zeta-7B", M, TRAINS)),
+    ("dataset-in-our-work", ("We compare two open post-training datasets: Zeta-Mix and TripTalk.", "TripTalk", M),
+     P.TRAINS_ON, ("We compare two open post-training models: Zeta-Mix and TripTalk.", "TripTalk", M)),
     ("basis-of-ours", ("We train a critic on trips, and a Zeta-7B-based judge ranks the plans.", "Zeta-7B", M, TRAINS),
      P.EVALUATES, ("We train a critic on trips, and Zeta-7B ranks the plans.", "Zeta-7B", M, TRAINS)),
 ]

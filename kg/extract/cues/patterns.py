@@ -54,7 +54,7 @@ _RELATIONS = {
     "YARDSTICK_AFTER": r"^-(?:{cue_scale_suffixes})\b",
     "OURS_BEFORE": r"\b(?:{cue_ours_before})\s+$",  # "our curated X": data the paper made
     "OURS_MODEL_BEFORE": r"\b(?:{cue_ours_model_before})\s+$",  # "our trained model X"
-    "BASIS_AFTER": r"^-(?:{cue_basis_suffixes})\b",  # "a GRPO-based framework": the name is what ours builds on
+    "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
     "FROZEN": r"\b(?:{cue_frozen})\b",
     "FROZEN_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|was|were|remains?|stays?|kept|being)\s+)?(?:{cue_frozen})\b",
     "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
@@ -74,6 +74,9 @@ _RELATIONS = {
     "SOMEONE_ELSES": r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
                      r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$",
     "DATA_NOUN_AFTER": r"^[\s\-]*(?:{cue_data_modifiers}\s+)?{cue_data_nouns}s?\b",
+    # "two post-training datasets: A and B", "corpora such as A": a model's name used for its data
+    "DATA_LIST_BEFORE": r"\b(?:datasets|data\s+sets|corpora|collections)\b\s*"
+                        r"(?::|,?\s*(?:such\s+as|like|including|namely|e\.g\.,?))",
     "EVAL_ON": r"\b{cue_eval_on}\b",
     # --- contrast and negation
     "CONTRAST": r"\b{cue_contrast}",

@@ -163,9 +163,10 @@ class Reading:
 
     @cached_property
     def as_data(self) -> bool:
-        """A benchmark or dataset, or a model name used for its data: "the DeepScaleR dataset"."""
+        """A benchmark or dataset, or a model name used for its data: "the DeepScaleR dataset", "datasets: X"."""
         t = self.o.type
-        return t in (B, D) or (t == M and bool(self.cues.DATA_NOUN_AFTER.match(self.right)))
+        return t in (B, D) or (t == M and (bool(self.cues.DATA_NOUN_AFTER.match(self.right))
+                                            or self.governing("DATA_LIST_BEFORE") >= 0))
 
     @cached_property
     def as_model(self) -> bool:
