@@ -196,6 +196,10 @@ MORE_CASES = [
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("kept-frozen", ("We keep Zeta-2-7B frozen and learn a small routing head.", "Zeta-2-7B", M, TRAINS), P.EVALUATES,
      ("Recently, frozen encoders such as Zeta-2-7B have become popular.", "Zeta-2-7B", M, TRAINS)),
+    # a sentence opening on a study verb is ours, unless it speaks of earlier work
+    ("background", ("Fine-tuning large models such as Zeta-2-7B has attracted much attention recently.", "Zeta-2-7B", M,
+                    TRAINS), P.MENTIONS, ("Fine-tuning large models such as Zeta-2-7B, we halve the error.", "Zeta-2-7B",
+                                          M, TRAINS)),
     ("train-on-cue", ("We apply our filter on the FooCorpus collection to continually pre-train a small tagger.",
                       "FooCorpus", D), P.TRAINS_ON, ("We apply our filter on the FooCorpus collection to rank tags.",
                                                      "FooCorpus", D)),

@@ -23,7 +23,9 @@ _LIST = re.compile(r"\{([a-z][a-z_]*)\}")
 # --- relations: whose work a sentence describes
 _RELATIONS = {
     "OURS": r"\b{cue_self_reference}\b|^(?:this|the) (?:{cue_own_modifiers} )?{cue_own_method_nouns}\b"
-            r"|^this (?:model|system)\b|^(?:by\s+)?{verbs_own_study}\b",
+            r"|^this (?:model|system)\b",
+    # "Testing six models shows ...": a sentence opening on a study verb is ours, unless it speaks of earlier work
+    "OURS_OPENER": r"^(?:by\s+)?{verbs_own_study}\b",
     "BACKGROUND": r"\b{cue_background}\b",
     "RELATED_WORK": r"\brelated\s+{cue_related_work}\b",
     "BACKGROUND_HINT": r"\b{cue_background_hint}\b",
