@@ -148,3 +148,21 @@ def test_both_data_edges_reach_the_graph():
     corpus = resolve([paper], extract([paper]), catalogue.default())
     gsm = next(e.key for e in corpus.entities if e.label == "GSM8K")
     assert {r.predicate.value for r in corpus.relations if r.entity == gsm} == {"trainsOn", "evaluatesOn"}
+
+
+def test_data_trained_and_evaluated_on_in_one_breath_has_both_edges():
+    got = _relations("Reading dials", "We train and evaluate our reader on the MeterDials collection, and it "
+                     "reaches 94% accuracy on MeterDials.")
+    assert got["MeterDials"] == {"trainsOn", "evaluatesOn"}
+
+
+def test_a_model_kept_frozen_is_evaluated_not_fine_tuned():
+    for abstract in ("We train a small adapter on radar maps while keeping Qwen2-7B frozen, which lifts recall.",
+                     "We attach a light adapter to a frozen Qwen2-7B and train it on radar maps."):
+        assert _relations("Adapters for radar", abstract)["Qwen2-7B"] == {"evaluates"}
+
+
+def test_a_technique_our_method_is_based_on_is_used_not_proposed():
+    got = _relations("Planning trips", "We propose a GRPO-based planner that books trips for travellers and "
+                     "cuts the cost of booking by half.")
+    assert got["GRPO"] == {"usesTechnique"}

@@ -64,6 +64,16 @@ CASES = [
     ("negation-or-contrast", ("Our planner works without QuRA.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
     ("used-in-our-work", ("We use QuRA.", "QuRA", T), P.USES_TECHNIQUE, ("We use Zeta-7B.", "Zeta-7B", M)),
     ("background", ("Recently, QuRA has become popular.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
+    ("ours-by-possessive", ("Experiments on our curated TripBench benchmark show gains.", "TripBench", B), P.PROPOSES,
+     ("Experiments on the public TripBench benchmark show gains.", "TripBench", B)),
+    # the paper builds its own on a technique it names: "a QuRA-based planner" uses QuRA, proposes the planner
+    ("basis-of-ours", ("We propose a QuRA-based planner for trips.", "QuRA", T, PaperContext(), True),
+     P.USES_TECHNIQUE, ("We propose QuRA, a planner for trips.", "QuRA", T, PaperContext(), True)),
+    # a model kept frozen is used as it is, even in a paper that trains something else
+    ("kept-frozen", ("With a frozen Zeta-7B as the encoder, training only the adapter lifts recall.", "Zeta-7B", M,
+                     TRAINS), P.EVALUATES, ("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M, TRAINS)),
+    ("train-and-evaluate", ("We train and evaluate our tagger on the FooCorpus collection.", "FooCorpus", D),
+     P.TRAINS_ON, ("We evaluate our tagger on FooCorpus.", "FooCorpus", D)),
 ]
 
 
@@ -178,10 +188,33 @@ MORE_CASES = [
      ("We rank trips with QuRA and WordHash.", "WordHash", T)),
     ("negation-or-contrast", ("Distinct from static QuRA or WordHash, our approach models trips as fields.",
                               "WordHash", T), P.MENTIONS, ("We rank trips with QuRA and WordHash.", "WordHash", T)),
+    ("negation-or-contrast", ("Our planner is fully compatible with QuRA and WordHash.", "WordHash", T), P.MENTIONS,
+     ("Our planner is built with QuRA and WordHash.", "WordHash", T)),
     ("fine-tune-cue", ("We show how a small model like Zeta-2-7B can be fine-tuned on our word pairs.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+    ("kept-frozen", ("We keep Zeta-2-7B frozen and learn a small routing head.", "Zeta-2-7B", M, TRAINS), P.EVALUATES,
+     ("Recently, frozen encoders such as Zeta-2-7B have become popular.", "Zeta-2-7B", M, TRAINS)),
+    # a sentence opening on a study verb is ours, unless it speaks of earlier work
+    ("background", ("Fine-tuning large models such as Zeta-2-7B has attracted much attention recently.", "Zeta-2-7B", M,
+                    TRAINS), P.MENTIONS, ("Fine-tuning large models such as Zeta-2-7B, we halve the error.", "Zeta-2-7B",
+                                          M, TRAINS)),
+    ("train-on-cue", ("We apply our filter on the FooCorpus collection to continually pre-train a small tagger.",
+                      "FooCorpus", D), P.TRAINS_ON, ("We apply our filter on the FooCorpus collection to rank tags.",
+                                                     "FooCorpus", D)),
+    ("train-and-evaluate", ("Both planners are fine-tuned and tested on BarSet and FooCorpus.", "FooCorpus", D),
+     P.TRAINS_ON, ("Both planners are tested on BarSet and FooCorpus.", "FooCorpus", D)),
+    ("ours-by-possessive", ("Trained this way, our final model Zeta-8B beats larger ones.", "Zeta-8B", M), P.PROPOSES,
+     ("Our Zeta-8B baseline trails the larger ones.", "Zeta-8B", M)),
+    ("basis-of-ours", ("Our QuRA-guided sampler needs no labels.", "QuRA", T, PaperContext(), True), P.USES_TECHNIQUE,
+     ("Our sampler, QuRA, needs no labels.", "QuRA", T, PaperContext(), True)),
+    ("basis-of-ours", ("Ours beats the second-best Zeta-7B based entry by 9 points.", "Zeta-7B", M, TRAINS),
+     P.EVALUATES, ("Zeta-7B based on Orbit-3 beats it by 9 points.", "Zeta-7B", M, TRAINS)),
+    ("dataset-in-our-work", ("We compare two open post-training datasets: Zeta-Mix and TripTalk.", "TripTalk", M),
+     P.TRAINS_ON, ("We compare two open post-training models: Zeta-Mix and TripTalk.", "TripTalk", M)),
+    ("basis-of-ours", ("We train a critic on trips, and a Zeta-7B-based judge ranks the plans.", "Zeta-7B", M, TRAINS),
+     P.EVALUATES, ("We train a critic on trips, and Zeta-7B ranks the plans.", "Zeta-7B", M, TRAINS)),
 ]
 
 

@@ -19,13 +19,15 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract.cues.relation_rules import fine_tune_cue, id_of
+from kg.extract.cues.relation_rules import fine_tune_cue, id_of, train_and_evaluate
 from kg.extract.features import OPEN
 from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
 
 NONE = "none"
 EXPLICIT_FINE_TUNE = f"cue={id_of(fine_tune_cue)}"  # the feature of "we fine-tune X": the verb says so
+TRAIN_AND_EVALUATE = f"cue={id_of(train_and_evaluate)}"  # "we train and evaluate on X": both data edges
+BOTH_DATA = "evaluatesOn+trainsOn"
 # Label sets each type may take; a class outside its type's set is never chosen.
 ALLOWED = {
     EntityType.MODEL: {"proposes", "fineTunes", "evaluates", "mentions"},
@@ -103,6 +105,8 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
         p, i = max(allowed)
         if p >= params.get("override_min", 1.01):
             label = model.classes[i]
+    if features.get(TRAIN_AND_EVALUATE) and label in ("trainsOn", "evaluatesOn"):  # the text says both
+        label = BOTH_DATA
     fine_tune = sum(p for c, p in by_class.items() if "fineTunes" in c)
     explicit = features.get(EXPLICIT_FINE_TUNE)  # no doubt to weigh
     if "fineTunes" in label and not explicit and fine_tune < params.get("fine_tune_min", 0.0):

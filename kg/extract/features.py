@@ -31,6 +31,9 @@ WINDOW = 3  # words on each side of a mention
 OPEN = "open"  # the feature of an open-vocabulary candidate; its other features are prefixed "open:"
 OPEN_RULES = frozenset({METHOD_PHRASE, CAPITALISED_PHRASE})  # the rules that propose them
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+# a name just before the mention, with a comma or "and"/"or" between ("A, B and C"); or after it
+_LIST_BEFORE = re.compile(r"[A-Z0-9][\w.\-]*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
+_LIST_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or)\s+)[A-Z0-9]")
 
 
 def _shape(text: str) -> str:
@@ -92,11 +95,38 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         f[f"strongest&type={rules}&{etype}"] = 1.0
     for c in group:
         _occurrence_features(f, c, etype, text, title_end, lexicon)
+    _title_share(f, main.text, text, title_end, etype)
     open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
     if open_rules:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
         _open_features(f, main.text, text, title_end, lexicon or Lexicon.load())
         f = {OPEN: 1.0, **{f"{OPEN}:{k}": v for k, v in f.items()}, **dict.fromkeys(open_rules, 1.0)}
     return f
+
+
+def _title_share(f: dict[str, float], name: str, text: str, title_end: int, etype: str) -> None:
+    """A name the title builds on without writing it ("MambaVision" of Mamba, "Chain-of-Conceptual-Thought" of
+    Chain-of-Thought): a paper's title names what it works with, so such a name is rarely only background."""
+    title = text[:title_end].lower()
+    words = [w for w in _words(name) if len(w) >= 3]
+    if not words or name.lower() in title:
+        return
+    share = sum(w in title for w in words) / len(words)
+    if share >= 0.5:
+        f["title-builds-on"] = share
+        f[f"title-builds-on&type={etype}"] = share
+
+
+def _list_features(f: dict[str, float], sentence: str, start: int, end: int, etype: str) -> None:
+    """Is the mention one member of a list of names, or inside parentheses?  Models listed side by side
+    are mostly compared or evaluated; the one model named alone is more often the one trained."""
+    left, right = sentence[max(0, start - 40):start], sentence[end:end + 40]
+    listed = bool(_LIST_BEFORE.search(left) or _LIST_AFTER.match(right))
+    if listed:
+        f["in-list"] = 1.0
+        f[f"in-list&type={etype}"] = 1.0
+    if left.rfind("(") > left.rfind(")"):
+        f["in-parens"] = 1.0
+        f[f"in-parens&type={etype}"] = 1.0
 
 
 def _open_features(f: dict[str, float], name: str, text: str, title_end: int, lexicon: Lexicon) -> None:
@@ -142,6 +172,7 @@ def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: st
         if on:
             f[f"sent-{flag}"] = 1.0
             f[f"sent-{flag}&type={etype}"] = 1.0
+    _list_features(f, sentence, c.start - s_start, c.end - s_start, etype)
     left = _words(text[max(s_start, c.start - 60):c.start])[-WINDOW:]
     right = _words(text[c.end:min(s_end, c.end + 60)])[:WINDOW]
     for i, w in enumerate(reversed(left)):

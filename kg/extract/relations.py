@@ -70,7 +70,7 @@ def paper_context(title: str, abstract: str, proposed: frozenset[str], lexicon: 
     """
     cues = Cues.of(lexicon)
     text = f"{title}\n{abstract}"
-    ours = [sent for sent in split_sentences(abstract) if cues.OURS.search(sent)]
+    ours = [sent for sent in split_sentences(abstract) if cues.OURS.search(sent) or cues.OURS_OPENER.search(sent)]
     trains = bool(cues.TRAINS_MODELS.search(text) or cues.TRAINS_MODELS_TITLE.search(title)
                   or any(cues.TRAINING_METHODS.search(sent) for sent in ours))
     return PaperContext(trains_models=trains and not cues.NOT_TRAINING.search(text), proposed=proposed)

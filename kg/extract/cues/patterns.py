@@ -23,7 +23,9 @@ _LIST = re.compile(r"\{([a-z][a-z_]*)\}")
 # --- relations: whose work a sentence describes
 _RELATIONS = {
     "OURS": r"\b{cue_self_reference}\b|^(?:this|the) (?:{cue_own_modifiers} )?{cue_own_method_nouns}\b"
-            r"|^this (?:model|system)\b|^(?:by\s+)?{verbs_own_study}\b",
+            r"|^this (?:model|system)\b",
+    # "Testing six models shows ...": a sentence opening on a study verb is ours, unless it speaks of earlier work
+    "OURS_OPENER": r"^(?:by\s+)?{verbs_own_study}\b",
     "BACKGROUND": r"\b{cue_background}\b",
     "RELATED_WORK": r"\brelated\s+{cue_related_work}\b",
     "BACKGROUND_HINT": r"\b{cue_background_hint}\b",
@@ -52,16 +54,31 @@ _RELATIONS = {
     # "When fine-tuned on the task, X and Y ...": the opening clause's participle is said of the subject
     "FINE_TUNED_OPENING": r"^\W*(?:when|after|once|if)\s+(?:further\s+|first\s+)?(?:{verbs_fine_tuned})\b",
     "YARDSTICK_AFTER": r"^-(?:{cue_scale_suffixes})\b",
+    "OURS_BEFORE": r"\b(?:{cue_ours_before})\s+$",  # "our curated X": data the paper made
+    "OURS_MODEL_BEFORE": r"\b(?:{cue_ours_model_before})\s+$",  # "our trained model X"
+    "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
+    "FROZEN": r"\b(?:{cue_frozen})\b",
+    "FROZEN_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|was|were|remains?|stays?|kept|being)\s+)?(?:{cue_frozen})\b",
     "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
     "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?{cue_system_on}",
     # --- data
     "TRAIN_ON": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"
                 r"|\b{verbs_train}\s+(?:[\w\-.]+\s+){0,4}?(?:with|from)\b",
+    # "we train and evaluate our model on X": the data is trained on and reported on
+    "TRAIN_AND_EVALUATE": r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|{verbs_fine_tune_stems})\s+and\s+"
+                          r"(?:evaluat|test|validat|benchmark)\w*\s+(?:(?!on\b|using\b)[\w\-.]+\s+){0,4}?"
+                          r"(?:on|using|with|across)\b",
     "TRAIN_AFTER": r"^\s*(?:dataset|data|corpus)?\s*(?:for|as)\s+{cue_training_purpose}"
-                   r"|^\s*{cue_training_nouns}\s+(?:data|set|corpus)",
+                   r"|^\s*{cue_training_nouns}\s+(?:data|set|corpus)"
+                   # "the FooCorpus dataset to continually pre-train a 3B model": data used to train
+                   r"|^\s*(?:dataset|data|corpus|collection)?\s*to\s+(?:\w+ly\s+)?(?:(?:pre-?|re-?|post-?)?train\b"
+                   r"|{verbs_fine_tune_stems})",
     "SOMEONE_ELSES": r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
                      r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$",
     "DATA_NOUN_AFTER": r"^[\s\-]*(?:{cue_data_modifiers}\s+)?{cue_data_nouns}s?\b",
+    # "two post-training datasets: A and B", "corpora such as A": a model's name used for its data
+    "DATA_LIST_BEFORE": r"\b(?:datasets|data\s+sets|corpora|collections)\b\s*"
+                        r"(?::|,?\s*(?:such\s+as|like|including|namely|e\.g\.,?))",
     "EVAL_ON": r"\b{cue_eval_on}\b",
     # --- contrast and negation
     "CONTRAST": r"\b{cue_contrast}",

@@ -102,12 +102,15 @@ def sentence_facts(sentence: str, cues: Cues) -> tuple[bool, bool, bool, bool]:
 
     A hint of earlier work ("existing", "conventional") makes a sentence
     background only when it reports no results: "improves on MMLU compared to
-    conventional training" is still our result.
+    conventional training" is still our result.  A sentence that only opens on
+    a study verb ("Fine-tuning large models ...") is ours unless it also speaks
+    of earlier work ("... has attracted attention recently").
     """
     experiment = bool(cues.EXPERIMENT.search(sentence))
     hint = not experiment and bool(cues.BACKGROUND_HINT.search(sentence))
     background = bool(cues.BACKGROUND.search(sentence)) or hint
-    return bool(cues.OURS.search(sentence)), background, experiment, bool(cues.RELATED_WORK.search(sentence))
+    ours = bool(cues.OURS.search(sentence)) or (not background and bool(cues.OURS_OPENER.search(sentence)))
+    return ours, background, experiment, bool(cues.RELATED_WORK.search(sentence))
 
 
 def whose(o: Occurrence, ctx: PaperContext, cues: Cues, strict: bool = False) -> str:
@@ -163,9 +166,10 @@ class Reading:
 
     @cached_property
     def as_data(self) -> bool:
-        """A benchmark or dataset, or a model name used for its data: "the DeepScaleR dataset"."""
+        """A benchmark or dataset, or a model name used for its data: "the DeepScaleR dataset", "datasets: X"."""
         t = self.o.type
-        return t in (B, D) or (t == M and bool(self.cues.DATA_NOUN_AFTER.match(self.right)))
+        return t in (B, D) or (t == M and (bool(self.cues.DATA_NOUN_AFTER.match(self.right))
+                                            or self.governing("DATA_LIST_BEFORE") >= 0))
 
     @cached_property
     def as_model(self) -> bool:

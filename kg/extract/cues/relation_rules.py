@@ -34,6 +34,15 @@ def id_of(fn: Callable) -> str:
     return next(r for r in map(REGISTRY.get, REGISTRY.ids()) if r.run is fn).id
 
 
+@rule("basis-of-ours", stage=STAGE, rank=-1, confidence=0.7,
+      finds='what the paper builds its own on: "a GRPO-based framework" uses GRPO, "a DINOv3-based critic" runs '
+            'DINOv3 as a part (evaluates), neither is the proposal nor (a model) fine-tuned')
+def basis_of_ours(r: Reading) -> P | None:
+    if r.as_data or not r.cues.BASIS_AFTER.match(r.right):
+        return None
+    return P.EVALUATES if r.as_model else P.USES_TECHNIQUE
+
+
 @rule("proposal-cue", stage=STAGE, rank=0, confidence=0.85, shown="proposal",
       finds="what the paper itself introduces (any type)")
 def proposal(r: Reading) -> P | None:
@@ -55,6 +64,13 @@ def own_size_or_variant(r: Reading) -> P | None:
     return None
 
 
+@rule("ours-by-possessive", stage=STAGE, rank=2, confidence=0.75,
+      finds='data or a model the paper calls its own: "on our curated X benchmark", "our trained model X"')
+def ours_by_possessive(r: Reading) -> P | None:
+    cue = "OURS_BEFORE" if r.as_data else "OURS_MODEL_BEFORE" if r.as_model else None
+    return P.PROPOSES if cue and getattr(r.cues, cue).search(r.left) else None
+
+
 @rule("yardstick", stage=STAGE, rank=5, confidence=0.7,
       finds='a model named as a measure of scale: "GPT-3.5-level performance", "a GPT-4-class model"')
 def yardstick(r: Reading) -> P | None:
@@ -65,6 +81,13 @@ def yardstick(r: Reading) -> P | None:
       finds='a model that a system of ours calls as it is: "agents built on X"')
 def system_built_on(r: Reading) -> P | None:
     return P.EVALUATES if r.as_model and r.system_on and not r.background else None
+
+
+@rule("kept-frozen", stage=STAGE, rank=12, confidence=0.7,
+      finds='a model whose weights stay as they are: "with a frozen X", "keeping X frozen"')
+def kept_frozen(r: Reading) -> P | None:
+    frozen = r.governing("FROZEN") >= 0 or r.cues.FROZEN_AFTER.match(r.right)
+    return P.EVALUATES if r.as_model and frozen and whose(r.o, r.ctx, r.cues) != "background" else None
 
 
 @rule("fine-tune-cue", stage=STAGE, rank=20, confidence=0.8,
@@ -131,6 +154,12 @@ def contrast(r: Reading) -> P | None:
       finds='data someone else trained on: "models trained on X"')
 def trained_by_others(r: Reading) -> P | None:
     return P.MENTIONS if r.as_data and r.cues.SOMEONE_ELSES.search(r.left) else None
+
+
+@rule("train-and-evaluate", stage=STAGE, rank=14, confidence=0.75,
+      finds='data both trained on and reported on: "we train and evaluate our model on X" (decide adds evaluatesOn)')
+def train_and_evaluate(r: Reading) -> P | None:
+    return P.TRAINS_ON if r.as_data and r.governing("TRAIN_AND_EVALUATE") >= 0 else None
 
 
 @rule("train-on-cue", stage=STAGE, rank=15, confidence=0.75,
