@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "kg" / "data" / "models" / "experiments.json"
 INPUTS = (SHARED / "seeds", SHARED / "external" / "recent-papers" / "papers.jsonl")
+sys.path.insert(0, str(ROOT))  # this checkout's kg, not whichever one is installed
 
 
 def key(text: str) -> str:
     """The scorer's normalisation of names and titles (one copy, in kg.learn)."""
-    sys.path.insert(0, str(ROOT))
     from kg.learn import norm
 
     return norm(text)
@@ -34,7 +34,6 @@ def key(text: str) -> str:
 
 def rows_for(gold_paths: list[Path], inputs=INPUTS) -> list[tuple]:
     """Labelled candidate rows ``(kind, facts, is_gold, paper id)`` for the papers of the gold files."""
-    sys.path.insert(0, str(ROOT))
     from kg import ingest
     from kg.extract.experiment_training import training_rows
     from kg.extract.pipeline import build_nlp

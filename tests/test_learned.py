@@ -150,9 +150,12 @@ def test_both_data_edges_reach_the_graph():
     assert {r.predicate.value for r in corpus.relations if r.entity == gsm} == {"trainsOn", "evaluatesOn"}
 
 
-def test_data_trained_and_evaluated_on_in_one_breath_has_both_edges():
+@pytest.mark.parametrize("model_path", [None, DEFAULT_MODEL], ids=["rules", "learned"])
+def test_data_trained_and_evaluated_on_in_one_breath_has_both_edges(model_path):
     got = _relations("Reading dials", "We train and evaluate our reader on the MeterDials collection, and it "
-                     "reaches 94% accuracy on MeterDials.")
+                     "reaches 94% accuracy on MeterDials.", model_path)
+    assert got["MeterDials"] == {"trainsOn", "evaluatesOn"}
+    got = _relations("Reading dials", "We train and evaluate our reader on the MeterDials dataset.", model_path)
     assert got["MeterDials"] == {"trainsOn", "evaluatesOn"}
 
 

@@ -35,7 +35,7 @@ from kg.extract.rules.spread import _URL, _url_spans  # noqa: F401
 from kg.extract.runner import NEW_NAME_RULES, RULE_RANK, find_candidates  # noqa: F401
 from kg.extract.runner import resolve as _without_overlaps  # noqa: F401
 from kg.extract.types import Candidate
-from kg.extract.cues.relation_rules import id_of, taken_up_by_pronoun
+from kg.extract.cues.relation_rules import id_of, taken_up_by_pronoun, train_and_evaluate
 from kg.extract.relations import Occurrence, classify, paper_context, strongest, taken_up
 from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Mention, Predicate
@@ -315,9 +315,15 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
     return out
 
 
+_TRAIN_AND_EVALUATE = "+" + id_of(train_and_evaluate)  # "we train and evaluate our model on X"
+
+
 def _also(best: Predicate, group: list[Candidate]) -> tuple[Predicate, ...]:
-    """Data trained on in one sentence and reported on in another carries both edges (guidelines v2)."""
-    if best == Predicate.TRAINS_ON and any(c.predicate == Predicate.EVALUATES_ON for c in group):
+    """Data trained on in one sentence and reported on in another, or in one "we train and evaluate on X",
+    carries both edges (guidelines v2)."""
+    both = (c.predicate == Predicate.EVALUATES_ON or (c.relation_rule or "").endswith(_TRAIN_AND_EVALUATE)
+            for c in group)
+    if best == Predicate.TRAINS_ON and any(both):
         return (Predicate.EVALUATES_ON,)
     return ()
 
