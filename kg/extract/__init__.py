@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from kg.extract.experiments import experiments_of
-from kg.extract.pipeline import DEFAULT_MODEL, build_nlp, mentions_of, paper_text
+from kg.extract.pipeline import DEFAULT_MODEL, FOUND, build_nlp, mentions_of, paper_text
 from kg.model import Paper, PaperExtraction
 
 BATCH = 64
@@ -22,23 +22,34 @@ _worker_nlp = None
 
 
 def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
-    """Run the pipeline over papers with ``Language.pipe``; one extraction per paper, in order."""
-    texts = [paper_text(p.title, p.abstract) for p in papers]
-    docs = []
-    for text, title_end in texts:
+    """Run the pipeline over papers with ``Language.pipe``; one extraction per paper, in order.
+
+    The names are found first, from the text alone; a paper in which none is found has no
+    mention and no experiment whatever the later components do, so no ``Doc`` is made for it.
+    """
+    names = nlp.get_pipe("mlkg_names") if "mlkg_names" in nlp.pipe_names else None
+    docs, named = [], []
+    for paper in papers:
+        text, title_end = paper_text(paper.title, paper.abstract)
+        found = names.find(text, title_end) if names is not None else None
+        if found == []:
+            continue
         doc = nlp.make_doc(text)
         doc.user_data["mlkg_text"] = text  # spaCy would rebuild doc.text from tokens each time
+        doc.user_data[FOUND] = found
         doc._.title_end = title_end
         docs.append(doc)
+        named.append(paper)
     relations = "mlkg_relations" in nlp.pipe_names
     tagger = nlp.get_pipe("mlkg_relations") if relations else None
     model = tagger.model if tagger else None
-    out = []
-    for paper, doc in zip(papers, nlp.pipe(docs, batch_size=BATCH)):
+    made = {}
+    for paper, doc in zip(named, nlp.pipe(docs, batch_size=BATCH)):
         mentions = tuple(mentions_of(doc, relations, model))
         experiments = experiments_of(doc, mentions, tagger.lexicon, tagger.disabled) if tagger else ()
-        out.append(PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments))
-    return out
+        made[id(paper)] = PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments)
+    return [made[id(paper)] if id(paper) in made else PaperExtraction(paper_key=paper.key, mentions=(), experiments=())
+            for paper in papers]
 
 
 def _work(papers: list[Paper]) -> list[PaperExtraction]:
