@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 
 from kg.extract.experiments import experiments_of
 from kg.extract.pipeline import DEFAULT_MODEL, FOUND, build_nlp, mentions_of, paper_text
+from kg.memory import share_fields_set
 from kg.model import Paper, PaperExtraction
 
 BATCH = 64
-_worker_nlp = None
+_worker: tuple | None = None  # (nlp, papers): built or read once in the parent, inherited by forked workers
 
 
 def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
@@ -48,12 +49,18 @@ def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
         mentions = tuple(mentions_of(doc, relations, model))
         experiments = experiments_of(doc, mentions, tagger.lexicon, tagger.disabled) if tagger else ()
         made[id(paper)] = PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments)
-    return [made[id(paper)] if id(paper) in made else PaperExtraction(paper_key=paper.key, mentions=(), experiments=())
-            for paper in papers]
+    return [made[id(paper)] if id(paper) in made else nothing_found(paper) for paper in papers]
 
 
-def _work(papers: list[Paper]) -> list[PaperExtraction]:
-    return extract_batch(_worker_nlp, papers)
+def nothing_found(paper: Paper) -> PaperExtraction:
+    """The extraction of a paper without names, small: its key is the paper's own string, its field set shared."""
+    return share_fields_set(PaperExtraction.model_construct(paper_key=paper.key, mentions=(), experiments=()))
+
+
+def _work(span: tuple[int, int]) -> list[PaperExtraction | None]:
+    """A forked worker's batch, read from the papers it inherited; None for an empty extraction (less to send)."""
+    nlp, papers = _worker
+    return [ex if ex.mentions or ex.experiments else None for ex in extract_batch(nlp, papers[span[0]:span[1]])]
 
 
 def default_processes() -> int:
@@ -73,23 +80,24 @@ def extract(
 
     ``disabled_rules`` names rules of :data:`kg.extract.engine.REGISTRY` to switch off (a per-rule ablation).
     """
-    batches = [list(papers[i:i + BATCH]) for i in range(0, len(papers), BATCH)]
+    spans = [(i, min(i + BATCH, len(papers))) for i in range(0, len(papers), BATCH)]
     results: list[PaperExtraction] = []
     nlp = build_nlp(patterns=patterns, relations=relations, model_path=model_path, disabled_rules=disabled_rules)
-    if processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        global _worker_nlp
-        _worker_nlp = nlp  # built once here; forked workers inherit it instead of building their own
+    if processes > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _worker
+        _worker = (nlp, papers)  # workers inherit both at the fork: batches are sent as (start, end) alone
         ctx = multiprocessing.get_context("fork")
         try:
-            with ctx.Pool(min(processes, len(batches))) as pool:
-                for batch in pool.imap(_work, batches):
-                    results.extend(batch)
+            with ctx.Pool(min(processes, len(spans))) as pool:
+                for (start, _), batch in zip(spans, pool.imap(_work, spans)):
+                    results.extend(ex or nothing_found(papers[start + k]) for k, ex in enumerate(batch))
                     if on_progress:
                         on_progress(len(batch))
         finally:
-            _worker_nlp = None
+            _worker = None
         return results
-    for batch in batches:
+    for start, end in spans:
+        batch = papers[start:end]
         results.extend(extract_batch(nlp, batch))
         if on_progress:
             on_progress(len(batch))
