@@ -42,9 +42,9 @@ class UpdateError(ValueError):
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A hash of everything that decides what extraction finds: same hash, same output."""
-    import spacy
+    from importlib.metadata import version
 
-    h = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
+    h = hashlib.sha256(f"spacy {version('spacy')}\n".encode())  # spaCy itself is not loaded for its version
     files = sorted((_PACKAGE / "extract").rglob("*.py")) + [_PACKAGE / m for m in _EXTRACTOR_MODULES]
     files += sorted(p for p in (_PACKAGE / "data").rglob("*") if p.is_file())
     for path in files:

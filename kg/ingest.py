@@ -31,7 +31,7 @@ from kg.ingest_entries import (MAX_COUNT_DIGITS, MAX_ENTRY_CHARS, MAX_LINE_BYTES
                                normalize_title, paper_key)
 from kg.ingest_listing import parse_date, parse_listing  # noqa: F401 (kg.ingest API)
 from kg.ingest_records import parse_records  # noqa: F401 (kg.ingest API)
-from kg.memory import share_fields_set
+from kg.memory import compact
 from kg.model import Paper, Source
 from kg.safe_text import drop_controls
 
@@ -336,11 +336,11 @@ def _merge(group: list[_Entry]) -> Paper:
     dated = [e.date for e in entries if e.date]
     date = next((d for d in dated if not d.startswith("--")), dated[0] if dated else None)
     votes = [e.upvotes for e in entries if e.upvotes is not None]
-    return share_fields_set(Paper(
+    return compact(Paper(
         key=paper_key(first.title, arxiv),
         title=first.title,
         abstract=abstract,
-        sources=tuple(dict.fromkeys(share_fields_set(Source(page=e.page, line=e.line)) for e in entries)),
+        sources=tuple(dict.fromkeys(compact(Source(page=e.page, line=e.line)) for e in entries)),
         arxiv_id=arxiv,
         authors=next((e.authors for e in entries if e.authors is not None), None),
         organization=next((e.organization for e in entries if e.organization), None),

@@ -40,3 +40,26 @@ def test_one_fields_set_for_many_models():
     a, b = (share_fields_set(PaperExtraction(paper_key=k, mentions=(), experiments=())) for k in "ab")
     assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__ and a != b
     assert a.model_dump() == {"paper_key": "a", "mentions": (), "experiments": ()}
+
+
+def test_a_build_extracting_in_workers_never_loads_spacy_in_the_parent(tmp_path):
+    """The parent only merges; each forked worker builds its own pipeline. Same extractions as one process."""
+    import json
+    import subprocess
+    from pathlib import Path
+
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"title": f"Notes {n}", "abstract": "We fine-tune BERT on GLUE."}) + "\n"
+                               for n in range(200)), encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from kg import ingest\n"
+        "from kg.extract import extract\n"
+        f"papers = ingest.read([{str(records)!r}]).papers\n"
+        "forked = extract(papers, processes=2)\n"
+        "print('spacy' in sys.modules)\n"
+        "print(forked == extract(papers, processes=1), len(forked), sum(bool(x.mentions) for x in forked))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert out.stdout.split("\n")[:2] == ["False", "True 200 200"], out.stdout + out.stderr

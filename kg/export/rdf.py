@@ -314,7 +314,7 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
     Path(path).write_bytes(serialize(g, fmt))
 
 
-CHUNK_TRIPLES = 50_000  # triples made and serialised at once by write_together
+CHUNK_TRIPLES = 10_000  # triples made and serialised at once by write_together
 
 
 def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:

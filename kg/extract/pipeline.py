@@ -16,7 +16,6 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import replace
-from pathlib import Path
 
 import spacy
 from spacy.attrs import ORTH
@@ -25,6 +24,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from kg import catalogue as catalogue_mod
+from kg.extract import DEFAULT_MODEL  # defined where a build reads it without loading spaCy
 from kg.catalogue import Catalogue, name_key
 from kg import names
 from kg.extract.decide import LinearModel, decide
@@ -220,7 +220,6 @@ def title_boundary(doc: Doc) -> Doc:
     return doc
 
 
-DEFAULT_MODEL = str(Path(__file__).resolve().parent.parent / "data" / "models" / "relations.json")
 
 _PREFIX = re.compile(r"""^[("'“‘\[{<]""")
 _SUFFIX = re.compile(r"""[)"'”’\]}>.,;:!?]$""")
