@@ -299,11 +299,12 @@ def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
         if len(merged) == len(groups):
             break
         groups = list(merged.values())
+    keys = list(merged)  # the key of each group, in order: no group was joined in the last round
     del merged
     papers = []
     for i, group in enumerate(groups):
         groups[i] = _DONE
-        papers.append(_merge(group))
+        papers.append(_merge(group, keys[i]))
     return papers
 
 
@@ -328,8 +329,8 @@ def _key_of(group: list[_Entry]) -> str:
     return paper_key(entries[0].title, arxiv)
 
 
-def _merge(group: list[_Entry]) -> Paper:
-    """One paper from every sighting; the first sighting in source order wins ties."""
+def _merge(group: list[_Entry], key: str) -> Paper:
+    """One paper from every sighting (``key``: its :func:`_key_of`); the first sighting in source order wins ties."""
     entries, urls, arxiv = _sightings(group)
     first = entries[0]
     abstract = max((e.abstract for e in entries), key=len)
@@ -337,7 +338,7 @@ def _merge(group: list[_Entry]) -> Paper:
     date = next((d for d in dated if not d.startswith("--")), dated[0] if dated else None)
     votes = [e.upvotes for e in entries if e.upvotes is not None]
     return compact(Paper(
-        key=paper_key(first.title, arxiv),
+        key=key,
         title=first.title,
         abstract=abstract,
         sources=tuple(dict.fromkeys(compact(Source(page=e.page, line=e.line)) for e in entries)),
