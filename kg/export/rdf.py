@@ -173,6 +173,8 @@ def _paper_evidence(g: nx.MultiDiGraph, iri: str, data: dict) -> Iterator[ox.Tri
 
 def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple]:
     """The paper's relation edges, sorted by relation then entity (the order evidence is numbered in)."""
+    if not g.succ[iri]:  # no edge at all (most papers of a large corpus of small ones): no edge view to make
+        return []
     edges = [e for e in g.out_edges(iri, keys=True, data=True) if e[2] in RELATIONS]
     edges.sort(key=lambda e: (e[2], e[1]))
     return edges if data else [e[:3] for e in edges]
