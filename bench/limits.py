@@ -7,7 +7,8 @@
 Each case is built in a fresh process (`mlkg build INPUT --out TMP -j N`,
 every format) and reported as: peak RSS of the main process (VmHWM), of the
 largest forked extraction worker (it shares the main process's pages at the
-fork), wall time, exit status, the first warning or error and the last line
+fork), wall time, CPU time of all its processes (steadier than wall time on a shared
+machine), exit status, the first warning or error and the last line
 the command printed (its clear message or its summary).  The cases:
 
   page       a 50 MB listing page of real abstracts (the seeds, titles numbered)
@@ -18,7 +19,7 @@ the command printed (its clear message or its summary).  The cases:
   zero       a zero-byte file
   json       a 100 MB JSON document that is not an array (over the 64 MB limit for one)
   tiny100k   100,000 tiny records in JSON Lines ({"title": "Paper number N", "abstract": "We study things."})
-  tiny1m     a million of them (about 15 minutes on 2 cores: not in the default run)
+  tiny1m     a million of them (several minutes on 2 cores: not in the default run)
   empty60    a 60 MB .json array of 20 million empty objects (read one at a time, all refused)
 
 The inputs are generated in a temporary directory and removed afterwards.
@@ -51,8 +52,10 @@ else:
     code = 0
 with open("/proc/self/status") as fh:  # VmHWM: this process's own peak (ru_maxrss carries the parent's over exec)
     own = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"@@ {own} {workers} {code}", file=sys.stderr)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+me = resource.getrusage(resource.RUSAGE_SELF)
+cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+print(f"@@ {own} {children.ru_maxrss} {code} {cpu:.1f}", file=sys.stderr)
 """
 
 
@@ -157,7 +160,8 @@ def main() -> None:
     ap.add_argument("--processes", "-j", type=int, default=2)
     args = ap.parse_args()
 
-    print(f"{'case':<9}{'input':>22}{'main RSS':>10}{'worker':>8}{'wall':>8}  exit  first warning / last line printed")
+    print(f"{'case':<9}{'input':>22}{'main RSS':>10}{'worker':>8}{'wall':>8}{'cpu':>8}  exit  "
+          "first warning / last line printed")
     for name in args.case or DEFAULT:
         filename, make, size = CASES[name]
         size = size // 10 if args.quick else size
@@ -171,10 +175,10 @@ def main() -> None:
                                    "-j", str(args.processes)],
                                   capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "300"})
             wall = time.perf_counter() - t0
-        own, workers, code = proc.stderr.rsplit("@@ ", 1)[1].split()
+        own, workers, code, cpu = proc.stderr.rsplit("@@ ", 1)[1].split()
         lines = [line for line in (proc.stdout + proc.stderr.rsplit("@@ ", 1)[0]).splitlines() if line.strip()]
         said = [line for line in lines if line.startswith(("error", "warning"))][:1] + lines[-1:]
-        print(f"{name:<9}{what:>22}{int(own) / 1024:>8.0f}MB{int(workers) / 1024:>6.0f}MB{wall:>7.1f}s"
+        print(f"{name:<9}{what:>22}{int(own) / 1024:>8.0f}MB{int(workers) / 1024:>6.0f}MB{wall:>7.1f}s{cpu:>7}s"
               f"  {code:>4}  {' / '.join(line[:100] for line in said)}", flush=True)
 
 

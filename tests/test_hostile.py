@@ -565,7 +565,7 @@ def test_the_suite_runs_with_the_socket_guard_on():
 
 def test_finding_9_memory_stays_bounded_on_many_small_inputs(tmp_path):
     """Protection: kg/jsonstream.py reads a .json array one element at a time (json.load held 2 GB for
-    60 MB of empty objects), and ingest._compact shares pydantic's per-instance set of field names
+    60 MB of empty objects), and kg.memory.share_fields_set shares pydantic's per-instance set of field names
     (728 bytes a paper, more than a tiny paper's own text).  bench/limits.py runs the full sizes."""
     from test_limits import read_in_child
 

@@ -173,6 +173,8 @@ def _paper_evidence(g: nx.MultiDiGraph, iri: str, data: dict) -> Iterator[ox.Tri
 
 def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple]:
     """The paper's relation edges, sorted by relation then entity (the order evidence is numbered in)."""
+    if not g.succ[iri]:  # no edge at all (most papers of a large corpus of small ones): no edge view to make
+        return []
     edges = [e for e in g.out_edges(iri, keys=True, data=True) if e[2] in RELATIONS]
     edges.sort(key=lambda e: (e[2], e[1]))
     return edges if data else [e[:3] for e in edges]
@@ -314,7 +316,7 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
     Path(path).write_bytes(serialize(g, fmt))
 
 
-CHUNK_TRIPLES = 50_000  # triples made and serialised at once by write_together
+CHUNK_TRIPLES = 10_000  # triples made and serialised at once by write_together
 
 
 def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:

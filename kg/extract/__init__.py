@@ -11,38 +11,84 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from kg.extract.experiments import experiments_of
-from kg.extract.pipeline import DEFAULT_MODEL, build_nlp, mentions_of, paper_text
+from kg.memory import share_fields_set
 from kg.model import Paper, PaperExtraction
 
 BATCH = 64
-_worker_nlp = None
+DEFAULT_MODEL = str(Path(__file__).resolve().parent.parent / "data" / "models" / "relations.json")
+_worker: list | None = None  # [nlp or None, its options, papers]: set in the parent, inherited by forked workers
+# The pipeline's names, imported when first used: a build that extracts in worker processes never
+# loads spaCy in the parent (about 100 MB), which only merges what the workers send.
+_LAZY = {"build_nlp": "pipeline", "mentions_of": "pipeline", "paper_text": "pipeline",
+         "experiments_of": "experiments"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"kg.extract.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'kg.extract' has no attribute {name!r}")
 
 
 def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
-    """Run the pipeline over papers with ``Language.pipe``; one extraction per paper, in order."""
-    texts = [paper_text(p.title, p.abstract) for p in papers]
-    docs = []
-    for text, title_end in texts:
+    """Run the pipeline over papers with ``Language.pipe``; one extraction per paper, in order.
+
+    The names are found first, from the text alone; a paper in which none is found has no
+    mention and no experiment whatever the later components do, so no ``Doc`` is made for it.
+    """
+    from kg.extract.experiments import experiments_of
+    from kg.extract.pipeline import FOUND, mentions_of, paper_text
+
+    names = nlp.get_pipe("mlkg_names") if "mlkg_names" in nlp.pipe_names else None
+    docs, named = [], []
+    for paper in papers:
+        text, title_end = paper_text(paper.title, paper.abstract)
+        found = names.find(text, title_end) if names is not None else None
+        if found == []:
+            continue
         doc = nlp.make_doc(text)
         doc.user_data["mlkg_text"] = text  # spaCy would rebuild doc.text from tokens each time
+        doc.user_data[FOUND] = found
         doc._.title_end = title_end
         docs.append(doc)
+        named.append(paper)
     relations = "mlkg_relations" in nlp.pipe_names
     tagger = nlp.get_pipe("mlkg_relations") if relations else None
     model = tagger.model if tagger else None
-    out = []
-    for paper, doc in zip(papers, nlp.pipe(docs, batch_size=BATCH)):
+    made = {}
+    for paper, doc in zip(named, nlp.pipe(docs, batch_size=BATCH)):
         mentions = tuple(mentions_of(doc, relations, model))
         experiments = experiments_of(doc, mentions, tagger.lexicon, tagger.disabled) if tagger else ()
-        out.append(PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments))
-    return out
+        made[id(paper)] = PaperExtraction(paper_key=paper.key, mentions=mentions, experiments=experiments)
+    return [made[id(paper)] if id(paper) in made else nothing_found(paper) for paper in papers]
 
 
-def _work(papers: list[Paper]) -> list[PaperExtraction]:
-    return extract_batch(_worker_nlp, papers)
+def nothing_found(paper: Paper) -> PaperExtraction:
+    """The extraction of a paper without names, small: its key is the paper's own string, its field set shared."""
+    return share_fields_set(PaperExtraction.model_construct(paper_key=paper.key, mentions=(), experiments=()))
+
+
+def _build(options: dict):
+    from kg.extract.pipeline import build_nlp
+
+    return build_nlp(**options)
+
+
+def _start_worker() -> None:
+    """A forked worker's pipeline: the one it inherited, or its own when the parent built none."""
+    if _worker[0] is None:
+        _worker[0] = _build(_worker[1])
+
+
+def _work(span: tuple[int, int]) -> list[PaperExtraction | None]:
+    """A forked worker's batch, read from the papers it inherited; None for an empty extraction (less to send)."""
+    nlp, _, papers = _worker
+    return [ex if ex.mentions or ex.experiments else None for ex in extract_batch(nlp, papers[span[0]:span[1]])]
 
 
 def default_processes() -> int:
@@ -62,24 +108,37 @@ def extract(
 
     ``disabled_rules`` names rules of :data:`kg.extract.engine.REGISTRY` to switch off (a per-rule ablation).
     """
-    batches = [list(papers[i:i + BATCH]) for i in range(0, len(papers), BATCH)]
+    spans = [(i, min(i + BATCH, len(papers))) for i in range(0, len(papers), BATCH)]
+    options = dict(patterns=patterns, relations=relations, model_path=model_path, disabled_rules=disabled_rules)
+    if processes > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress)
+    nlp = _build(options)
     results: list[PaperExtraction] = []
-    nlp = build_nlp(patterns=patterns, relations=relations, model_path=model_path, disabled_rules=disabled_rules)
-    if processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        global _worker_nlp
-        _worker_nlp = nlp  # built once here; forked workers inherit it instead of building their own
-        ctx = multiprocessing.get_context("fork")
-        try:
-            with ctx.Pool(min(processes, len(batches))) as pool:
-                for batch in pool.imap(_work, batches):
-                    results.extend(batch)
-                    if on_progress:
-                        on_progress(len(batch))
-        finally:
-            _worker_nlp = None
-        return results
-    for batch in batches:
+    for start, end in spans:
+        batch = papers[start:end]
         results.extend(extract_batch(nlp, batch))
         if on_progress:
             on_progress(len(batch))
+    return results
+
+
+def _extract_forked(papers: Sequence[Paper], spans: list[tuple[int, int]], options: dict, processes: int,
+                    on_progress: Callable[[int], None] | None) -> list[PaperExtraction]:
+    """Extraction in forked workers, which inherit the papers: batches are sent as (start, end) alone.
+
+    A parent that has spaCy loaded already builds the pipeline once and the
+    workers inherit it; otherwise each worker builds its own and the parent
+    never loads spaCy.
+    """
+    global _worker
+    _worker = [_build(options) if "spacy" in sys.modules else None, options, papers]
+    results: list[PaperExtraction] = []
+    try:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
+            for (start, _), batch in zip(spans, pool.imap(_work, spans)):
+                results.extend(ex or nothing_found(papers[start + k]) for k, ex in enumerate(batch))
+                if on_progress:
+                    on_progress(len(batch))
+    finally:
+        _worker = None
     return results

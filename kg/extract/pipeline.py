@@ -16,7 +16,6 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import replace
-from pathlib import Path
 
 import spacy
 from spacy.attrs import ORTH
@@ -25,6 +24,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from kg import catalogue as catalogue_mod
+from kg.extract import DEFAULT_MODEL  # defined where a build reads it without loading spaCy
 from kg.catalogue import Catalogue, name_key
 from kg import names
 from kg.extract.decide import LinearModel, decide
@@ -48,6 +48,7 @@ CONTEXT = "mlkg_context"  # doc.user_data key: the paper's PaperContext
 FEATURES = "mlkg_features"  # doc.user_data key: a list that collects (mention, features) when present
 
 SPAN_INDEX = "mlkg_span_index"  # doc.user_data key: (start, end) token offsets of a span → its candidate's index
+FOUND = "mlkg_found"  # doc.user_data key: the names found before the Doc was made (NameRecognizer.find)
 
 
 def _candidate_of(span: Span) -> Candidate | None:
@@ -110,9 +111,15 @@ class NameRecognizer:
         self.open_vocab = False  # lower-case method phrases: only where a learned decider filters them
         self.disabled: frozenset[str] = frozenset()  # rule ids switched off (per-rule ablation)
 
+    def find(self, text: str, title_end: int) -> list[Candidate]:
+        """The names of a paper's text: they depend on the characters alone, not on the tokens."""
+        return find_candidates(text, title_end, self.catalogue, self.patterns, self.open_vocab, self.disabled,
+                               self.lexicon)
+
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_candidates(doc_text(doc), doc._.title_end, self.catalogue, self.patterns,
-                                     self.open_vocab, self.disabled, self.lexicon)
+        candidates = doc.user_data.pop(FOUND, None)
+        if candidates is None:
+            candidates = self.find(doc_text(doc), doc._.title_end)
         spans, kept = [], []
         for cand in candidates:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -213,7 +220,6 @@ def title_boundary(doc: Doc) -> Doc:
     return doc
 
 
-DEFAULT_MODEL = str(Path(__file__).resolve().parent.parent / "data" / "models" / "relations.json")
 
 _PREFIX = re.compile(r"""^[("'“‘\[{<]""")
 _SUFFIX = re.compile(r"""[)"'”’\]}>.,;:!?]$""")

@@ -1,0 +1,65 @@
+"""The compact in-memory forms keep every value and its order; the build lets papers go as the graph grows."""
+
+from __future__ import annotations
+
+import sys
+
+import networkx as nx
+
+from kg.graph import add_papers, paper_iri
+from kg.memory import share_fields_set
+from kg.model import Paper, PaperExtraction, Source
+
+
+def _paper(n: int, arxiv: str | None = None) -> Paper:
+    return Paper(key=f"k{n}", title=f"On tables {n}", abstract="We count chairs.", arxiv_id=arxiv,
+                 sources=(Source(page="p.txt", line=n),), urls=("https://example.org/a",))
+
+
+def test_paper_nodes_hold_every_attribute_in_order():
+    g = nx.MultiDiGraph()
+    add_papers(g, [_paper(1), _paper(2, "2401.00001")])
+    plain = {"type": "Paper", "key": "k2", "label": "On tables 2", "title": "On tables 2",
+             "abstract": "We count chairs.", "sources": ["p.txt:2"], "arxiv_id": "2401.00001", "authors": None,
+             "organization": None, "date": None, "upvotes": None, "urls": ["https://example.org/a"]}
+    got = g.nodes[paper_iri("k2")]
+    assert list(got.items())[:len(plain)] == list(plain.items()) and list(got)[len(plain):] == ["same_as"]
+    assert "same_as" not in g.nodes[paper_iri("k1")]
+    assert sys.getsizeof(g.nodes[paper_iri("k1")]) < sys.getsizeof(dict(g.nodes[paper_iri("k1")]))
+    g.nodes[paper_iri("k1")].setdefault("experiments", []).append(1)  # still a dict like any other
+    assert g.nodes[paper_iri("k1")]["experiments"] == [1]
+
+
+def test_add_papers_lets_each_paper_go():
+    papers = [_paper(n) for n in range(3)]
+    add_papers(nx.MultiDiGraph(), papers)
+    assert papers == [None, None, None]
+
+
+def test_one_fields_set_for_many_models():
+    a, b = (share_fields_set(PaperExtraction(paper_key=k, mentions=(), experiments=())) for k in "ab")
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__ and a != b
+    assert a.model_dump() == {"paper_key": "a", "mentions": (), "experiments": ()}
+
+
+def test_a_build_extracting_in_workers_never_loads_spacy_in_the_parent(tmp_path):
+    """The parent only merges; each forked worker builds its own pipeline. Same extractions as one process."""
+    import json
+    import subprocess
+    from pathlib import Path
+
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"title": f"Notes {n}", "abstract": "We fine-tune BERT on GLUE."}) + "\n"
+                               for n in range(200)), encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from kg import ingest\n"
+        "from kg.extract import extract\n"
+        f"papers = ingest.read([{str(records)!r}]).papers\n"
+        "forked = extract(papers, processes=2)\n"
+        "print('spacy' in sys.modules)\n"
+        "print(forked == extract(papers, processes=1), len(forked), sum(bool(x.mentions) for x in forked))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert out.stdout.split("\n")[:2] == ["False", "True 200 200"], out.stdout + out.stderr
