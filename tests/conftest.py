@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import urllib3.util  # noqa: F401  (spaCy imports it; at import it opens a socket to ask whether IPv6
+# exists, which is no network connection but would trip the socket guard inside whichever test first
+# loads spaCy, now that kg loads the pipeline lazily)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -27,6 +27,11 @@ def runs(title: str, abstract: str) -> set[tuple]:
             for x in ex.experiments}
 
 
+def pairs(title: str, abstract: str) -> set[tuple]:
+    """(kind, model, data) of every experiment extracted from one made-up paper."""
+    return {(k, m, d) for k, m, d, _ in runs(title, abstract)}
+
+
 # --------------------------------------------------------------------------- values
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -122,18 +127,18 @@ def test_with_other_data_named_a_model_is_not_put_on_the_papers_benchmark():
 
 
 def test_a_model_outperformed_on_listed_data_is_run_on_them_as_is_the_winner():
-    got = {(k, m, d) for k, m, d, _ in runs(
+    got = pairs(
         "Kestrel: continued training", "We continue training Falcon-7B into Kestrel-7B. "
         "Overall, Kestrel-7B outperforms Falcon-7B on reading tasks (e.g., SQuAD), multilingual tasks (XNLI, PAWS-X) "
-        "and ARC.")}
+        "and ARC.")
     for data in ("SQuAD", "XNLI", "PAWS-X", "ARC"):
         assert ("evaluatedOn", "Kestrel-7B", data) in got and ("evaluatedOn", "Falcon-7B", data) in got
 
 
 def test_models_listed_together_share_the_result_on_the_data():
-    got = {(k, m, d) for k, m, d, _ in runs(
+    got = pairs(
         "Probing spatial reasoning", "We study spatial reasoning in chat models. "
-        "Both GPT-4o and Claude 3 Opus reach only 40% accuracy on BLINK.")}
+        "Both GPT-4o and Claude 3 Opus reach only 40% accuracy on BLINK.")
     assert {("evaluatedOn", "GPT-4o", "BLINK"), ("evaluatedOn", "Claude 3 Opus", "BLINK")} <= got
 
 
@@ -152,10 +157,10 @@ def test_it_is_still_our_model_beside_examples_it_is_compared_with():
 
 
 def test_recent_models_compared_with_are_not_background_but_recent_studies_are():
-    got = {(k, m, d) for k, m, d, _ in runs(
+    got = pairs(
         "Kite: small dense models", "We present Kite-3B, a small dense language model. "
         "It also achieves higher accuracy on MMLU and ARC than recent and far larger mixture-of-experts "
-        "models, such as Falcon-40B.")}
+        "models, such as Falcon-40B.")
     assert {("evaluatedOn", "Kite-3B", "MMLU"), ("evaluatedOn", "Falcon-40B", "ARC")} <= got
     assert runs("Efficient math", "Recent studies report that GPT-4 achieves 92.0% on GSM8K. "
                                   "We study data selection instead.") == set()
@@ -200,30 +205,30 @@ def test_every_data_name_of_a_list_after_on_is_evaluated_on():
 
 
 def test_a_model_that_is_a_fixed_part_of_the_system_is_not_run_on_the_data():
-    got = {(k, m, d) for k, m, d, _ in runs("Pelican: video captions", (
+    got = pairs("Pelican: video captions", (
         "We present Pelican-7B, a video captioning model. Using CLIP features, we evaluate Pelican-7B on MSR-VTT "
-        "and VATEX."))}
+        "and VATEX."))
     assert ("evaluatedOn", "Pelican-7B", "MSR-VTT") in got
     assert not any(m == "CLIP" for _, m, _ in got)
-    got = {(k, m, d) for k, m, d, _ in runs("Owl: grounding queries", (
+    got = pairs("Owl: grounding queries", (
         "We present Owl, a light hook between detectors and language models. With frozen Grounding DINO and "
-        "Qwen2.5-VL, training only the hook lifts accuracy on RefCOCO to 61.2%."))}
+        "Qwen2.5-VL, training only the hook lifts accuracy on RefCOCO to 61.2%."))
     assert not any(m in ("Grounding DINO", "Qwen2.5-VL") for _, m, _ in got)
-    got = {(k, m, d) for k, m, d, _ in runs("Owl: grounding queries", (
+    got = pairs("Owl: grounding queries", (
         "We present Owl, a light hook between detectors and language models. With frozen weights, Qwen2.5-VL "
-        "reaches 61.2% accuracy on RefCOCO."))}
+        "reaches 61.2% accuracy on RefCOCO."))
     assert ("evaluatedOn", "Qwen2.5-VL", "RefCOCO") in got  # frozen weights, not a frozen model
 
 
 def test_data_given_as_examples_takes_the_verb_before_the_examples():
-    got = {(k, m, d) for k, m, d, _ in runs("Kestrel: a cleaner web corpus", (
+    got = pairs("Kestrel: a cleaner web corpus", (
         "We present KestrelWeb, a filtered web corpus. A Pythia-1.4B trained on our corpus reaches 41.0% accuracy "
-        "on MMLU, outperforming models trained on other corpora such as C4 or RedPajama."))}
+        "on MMLU, outperforming models trained on other corpora such as C4 or RedPajama."))
     assert ("evaluatedOn", "Pythia-1.4B", "MMLU") in got
     assert not any(d in ("C4", "RedPajama") for _, _, d in got)  # what other models were trained on
-    got = {(k, m, d) for k, m, d, _ in runs("Kestrel: instruction tuning", (
+    got = pairs("Kestrel: instruction tuning", (
         "We present Kestrel-7B, an assistant. We fine-tune Mistral-7B on public instruction sets such as OpenOrca "
-        "and UltraChat."))}
+        "and UltraChat."))
     assert {("trainedOn", "Mistral-7B", "OpenOrca"), ("trainedOn", "Mistral-7B", "UltraChat")} <= got
     assert not any(k == "evaluatedOn" for k, _, _ in got)  # "sets" is a noun here, not "sets a new record"
 
@@ -243,17 +248,17 @@ def test_a_benchmark_papers_model_gets_the_value_stated_beside_it():
 
 
 def test_it_stands_for_the_own_model_named_last():
-    got = {(k, m, d) for k, m, d, _ in runs("Kite: a family of small dense models", (
+    got = pairs("Kite: a family of small dense models", (
         "We present Kite, a family of small dense language models. Our Kite-2B model matches larger models while "
-        "being four times faster. It also achieves higher accuracy on MMLU and ARC than Falcon-7B."))}
+        "being four times faster. It also achieves higher accuracy on MMLU and ARC than Falcon-7B."))
     assert {("evaluatedOn", "Kite-2B", "MMLU"), ("evaluatedOn", "Kite-2B", "ARC")} <= got
     assert not any(m == "Kite" for _, m, _ in got)
 
 
 def test_a_model_named_only_as_what_others_are_based_on_is_not_run():
-    got = {(k, m, d) for k, m, d, _ in runs("Kite: tiny vision transformers", (
+    got = pairs("Kite: tiny vision transformers", (
         "We present Kite-S, a tiny vision transformer. Kite-S reaches 94.1% accuracy on CIFAR-10, ahead of "
-        "ResNet-based classifiers and of MobileNetV2."))}
+        "ResNet-based classifiers and of MobileNetV2."))
     assert ("evaluatedOn", "MobileNetV2", "CIFAR-10") in got
     assert not any(m == "ResNet" for _, m, _ in got)
 
@@ -262,13 +267,13 @@ def test_a_model_is_trained_on_data_only_where_training_is_said(monkeypatch):
     from kg.extract import pairing
 
     monkeypatch.setattr(pairing, "default_weights", lambda: {"threshold": 0.0, "weights": {}})  # believes all
-    got = {(k, m, d) for k, m, d, _ in runs("Heron: open instruction mixtures", (
+    got = pairs("Heron: open instruction mixtures", (
         "We release Heron-3B, a small assistant. Its instruction mixture borrows the recipes of Orca and WizardLM "
-        "and adds the Flan Collection and databricks-dolly-15k."))}
+        "and adds the Flan Collection and databricks-dolly-15k."))
     assert not any(k == "trainedOn" for k, _, _ in got)
-    got = {(k, m, d) for k, m, d, _ in runs("Heron: open instruction mixtures", (
+    got = pairs("Heron: open instruction mixtures", (
         "We release Heron-3B, a small assistant. Heron-3B is trained on the Flan Collection and "
-        "databricks-dolly-15k."))}
+        "databricks-dolly-15k."))
     assert {("trainedOn", "Heron-3B", "Flan Collection"), ("trainedOn", "Heron-3B", "databricks-dolly-15k")} <= got
 
 
