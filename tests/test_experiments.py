@@ -1,6 +1,6 @@
 """Experiments: which model ran on which data, with the result stated.
 
-Every rule of kg/extract/experiments.py and kg/extract/results.py has a
+Every rule of kg/extract/experiments.py, experiment_records.py and results.py has a
 sentence of its own here (none is taken from the gold or the seeds).
 """
 

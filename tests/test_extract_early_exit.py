@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_batch
-from kg.extract.experiments import experiments_of
+from kg.extract.experiment_records import experiments_of
 from kg.extract.pipeline import build_nlp, mentions_of, paper_text
 from kg.model import Paper, PaperExtraction
 

@@ -24,7 +24,7 @@ _worker: list | None = None  # [nlp or None, its options, papers]: set in the pa
 # The pipeline's names, imported when first used: a build that extracts in worker processes never
 # loads spaCy in the parent (about 100 MB), which only merges what the workers send.
 _LAZY = {"build_nlp": "pipeline", "mentions_of": "pipeline", "paper_text": "pipeline",
-         "experiments_of": "experiments"}
+         "experiments_of": "experiment_records"}
 
 
 def __getattr__(name: str):
@@ -41,7 +41,7 @@ def extract_batch(nlp, papers: Sequence[Paper]) -> list[PaperExtraction]:
     The names are found first, from the text alone; a paper in which none is found has no
     mention and no experiment whatever the later components do, so no ``Doc`` is made for it.
     """
-    from kg.extract.experiments import experiments_of
+    from kg.extract.experiment_records import experiments_of
     from kg.extract.pipeline import FOUND, mentions_of, paper_text
 
     names = nlp.get_pipe("mlkg_names") if "mlkg_names" in nlp.pipe_names else None
