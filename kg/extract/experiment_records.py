@@ -13,7 +13,7 @@ from kg.extract import pairing
 from kg.extract import results as res
 from kg.extract.cues import experiment_rules as rules
 from kg.extract.engine import REGISTRY
-from kg.extract.experiments import _STRONG, DATA, MODEL, Candidate, _Name, candidates, names_of
+from kg.extract.experiments import _STRONG, DATA, MODEL, Candidate, _Name, candidates, free_values, names_of
 from kg.lexicon import Lexicon
 from kg.model import Evidence, Experiment, ExperimentKind, Mention
 
@@ -70,7 +70,7 @@ def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[M
                   cand: Candidate) -> tuple[res.Value, str | None] | None:
     """The value (and metric) the sentence states for this very pair, if any."""
     spans = [res.Span(n.start - s0, n.end - s0, n.mention) for n in occ]
-    vals = [v for v in res.values(sentence) if not any(v.start < s.end and s.start < v.end for s in spans)]
+    vals = free_values(sentence, s0, occ)
     if not vals:
         return None
     models = [s for s in spans if mentions[s.ident].type == MODEL]

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from kg.extract import results as res
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
-from kg.extract.cues.patterns import Cues, expand
+from kg.extract.cues.patterns import Cues
 from kg.lexicon import Lexicon
 from kg.model import EntityType, ExperimentKind, Mention, Predicate
 
@@ -180,7 +180,7 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
                     cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
     meant, own_data, main_data, sole_data, mains = own
-    said = _said(sentence, cues) | ({"has_value"} if _states_value(sentence, s0, occ) else set())
+    said = _said(sentence, cues) | ({"has_value"} if free_values(sentence, s0, occ) else set())
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
     model_occ = [n for n in model_occ if not _BASED_AFTER.match(sentence, n.end - s0)] or model_occ
@@ -248,9 +248,9 @@ def _said(sentence: str, cues: Cues) -> frozenset[str]:
     return frozenset(found)
 
 
-def _states_value(sentence: str, s0: int, occ: list[_Name]) -> bool:
-    """A result value outside the names ("Gemini 1.5 Pro" states no value, "reaches 41.2%" does)."""
-    return any(not any(v.start < n.end - s0 and n.start - s0 < v.end for n in occ) for v in res.values(sentence))
+def free_values(sentence: str, s0: int, occ: list[_Name]) -> list[res.Value]:
+    """The result values outside the names ("Gemini 1.5 Pro" states no value, "reaches 41.2%" does)."""
+    return [v for v in res.values(sentence) if not any(v.start < n.end - s0 and n.start - s0 < v.end for n in occ)]
 
 
 @lru_cache(maxsize=4096)
@@ -335,25 +335,6 @@ def _names_other_model(sentence: str, s0: int, others: list[_Name], cues: Cues) 
                for left in (_tail(sentence, o.start - s0, 70) for o in others))
 
 
-_COMPONENT = {  # a model that is a fixed part of the system the sentence evaluates
-    "before": r"\b(?:with|using)\s+(?:the\s+|a\s+|an\s+)?{exp_component_before}\s+(?:[^\s,;]+\s+){0,5}?$",
-    "after": r"^\s*{exp_component_after}\b",
-}
-
-
-@lru_cache(maxsize=8)
-def _component_cues(root) -> tuple[re.Pattern, re.Pattern]:
-    lexicon = Lexicon.load(root)
-    return tuple(re.compile(expand(_COMPONENT[k], lexicon), re.IGNORECASE) for k in ("before", "after"))
-
-
-def _component(left: str, right: str, root) -> bool:
-    """ "With frozen X and Y, training the adapter lifts …", "Using X features, we evaluate …": X is a part
-    of what is run, not what is run."""
-    before, after = _component_cues(root)
-    return bool(before.search(left) or after.search(right))
-
-
 def _data_names(occ: list[_Name], mentions: Sequence[Mention]) -> list[_Name]:
     return [n for n in occ if mentions[n.mention].type in DATA]
 
@@ -416,7 +397,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
            and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues) for n in occ):
         facts.add("model_between")  # another model nearer the data may be the one it is said of
     if (cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60])
-            or _component(left_m, sentence[mo.end - s0:mo.end - s0 + 30], cues.root)):
+            or cues.EXP_COMPONENT_BEFORE.search(left_m)  # "with frozen X and Y", "using X features"
+            or cues.EXP_COMPONENT_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 30])):
         facts.add("role")
     if mentions[mo.mention].type != MODEL and any(
             mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 70))

@@ -122,6 +122,9 @@ _EXPERIMENTS = {
                        r"judge\W*\s+(?:\S+\s+){0,2}with)\s+(?:the\s+|a\s+)?$",
     "EXP_ROLE_AFTER": r"^\s*(?:\([^)]{0,30}\)\s*)?(?:as\s+(?:a|an|the|our)\s+(?:\S+\s+){0,2}?"
                       r"{exp_role_after}|(?:\w+ly\s+)?supervis(?:es|ed)\b)",
+    # a model that is a fixed part of the system the sentence evaluates: "with frozen X", "X features"
+    "EXP_COMPONENT_BEFORE": r"\b(?:with|using)\s+(?:the\s+|a\s+|an\s+)?{exp_component_before}\s+(?:[^\s,;]+\s+){0,5}?$",
+    "EXP_COMPONENT_AFTER": r"^\s*{exp_component_after}\b",
 }
 TEMPLATES = {**_RELATIONS, **_EXPERIMENTS}
 
