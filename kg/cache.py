@@ -53,13 +53,9 @@ def extractor_version() -> str:
     return h.hexdigest()[:32]
 
 
-def paper_key(paper: Paper, version: str) -> str:
-    """The cache key of one paper: its text and the extractor's version."""
-    return paper_digest(paper, version).hex()
-
-
 def paper_digest(paper: Paper, version: str) -> bytes:
-    """:func:`paper_key` as the digest's bytes (65 bytes held in memory, not 113)."""
+    """The cache key of one paper, its text and the extractor's version, as the digest's bytes (65 bytes
+    held in memory, not 113 as hex text; the table stores the hex)."""
     return hashlib.sha256(f"{version}\0{paper.title}\0{paper.abstract}".encode()).digest()
 
 
@@ -97,10 +93,8 @@ class ExtractionCache:
         digests = [paper_digest(p, self.version) for p in papers]
         with self._connect() as db:
             found = self._lookup(db, digests)
-        todo = [i for i, d in enumerate(digests) if d.hex() not in found] if found else range(len(papers))
-        given = papers if not found else [papers[i] for i in todo]
-        made = extract(given if isinstance(given, list) else list(given)) if todo else []
-        del given
+        todo = [i for i, d in enumerate(digests) if d not in found] if found else range(len(papers))
+        made = (extract([papers[i] for i in todo] if found else list(papers)) if todo else [])
         self.hits, self.misses = len(papers) - len(todo), len(todo)
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)",
@@ -108,14 +102,16 @@ class ExtractionCache:
         if not found:
             return made
         fresh = iter(made)
-        return [_load(p.key, found[d.hex()]) if d.hex() in found else next(fresh) for p, d in zip(papers, digests)]
+        return [_load(p.key, found[d]) if d in found else next(fresh) for p, d in zip(papers, digests)]
 
-    def _lookup(self, db: sqlite3.Connection, digests: list[bytes]) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def _lookup(self, db: sqlite3.Connection, digests: list[bytes]) -> dict[bytes, str]:
+        """The stored extractions of these papers, by digest."""
+        found: dict[bytes, str] = {}
         for i in range(0, len(digests), _LOOKUP_CHUNK):
             chunk = [d.hex() for d in digests[i:i + _LOOKUP_CHUNK]]
             marks = ",".join("?" * len(chunk))
-            found.update(db.execute(f"SELECT key, mentions FROM extraction WHERE key IN ({marks})", chunk))
+            rows = db.execute(f"SELECT key, mentions FROM extraction WHERE key IN ({marks})", chunk)
+            found.update((bytes.fromhex(key), mentions) for key, mentions in rows)
         return found
 
     def prune(self) -> None:

@@ -64,8 +64,11 @@ class Lexicon:
         return self._memo[name]
 
     def words(self, name: str) -> frozenset[str]:
-        """The entries of list ``name`` as a set."""
-        return frozenset(self.lines(name))
+        """The entries of list ``name`` as a set, made once (rules ask for it inside their loops)."""
+        key = ("set", name)
+        if key not in self._memo:
+            self._memo[key] = frozenset(self.lines(name))
+        return self._memo[key]
 
     def alternation(self, name: str, escape: bool = True, in_file_order: bool = False) -> str:
         """A non-capturing regex group matching any entry of list ``name``, longest first.

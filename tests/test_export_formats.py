@@ -30,7 +30,7 @@ def test_an_unknown_format_is_refused_before_anything_is_read(tmp_path):
 def test_a_registered_format_is_written_by_write_all(tmp_path, monkeypatch):
     monkeypatch.setitem(formats.FORMATS, "count", None)  # restored after the test
     formats.register("count", "kg.count", "node count")(
-        lambda fh, g, triples: fh.write(str(g.number_of_nodes()).encode()))
+        lambda fh, g: fh.write(str(g.number_of_nodes()).encode()))
     g = nx.MultiDiGraph()
     g.add_node("a")
     [path] = export.write_all(g, tmp_path, formats=("count",))

@@ -27,16 +27,16 @@ FILES = {name: f.file for name, f in FORMATS.items()}
 DEFAULT_FORMATS = ("ttl", "json", "html")
 
 
-def render(g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> bytes:
+def render(g: nx.MultiDiGraph, fmt: str) -> bytes:
     """One export as bytes (:func:`render_into` a buffer)."""
     buffer = io.BytesIO()
-    render_into(buffer, g, fmt, rdf_triples)
+    render_into(buffer, g, fmt)
     return buffer.getvalue()
 
 
-def render_into(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str, rdf_triples: list | None = None) -> None:
+def render_into(fh: BinaryIO, g: nx.MultiDiGraph, fmt: str) -> None:
     """One export written into an open binary file as it is made, never held whole in memory."""
-    get(fmt).writer(fh, g, rdf_triples)
+    get(fmt).writer(fh, g)
 
 
 def _umask() -> int:
@@ -45,19 +45,35 @@ def _umask() -> int:
     return mask
 
 
-def _write_temp(path: Path, write: Callable[[BinaryIO], object]) -> Path:
-    """A complete, synced temporary file beside ``path``, written by ``write(fh)``; removed on failure."""
+def _open_temp(path: Path) -> tuple[Path, BinaryIO]:
+    """A new hidden temporary file beside ``path``, with the permissions a plain new file would have."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fh = os.fdopen(fd, "wb")
     try:
         os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
     except BaseException:
+        fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
-    return Path(tmp)
+    return Path(tmp), fh
+
+
+def _sync(fh: BinaryIO) -> None:
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+def _write_temp(path: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """A complete, synced temporary file beside ``path``, written by ``write(fh)``; removed on failure."""
+    tmp, fh = _open_temp(path)
+    try:
+        with fh:
+            write(fh)
+            _sync(fh)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
@@ -79,14 +95,11 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str]) -> li
     try:
         for fmt in formats:
             path = out / get(fmt).file
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append((path, Path(tmp)))
-            fhs[fmt] = os.fdopen(fd, "wb")
-            os.chmod(tmp, 0o666 & ~_umask())
+            tmp, fhs[fmt] = _open_temp(path)
+            temps.append((path, tmp))
         rdf.write_together(g, fhs)
         for fh in fhs.values():
-            fh.flush()
-            os.fsync(fh.fileno())
+            _sync(fh)
     except BaseException:
         for _, tmp in temps:
             tmp.unlink(missing_ok=True)

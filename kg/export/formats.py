@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
-#: ``writer(fh, graph, rdf_triples)`` writes one export into an open binary file (triples made already, or None).
-Writer = Callable[[BinaryIO, object, "list | None"], None]
+#: ``writer(fh, graph)`` writes one export into an open binary file.
+Writer = Callable[[BinaryIO, object], None]
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,10 @@ def help_text() -> str:
 
 
 def _rdf_writer(fmt: str) -> Writer:
-    def write(fh: BinaryIO, g, triples: list | None) -> None:
+    def write(fh: BinaryIO, g) -> None:
         from kg.export import rdf
 
-        rdf.serialize(g, fmt, triples, output=fh)
+        rdf.serialize(g, fmt, output=fh)
     return write
 
 
@@ -71,21 +71,21 @@ for _name, _what in (("ttl", "RDF Turtle"), ("nt", "RDF N-Triples"), ("jsonld", 
 
 
 @register("json", "kg.json", "node-link JSON, read by kg.load and mlkg html")
-def _json(fh: BinaryIO, g, triples: list | None) -> None:
+def _json(fh: BinaryIO, g) -> None:
     from kg.export import jsongraph
 
     jsongraph.dump_into(fh, g)
 
 
 @register("html", "kg.html", "the offline browser page")
-def _html(fh: BinaryIO, g, triples: list | None) -> None:
+def _html(fh: BinaryIO, g) -> None:
     from kg.export import html
 
     html.render_into(fh, g)
 
 
 def _graphtools_writer(fmt: str) -> Writer:
-    def write(fh: BinaryIO, g, triples: list | None) -> None:
+    def write(fh: BinaryIO, g) -> None:
         from kg.export import graphtools
 
         graphtools.write(fh, g, fmt)

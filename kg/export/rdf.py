@@ -296,9 +296,8 @@ def _evidence(node: str, paper: ox.NamedNode, paper_data: dict, predicate: str, 
     yield T(position, O["end"], _lit(end, XSD + "nonNegativeInteger"))
 
 
-def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", ready: list[ox.Triple] | None = None,
-              output=None) -> bytes | None:
-    """The graph in one RDF format (``ttl``, ``nt`` or ``jsonld``); ``ready`` reuses triples made once.
+def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", output=None) -> bytes | None:
+    """The graph in one RDF format (``ttl``, ``nt`` or ``jsonld``); :func:`write_together` makes several at once.
 
     With ``output`` (a binary file) the text is streamed there and None returned.
     """
@@ -306,10 +305,10 @@ def serialize(g: nx.MultiDiGraph, fmt: str = "ttl", ready: list[ox.Triple] | Non
         from kg.export import jsonld
 
         buffer = output if output is not None else io.BytesIO()
-        jsonld.write(buffer, ready if ready is not None else triples(g))
+        jsonld.write(buffer, triples(g))
         return None if output is not None else buffer.getvalue()
     prefixes = PREFIXES if fmt == "ttl" else None
-    return ox.serialize(ready if ready is not None else triples(g), output, format=FORMATS[fmt], prefixes=prefixes)
+    return ox.serialize(triples(g), output, format=FORMATS[fmt], prefixes=prefixes)
 
 
 def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:

@@ -19,7 +19,7 @@ from kg.extract.phrases import _modifier_like
 from kg.extract.engine import rule
 from kg.extract.rules.common import stop_words
 from kg.extract.rules.ids import METHOD_PHRASE, SHARED_HEAD
-from kg.extract.text import Coverage, Page
+from kg.extract.text import Coverage, Page, spans
 from kg.extract.types import T, Candidate
 
 # "X and ", "X or ", "X, ", "X/" right before the name (a word of letters, maybe hyphenated)
@@ -61,7 +61,7 @@ def _shared(page: Page, cand: Candidate, taken: Coverage) -> list[Candidate]:
 @rule(SHARED_HEAD, stage="spread", rank=10, confidence=0.85,
       finds="a name that shares its head with the next one (prompt/prefix tuning, data and model parallelism)")
 def shared_heads(page: Page, found: list[Candidate]) -> list[Decision]:
-    taken = Coverage([(c.start, c.end) for c in found])
+    taken = Coverage(spans(found))
     out: list[Decision] = []
     for cand in found:
         if cand.type != T:

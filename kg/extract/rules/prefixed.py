@@ -17,20 +17,19 @@ import re
 from bisect import bisect_right
 
 from kg import names
-from kg.catalogue import read_lines
 from kg.extract.engine import rule
 from kg.extract.rules.common import _sentence_initial
 from kg.extract.rules.ids import PREFIXED
-from kg.extract.text import Coverage, Page
+from kg.extract.rules.known import _MAKERS
+from kg.extract.text import Coverage, Page, spans
 from kg.extract.types import Candidate
 
 _HYPHENED = re.compile(r"(?<![^\W_])[^\W_]+-(?=[^\W_])")
-_MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))
 
 
 def prefixed_names(page: Page, found: list[Candidate]) -> list[Candidate]:
     t = page.text.text
-    taken = Coverage([(c.start, c.end) for c in found])
+    taken = Coverage(spans(found))
     not_names = page.vocab.lexicon.words("prefix_words") | _MAKERS
     out = []
     starts = [a for a, _ in page.text.pieces]

@@ -7,7 +7,7 @@ import re
 from kg.extract.decisions import Add, Decision, Drop
 from kg.extract.engine import rule
 from kg.extract.rules.ids import IN_URL, REPEAT, is_new
-from kg.extract.text import Coverage, Page
+from kg.extract.text import Coverage, Page, spans
 from kg.extract.types import Candidate
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}/\S*")  # not "GPT-3.5/4"
@@ -52,7 +52,7 @@ def _add_everywhere(text: str, found: list[Candidate], template: Candidate) -> l
     spots = _occurrences(text, template.text)
     if len(spots) < 2:
         return out
-    taken = Coverage([(c.start, c.end) for c in out])
+    taken = Coverage(spans(out))
     for s, e in spots:
         if taken.hits(s, e):
             continue
