@@ -25,7 +25,7 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
     and evidence.  ``disabled`` names experiment rules to skip (``experiment:weighed``: the scorer)."""
     weights = weights if weights is not None else pairing.default_weights()
     threshold = weights.get("threshold", 0.5) if rules.WEIGHED not in disabled else float("inf")
-    names = names_of(cands, mentions, sentences)
+    names = names_of(cands, mentions, sentences, text, lexicon)
     kept = []
     for cand in candidates(text, title_end, sentences, names, mentions, lexicon):
         if cand.where is None or rules.vetoed(cand.kind, cand.where_facts):
@@ -59,7 +59,7 @@ def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: 
                         confidence=round(p, 2))
     value = result[0] if result else None
     return Experiment(kind=cand.kind, model=mo.text if mo else mentions[cand.model].text,
-                      model_mention=cand.model, data=d.text if d else mentions[cand.data].text,
+                      model_mention=cand.model, data=d.text if d and not d.anaphor else mentions[cand.data].text,
                       data_mention=cand.data,
                       metric=result[1] if result else None, value=value.text if value else None,
                       number=value.number if value else None, unit=value.unit if value else None,

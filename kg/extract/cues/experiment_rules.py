@@ -22,7 +22,7 @@ from kg.model import ExperimentKind
 
 STAGE = "experiment"
 # What the paper does with the model or the data, as a rule may read it beside the sentence's facts.
-PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark"})
+PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark", "main"})
 PREFIX = "experiment:"
 
 # name, the facts that must hold, the facts that must not.
@@ -46,6 +46,9 @@ RULES = {
         ("tuned-on", {"train_data", "co", "model_first"}, {"model_between", "compared", "background", "base",
                                                            "listed", "clause_break", "many_models", "subject"}),
         ("ours-trained", {"ours", "train_data"}, {"background"}),
+        # "training base models with this corpus yields X", X the paper's own model: X is what was trained
+        ("own-trained", {"train_data", "co", "main"}, {"model_between", "compared", "background", "base", "listed",
+                                                      "many_models", "subject", "role"}),
     ),
 }
 
