@@ -120,3 +120,29 @@ def test_models_compared_with_ours_are_run_on_the_data_our_model_is_named_with_n
                  "ChartCoder-8B thereby outperforms larger models like GPT-4o.")
     where, facts = facts_of("ChartCoder", abstract2, names, "GPT-4o", "ChartBench")
     assert "compared_to_ours" in facts
+
+
+# --------------------------------------------------------------------------- lists, asides and evaluated objects
+
+def test_data_listed_each_with_its_purpose_share_the_verb_before_the_list():
+    names = [("Zephyr-7B", M, P.FINE_TUNES), ("RecipeQA", D, P.TRAINS_ON), ("PubMedQA", B, P.EVALUATES_ON)]
+    got = experiments("Domain tuning", "By training Zephyr-7B on domain corpora like RecipeQA for cooking and "
+                      "PubMedQA for medicine, we obtain shorter answers.", names)
+    assert {("trainedOn", "Zephyr-7B", "RecipeQA"), ("trainedOn", "Zephyr-7B", "PubMedQA")} <= got
+
+
+def test_a_training_participle_ends_at_a_bracket_or_comma():
+    names = [("Split-B", D, P.EVALUATES_ON), ("Bar-S", M, P.EVALUATES), ("FooNet", M, P.PROPOSES)]
+    abstract = ("On Split-B, FooNet reaches an F1 of 91.2%, outperforming the Bar-S baseline trained without "
+                "distillation (88.0%), with a wide margin.")
+    where = facts_of("FooNet", abstract, names, "Bar-S", "Split-B", "trainedOn")
+    assert where is None or "train_model" not in where[1]
+    trained = "FooNet is compared with Bar-S trained with distillation on Split-B."
+    assert "train_model" in facts_of("FooNet", trained, names, "Bar-S", "Split-B", "trainedOn")[1]
+
+
+def test_the_object_of_an_evaluating_verb_is_run_on_the_data_after_it():
+    names = [("Zeta", M, P.EVALUATES), ("HardBench", B, P.PROPOSES), ("WikiText", D, P.MENTIONS)]
+    got = experiments("HardBench", "HardBench has 200 tasks drawn from WikiText. We evaluate the behaviour of "
+                      "Acme's Zeta models and of several dense transformers on HardBench across many sizes.", names)
+    assert ("evaluatedOn", "Zeta", "HardBench") in got

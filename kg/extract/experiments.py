@@ -130,6 +130,16 @@ def _data_anaphors(text: str, sentences: list[tuple[int, int]], names: list[_Nam
     return out
 
 
+_ASIDE = re.compile(r"[(),;]")
+
+
+@lru_cache(maxsize=8)
+def _eval_before_model(cues: Cues) -> re.Pattern:
+    """An evaluating verb a few words before a model's name: "we evaluate the behaviour of X"."""
+    return re.compile(r"\b(?:" + expand("{exp_evaluate}", Lexicon.load(cues.root)) + r")\s+(?:[\w'’\-]+\s+){0,4}?$",
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _anaphor_pattern(cues: Cues) -> re.Pattern:
     """The data anaphors of the lexicon the cues were built from (kg/data/lexicon/exp_data_anaphors.txt)."""
@@ -404,7 +414,9 @@ def _list_start(sentence: str, s0: int, d: _Name, data: list[_Name]) -> int:
 _BASED_AFTER = re.compile(r"-(?:based|like|style|inspired|derived)\b", re.IGNORECASE)
 _EXAMPLES_BEFORE = re.compile(r"(?:,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?|namely)\s*)?$",
                              re.IGNORECASE)
-_DATA_LIST_GAP = re.compile(r"\s*/\s*|(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
+# "A, B/C and D"; "A for cooking and B for surgery": each name may carry a short purpose phrase
+_DATA_LIST_GAP = re.compile(r"(?:\s+for\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)?"
+                            r"(?:\s*/\s*|\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
 
 
 def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues) -> set[str]:
@@ -460,8 +472,11 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
     if cues.LISTED_BEFORE.search(left_m):
         facts.add("listed")
     after_m = sentence[mo.end - s0:mo.end - s0 + 80]
-    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(after_m):
-        facts.add("train_model")
+    trained_after = cues.TRAIN_AFTER_MODEL.search(after_m)
+    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or (trained_after and not _ASIDE.search(trained_after.group())):
+        facts.add("train_model")  # not "X trained without distillation (0.95), with …": the bracket ends it
+    if _eval_before_model(cues).search(left_m[-60:]):
+        facts.add("eval_model")  # "we evaluate the behaviour of X … on D": X is what is evaluated
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
     if cues.BASE_BEFORE_MODEL.search(left_m[-40:]) or _BASED_AFTER.match(sentence, mo.end - s0):

@@ -32,6 +32,9 @@ RULES = {
         ("evaluated", {"eval_data", "co", "model_first"}, {"train_data", "compared", "listed", "background",
                                                            "model_between", "base", "clause_break"}),
         ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
+        # "we evaluate the behaviour of X, Y and Z on D": the verb's object is run on the data after it
+        ("evaluated-model", {"eval_model", "on_data", "co", "model_first"},
+         {"train_data", "background", "base", "clause_break", "model_between", "role", "compared"}),
         ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
         ("our-data", {"our_data", "evaluate_verb"}, {"train_data", "background"}),
         ("compared", {"compared", "co", "result_verb"}, {"train_data", "train_model", "background", "listed",
