@@ -146,3 +146,16 @@ def test_the_object_of_an_evaluating_verb_is_run_on_the_data_after_it():
     got = experiments("HardBench", "HardBench has 200 tasks drawn from WikiText. We evaluate the behaviour of "
                       "Acme's Zeta models and of several dense transformers on HardBench across many sizes.", names)
     assert ("evaluatedOn", "Zeta", "HardBench") in got
+
+
+def test_respectively_pairs_values_with_the_list_nearest_the_word():
+    names = [("CleanSet", D, P.EVALUATES_ON), ("HardBench", B, P.EVALUATES_ON), ("Zeta-7B", M, P.FINE_TUNES),
+             ("Omega-13B", M, P.FINE_TUNES)]
+    text, title_end, sentences, found, mentions = paper(
+        "SharpTune", "On HardBench, tuning with CleanSet adds 4.10 and 1.25 points over plain tuning for Zeta-7B "
+                     "and Omega-13B, respectively.", names)
+    got = {(mentions[x.model_mention].text, mentions[x.data_mention].text): x.value
+           for x in extract_experiments(text, title_end, sentences, found, mentions,
+                                        weights={"threshold": 1.01, "weights": {}})}
+    assert got[("Zeta-7B", "HardBench")] == "4.10"
+    assert got[("Omega-13B", "HardBench")] == "1.25 points"
