@@ -159,3 +159,9 @@ def test_respectively_pairs_values_with_the_list_nearest_the_word():
                                         weights={"threshold": 1.01, "weights": {}})}
     assert got[("Zeta-7B", "HardBench")] == "4.10"
     assert got[("Omega-13B", "HardBench")] == "1.25 points"
+
+
+def test_a_short_decimal_after_a_name_is_its_version_not_a_result():
+    from kg.extract import results as res
+    s = "Agents built on Opus 4.6 and Nova 2.5 Pro score 41.5% on HardBench 2.0, and a BLEU 31.2 and FID 2.1."
+    assert [v.text for v in res.values(s)] == ["41.5%", "31.2", "2.1"]
