@@ -25,7 +25,7 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
     and evidence.  ``disabled`` names experiment rules to skip (``experiment:weighed``: the scorer)."""
     weights = weights if weights is not None else pairing.default_weights()
     threshold = weights.get("threshold", 0.5) if rules.WEIGHED not in disabled else float("inf")
-    names = names_of(cands, mentions, sentences)
+    names = names_of(cands, mentions, sentences, text, lexicon)
     kept = []
     for cand in candidates(text, title_end, sentences, names, mentions, lexicon):
         if cand.where is None or rules.vetoed(cand.kind, cand.where_facts):
@@ -59,7 +59,7 @@ def _record(text: str, title_end: int, sentences, names: list[_Name], mentions: 
                         confidence=round(p, 2))
     value = result[0] if result else None
     return Experiment(kind=cand.kind, model=mo.text if mo else mentions[cand.model].text,
-                      model_mention=cand.model, data=d.text if d else mentions[cand.data].text,
+                      model_mention=cand.model, data=d.text if d and not d.anaphor else mentions[cand.data].text,
                       data_mention=cand.data,
                       metric=result[1] if result else None, value=value.text if value else None,
                       number=value.number if value else None, unit=value.unit if value else None,
@@ -83,11 +83,14 @@ def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[M
         value = after[0] if after else own[0]
     else:
         model_spans = [s for s in models if s.ident == cand.model]
-        if model_spans and "compared" in cand.where_facts and "subject" not in cand.where_facts:
-            return None  # a compared model gets only the value written beside it
+        # a compared model gets only the value written beside it or given to it by name ("for X and Y, respectively")
+        compared = bool(model_spans) and "compared" in cand.where_facts and "subject" not in cand.where_facts
         free = [v for i, v in enumerate(vals) if i not in claims]
-        value = (res.respectively(sentence, free, data).get(cand.data)
-                 or res.respectively(sentence, free, models).get(cand.model))
+        lists = sorted(((data, cand.data), (models, cand.model)), key=lambda x: -_last_before(x[0], sentence))
+        value = next(filter(None, (res.respectively(sentence, free, names).get(who) for names, who in lists
+                                   if who == cand.model or not compared)), None)
+        if value is None and compared:
+            return None
         if value is None:
             if target is not None:
                 value = res.nearest(sentence, vals, set(claims), target, model_spans[0] if model_spans else None)
@@ -98,6 +101,13 @@ def stated_result(sentence: str, s0: int, occ: list[_Name], mentions: Sequence[M
     if value is None:
         return None
     return value, res.metric_near(sentence, value)
+
+
+def _last_before(names: list[res.Span], sentence: str) -> int:
+    """Where the last of the names before "respectively" ends: "A and B gain 6.8 and 2.3 on D for X and Y,
+    respectively" pairs the values with the list nearest the word (X, Y), not with A and B."""
+    at = sentence.lower().rfind("respectively")
+    return max((n.end for n in names if n.end <= at), default=-1)
 
 
 def experiments_of(doc, mentions: Sequence[Mention], lexicon: Lexicon | None = None,

@@ -24,7 +24,7 @@ def paper_candidates(nlp, title: str, abstract: str) -> tuple[list[Candidate], l
     doc = nlp(doc)
     mentions = mentions_of(doc)
     sentences = sentence_table(doc)
-    names = names_of(doc.user_data.get(CANDIDATES, []), mentions, sentences)
+    names = names_of(doc.user_data.get(CANDIDATES, []), mentions, sentences, doc_text(doc))
     cands = [c for c in candidates(doc_text(doc), title_end, sentences, names, mentions) if c.where is not None]
     return cands, mentions
 

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from kg.extract import results as res
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
-from kg.extract.cues.patterns import Cues
+from kg.extract.cues.patterns import Cues, expand
 from kg.lexicon import Lexicon
 from kg.model import EntityType, ExperimentKind, Mention, Predicate
 
@@ -66,6 +66,7 @@ class _Name:
     text: str
     mention: int
     sentence: int
+    anaphor: bool = False  # "this dataset", "our corpus": a phrase standing for a data name said before
 
 
 @dataclass
@@ -92,8 +93,10 @@ def mention_index(mentions: Sequence[Mention]) -> dict[str, int]:
     return index
 
 
-def names_of(cands, mentions: Sequence[Mention], sentences: list[tuple[int, int]]) -> list[_Name]:
-    """The recogniser's candidates as occurrences of mentions (models and data only)."""
+def names_of(cands, mentions: Sequence[Mention], sentences: list[tuple[int, int]], text: str | None = None,
+             lexicon: Lexicon | None = None) -> list[_Name]:
+    """The recogniser's candidates as occurrences of mentions (models and data only); with the paper's
+    ``text``, also the phrases that stand for a data set named before ("trained on this data")."""
     index = mention_index(mentions)
     starts = [s for s, _ in sentences]
     out = []
@@ -102,7 +105,45 @@ def names_of(cands, mentions: Sequence[Mention], sentences: list[tuple[int, int]
         if i is None or not (runs(mentions[i]) or mentions[i].type in DATA):
             continue
         out.append(_Name(c.start, c.end, c.text, i, bisect_right(starts, c.start) - 1))
+    if text is not None:
+        out += _data_anaphors(text, sentences, out, mentions, lexicon)
     return out
+
+
+def _data_anaphors(text: str, sentences: list[tuple[int, int]], names: list[_Name], mentions: Sequence[Mention],
+                   lexicon: Lexicon | None) -> list[_Name]:
+    """ "A model trained on this data", "we evaluate X on our benchmark": the phrase stands for the data set
+    named last before it ("our": the paper's own), unless a name follows it in apposition ("our dataset D")."""
+    data = sorted((n for n in names if mentions[n.mention].type in DATA), key=lambda n: n.start)
+    if not data:
+        return []
+    out = []
+    for m in _anaphor_pattern(Cues.of(lexicon)).finditer(text):
+        if any(n.start < m.end() + 3 and m.start() < n.end for n in names):
+            continue  # "our dataset DFN-5B", "the ImageNet dataset": the name itself is there
+        before = [n for n in data if n.end <= m.start()]
+        if m.group().lower().startswith("our"):
+            before = [n for n in before if mentions[n.mention].predicate == Predicate.PROPOSES]
+        if before:
+            si = bisect_right([s for s, _ in sentences], m.start()) - 1
+            out.append(_Name(m.start(), m.end(), m.group(), before[-1].mention, si, anaphor=True))
+    return out
+
+
+_ASIDE = re.compile(r"[(),;]")
+
+
+@lru_cache(maxsize=8)
+def _eval_before_model(cues: Cues) -> re.Pattern:
+    """An evaluating verb a few words before a model's name: "we evaluate the behaviour of X"."""
+    return re.compile(r"\b(?:" + expand("{exp_evaluate}", Lexicon.load(cues.root)) + r")\s+(?:[\w'’\-]+\s+){0,4}?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _anaphor_pattern(cues: Cues) -> re.Pattern:
+    """The data anaphors of the lexicon the cues were built from (kg/data/lexicon/exp_data_anaphors.txt)."""
+    return re.compile(r"\b(?:" + expand("{exp_data_anaphors}", Lexicon.load(cues.root)) + r")\b", re.IGNORECASE)
 
 
 def runs(m: Mention) -> bool:
@@ -130,9 +171,12 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
     by_sentence: dict[int, list[_Name]] = defaultdict(list)
     for n in names:
         by_sentence[n.sentence].append(n)
-    # the data the paper's own model is named with: where its comparisons are measured
-    main_data = {n.mention for occ in by_sentence.values() if any(o.mention in mains for o in occ)
+    # the data the paper's own model is named with: where its comparisons are measured (a proposed
+    # method stands for the model only in a paper that names no model of its own)
+    own_models = {m for m in mains if mentions[m].type == MODEL} or mains
+    main_data = {n.mention for occ in by_sentence.values() if any(o.mention in own_models for o in occ)
                  for n in occ if mentions[n.mention].type in DATA}
+    introduced = _introduced(names, data, title_end > 0)
     # only a sentence that names the model or the data can say anything of the pair
     named_in: dict[int, set[int]] = defaultdict(set)
     for n in names:
@@ -147,10 +191,21 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 _paper_facts(cand, mentions, mains, len(models))
                 for si in sorted(named_in[m] | named_in[d]):
                     _sentence_facts(cand, said[si], sentences[si][0], si, by_sentence[si], mentions,
-                                    (meant[si], own_data, main_data, sole_data, mains), si == 0 and title_end > 0,
+                                    (meant[si], own_data if si > introduced.get(d, -1) else set(), main_data,
+                                     sole_data, mains), si == 0 and title_end > 0,
                                     cues)
                 out.append(cand)
     return out
+
+
+def _introduced(names: list[_Name], data: list[int], has_title: bool) -> dict[int, int]:
+    """The sentence where the abstract first names each data set: "our benchmark" and a benchmark paper's
+    runs come after it ("GPT-4 has transformed the field. We present B …": GPT-4 is not run on B)."""
+    first: dict[int, int] = {}
+    for n in names:
+        if n.mention in data and not n.anaphor and (n.sentence > 0 or not has_title):
+            first[n.mention] = min(first.get(n.mention, n.sentence), n.sentence)
+    return first
 
 
 def _antecedents(by_sentence: dict[int, list[_Name]], mains: set[int], mentions: Sequence[Mention],
@@ -190,6 +245,8 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
         mo = min(model_occ, key=lambda n: abs(n.start - data_occ[0].start))
         d = min(data_occ, key=lambda n: abs(n.start - mo.start))
         facts |= _pair_facts(sentence, s0, mo, d, occ, mentions, cues)
+        if d.anaphor:
+            facts.add("our_data")  # "alongside the new dataset, X and Y": the paper's data, not named again
     elif data_occ and cand.model in meant and not _names_other_model(sentence, s0, other_models, cues):
         mo, d = None, data_occ[0]
         if "ours" in said:
@@ -357,7 +414,9 @@ def _list_start(sentence: str, s0: int, d: _Name, data: list[_Name]) -> int:
 _BASED_AFTER = re.compile(r"-(?:based|like|style|inspired|derived)\b", re.IGNORECASE)
 _EXAMPLES_BEFORE = re.compile(r"(?:,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?|namely)\s*)?$",
                              re.IGNORECASE)
-_DATA_LIST_GAP = re.compile(r"\s*/\s*|(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
+# "A, B/C and D"; "A for cooking and B for surgery": each name may carry a short purpose phrase
+_DATA_LIST_GAP = re.compile(r"(?:\s+for\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)?"
+                            r"(?:\s*/\s*|\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")
 
 
 def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues) -> set[str]:
@@ -372,6 +431,8 @@ def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues)
     left = left[:cut][-90:] + left[cut:][:1]  # "trained on datasets such as A": on A
     facts = set()
     train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
+    if left.count(")", train_at) > left.count("(", train_at):
+        train_at = -1  # "GPT (trained with 30x more compute) on D": the verb in brackets is not said of D
     eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
     eval_at = max([eval_at] + [m.start() for m in cues.RESULT_VERB.finditer(left)])
     if train_at > eval_at and cues.TRAIN_BEFORE_DATA.search(left):
@@ -411,8 +472,11 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
     if cues.LISTED_BEFORE.search(left_m):
         facts.add("listed")
     after_m = sentence[mo.end - s0:mo.end - s0 + 80]
-    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or cues.TRAIN_AFTER_MODEL.search(after_m):
-        facts.add("train_model")
+    trained_after = cues.TRAIN_AFTER_MODEL.search(after_m)
+    if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or (trained_after and not _ASIDE.search(trained_after.group())):
+        facts.add("train_model")  # not "X trained without distillation (0.95), with …": the bracket ends it
+    if _eval_before_model(cues).search(left_m[-60:]):
+        facts.add("eval_model")  # "we evaluate the behaviour of X … on D": X is what is evaluated
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
     if cues.BASE_BEFORE_MODEL.search(left_m[-40:]) or _BASED_AFTER.match(sentence, mo.end - s0):

@@ -66,11 +66,34 @@ def _values(sentence: str) -> tuple[Value, ...]:
             continue
         if _TRANSITION.match(sentence, m.end()):
             continue  # the start of "A -> B" or "from A to B"
+        if not (unit or m.group("ratio") or m.group("sign")) and _is_version(sentence, m):
+            continue  # "Claude Opus 4.6", "SQuAD 2.0": a name's version, not a result
         number = float((m.group("num") + (m.group("frac") or "")).replace(",", ""))
         if m.group("sign") in ("-", "−"):
             number = -number
         out.append(Value(m.start(), m.end(), m.group().strip(), number, _unit(unit, m.group("ratio"))))
     return tuple(out)
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\s$")
+
+
+def _is_version(sentence: str, m: re.Match) -> bool:
+    """A short decimal right after a capitalised word that is no metric ("Gemini 2.5", not "FID 29.15" or
+    "BLEU 31.2"): English writes a model's or data set's version so.
+
+    >>> [v.text for v in values("Gemini 2.5 Pro reaches 81.5% and SQuAD 2.0 a BLEU 31.2 at FID 2.1.")]
+    ['81.5%', '31.2', '2.1']
+    """
+    before = _NAME_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+    if before is None or len(m.group("num")) > 2 or len(m.group("frac") or "") != 2:
+        return False
+    return before.group(1).lower() not in _metric_surfaces()
+
+
+@cache
+def _metric_surfaces() -> frozenset[str]:
+    return frozenset(surface for surface, _ in _metric_table())
 
 
 def _unit(unit: str | None, ratio: str | None) -> str | None:

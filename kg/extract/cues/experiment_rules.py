@@ -22,7 +22,7 @@ from kg.model import ExperimentKind
 
 STAGE = "experiment"
 # What the paper does with the model or the data, as a rule may read it beside the sentence's facts.
-PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark"})
+PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark", "main"})
 PREFIX = "experiment:"
 
 # name, the facts that must hold, the facts that must not.
@@ -32,6 +32,9 @@ RULES = {
         ("evaluated", {"eval_data", "co", "model_first"}, {"train_data", "compared", "listed", "background",
                                                            "model_between", "base", "clause_break"}),
         ("ours", {"ours", "eval_data"}, {"train_data", "background"}),
+        # "we evaluate the behaviour of X, Y and Z on D": the verb's object is run on the data after it
+        ("evaluated-model", {"eval_model", "on_data", "co", "model_first"},
+         {"train_data", "background", "base", "clause_break", "model_between", "role", "compared"}),
         ("respectively", {"respectively", "co", "has_value"}, {"train_data", "background", "listed"}),
         ("our-data", {"our_data", "evaluate_verb"}, {"train_data", "background"}),
         ("compared", {"compared", "co", "result_verb"}, {"train_data", "train_model", "background", "listed",
@@ -46,6 +49,9 @@ RULES = {
         ("tuned-on", {"train_data", "co", "model_first"}, {"model_between", "compared", "background", "base",
                                                            "listed", "clause_break", "many_models", "subject"}),
         ("ours-trained", {"ours", "train_data"}, {"background"}),
+        # "training base models with this corpus yields X", X the paper's own model: X is what was trained
+        ("own-trained", {"train_data", "co", "main"}, {"model_between", "compared", "background", "base", "listed",
+                                                      "many_models", "subject", "role"}),
     ),
 }
 

@@ -1,0 +1,167 @@
+"""Experiments across a paper's sentences: what "this data" stands for, when the paper's own data is
+introduced, and which data the paper's own model is named with.
+
+The names and their types are given here (not recognised), so that each test reads the experiment
+stage alone; every sentence is made up for the test.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from kg.extract.cues.patterns import Cues
+from kg.extract.experiment_records import extract_experiments
+from kg.extract.experiments import _data_facts, _Name, candidates, names_of
+from kg.model import EntityType, Evidence, Mention, Predicate
+
+M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+P = Predicate
+
+
+def paper(title: str, abstract: str, names: list[tuple[str, EntityType, Predicate]]):
+    """The text, title end, sentence table, recognised names and mentions of a made-up paper."""
+    text = title + "\n" + abstract
+    sentences, start = [(0, len(title))], len(title) + 1
+    for m in re.finditer(r".*?(?:\.(?:\s+|$)|$)", abstract):
+        if m.group().strip():
+            sentences.append((start + m.start(), start + m.end()))
+    ev = (Evidence(sentence=title, field="title", start=0, end=1, sentence_start=0, rule="test", confidence=1.0),)
+    mentions = [Mention(text=n, type=t, predicate=p, evidence=ev) for n, t, p in names]
+    found = [SimpleNamespace(text=n, start=m.start(), end=m.end())
+             for n, _, _ in names for m in re.finditer(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)]
+    return text, len(title), sentences, sorted(found, key=lambda c: c.start), mentions
+
+
+def experiments(title: str, abstract: str, names, weights=None) -> set[tuple[str, str, str]]:
+    """(kind, model, data) of the experiments the rules state (the learned scorer off unless given)."""
+    text, title_end, sentences, found, mentions = paper(title, abstract, names)
+    weights = weights or {"threshold": 1.01, "weights": {}}
+    return {(x.kind.value, mentions[x.model_mention].text, mentions[x.data_mention].text)
+            for x in extract_experiments(text, title_end, sentences, found, mentions, weights=weights)}
+
+
+def facts_of(title: str, abstract: str, names, model: str, data: str, kind: str = "evaluatedOn"):
+    """The evidence sentence and its facts for one candidate pair (``None`` when no sentence states it)."""
+    text, title_end, sentences, found, mentions = paper(title, abstract, names)
+    index = {m.text: i for i, m in enumerate(mentions)}
+    for c in candidates(text, title_end, sentences, names_of(found, mentions, sentences, text), mentions):
+        if (c.kind.value, c.model, c.data) == (kind, index[model], index[data]):
+            return None if c.where is None else (c.where[0], c.where_facts)
+    raise AssertionError("no such candidate")
+
+
+# --------------------------------------------------------------------------- "this data", "our corpus"
+
+def test_a_model_trained_on_this_data_is_trained_on_the_data_named_before():
+    names = [("WikiMath-200K", D, P.PROPOSES), ("Llama-3-8B", M, P.FINE_TUNES), ("GSM8K", B, P.EVALUATES_ON)]
+    got = experiments("WikiMath: worked solutions", "We release WikiMath-200K, a corpus of 200K worked solutions. "
+                      "A Llama-3-8B model fine-tuned on this data reaches 61.2% on GSM8K.", names)
+    assert ("trainedOn", "Llama-3-8B", "WikiMath-200K") in got
+    assert ("trainedOn", "Llama-3-8B", "GSM8K") not in got
+
+
+def test_our_corpus_stands_for_the_papers_own_data_not_the_last_named():
+    names = [("TinyStories", D, P.MENTIONS), ("FableSet", D, P.PROPOSES), ("Fable-1B", M, P.PROPOSES)]
+    got = experiments("FableSet", "We build FableSet from public-domain tales, unlike TinyStories. "
+                      "Fable-1B is pretrained from scratch on our corpus.", names)
+    assert ("trainedOn", "Fable-1B", "FableSet") in got
+    assert ("trainedOn", "Fable-1B", "TinyStories") not in got
+
+
+def test_a_phrase_in_apposition_to_a_name_is_not_a_second_occurrence():
+    names = [("OldSet", D, P.MENTIONS), ("NewSet", D, P.PROPOSES), ("Kite-2B", M, P.PROPOSES)]
+    text, _, sentences, found, mentions = paper("Kite", "We describe OldSet. Our dataset NewSet trains Kite-2B.",
+                                                names)
+    anaphors = [n for n in names_of(found, mentions, sentences, text) if n.anaphor]
+    assert anaphors == []
+
+
+# --------------------------------------------------------------------------- the paper's own data, introduced
+
+def test_models_named_before_a_benchmark_is_introduced_are_not_run_on_it():
+    names = [("GPT-4", M, P.MENTIONS), ("Claude 3", M, P.MENTIONS), ("CodeArena", B, P.PROPOSES),
+             ("Llama-3-70B", M, P.EVALUATES)]
+    abstract = ("GPT-4 and Claude 3 achieve impressive results in code generation. We present CodeArena, a benchmark "
+                "of 500 repository-level tasks. Llama-3-70B reaches only 31.5%.")
+    assert facts_of("CodeArena", abstract, names, "GPT-4", "CodeArena") is None
+    where, facts = facts_of("CodeArena", abstract, names, "Llama-3-70B", "CodeArena")
+    assert where == 3 and "sole_data" in facts
+
+
+# --------------------------------------------------------------------------- training, said outright
+
+def test_training_base_models_with_the_papers_corpus_trains_its_own_model():
+    names = [("AbacusPile", D, P.PROPOSES), ("Abacus-7B", M, P.PROPOSES)]
+    got = experiments("Abacus", "We collect AbacusPile, a corpus of mathematical web text. "
+                      "Training two open base models with AbacusPile leads to the Abacus-7B model family.", names)
+    assert got == {("trainedOn", "Abacus-7B", "AbacusPile")}
+
+
+def test_a_training_verb_inside_brackets_is_not_said_of_the_data_after_them():
+    cues = Cues.of()
+    s = "Zeta outperforms GPT-2 (trained with 30x more compute) on the GLUE benchmark."
+    d = _Name(s.index("GLUE"), s.index("GLUE") + 4, "GLUE", 0, 0)
+    assert "train_data" not in _data_facts(s, 0, d, [d], cues)
+    s2 = "Zeta is trained with little compute on the GLUE benchmark."
+    d2 = _Name(s2.index("GLUE"), s2.index("GLUE") + 4, "GLUE", 0, 0)
+    assert "train_data" in _data_facts(s2, 0, d2, [d2], cues)
+
+
+# --------------------------------------------------------------------------- comparisons with the paper's model
+
+def test_models_compared_with_ours_are_run_on_the_data_our_model_is_named_with_not_our_methods_data():
+    names = [("ChartForge", T, P.PROPOSES), ("ChartBench", B, P.PROPOSES), ("ChartCoder-8B", M, P.PROPOSES),
+             ("GPT-4o", M, P.EVALUATES), ("ChartQA", D, P.MENTIONS)]
+    abstract = ("We introduce ChartForge, a data engine that builds ChartBench from ChartQA. "
+                "Our model ChartCoder-8B achieves strong accuracy, outperforming larger models like GPT-4o.")
+    assert facts_of("ChartCoder", abstract, names, "GPT-4o", "ChartBench") is None
+    abstract2 = ("ChartCoder-8B reaches 71.0% on ChartBench, built from ChartQA. "
+                 "ChartCoder-8B thereby outperforms larger models like GPT-4o.")
+    where, facts = facts_of("ChartCoder", abstract2, names, "GPT-4o", "ChartBench")
+    assert "compared_to_ours" in facts
+
+
+# --------------------------------------------------------------------------- lists, asides and evaluated objects
+
+def test_data_listed_each_with_its_purpose_share_the_verb_before_the_list():
+    names = [("Zephyr-7B", M, P.FINE_TUNES), ("RecipeQA", D, P.TRAINS_ON), ("PubMedQA", B, P.EVALUATES_ON)]
+    got = experiments("Domain tuning", "By training Zephyr-7B on domain corpora like RecipeQA for cooking and "
+                      "PubMedQA for medicine, we obtain shorter answers.", names)
+    assert {("trainedOn", "Zephyr-7B", "RecipeQA"), ("trainedOn", "Zephyr-7B", "PubMedQA")} <= got
+
+
+def test_a_training_participle_ends_at_a_bracket_or_comma():
+    names = [("Split-B", D, P.EVALUATES_ON), ("Bar-S", M, P.EVALUATES), ("FooNet", M, P.PROPOSES)]
+    abstract = ("On Split-B, FooNet reaches an F1 of 91.2%, outperforming the Bar-S baseline trained without "
+                "distillation (88.0%), with a wide margin.")
+    where = facts_of("FooNet", abstract, names, "Bar-S", "Split-B", "trainedOn")
+    assert where is None or "train_model" not in where[1]
+    trained = "FooNet is compared with Bar-S trained with distillation on Split-B."
+    assert "train_model" in facts_of("FooNet", trained, names, "Bar-S", "Split-B", "trainedOn")[1]
+
+
+def test_the_object_of_an_evaluating_verb_is_run_on_the_data_after_it():
+    names = [("Zeta", M, P.EVALUATES), ("HardBench", B, P.PROPOSES), ("WikiText", D, P.MENTIONS)]
+    got = experiments("HardBench", "HardBench has 200 tasks drawn from WikiText. We evaluate the behaviour of "
+                      "Acme's Zeta models and of several dense transformers on HardBench across many sizes.", names)
+    assert ("evaluatedOn", "Zeta", "HardBench") in got
+
+
+def test_respectively_pairs_values_with_the_list_nearest_the_word():
+    names = [("CleanSet", D, P.EVALUATES_ON), ("HardBench", B, P.EVALUATES_ON), ("Zeta-7B", M, P.FINE_TUNES),
+             ("Omega-13B", M, P.FINE_TUNES)]
+    text, title_end, sentences, found, mentions = paper(
+        "SharpTune", "On HardBench, tuning with CleanSet adds 4.10 and 1.25 points over plain tuning for Zeta-7B "
+                     "and Omega-13B, respectively.", names)
+    got = {(mentions[x.model_mention].text, mentions[x.data_mention].text): x.value
+           for x in extract_experiments(text, title_end, sentences, found, mentions,
+                                        weights={"threshold": 1.01, "weights": {}})}
+    assert got[("Zeta-7B", "HardBench")] == "4.10"
+    assert got[("Omega-13B", "HardBench")] == "1.25 points"
+
+
+def test_a_short_decimal_after_a_name_is_its_version_not_a_result():
+    from kg.extract import results as res
+    s = "Agents built on Opus 4.6 and Nova 2.5 Pro score 41.5% on HardBench 2.0, and a BLEU 31.2 and FID 2.1."
+    assert [v.text for v in res.values(s)] == ["41.5%", "31.2", "2.1"]
