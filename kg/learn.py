@@ -62,8 +62,12 @@ def label_of(mention, gold_paper: dict) -> str:
     return NONE
 
 
-def feature_rows(gold: Sequence[dict], texts: dict[str, Paper]) -> list[tuple[str, dict, str]]:
-    """(gold paper id, features, label) for every entity the rules find in the annotated papers."""
+def feature_rows(gold: Sequence[dict], texts: dict[str, Paper], rules: bool = False) -> list[tuple]:
+    """(gold paper id, features, label) for every entity the rules find in the annotated papers.
+
+    With ``rules``, each row also ends with what the rules alone decide (a label set, as ``label``), so
+    that ``bench/relations_matched.py`` can set the learned decider against them.
+    """
     from kg.extract import pipeline
 
     nlp = pipeline.build_nlp(model_path=None, open_vocab=True)
@@ -78,8 +82,13 @@ def feature_rows(gold: Sequence[dict], texts: dict[str, Paper]) -> list[tuple[st
         doc._.title_end = title_end
         doc.user_data[pipeline.FEATURES] = record = []
         pipeline.mentions_of(nlp(doc), relations=True)
-        rows.extend((g["id"], features, label_of(mention, g)) for mention, features in record)
+        rows.extend((g["id"], features, label_of(mention, g), *((_rules_label(mention),) if rules else ()))
+                    for mention, features in record)
     return rows
+
+
+def _rules_label(mention) -> str:
+    return "+".join(sorted({mention.predicate.value, *(p.value for p in mention.also)}))
 
 
 def fit(rows: Sequence[tuple[str, dict, str]], params: dict | None = None) -> dict:

@@ -169,3 +169,19 @@ def test_a_technique_our_method_is_based_on_is_used_not_proposed():
     got = _relations("Planning trips", "We propose a GRPO-based planner that books trips for travellers and "
                      "cuts the cost of booking by half.")
     assert got["GRPO"] == {"usesTechnique"}
+
+
+
+def test_training_rows_can_carry_what_the_rules_alone_decide():
+    """bench/relations_matched.py sets the learned decider against the rules on the same rows."""
+    from kg import learn
+    from kg.model import Paper
+
+    paper = Paper(key="p", title="Trip planning with small language models",
+                  abstract="We fine-tune Zeta-7B on trip plans. Our planner outperforms GPT-4 on WidgetQA.")
+    gold = [{"id": "g", "title": paper.title, "entities": [{"name": "Zeta-7B"}, {"name": "GPT-4"}],
+             "relations": [{"rel": "fineTunes", "target": "Zeta-7B"}, {"rel": "evaluates", "target": "GPT-4"}]}]
+    rows = learn.feature_rows(gold, {"g": paper}, rules=True)
+    assert [r[:3] for r in rows] == learn.feature_rows(gold, {"g": paper})
+    assert {r[2:] for r in rows} == {("fineTunes", "fineTunes"), ("evaluates", "evaluates"),
+                                     ("none", "evaluatesOn")}
