@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.catalogue import name_key
 from kg.extract.engine import rule
+from kg.extract.rules.coined import coined_names
 from kg.extract.rules.common import GENERIC_KEYS
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
@@ -188,5 +189,7 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
 @rule(CAPITALISED_PHRASE, stage="phrases", rank=13, confidence=0.4,
       finds="a run of capitalised words in the abstract (Adaptive Temporal Gate); only where the learned decider filters them")
 def find_capitalised_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
-    got = capitalised_phrases(page.text, _taken(found), page.title_end, page.vocab.lexicon)
-    return _own_parts(page.text.text, got, found, page.vocab.lexicon) if got else got
+    taken = _taken(found)
+    got = capitalised_phrases(page.text, taken, page.title_end, page.vocab.lexicon)
+    runs = _own_parts(page.text.text, got, found, page.vocab.lexicon) if got else got
+    return runs + coined_names(page.text, taken + spans(runs), page.title_end, page.vocab, found)

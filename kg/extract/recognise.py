@@ -24,6 +24,7 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``capitalised-phrase`` a run of capitalised words naming a part of the paper's own work, for the learned decider
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
 ``shared-head``     a name sharing its head with the next one (``prompt/prefix tuning``)  (rules/ellipsis.py)
+``versioned``       a name and the version written after it (``HY-World 2.0``, ``Argoverse 2``)  (rules/versions.py)
 ``size-list``       sizes written apart from their model: one model per size (``Foo-2 (70B)``) (rules/sizes.py)
 ``in-url``          finds nothing: drops the names written inside a URL
 

@@ -26,6 +26,7 @@ SIZE_LIST = "size-list"
 SHARED_HEAD = "shared-head"
 RESULTS_ON = "results-on"
 PREFIXED = "prefixed"
+VERSIONED = "versioned"
 IN_URL = "in-url"  # finds nothing: drops the names written inside a URL
 
 # the rules that read the catalogue alone (``build_nlp(patterns=False)`` keeps only these)
