@@ -21,7 +21,7 @@ from kg.memory import paused_gc
 from kg.model import Paper, PaperExtraction
 from kg.resolve import resolve
 
-Extractor = Callable[[list[Paper]], list[PaperExtraction]]
+Extractor = Callable[[list[Paper]], list[PaperExtraction | None]]
 
 
 @dataclass
@@ -57,11 +57,12 @@ def build_graph_from(
         on_stage("extract", len(read.papers))
     t0 = time.perf_counter()
     if extractor is None:
-        extractions = extract(read.papers, processes=processes, on_progress=on_progress)
+        extractions = extract(read.papers, processes=processes, on_progress=on_progress, sparse=True)
     else:
         extractions = extractor(list(read.papers))
-    # a paper without mentions or experiments adds nothing to resolution: not kept (most of many tiny ones)
-    extractions = [ex for ex in extractions if ex.mentions or ex.experiments]
+    # a paper without mentions or experiments (None: sparse) adds nothing to resolution: not kept (most of
+    # many tiny ones)
+    extractions = [ex for ex in extractions if ex is not None and (ex.mentions or ex.experiments)]
     timings["extract"] = time.perf_counter() - t0
     papers = list(read.papers)  # the only list of them from here: the graph lets each go once it has its node
     read = read.model_copy(update={"papers": ()})
@@ -107,7 +108,8 @@ def run(
             raise UpdateError("--update needs the extraction cache")
         paths = absolute([*xcache.earlier_inputs(), *paths])
     if xcache is not None:
-        plain = extractor or (lambda papers: extract(papers, processes=processes, on_progress=on_progress))
+        plain = extractor or (lambda papers: extract(papers, processes=processes, on_progress=on_progress,
+                                                     sparse=True))
         extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
