@@ -79,9 +79,10 @@ def staged(name, fn):
                 STACK[-1] = max(STACK[-1], peak)
     return wrapper
 
-for owner, attr, name in [(kg.job.ingest, "read", "ingest"), (kg.job, "extract", "extract"),
+for owner, attr, name in [(kg.job.ingest, "read_streamed", "ingest: read"),
+                          (kg.job, "add_papers", "ingest: merge into paper nodes"), (kg.job, "extract", "extract"),
                           (kg.cache.ExtractionCache, "extract", "cache+extract"), (kg.job, "resolve", "resolve"),
-                          (kg.job, "add_papers", "graph papers"), (kg.job, "add_corpus", "graph corpus"),
+                          (kg.job, "add_corpus", "graph corpus"),
                           (kg.export, "write_all", "export files"), (kg.job, "write_store_timed", "export store"),
                           (kg.query.KnowledgeGraph, "counts", "summary counts")]:
     setattr(owner, attr, staged(name, getattr(owner, attr)))

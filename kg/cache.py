@@ -95,7 +95,7 @@ class ExtractionCache:
         with self._connect() as db:
             found = self._lookup(db, papers)
         todo = [i for i, p in enumerate(papers) if self._digest(p) not in found] if found else range(len(papers))
-        made = (extract([papers[i] for i in todo] if found else list(papers)) if todo else [])
+        made = (extract([papers[i] for i in todo] if found else papers) if todo else [])
         self.hits, self.misses = len(papers) - len(todo), len(todo)
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)",

@@ -252,6 +252,17 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
     ``on_file(label)`` is called after each file, for progress reporting;
     directories in ``exclude`` (such as the output directory) are skipped.
     """
+    result, papers = read_streamed(paths, on_file, exclude)
+    return result.model_copy(update={"papers": tuple(papers)})
+
+
+def read_streamed(paths: Iterable[str | Path], on_file=None,
+                  exclude: Iterable[str | Path] = ()) -> tuple[IngestResult, Iterator[Paper]]:
+    """:func:`read` with the papers (``IngestResult.papers`` is empty) given one at a time, in key order.
+
+    Each paper is made only when it is asked for and its sightings are let go then: a build
+    that makes its graph nodes as they come never holds every paper at once.
+    """
     excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
     seen: dict[str, list[_Entry]] = {}
@@ -275,18 +286,18 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
                 on_file(label)
     groups = list(seen.values())
     del seen, entries
-    papers = sorted(_merge_by_key(groups), key=lambda p: p.key)
-    if not papers:
+    if not groups:
         raise IngestError(problems or [Problem(path="(input)", message="no input paths given")])
-    return IngestResult(papers=tuple(papers), problems=tuple(problems),
-                        files_read=files_read, entries_read=entries_read)
+    result = IngestResult(papers=(), problems=tuple(problems), files_read=files_read, entries_read=entries_read)
+    return result, _merge_by_key(groups)
 
 
-def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
-    """One paper per group of sightings, and one per key: titles that share an arXiv id are one paper.
+def _merge_by_key(groups: list[list[_Entry]]) -> Iterator[Paper]:
+    """One paper per group of sightings, and one per key, in key order: titles that share an arXiv id are
+    one paper.
 
-    Groups that share a key are joined until no two do; only then is each made a paper, and let go
-    as it is, so a build never holds every entry and every paper at once.
+    Groups that share a key are joined until no two do; only then is each made a paper, as it is
+    asked for, and its group let go, so a build never holds every entry and every paper at once.
     """
     while True:
         merged: dict[str, list[_Entry]] = {}
@@ -301,11 +312,9 @@ def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
         groups = list(merged.values())
     keys = list(merged)  # the key of each group, in order: no group was joined in the last round
     del merged
-    papers = []
-    for i, group in enumerate(groups):
-        groups[i] = _DONE
-        papers.append(_merge(group, keys[i]))
-    return papers
+    for i in sorted(range(len(keys)), key=keys.__getitem__):  # keys are unique: the order of the papers' keys
+        group, groups[i] = groups[i], _DONE
+        yield _merge(group, keys[i])
 
 
 _DONE: list[_Entry] = []  # a group already made a paper
