@@ -21,6 +21,7 @@ import codecs
 import json
 import os
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -265,7 +266,7 @@ def read_streamed(paths: Iterable[str | Path], on_file=None,
     """
     excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
-    seen: dict[str, list[_Entry]] = {}
+    seen: dict[str, _Entry | list[_Entry]] = {}
     entries: list[_Entry] = []
     files_read = entries_read = 0
     for given in paths:
@@ -281,7 +282,13 @@ def read_streamed(paths: Iterable[str | Path], on_file=None,
                                             message="title has no letters or digits: skipped"))
                     continue
                 entry.page = label  # the Source is made once merged
-                seen.setdefault(key, []).append(entry)
+                earlier = seen.get(key)  # a title seen once (most) is its entry alone, not a list of one
+                if earlier is None:
+                    seen[key] = entry
+                elif isinstance(earlier, list):
+                    earlier.append(entry)
+                else:
+                    seen[key] = [earlier, entry]
             if on_file:
                 on_file(label)
     groups = list(seen.values())
@@ -292,19 +299,19 @@ def read_streamed(paths: Iterable[str | Path], on_file=None,
     return result, _merge_by_key(groups)
 
 
-def _merge_by_key(groups: list[list[_Entry]]) -> Iterator[Paper]:
-    """One paper per group of sightings, and one per key, in key order: titles that share an arXiv id are
-    one paper.
+def _merge_by_key(groups: list[_Entry | list[_Entry]]) -> Iterator[Paper]:
+    """One paper per group of sightings (an entry alone, or a list), and one per key, in key order: titles
+    that share an arXiv id are one paper.
 
     Groups that share a key are joined until no two do; only then is each made a paper, as it is
     asked for, and its group let go, so a build never holds every entry and every paper at once.
     """
     while True:
-        merged: dict[str, list[_Entry]] = {}
+        merged: dict[str, _Entry | list[_Entry]] = {}
         for group in groups:
-            key = _key_of(group)
+            key = _key_of(_listed(group))
             if key in merged:
-                merged[key].extend(group)
+                merged[key] = [*_listed(merged[key]), *_listed(group)]
             else:
                 merged[key] = group
         if len(merged) == len(groups):
@@ -312,9 +319,14 @@ def _merge_by_key(groups: list[list[_Entry]]) -> Iterator[Paper]:
         groups = list(merged.values())
     keys = list(merged)  # the key of each group, in order: no group was joined in the last round
     del merged
-    for i in sorted(range(len(keys)), key=keys.__getitem__):  # keys are unique: the order of the papers' keys
+    order = array("q", sorted(range(len(keys)), key=keys.__getitem__))  # key order (keys are unique), no int kept
+    for i in order:
         group, groups[i] = groups[i], _DONE
-        yield _merge(group, keys[i])
+        yield _merge(_listed(group), keys[i])
+
+
+def _listed(group: _Entry | list[_Entry]) -> list[_Entry]:
+    return group if isinstance(group, list) else [group]
 
 
 _DONE: list[_Entry] = []  # a group already made a paper
