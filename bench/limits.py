@@ -80,7 +80,7 @@ def staged(name, fn):
     return wrapper
 
 for owner, attr, name in [(kg.job.ingest, "read_streamed", "ingest: read"),
-                          (kg.job, "add_papers", "ingest: merge into paper nodes"), (kg.job, "extract", "extract"),
+                          (kg.job, "add_papers_in_key_order", "ingest: merge into paper nodes"), (kg.job, "extract", "extract"),
                           (kg.cache.ExtractionCache, "extract", "cache+extract"), (kg.job, "resolve", "resolve"),
                           (kg.job, "add_corpus", "graph corpus"),
                           (kg.export, "write_all", "export files"), (kg.job, "write_store_timed", "export store"),

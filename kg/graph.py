@@ -13,6 +13,7 @@ the same graph, and the same exports.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 
 import networkx as nx
@@ -60,26 +61,52 @@ class _PaperNode:
 def add_papers(g: nx.MultiDiGraph, papers: Iterable[Paper]) -> None:
     """A node for each paper, in order; each item of a list is let go (``None``) once its node is made.
 
-    A build hands over its only list of papers (or a stream of them: :func:`kg.ingest.read_streamed`),
+    A build hands over its only list of papers (or a stream of them: :func:`add_papers_in_key_order`),
     so they are freed while the graph grows: the papers and the graph are never both whole in memory.
     """
-    compact = isinstance(g, PaperGraph)
     for i, p in enumerate(papers):
         if isinstance(papers, list):
             papers[i] = None  # type: ignore[call-overload]
-        node = _PaperNode()
-        node.type, node.key, node.label, node.title, node.abstract = "Paper", p.key, p.title, p.title, p.abstract
-        node.sources = [f"{s.page}:{s.line}" for s in p.sources]
-        node.arxiv_id, node.authors, node.organization, node.date = p.arxiv_id, p.authors, p.organization, p.date
-        node.upvotes, node.urls = p.upvotes, list(p.urls) if p.urls or not compact else NO_URLS
-        if p.arxiv_id:
-            node.same_as = paper_links(p.arxiv_id)
-        iri = paper_iri(p.key)
-        if compact and iri not in g._node:
-            g._succ[iri] = g._pred[iri] = NO_EDGES
-        else:
-            g.add_node(iri)
-        g._node[iri] = node.__dict__  # networkx's own store of node attributes (G._node, as for subclasses)
+        _add_paper_node(g, *_paper_node(p))
+
+
+def add_papers_in_key_order(g: nx.MultiDiGraph, papers: Iterable[Paper]) -> None:
+    """:func:`add_papers` for papers given in any order, put in the graph by key.
+
+    The nodes are made as the papers come, so the memory each paper's making frees (its
+    sightings, read in that order) is freed in whole blocks and reused by the next nodes.
+    """
+    iris, nodes = [], []
+    for p in papers:
+        iri, node = _paper_node(p)
+        iris.append(iri)
+        nodes.append(node)
+    order = array("q", sorted(range(len(iris)), key=iris.__getitem__))  # keys are unique; no int objects kept
+    for i in order:
+        _add_paper_node(g, iris[i], nodes[i])
+        nodes[i] = None
+
+
+def _paper_node(p: Paper) -> tuple[str, dict]:
+    """A paper's IRI and node attributes (a split dict: see :class:`_PaperNode`)."""
+    node = _PaperNode()
+    node.type, node.key, node.label, node.title, node.abstract = "Paper", p.key, p.title, p.title, p.abstract
+    node.sources = [f"{s.page}:{s.line}" for s in p.sources]
+    node.arxiv_id, node.authors, node.organization, node.date = p.arxiv_id, p.authors, p.organization, p.date
+    node.upvotes, node.urls = p.upvotes, list(p.urls) if p.urls else NO_URLS
+    if p.arxiv_id:
+        node.same_as = paper_links(p.arxiv_id)
+    return paper_iri(p.key), node.__dict__
+
+
+def _add_paper_node(g: nx.MultiDiGraph, iri: str, node: dict) -> None:
+    if isinstance(g, PaperGraph) and iri not in g._node:
+        g._succ[iri] = g._pred[iri] = NO_EDGES
+    else:
+        g.add_node(iri)
+        if node["urls"] is NO_URLS:
+            node["urls"] = []
+    g._node[iri] = node  # networkx's own store of node attributes (G._node, as for subclasses)
 
 
 class _Shared:

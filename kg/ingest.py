@@ -21,7 +21,6 @@ import codecs
 import json
 import os
 import re
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -254,15 +253,17 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
     directories in ``exclude`` (such as the output directory) are skipped.
     """
     result, papers = read_streamed(paths, on_file, exclude)
-    return result.model_copy(update={"papers": tuple(papers)})
+    return result.model_copy(update={"papers": tuple(sorted(papers, key=lambda p: p.key))})
 
 
 def read_streamed(paths: Iterable[str | Path], on_file=None,
                   exclude: Iterable[str | Path] = ()) -> tuple[IngestResult, Iterator[Paper]]:
-    """:func:`read` with the papers (``IngestResult.papers`` is empty) given one at a time, in key order.
+    """:func:`read` with the papers (``IngestResult.papers`` is empty) given one at a time, in the order
+    they were first read (:func:`read` sorts them by key).
 
-    Each paper is made only when it is asked for and its sightings are let go then: a build
-    that makes its graph nodes as they come never holds every paper at once.
+    Each paper is made only when it is asked for and its sightings are let go then, in the order
+    they were made: a build that makes its graph nodes as they come never holds every paper at
+    once, and the memory of the sightings is freed in whole blocks, which the nodes reuse.
     """
     excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
@@ -300,8 +301,8 @@ def read_streamed(paths: Iterable[str | Path], on_file=None,
 
 
 def _merge_by_key(groups: list[_Entry | list[_Entry]]) -> Iterator[Paper]:
-    """One paper per group of sightings (an entry alone, or a list), and one per key, in key order: titles
-    that share an arXiv id are one paper.
+    """One paper per group of sightings (an entry alone, or a list), and one per key, in the order of the
+    groups: titles that share an arXiv id are one paper.
 
     Groups that share a key are joined until no two do; only then is each made a paper, as it is
     asked for, and its group let go, so a build never holds every entry and every paper at once.
@@ -319,10 +320,9 @@ def _merge_by_key(groups: list[_Entry | list[_Entry]]) -> Iterator[Paper]:
         groups = list(merged.values())
     keys = list(merged)  # the key of each group, in order: no group was joined in the last round
     del merged
-    order = array("q", sorted(range(len(keys)), key=keys.__getitem__))  # key order (keys are unique), no int kept
-    for i in order:
+    for i, key in enumerate(keys):
         group, groups[i] = groups[i], _DONE
-        yield _merge(_listed(group), keys[i])
+        yield _merge(_listed(group), key)
 
 
 def _listed(group: _Entry | list[_Entry]) -> list[_Entry]:

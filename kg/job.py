@@ -15,7 +15,7 @@ import networkx as nx
 
 from kg import catalogue, export, ingest, outlock
 from kg.extract import extract
-from kg.graph import NodePapers, PaperGraph, add_corpus, add_papers
+from kg.graph import NodePapers, PaperGraph, add_corpus, add_papers_in_key_order
 from kg.ingest import Problem
 from kg.memory import paused_gc
 from kg.model import Paper, PaperExtraction
@@ -54,7 +54,7 @@ def build_graph_from(
     read, stream = ingest.read_streamed(paths, exclude=exclude)
     g = PaperGraph()
     with paused_gc():
-        add_papers(g, stream)  # each paper is made, becomes its node and is let go: never all at once
+        add_papers_in_key_order(g, stream)  # each paper is made, becomes its node and is let go
     papers = NodePapers(g)  # what extraction reads of them, from their nodes
     timings["ingest"] = time.perf_counter() - t0
     if on_stage:
