@@ -3,13 +3,18 @@
     python bench/limits.py            # the full sizes: about five minutes on 2 cores
     python bench/limits.py --quick    # a tenth of the sizes, under a minute
     python bench/limits.py --case lines --case binary
+    python bench/limits.py --case tiny100k --case tiny1m --stages   # and each stage's time and peak
 
 Each case is built in a fresh process (`mlkg build INPUT --out TMP -j N`,
 every format) and reported as: peak RSS of the main process (VmHWM), of the
 largest forked extraction worker (it shares the main process's pages at the
 fork), wall time, CPU time of all its processes (steadier than wall time on a shared
 machine), exit status, the first warning or error and the last line
-the command printed (its clear message or its summary).  The cases:
+the command printed (its clear message or its summary).  With --stages, each
+stage of the build (ingest, extraction with the cache, graph, exports, store)
+follows on its own line: its wall and CPU time in the main process, and the
+main process's peak RSS while it ran (the peak is reset as a stage starts,
+through /proc/self/clear_refs).  The cases:
 
   page       a 50 MB listing page of real abstracts (the seeds, titles numbered)
   lines      a 50 MB page of two-word lines: 12.5 million entries too short to keep
@@ -41,7 +46,47 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 MB = 2**20
 
 RUNNER = """
-import resource, sys
+import functools, resource, sys, time
+import kg.cache, kg.export, kg.job, kg.query
+
+STAGES, STACK = [], []  # (name, seconds, cpu, peak kB); the running peak of each open stage
+
+def hwm():
+    with open("/proc/self/status") as fh:  # VmHWM: this process's own peak (ru_maxrss carries the parent's over exec)
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+
+def reset_hwm():  # the peak from here on (Linux >= 4.0); a stage's own peak, not the one before it
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+def staged(name, fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if STACK:
+            STACK[-1] = max(STACK[-1], hwm())
+        STACK.append(0)
+        reset_hwm()
+        t0, c0 = time.perf_counter(), time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            peak = max(STACK.pop(), hwm())
+            STAGES.append((name, time.perf_counter() - t0, time.process_time() - c0, peak))
+            if STACK:
+                STACK[-1] = max(STACK[-1], peak)
+    return wrapper
+
+for owner, attr, name in [(kg.job.ingest, "read_streamed", "ingest: read"),
+                          (kg.job, "add_papers_in_key_order", "ingest: merge into paper nodes"), (kg.job, "extract", "extract"),
+                          (kg.cache.ExtractionCache, "extract", "cache+extract"), (kg.job, "resolve", "resolve"),
+                          (kg.job, "add_corpus", "graph corpus"),
+                          (kg.export, "write_all", "export files"), (kg.job, "write_store_timed", "export store"),
+                          (kg.query.KnowledgeGraph, "counts", "summary counts")]:
+    setattr(owner, attr, staged(name, getattr(owner, attr)))
+
 from kg.cli import main
 sys.argv = ["mlkg", "build", *sys.argv[1:]]
 try:
@@ -50,14 +95,14 @@ except SystemExit as exc:
     code = exc.code or 0
 else:
     code = 0
-with open("/proc/self/status") as fh:  # VmHWM: this process's own peak (ru_maxrss carries the parent's over exec)
-    own = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+own = max([hwm(), *(peak for *_, peak in STAGES)])
 children = resource.getrusage(resource.RUSAGE_CHILDREN)
 me = resource.getrusage(resource.RUSAGE_SELF)
 cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+for name, seconds, stage_cpu, peak in STAGES:
+    print(f"@stage {name}|{seconds:.1f}|{stage_cpu:.1f}|{peak}", file=sys.stderr)
 print(f"@@ {own} {children.ru_maxrss} {code} {cpu:.1f}", file=sys.stderr)
 """
-
 
 def seed_papers() -> list[tuple[str, str]]:
     from kg import ingest
@@ -158,6 +203,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="a tenth of each size")
     ap.add_argument("--case", action="append", choices=sorted(CASES), help="run only these (repeatable)")
     ap.add_argument("--processes", "-j", type=int, default=2)
+    ap.add_argument("--stages", action="store_true",
+                    help="also each stage's time, CPU time and peak RSS of the main process (its own, from its start)")
     args = ap.parse_args()
 
     print(f"{'case':<9}{'input':>22}{'main RSS':>10}{'worker':>8}{'wall':>8}{'cpu':>8}  exit  "
@@ -176,10 +223,15 @@ def main() -> None:
                                   capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "300"})
             wall = time.perf_counter() - t0
         own, workers, code, cpu = proc.stderr.rsplit("@@ ", 1)[1].split()
-        lines = [line for line in (proc.stdout + proc.stderr.rsplit("@@ ", 1)[0]).splitlines() if line.strip()]
+        printed = proc.stdout + proc.stderr.rsplit("@@ ", 1)[0]
+        stages = [line[7:].split("|") for line in printed.splitlines() if line.startswith("@stage ")]
+        lines = [line for line in printed.splitlines() if line.strip() and not line.startswith("@stage ")]
         said = [line for line in lines if line.startswith(("error", "warning"))][:1] + lines[-1:]
         print(f"{name:<9}{what:>22}{int(own) / 1024:>8.0f}MB{int(workers) / 1024:>6.0f}MB{wall:>7.1f}s{cpu:>7}s"
               f"  {code:>4}  {' / '.join(line[:100] for line in said)}", flush=True)
+        if args.stages:
+            for stage, seconds, stage_cpu, peak in stages:
+                print(f"  {stage:<29}{int(peak) / 1024:>8.0f}MB{'':>8}{seconds:>7}s{stage_cpu:>7}s", flush=True)
 
 
 if __name__ == "__main__":

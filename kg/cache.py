@@ -84,31 +84,35 @@ class ExtractionCache:
             raise OSError(f"the extraction cache {self.dir / DATABASE}: {exc}") from None
 
     def extract(self, papers: Sequence[Paper],
-                extract: Callable[[list[Paper]], list[PaperExtraction]]) -> list[PaperExtraction]:
+                extract: Callable[[list[Paper]], list[PaperExtraction | None]]) -> list[PaperExtraction | None]:
         """Every paper's extraction, in order: cached ones read, the others made by ``extract`` and stored.
 
-        Lean on a large first build: keys are held as digests (bytes, not hex text), and with
-        nothing cached the papers go to ``extract`` as they are and its list is returned as is.
+        None (from the cache, or from a sparse ``extract``) stands for a paper in which nothing was
+        found.  Lean on a large first build: digests are made a chunk at a time, never held for every
+        paper, and with nothing cached the papers go to ``extract`` as they are and its list is
+        returned as is.
         """
-        digests = [paper_digest(p, self.version) for p in papers]
         with self._connect() as db:
-            found = self._lookup(db, digests)
-        todo = [i for i, d in enumerate(digests) if d not in found] if found else range(len(papers))
-        made = (extract([papers[i] for i in todo] if found else list(papers)) if todo else [])
+            found = self._lookup(db, papers)
+        todo = [i for i, p in enumerate(papers) if self._digest(p) not in found] if found else range(len(papers))
+        made = (extract([papers[i] for i in todo] if found else papers) if todo else [])
         self.hits, self.misses = len(papers) - len(todo), len(todo)
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)",
-                           ((digests[i].hex(), self.version, _dump(ex)) for i, ex in zip(todo, made)))
+                           ((self._digest(papers[i]).hex(), self.version, _dump(ex)) for i, ex in zip(todo, made)))
         if not found:
             return made
         fresh = iter(made)
-        return [_load(p.key, found[d]) if d in found else next(fresh) for p, d in zip(papers, digests)]
+        return [_load(p.key, found[d]) if (d := self._digest(p)) in found else next(fresh) for p in papers]
 
-    def _lookup(self, db: sqlite3.Connection, digests: list[bytes]) -> dict[bytes, str]:
+    def _digest(self, paper: Paper) -> bytes:
+        return paper_digest(paper, self.version)
+
+    def _lookup(self, db: sqlite3.Connection, papers: Sequence[Paper]) -> dict[bytes, str]:
         """The stored extractions of these papers, by digest."""
         found: dict[bytes, str] = {}
-        for i in range(0, len(digests), _LOOKUP_CHUNK):
-            chunk = [d.hex() for d in digests[i:i + _LOOKUP_CHUNK]]
+        for i in range(0, len(papers), _LOOKUP_CHUNK):
+            chunk = [self._digest(p).hex() for p in papers[i:i + _LOOKUP_CHUNK]]
             marks = ",".join("?" * len(chunk))
             rows = db.execute(f"SELECT key, mentions FROM extraction WHERE key IN ({marks})", chunk)
             found.update((bytes.fromhex(key), mentions) for key, mentions in rows)
@@ -146,13 +150,18 @@ def absolute(paths: Sequence[str | Path]) -> list[Path]:
     return list(dict.fromkeys(Path(p).resolve() for p in paths))
 
 
-def _dump(extraction: PaperExtraction) -> str:
-    """Everything extracted from one paper (mentions and experiments), without its key."""
+def _dump(extraction: PaperExtraction | None) -> str:
+    """Everything extracted from one paper (mentions and experiments), without its key; None is nothing."""
+    if extraction is None:
+        return "{}"
     return json.dumps(extraction.model_dump(mode="json", exclude_defaults=True, exclude={"paper_key"}),
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _load(paper_key: str, stored: str) -> PaperExtraction:
-    """The extraction :func:`_dump` stored, validated from the JSON text itself (a third faster than via dicts)."""
+def _load(paper_key: str, stored: str) -> PaperExtraction | None:
+    """The extraction :func:`_dump` stored, validated from the JSON text itself (a third faster than via dicts);
+    None for a paper in which nothing was found."""
+    if stored == "{}":
+        return None
     head = '{"paper_key":' + json.dumps(paper_key, ensure_ascii=False)
-    return PaperExtraction.model_validate_json(head + ("}" if stored == "{}" else "," + stored[1:]))
+    return PaperExtraction.model_validate_json(head + "," + stored[1:])

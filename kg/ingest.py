@@ -252,9 +252,22 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
     ``on_file(label)`` is called after each file, for progress reporting;
     directories in ``exclude`` (such as the output directory) are skipped.
     """
+    result, papers = read_streamed(paths, on_file, exclude)
+    return result.model_copy(update={"papers": tuple(sorted(papers, key=lambda p: p.key))})
+
+
+def read_streamed(paths: Iterable[str | Path], on_file=None,
+                  exclude: Iterable[str | Path] = ()) -> tuple[IngestResult, Iterator[Paper]]:
+    """:func:`read` with the papers (``IngestResult.papers`` is empty) given one at a time, in the order
+    they were first read (:func:`read` sorts them by key).
+
+    Each paper is made only when it is asked for and its sightings are let go then, in the order
+    they were made: a build that makes its graph nodes as they come never holds every paper at
+    once, and the memory of the sightings is freed in whole blocks, which the nodes reuse.
+    """
     excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
-    seen: dict[str, list[_Entry]] = {}
+    seen: dict[str, _Entry | list[_Entry]] = {}
     entries: list[_Entry] = []
     files_read = entries_read = 0
     for given in paths:
@@ -270,30 +283,36 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
                                             message="title has no letters or digits: skipped"))
                     continue
                 entry.page = label  # the Source is made once merged
-                seen.setdefault(key, []).append(entry)
+                earlier = seen.get(key)  # a title seen once (most) is its entry alone, not a list of one
+                if earlier is None:
+                    seen[key] = entry
+                elif isinstance(earlier, list):
+                    earlier.append(entry)
+                else:
+                    seen[key] = [earlier, entry]
             if on_file:
                 on_file(label)
     groups = list(seen.values())
     del seen, entries
-    papers = sorted(_merge_by_key(groups), key=lambda p: p.key)
-    if not papers:
+    if not groups:
         raise IngestError(problems or [Problem(path="(input)", message="no input paths given")])
-    return IngestResult(papers=tuple(papers), problems=tuple(problems),
-                        files_read=files_read, entries_read=entries_read)
+    result = IngestResult(papers=(), problems=tuple(problems), files_read=files_read, entries_read=entries_read)
+    return result, _merge_by_key(groups)
 
 
-def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
-    """One paper per group of sightings, and one per key: titles that share an arXiv id are one paper.
+def _merge_by_key(groups: list[_Entry | list[_Entry]]) -> Iterator[Paper]:
+    """One paper per group of sightings (an entry alone, or a list), and one per key, in the order of the
+    groups: titles that share an arXiv id are one paper.
 
-    Groups that share a key are joined until no two do; only then is each made a paper, and let go
-    as it is, so a build never holds every entry and every paper at once.
+    Groups that share a key are joined until no two do; only then is each made a paper, as it is
+    asked for, and its group let go, so a build never holds every entry and every paper at once.
     """
     while True:
-        merged: dict[str, list[_Entry]] = {}
+        merged: dict[str, _Entry | list[_Entry]] = {}
         for group in groups:
-            key = _key_of(group)
+            key = _key_of(_listed(group))
             if key in merged:
-                merged[key].extend(group)
+                merged[key] = [*_listed(merged[key]), *_listed(group)]
             else:
                 merged[key] = group
         if len(merged) == len(groups):
@@ -301,11 +320,13 @@ def _merge_by_key(groups: list[list[_Entry]]) -> list[Paper]:
         groups = list(merged.values())
     keys = list(merged)  # the key of each group, in order: no group was joined in the last round
     del merged
-    papers = []
-    for i, group in enumerate(groups):
-        groups[i] = _DONE
-        papers.append(_merge(group, keys[i]))
-    return papers
+    for i, key in enumerate(keys):
+        group, groups[i] = groups[i], _DONE
+        yield _merge(_listed(group), key)
+
+
+def _listed(group: _Entry | list[_Entry]) -> list[_Entry]:
+    return group if isinstance(group, list) else [group]
 
 
 _DONE: list[_Entry] = []  # a group already made a paper

@@ -15,13 +15,13 @@ import networkx as nx
 
 from kg import catalogue, export, ingest, outlock
 from kg.extract import extract
-from kg.graph import add_corpus, add_papers
+from kg.graph import NodePapers, PaperGraph, add_corpus, add_papers_in_key_order
 from kg.ingest import Problem
 from kg.memory import paused_gc
 from kg.model import Paper, PaperExtraction
 from kg.resolve import resolve
 
-Extractor = Callable[[list[Paper]], list[PaperExtraction]]
+Extractor = Callable[[Sequence[Paper]], list[PaperExtraction | None]]
 
 
 @dataclass
@@ -51,28 +51,30 @@ def build_graph_from(
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    read = ingest.read(paths, exclude=exclude)
+    read, stream = ingest.read_streamed(paths, exclude=exclude)
+    g = PaperGraph()
+    with paused_gc():
+        add_papers_in_key_order(g, stream)  # each paper is made, becomes its node and is let go
+    papers = NodePapers(g)  # what extraction reads of them, from their nodes
     timings["ingest"] = time.perf_counter() - t0
     if on_stage:
-        on_stage("extract", len(read.papers))
+        on_stage("extract", len(papers))
     t0 = time.perf_counter()
     if extractor is None:
-        extractions = extract(read.papers, processes=processes, on_progress=on_progress)
+        extractions = extract(papers, processes=processes, on_progress=on_progress, sparse=True)
     else:
-        extractions = extractor(list(read.papers))
-    # a paper without mentions or experiments adds nothing to resolution: not kept (most of many tiny ones)
-    extractions = [ex for ex in extractions if ex.mentions or ex.experiments]
+        extractions = extractor(papers)
+    # a paper without mentions or experiments (None: sparse) adds nothing to resolution: not kept (most of
+    # many tiny ones)
+    extractions = [ex for ex in extractions if ex is not None and (ex.mentions or ex.experiments)]
+    del papers
     timings["extract"] = time.perf_counter() - t0
-    papers = list(read.papers)  # the only list of them from here: the graph lets each go once it has its node
-    read = read.model_copy(update={"papers": ()})
     with paused_gc():
         t0 = time.perf_counter()
-        corpus = resolve((), extractions, catalogue.default())  # papers need no resolving: they become nodes
-        del extractions  # resolved: not kept while the graph is built beside the papers
+        corpus = resolve((), extractions, catalogue.default())  # papers need no resolving: they are nodes
+        del extractions  # resolved: not kept while the graph is built
         timings["resolve"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        g = nx.MultiDiGraph()
-        add_papers(g, papers)
         add_corpus(g, corpus)
         timings["graph"] = time.perf_counter() - t0
     return BuildReport(graph=g, problems=read.problems, files_read=read.files_read,
@@ -107,7 +109,8 @@ def run(
             raise UpdateError("--update needs the extraction cache")
         paths = absolute([*xcache.earlier_inputs(), *paths])
     if xcache is not None:
-        plain = extractor or (lambda papers: extract(papers, processes=processes, on_progress=on_progress))
+        plain = extractor or (lambda papers: extract(papers, processes=processes, on_progress=on_progress,
+                                                     sparse=True))
         extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)

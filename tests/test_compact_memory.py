@@ -63,3 +63,51 @@ def test_a_build_extracting_in_workers_never_loads_spacy_in_the_parent(tmp_path)
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert out.stdout.split("\n")[:2] == ["False", "True 200 200"], out.stdout + out.stderr
+
+
+def test_streamed_papers_are_those_read_in_the_same_order(tmp_path):
+    from kg import ingest
+
+    page = tmp_path / "r.jsonl"
+    page.write_text("".join('{"title": "%s", "abstract": "We weigh apples."}\n' % t
+                            for t in ("Zebra notes", "Apple notes", "zebra notes!", "Mango notes")), encoding="utf-8")
+    result, stream = ingest.read_streamed([page])
+    assert result.papers == () and result.entries_read == 4
+    papers = list(stream)
+    assert [p.title for p in papers] == ["Zebra notes", "Apple notes", "Mango notes"]  # as first read, merged
+    assert tuple(sorted(papers, key=lambda p: p.key)) == ingest.read([page]).papers  # read() sorts them by key
+
+
+def test_papers_given_in_any_order_become_nodes_in_key_order():
+    from kg.graph import PaperGraph, add_papers_in_key_order
+
+    one, two = nx.MultiDiGraph(), PaperGraph()
+    add_papers(one, [_paper(n) for n in (1, 2, 3)])
+    add_papers_in_key_order(two, [_paper(n) for n in (3, 1, 2)])
+    assert list(two.nodes(data=True)) == list(one.nodes(data=True))
+
+
+def test_papers_without_edges_share_one_empty_adjacency_until_given_an_edge():
+    import pickle
+
+    from kg.graph import NO_EDGES, NO_URLS, NodePapers, PaperGraph
+
+    g = PaperGraph()
+    add_papers(g, [_paper(1), Paper(key="k2", title="Bare", abstract="Nothing.")])
+    linked, bare = paper_iri("k2"), paper_iri("k1")
+    assert g._succ[linked] is NO_EDGES and g.nodes[linked]["urls"] == [] and g.nodes[linked]["urls"] is NO_URLS
+    g.add_node("entity", type="Model")
+    g.add_edge(linked, "entity", key="mentions")
+    assert list(g.successors(linked)) == ["entity"] and list(g.successors(bare)) == [] and not NO_EDGES
+    try:
+        g.nodes[bare]["urls"].append("x")  # its own list (it gives a URL): any list operation works
+        g.nodes[bare]["urls"].pop()
+        NO_URLS.append("x")
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("the shared empty list took an item")
+    copy = pickle.loads(pickle.dumps(g))
+    assert copy._succ[bare] is NO_EDGES and nx.utils.graphs_equal(copy, g)
+    assert [(p.key, p.title) for p in NodePapers(g)] == [("k1", "On tables 1"), ("k2", "Bare")]
+    assert [p.key for p in NodePapers(g)[1:]] == ["k2"]

@@ -182,8 +182,8 @@ def leaderboards(g: nx.MultiDiGraph) -> dict[str, list[list[str]]]:
 def experiment_edge_records(g: nx.MultiDiGraph) -> Iterator[dict]:
     """Model → data edges, one per (model, data, kind) the papers report: drawn when papers are unticked."""
     seen: dict[tuple[str, str, str], list[str]] = {}
-    for paper, d in sorted(g.nodes(data=True)):
-        for x in d.get("experiments") or ():
+    for paper in sorted(n for n, d in g.nodes(data=True) if d.get("experiments")):  # no pair kept per node
+        for x in g.nodes[paper]["experiments"]:
             if x.get("model") in g and x.get("data") in g:
                 tips = seen.setdefault((x["model"], x["data"], x["kind"]), [])
                 tips.append(f"{x['value']} in " if x.get("value") else "in ")

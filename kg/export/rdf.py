@@ -144,8 +144,12 @@ def triples(g: nx.MultiDiGraph) -> Iterator[ox.Triple]:
 def blocks(g: nx.MultiDiGraph) -> Iterator[list[ox.Triple]]:
     """The triples of :func:`triples`, one list per node (a paper with its edges and experiments, an entity),
     then one per paper's evidence; consecutive lists never share a subject, so each may be serialised alone."""
-    nodes = sorted(g.nodes(data=True), key=lambda nd: (nd[1]["type"] != "Paper", nd[0]))
-    for iri, data in nodes:
+    attrs = g._node  # networkx's store of node attributes
+    # papers first, each kind by IRI; the IRIs alone are sorted (no pair or sort key made per node)
+    nodes = sorted(iri for iri, data in attrs.items() if data["type"] == "Paper")
+    nodes += sorted(iri for iri, data in attrs.items() if data["type"] != "Paper")
+    for iri in nodes:
+        data = attrs[iri]
         if data["type"] == "Paper":
             block = list(_paper(_n(iri), data))
             block.extend(T(_n(iri), M[key], _n(target)) for _, target, key in _paper_edges(g, iri))
@@ -154,7 +158,8 @@ def blocks(g: nx.MultiDiGraph) -> Iterator[list[ox.Triple]]:
             yield block
         else:
             yield list(_entity(g, iri, data))
-    for iri, data in nodes:
+    for iri in nodes:
+        data = attrs[iri]
         if data["type"] == "Paper" and (block := list(_paper_evidence(g, iri, data))):
             yield block
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg.memory import share_fields_set
+from kg.memory import frozen_gc, share_fields_set
 from kg.model import Paper, PaperExtraction
 
 BATCH = 64
@@ -103,27 +103,37 @@ def extract(
     relations: bool = True,
     model_path: str | None = DEFAULT_MODEL,
     disabled_rules: frozenset[str] = frozenset(),
-) -> list[PaperExtraction]:
+    sparse: bool = False,
+) -> list[PaperExtraction | None]:
     """Extract every paper, in order; ``processes > 1`` forks workers for large inputs.
 
     ``disabled_rules`` names rules of :data:`kg.extract.engine.REGISTRY` to switch off (a per-rule ablation).
+    ``sparse``: None stands for a paper in which nothing was found, instead of an empty extraction
+    (a build of a million tiny records need not hold a million empty ones).
     """
     spans = [(i, min(i + BATCH, len(papers))) for i in range(0, len(papers), BATCH)]
     options = dict(patterns=patterns, relations=relations, model_path=model_path, disabled_rules=disabled_rules)
+    empty = _none if sparse else nothing_found
     if processes > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress)
+        return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress, empty)
     nlp = _build(options)
-    results: list[PaperExtraction] = []
+    results: list[PaperExtraction | None] = []
     for start, end in spans:
         batch = papers[start:end]
-        results.extend(extract_batch(nlp, batch))
+        results.extend(ex if not sparse or ex.mentions or ex.experiments else None
+                       for ex in extract_batch(nlp, batch))
         if on_progress:
             on_progress(len(batch))
     return results
 
 
+def _none(_: object) -> None:
+    return None
+
+
 def _extract_forked(papers: Sequence[Paper], spans: list[tuple[int, int]], options: dict, processes: int,
-                    on_progress: Callable[[int], None] | None) -> list[PaperExtraction]:
+                    on_progress: Callable[[int], None] | None,
+                    empty: Callable[[Paper], PaperExtraction | None] = nothing_found) -> list[PaperExtraction | None]:
     """Extraction in forked workers, which inherit the papers: batches are sent as (start, end) alone.
 
     A parent that has spaCy loaded already builds the pipeline once and the
@@ -132,11 +142,11 @@ def _extract_forked(papers: Sequence[Paper], spans: list[tuple[int, int]], optio
     """
     global _worker
     _worker = [_build(options) if "spacy" in sys.modules else None, options, papers]
-    results: list[PaperExtraction] = []
+    results: list[PaperExtraction | None] = []
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
+        with frozen_gc(), multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
             for (start, _), batch in zip(spans, pool.imap(_work, spans)):
-                results.extend(ex or nothing_found(papers[start + k]) for k, ex in enumerate(batch))
+                results.extend(ex or empty(papers[start + k]) for k, ex in enumerate(batch))
                 if on_progress:
                     on_progress(len(batch))
     finally:
