@@ -56,6 +56,15 @@ def test_none_drops_the_name_and_types_limit_the_labels():
     assert technique.keep and FT not in technique.predicates
 
 
+def test_a_known_name_the_rules_call_a_proposal_is_never_dropped():
+    """"We propose X" makes X an entity whatever the model doubts; an open-vocabulary guess can still go."""
+    proposes = (Predicate.PROPOSES,)
+    assert decide(tiny_model(drop_min=0.5), {"other": 1.0}, EntityType.TECHNIQUE, proposes).keep
+    assert not decide(tiny_model(drop_min=0.5), {"other": 1.0}, EntityType.TECHNIQUE, (USES,)).keep
+    phrase = {"other": 1.0, OPEN: 1.0}
+    assert not decide(tiny_model(phrase_drop_min=0.5), phrase, EntityType.TECHNIQUE, proposes).keep
+
+
 def test_decision_names_the_features_that_decided_it():
     decision = decide(tiny_model(override_min=0.5), {"cue": 1.0, "tech": 1.0}, EntityType.MODEL, (EV,))
     assert decision.because == ("cue",)

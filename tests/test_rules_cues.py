@@ -213,6 +213,9 @@ MORE_CASES = [
      P.EVALUATES, ("Zeta-7B based on Orbit-3 beats it by 9 points.", "Zeta-7B", M, TRAINS)),
     ("dataset-in-our-work", ("We compare two open post-training datasets: Zeta-Mix and TripTalk.", "TripTalk", M),
      P.TRAINS_ON, ("We compare two open post-training models: Zeta-Mix and TripTalk.", "TripTalk", M)),
+    ("comparison-cue", ("Results show the strong accuracy of our tagger against existing open LLMs, e.g., Zeta-2-7B and "
+                        "Orbit-3.", "Zeta-2-7B", M, TRAINS), P.EVALUATES,
+     ("We tune existing open LLMs, e.g., Zeta-2-7B and Orbit-3.", "Zeta-2-7B", M, TRAINS)),
     ("basis-of-ours", ("We train a critic on trips, and a Zeta-7B-based judge ranks the plans.", "Zeta-7B", M, TRAINS),
      P.EVALUATES, ("We train a critic on trips, and Zeta-7B ranks the plans.", "Zeta-7B", M, TRAINS)),
 ]
@@ -222,3 +225,12 @@ MORE_CASES = [
 def test_more_sentences_per_cue_rule(rule_id, fires, finds, quiet):
     assert run(rule_id, *fires) == finds
     assert run(rule_id, *quiet) is None
+
+
+def test_the_base_of_our_fine_tuned_model_is_fine_tuned():
+    """"our X-based model, fine-tuned ..." changes X's weights; X as the base of someone's model, or of ours with
+    no training said, stays a model we run."""
+    ours = "We present Tripster, our Zeta-7B based planner, fine-tuned on one GPU for a day."
+    assert run("basis-of-ours", ours, "Zeta-7B", M, TRAINS) == P.FINE_TUNES
+    assert run("basis-of-ours", ours.replace("our ", "a "), "Zeta-7B", M, TRAINS) == P.EVALUATES
+    assert run("basis-of-ours", "We present Tripster, our Zeta-7B based planner.", "Zeta-7B", M, TRAINS) == P.EVALUATES

@@ -97,7 +97,8 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     by_class = dict(zip(model.classes, probs))
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
     drop_min = params.get("phrase_drop_min" if features.get(OPEN) else "drop_min", 1.01)
-    if none_at >= 0 and probs[none_at] >= drop_min:
+    named_proposal = Predicate.PROPOSES in rules and not features.get(OPEN)  # "we propose X": X is an entity
+    if none_at >= 0 and probs[none_at] >= drop_min and not named_proposal:
         return Decision(False, (), round(probs[none_at], 3), model.reasons(features, none_at))
     label = "+".join(sorted(p.value for p in rules))
     allowed = [(p, i) for i, p in enumerate(probs) if model.classes[i] != NONE and _allowed(model.classes[i], etype)]

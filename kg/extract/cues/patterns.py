@@ -44,7 +44,7 @@ _RELATIONS = {
     "COMPARE": r"\b{cue_compare_relation}",
     "OUTPERFORM": r"\b{cue_outperform}",
     # "outperforms strong retrieval baselines, including X": the list after the describing words is compared with
-    "COMPARED_KIND": r"\b(?:{cue_outperform}|compar\w*\s+(?:to|with|against))\s+(?:[\w\-]+\s+){0,4}?"
+    "COMPARED_KIND": r"\b(?:{cue_outperform}|compar\w*\s+(?:to|with|against)|against|versus|vs\.?)\s+(?:[\w\-]+\s+){0,4}?"
                      r"(?:{cue_compared_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
@@ -56,6 +56,7 @@ _RELATIONS = {
     "YARDSTICK_AFTER": r"^-(?:{cue_scale_suffixes})\b",
     "OURS_BEFORE": r"\b(?:{cue_ours_before})\s+$",  # "our curated X": data the paper made
     "OURS_MODEL_BEFORE": r"\b(?:{cue_ours_model_before})\s+$",  # "our trained model X"
+    "OURS_BASED_ON": r"\bour\s+$",  # "our X-based model": the model is ours, X its base
     "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
     "FROZEN": r"\b(?:{cue_frozen})\b",
     "FROZEN_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|was|were|remains?|stays?|kept|being)\s+)?(?:{cue_frozen})\b",

@@ -36,10 +36,12 @@ def id_of(fn: Callable) -> str:
 
 @rule("basis-of-ours", stage=STAGE, rank=-1, confidence=0.7,
       finds='what the paper builds its own on: "a GRPO-based framework" uses GRPO, "a DINOv3-based critic" runs '
-            'DINOv3 as a part (evaluates), neither is the proposal nor (a model) fine-tuned')
+            'DINOv3 as a part (evaluates), neither is the proposal; "our X-based model, fine-tuned on Y" fine-tunes X')
 def basis_of_ours(r: Reading) -> P | None:
     if r.as_data or not r.cues.BASIS_AFTER.match(r.right):
         return None
+    if r.as_model and r.cues.OURS_BASED_ON.search(r.left) and r.cues.EXPLICIT_FINE_TUNE.search(r.right):
+        return P.FINE_TUNES  # "our X-based model, fine-tuned on ...": ours is X with its weights changed
     return P.EVALUATES if r.as_model else P.USES_TECHNIQUE
 
 
@@ -117,9 +119,9 @@ def role_cue(r: Reading) -> P | None:
     return P.EVALUATES if r.as_model and (r.role_after or r.governing("ROLE_BEFORE") >= 0) else None
 
 
-@rule("comparison-cue", stage=STAGE, rank=41, confidence=0.8, finds='a model compared with: "outperforms X"')
+@rule("comparison-cue", stage=STAGE, rank=41, confidence=0.8, finds='a model compared with: "outperforms X", "against open LLMs, e.g., X"')
 def comparison_cue(r: Reading) -> P | None:
-    return P.EVALUATES if r.as_model and r.governing("COMPARE") >= 0 else None
+    return P.EVALUATES if r.as_model and (r.governing("COMPARE") >= 0 or r.governing("COMPARED_KIND") >= 0) else None
 
 
 @rule("evaluation-cue", stage=STAGE, rank=42, confidence=0.7,
