@@ -64,8 +64,9 @@ def add_papers(g: nx.MultiDiGraph, papers: Iterable[Paper]) -> None:
     A build hands over its only list of papers (or a stream of them: :func:`add_papers_in_key_order`),
     so they are freed while the graph grows: the papers and the graph are never both whole in memory.
     """
+    let_go = isinstance(papers, list)
     for i, p in enumerate(papers):
-        if isinstance(papers, list):
+        if let_go:
             papers[i] = None  # type: ignore[call-overload]
         _add_paper_node(g, *_paper_node(p))
 

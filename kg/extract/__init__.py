@@ -113,27 +113,21 @@ def extract(
     """
     spans = [(i, min(i + BATCH, len(papers))) for i in range(0, len(papers), BATCH)]
     options = dict(patterns=patterns, relations=relations, model_path=model_path, disabled_rules=disabled_rules)
-    empty = _none if sparse else nothing_found
     if processes > 1 and len(spans) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress, empty)
+        return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress, sparse)
     nlp = _build(options)
     results: list[PaperExtraction | None] = []
     for start, end in spans:
         batch = papers[start:end]
-        results.extend(ex if not sparse or ex.mentions or ex.experiments else None
+        results.extend(None if sparse and not (ex.mentions or ex.experiments) else ex
                        for ex in extract_batch(nlp, batch))
         if on_progress:
             on_progress(len(batch))
     return results
 
 
-def _none(_: object) -> None:
-    return None
-
-
 def _extract_forked(papers: Sequence[Paper], spans: list[tuple[int, int]], options: dict, processes: int,
-                    on_progress: Callable[[int], None] | None,
-                    empty: Callable[[Paper], PaperExtraction | None] = nothing_found) -> list[PaperExtraction | None]:
+                    on_progress: Callable[[int], None] | None, sparse: bool = False) -> list[PaperExtraction | None]:
     """Extraction in forked workers, which inherit the papers: batches are sent as (start, end) alone.
 
     A parent that has spaCy loaded already builds the pipeline once and the
@@ -146,7 +140,8 @@ def _extract_forked(papers: Sequence[Paper], spans: list[tuple[int, int]], optio
     try:
         with frozen_gc(), multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
             for (start, _), batch in zip(spans, pool.imap(_work, spans)):
-                results.extend(ex or empty(papers[start + k]) for k, ex in enumerate(batch))
+                results.extend(ex or (None if sparse else nothing_found(papers[start + k]))
+                               for k, ex in enumerate(batch))
                 if on_progress:
                     on_progress(len(batch))
     finally:

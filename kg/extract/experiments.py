@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from kg.extract import results as res
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
-from kg.extract.cues.patterns import Cues, expand
+from kg.extract.cues.patterns import Cues
 from kg.lexicon import Lexicon
 from kg.model import EntityType, ExperimentKind, Mention, Predicate
 
@@ -118,32 +118,20 @@ def _data_anaphors(text: str, sentences: list[tuple[int, int]], names: list[_Nam
     if not data:
         return []
     out = []
-    for m in _anaphor_pattern(Cues.of(lexicon)).finditer(text):
+    starts = [s for s, _ in sentences]
+    for m in Cues.of(lexicon).EXP_DATA_ANAPHOR.finditer(text):
         if any(n.start < m.end() + 3 and m.start() < n.end for n in names):
             continue  # "our dataset DFN-5B", "the ImageNet dataset": the name itself is there
         before = [n for n in data if n.end <= m.start()]
         if m.group().lower().startswith("our"):
             before = [n for n in before if mentions[n.mention].predicate == Predicate.PROPOSES]
         if before:
-            si = bisect_right([s for s, _ in sentences], m.start()) - 1
+            si = bisect_right(starts, m.start()) - 1
             out.append(_Name(m.start(), m.end(), m.group(), before[-1].mention, si, anaphor=True))
     return out
 
 
 _ASIDE = re.compile(r"[(),;]")
-
-
-@lru_cache(maxsize=8)
-def _eval_before_model(cues: Cues) -> re.Pattern:
-    """An evaluating verb a few words before a model's name: "we evaluate the behaviour of X"."""
-    return re.compile(r"\b(?:" + expand("{exp_evaluate}", Lexicon.load(cues.root)) + r")\s+(?:[\w'’\-]+\s+){0,4}?$",
-                      re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _anaphor_pattern(cues: Cues) -> re.Pattern:
-    """The data anaphors of the lexicon the cues were built from (kg/data/lexicon/exp_data_anaphors.txt)."""
-    return re.compile(r"\b(?:" + expand("{exp_data_anaphors}", Lexicon.load(cues.root)) + r")\b", re.IGNORECASE)
 
 
 def runs(m: Mention) -> bool:
@@ -475,7 +463,7 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
     trained_after = cues.TRAIN_AFTER_MODEL.search(after_m)
     if cues.TRAIN_BEFORE_MODEL.search(left_m[-60:]) or (trained_after and not _ASIDE.search(trained_after.group())):
         facts.add("train_model")  # not "X trained without distillation (0.95), with …": the bracket ends it
-    if _eval_before_model(cues).search(left_m[-60:]):
+    if cues.EXP_EVALUATE_BEFORE_MODEL.search(left_m[-60:]):
         facts.add("eval_model")  # "we evaluate the behaviour of X … on D": X is what is evaluated
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")

@@ -44,7 +44,8 @@ _RELATIONS = {
     "COMPARE": r"\b{cue_compare_relation}",
     "OUTPERFORM": r"\b{cue_outperform}",
     # "outperforms strong retrieval baselines, including X": the list after the describing words is compared with
-    "COMPARED_KIND": r"\b(?:{cue_outperform}|compar\w*\s+(?:to|with|against)|against|versus|vs\.?)\s+(?:[\w\-]+\s+){0,4}?"
+    "COMPARED_KIND": r"\b(?:{cue_outperform}|compar\w*\s+(?:to|with|against)|against|versus|vs\.?)\s+"
+                     r"(?:[\w\-]+\s+){0,4}?"
                      r"(?:{cue_compared_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
@@ -126,6 +127,9 @@ _EXPERIMENTS = {
     # a model that is a fixed part of the system the sentence evaluates: "with frozen X", "X features"
     "EXP_COMPONENT_BEFORE": r"\b(?:with|using)\s+(?:the\s+|a\s+|an\s+)?{exp_component_before}\s+(?:[^\s,;]+\s+){0,5}?$",
     "EXP_COMPONENT_AFTER": r"^\s*{exp_component_after}\b",
+    # an evaluating verb a few words before a model's name: "we evaluate the behaviour of X"
+    "EXP_EVALUATE_BEFORE_MODEL": r"\b(?:{exp_evaluate})\s+(?:[\w'’\-]+\s+){0,4}?$",
+    "EXP_DATA_ANAPHOR": r"\b(?:{exp_data_anaphors})\b",  # "this data", "our corpus": a data set named before
 }
 TEMPLATES = {**_RELATIONS, **_EXPERIMENTS}
 

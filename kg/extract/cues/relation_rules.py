@@ -119,9 +119,11 @@ def role_cue(r: Reading) -> P | None:
     return P.EVALUATES if r.as_model and (r.role_after or r.governing("ROLE_BEFORE") >= 0) else None
 
 
-@rule("comparison-cue", stage=STAGE, rank=41, confidence=0.8, finds='a model compared with: "outperforms X", "against open LLMs, e.g., X"')
+@rule("comparison-cue", stage=STAGE, rank=41, confidence=0.8,
+      finds='a model compared with: "outperforms X", "against open LLMs, e.g., X"')
 def comparison_cue(r: Reading) -> P | None:
-    return P.EVALUATES if r.as_model and (r.governing("COMPARE") >= 0 or r.governing("COMPARED_KIND") >= 0) else None
+    compared = r.governing("COMPARE") >= 0 or r.governing("COMPARED_KIND") >= 0
+    return P.EVALUATES if r.as_model and compared else None
 
 
 @rule("evaluation-cue", stage=STAGE, rank=42, confidence=0.7,

@@ -109,7 +109,7 @@ def _coined_type(v: Vocab, t: str, s: int, e: int, found: list[Candidate]) -> En
 
 @cache
 def _results_on(lexicon: Lexicon) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(lexicon.lines("result_on_words")) + r")\b", re.I)
+    return re.compile(r"\b" + lexicon.fragments("result_on_words") + r"\b", re.I)
 
 
 def coined_names(text: Text, taken: list[tuple[int, int]], title_end: int, v: Vocab,
