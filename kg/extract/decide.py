@@ -63,18 +63,19 @@ class LinearModel:
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
         scores = list(self.intercept)
+        weights = self.weights
         for name, value in features.items():
-            row = self.weights.get(name)
+            row = weights.get(name)
             if row is not None:
-                for i, w in enumerate(row):
-                    scores[i] += w * value
+                scores = [s + w * value for s, w in zip(scores, row)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return [e / total for e in exps]
 
     def reasons(self, features: dict[str, float], cls_index: int, n: int = 3) -> tuple[str, ...]:
-        pushes = [(self.weights[f][cls_index] * v, f) for f, v in features.items() if f in self.weights]
+        weights = self.weights
+        pushes = [(weights[f][cls_index] * v, f) for f, v in features.items() if f in weights]
         return tuple(f for w, f in sorted(pushes, reverse=True)[:n] if w > 0)
 
 

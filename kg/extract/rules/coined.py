@@ -46,6 +46,8 @@ def coined_shape(word: str, title_case: bool) -> bool:
     >>> [coined_shape(w, False) for w in ("HistGen", "D2SA", "NGRL", "Tool-Decathlon", "LLMs", "Table", "3D", "GPT")]
     [True, True, True, True, False, False, False, True]
     """
+    if "-" not in word and word[1:].islower() and word.isalpha():
+        return False  # "table", "Table": the common case, settled before any pattern is tried
     if len(word) < 3 or not word[0].isalpha() or _ENTITY_CODE.fullmatch(word) or _PLURAL_ACRONYM.fullmatch(word) or _MEASURE.match(word):
         return False
     parts = word.split("-")
