@@ -17,7 +17,7 @@ from kg import catalogue, export, ingest, outlock
 from kg.extract import extract
 from kg.graph import NodePapers, PaperGraph, add_corpus, add_papers_in_key_order
 from kg.ingest import Problem
-from kg.memory import paused_gc
+from kg.memory import frozen_gc, paused_gc
 from kg.model import Paper, PaperExtraction
 from kg.resolve import resolve
 
@@ -51,9 +51,9 @@ def build_graph_from(
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    read, stream = ingest.read_streamed(paths, exclude=exclude)
     g = PaperGraph()
-    with paused_gc():
+    with paused_gc():  # the entries read live until their papers are made: nothing for the collector to free
+        read, stream = ingest.read_streamed(paths, exclude=exclude)
         add_papers_in_key_order(g, stream)  # each paper is made, becomes its node and is let go
     papers = NodePapers(g)  # what extraction reads of them, from their nodes
     timings["ingest"] = time.perf_counter() - t0
@@ -116,8 +116,9 @@ def run(
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
         loader = _StoreAlongside(out_dir) if store else None
         try:
-            report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
-                                              on_rdf=loader.start if loader else None)
+            with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
+                report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
+                                                  on_rdf=loader.start if loader else None)
         except BaseException:
             if loader is not None:
                 loader.abandon()
