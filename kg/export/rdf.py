@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -158,9 +158,11 @@ def blocks(g: nx.MultiDiGraph) -> Iterator[list[ox.Triple]]:
             yield block
         else:
             yield list(_entity(g, iri, data))
+    succ = g._succ  # a paper without edges or experiments (most of many small ones) has no evidence
     for iri in nodes:
         data = attrs[iri]
-        if data["type"] == "Paper" and (block := list(_paper_evidence(g, iri, data))):
+        if (data["type"] == "Paper" and (succ[iri] or data.get("experiments"))
+                and (block := list(_paper_evidence(g, iri, data)))):
             yield block
 
 
@@ -178,7 +180,7 @@ def _paper_evidence(g: nx.MultiDiGraph, iri: str, data: dict) -> Iterator[ox.Tri
 
 def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple]:
     """The paper's relation edges, sorted by relation then entity (the order evidence is numbered in)."""
-    if not g.succ[iri]:  # no edge at all (most papers of a large corpus of small ones): no edge view to make
+    if not g._succ[iri]:  # no edge at all (most papers of a large corpus of small ones): no edge view to make
         return []
     edges = [e for e in g.out_edges(iri, keys=True, data=True) if e[2] in RELATIONS]
     edges.sort(key=lambda e: (e[2], e[1]))
@@ -323,7 +325,8 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
 CHUNK_TRIPLES = 10_000  # triples made and serialised at once by write_together
 
 
-def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
+def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO],
+                   nt_sink: Callable[[bytes], None] | None = None) -> None:
     """Several RDF formats (``{"ttl": fh, "nt": fh, "jsonld": fh}``) from one pass over the triples.
 
     Making the triples in Python costs more than serialising them, and keeping
@@ -331,7 +334,7 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
     :func:`blocks` is made once and written to every output.  The chunks'
     Turtle is the document's: the serialiser's prefix lines are kept from the
     first chunk only, and no subject runs across two chunks.  The same bytes
-    as :func:`serialize` of each format.
+    as :func:`serialize` of each format.  ``nt_sink`` gets each chunk's N-Triples too.
     """
     from kg.export import jsonld
 
@@ -342,7 +345,10 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
     header = None
     for chunk in _chunks(blocks(g)):
         if "nt" in outputs:
-            ox.serialize(chunk, outputs["nt"], format=FORMATS["nt"])
+            nt = ox.serialize(chunk, format=FORMATS["nt"])
+            outputs["nt"].write(nt)
+            if nt_sink is not None:
+                nt_sink(nt)
         if "ttl" in outputs:
             text = ox.serialize(chunk, format=FORMATS["ttl"], prefixes=PREFIXES)
             if header is None:
