@@ -114,11 +114,11 @@ def run(
         extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
-        loader = _store_loader(out_dir, formats) if store else None
+        loader = _StoreAlongside(out_dir) if store else None
         try:
             with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
                 report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
-                                                  nt_sink=loader.feed if loader else None)
+                                                  on_rdf=loader.start if loader else None)
         except BaseException:
             if loader is not None:
                 loader.abandon()
@@ -138,30 +138,34 @@ def _cluster_extractor(address: str, on_progress: Callable[[int], None] | None) 
     return cluster_extractor(address, on_progress)
 
 
-def _store_loader(out_dir: str | Path, formats: tuple[str, ...]):
-    """A store that loads the N-Triples as the RDF export writes them (kg.store.BackgroundStore), when it
-    writes them side by side with another RDF format; else None (the store is loaded from the files after)."""
-    from kg.export.formats import get
+class _StoreAlongside:
+    """The store loaded from the N-Triples export in a thread while the other formats render (kg.store)."""
 
-    rdf = [f for f in formats if get(f).rdf]
-    if "nt" not in rdf or len(rdf) < 2:
-        return None
-    from kg.store import BackgroundStore
+    def __init__(self, out_dir: str | Path):
+        self.out_dir = out_dir
+        self.background = None
 
-    return BackgroundStore(out_dir)
+    def start(self, rdf_files: dict[str, Path]) -> None:
+        if "nt" in rdf_files:
+            from kg.store import BackgroundStore
+
+            self.background = BackgroundStore(self.out_dir)
+            self.background.start(rdf_files["nt"])
+
+    def abandon(self) -> None:
+        if self.background is not None:
+            self.background.abandon()
 
 
-def write_store_timed(report: BuildReport, out_dir: str | Path, loader=None) -> None:
-    """Write the store of ``report.graph`` beside the exports (or finish ``loader``'s) and time it."""
+def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAlongside | None = None) -> None:
+    """Write the store of ``report.graph`` beside the exports (or finish the one loading) and time it."""
     from kg.export import rdf
     from kg.store import write_store
 
     t0 = time.perf_counter()
-    if loader is not None and loader.fed:
-        report.written.append(loader.finish())
+    if loader is not None and loader.background is not None:
+        report.written.append(loader.background.finish())
     else:
-        if loader is not None:
-            loader.abandon()
         # the N-Triples or Turtle just written, if any: Oxigraph parses it faster than Python makes the triples
         files = [p for p in report.written if p.name in ("kg.nt", "kg.ttl")]
         source = min(files, key=lambda p: p.suffix != ".nt") if files else rdf.triples(report.graph)

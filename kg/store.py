@@ -86,54 +86,40 @@ def _finish(tmp: Path, count: int, out_dir: str | Path) -> Path:
 
 
 class BackgroundStore:
-    """The store loaded in a thread from the N-Triples the RDF export makes, chunk by chunk, as it makes them.
+    """The store loaded from an N-Triples file in a thread, while the other exports are rendered.
 
     Oxigraph parses, sorts and writes without the GIL, so on two cores the
-    store costs a build little more than the wait for its last chunk.  At most
-    a few chunks wait in the queue (memory stays bounded).  :meth:`finish`
-    stamps and swaps it in once the exports are in place; :meth:`abandon`
-    drops it.
+    store costs a build little more than the wait for its last chunk.  The file
+    is opened when the thread starts: the export renamed over it meanwhile, or a
+    temporary file removed after a failure, is still read whole.  :meth:`finish`
+    stamps and swaps it in once the exports are in place; :meth:`abandon` drops it.
     """
 
     def __init__(self, out_dir: str | Path):
-        import queue
+        self.out_dir = out_dir
+        self.tmp: Path | None = None
+        self.thread = None
+        self.count = 0
+        self.error: BaseException | None = None
+
+    def start(self, nt_path: Path) -> None:
         import threading
 
-        self.out_dir = out_dir
-        self.tmp = _new_store_dir(out_dir)
-        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
-        self.count = 0
-        self.fed = False
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="mlkg-store", daemon=True)
+        self.tmp = _new_store_dir(self.out_dir)
+        fh = nt_path.open("rb")
+        self.thread = threading.Thread(target=self._run, args=(fh,), name="mlkg-store", daemon=True)
         self.thread.start()
 
-    def feed(self, ntriples: bytes) -> None:
-        """One chunk of N-Triples (whole lines)."""
-        self.fed = True
-        self.queue.put(ntriples)
-
-    def _run(self) -> None:
+    def _run(self, fh) -> None:
         try:
-            self.count = _fill(self.tmp, self._load_queued)
+            with fh:
+                self.count = _fill(self.tmp, lambda store: _load_nt(store, fh))
         except BaseException as exc:  # raised again by finish(), in the main thread
             self.error = exc
-            while self.queue.get() is not None:  # the writer must never wait on a dead loader
-                pass
-
-    def _load_queued(self, store) -> None:
-        import pyoxigraph as ox
-
-        while (data := self.queue.get()) is not None:
-            store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
-
-    def _stop(self) -> None:
-        self.queue.put(None)
-        self.thread.join()
 
     def finish(self) -> Path:
         """Wait for the load, then stamp and swap the store in; a failed load is raised here."""
-        self._stop()
+        self.thread.join()
         try:
             if self.error is not None:
                 raise self.error
@@ -143,9 +129,10 @@ class BackgroundStore:
             raise
 
     def abandon(self) -> None:
-        """Wait for the loader and remove what it wrote (the exports failed, or gave it nothing)."""
-        self._stop()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        """Wait for the load and remove what it wrote (the exports failed: no store of them)."""
+        if self.thread is not None:
+            self.thread.join()
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _load(store, source: Iterable | Path) -> None:

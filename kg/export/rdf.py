@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -325,8 +325,7 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
 CHUNK_TRIPLES = 10_000  # triples made and serialised at once by write_together
 
 
-def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO],
-                   nt_sink: Callable[[bytes], None] | None = None) -> None:
+def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
     """Several RDF formats (``{"ttl": fh, "nt": fh, "jsonld": fh}``) from one pass over the triples.
 
     Making the triples in Python costs more than serialising them, and keeping
@@ -334,7 +333,7 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO],
     :func:`blocks` is made once and written to every output.  The chunks'
     Turtle is the document's: the serialiser's prefix lines are kept from the
     first chunk only, and no subject runs across two chunks.  The same bytes
-    as :func:`serialize` of each format.  ``nt_sink`` gets each chunk's N-Triples too.
+    as :func:`serialize` of each format.
     """
     from kg.export import jsonld
 
@@ -345,10 +344,7 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO],
     header = None
     for chunk in _chunks(blocks(g)):
         if "nt" in outputs:
-            nt = ox.serialize(chunk, format=FORMATS["nt"])
-            outputs["nt"].write(nt)
-            if nt_sink is not None:
-                nt_sink(nt)
+            ox.serialize(chunk, outputs["nt"], format=FORMATS["nt"])
         if "ttl" in outputs:
             text = ox.serialize(chunk, format=FORMATS["ttl"], prefixes=PREFIXES)
             if header is None:
