@@ -71,7 +71,12 @@ def _fill(tmp: Path, load) -> int:
     store = ox.Store(str(tmp / "db"))
     load(store)
     store.flush()
-    store.optimize()  # one compaction: the many chunks' files would slow every later query
+    return _compact(store)
+
+
+def _compact(store) -> int:
+    """One compaction (the many chunks' files would slow every later query), then close; the triples' count."""
+    store.optimize()
     count = len(store)
     del store  # closes the database before it is moved
     return count
@@ -89,7 +94,8 @@ class BackgroundStore:
     """The store loaded from an N-Triples file in a thread, while the other exports are rendered.
 
     Oxigraph parses, sorts and writes without the GIL, so on two cores the
-    store costs a build little more than the wait for its last chunk.  The file
+    store costs a build little more than the wait for its last chunk; it is
+    compacted after the other exports, so that its memory does not add to theirs.  The file
     is opened when the thread starts: the export renamed over it meanwhile, or a
     temporary file removed after a failure, is still read whole.  :meth:`finish`
     stamps and swaps it in once the exports are in place; :meth:`abandon` drops it.
@@ -99,7 +105,7 @@ class BackgroundStore:
         self.out_dir = out_dir
         self.tmp: Path | None = None
         self.thread = None
-        self.count = 0
+        self.store = None
         self.error: BaseException | None = None
 
     def start(self, nt_path: Path) -> None:
@@ -112,8 +118,12 @@ class BackgroundStore:
 
     def _run(self, fh) -> None:
         try:
+            import pyoxigraph as ox
+
             with fh:
-                self.count = _fill(self.tmp, lambda store: _load_nt(store, fh))
+                self.store = ox.Store(str(self.tmp / "db"))
+                _load_nt(self.store, fh)
+                self.store.flush()
         except BaseException as exc:  # raised again by finish(), in the main thread
             self.error = exc
 
@@ -123,15 +133,22 @@ class BackgroundStore:
         try:
             if self.error is not None:
                 raise self.error
-            return _finish(self.tmp, self.count, self.out_dir)
+            # compacted only now, after the other exports: its memory does not add to theirs
+            return _finish(self.tmp, self._compacted(), self.out_dir)
         except BaseException:
+            self.store = None
             shutil.rmtree(self.tmp, ignore_errors=True)
             raise
+
+    def _compacted(self) -> int:
+        store, self.store = self.store, None
+        return _compact(store)  # closed when this returns: nothing else holds it
 
     def abandon(self) -> None:
         """Wait for the load and remove what it wrote (the exports failed: no store of them)."""
         if self.thread is not None:
             self.thread.join()
+            self.store = None
             shutil.rmtree(self.tmp, ignore_errors=True)
 
 
