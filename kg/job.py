@@ -17,7 +17,7 @@ from kg import catalogue, export, ingest, outlock
 from kg.extract import extract
 from kg.graph import NodePapers, PaperGraph, add_corpus, add_papers_in_key_order
 from kg.ingest import Problem
-from kg.memory import paused_gc
+from kg.memory import frozen_gc, paused_gc
 from kg.model import Paper, PaperExtraction
 from kg.resolve import resolve
 
@@ -51,9 +51,9 @@ def build_graph_from(
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    read, stream = ingest.read_streamed(paths, exclude=exclude)
     g = PaperGraph()
-    with paused_gc():
+    with paused_gc():  # the entries read live until their papers are made: nothing for the collector to free
+        read, stream = ingest.read_streamed(paths, exclude=exclude)
         add_papers_in_key_order(g, stream)  # each paper is made, becomes its node and is let go
     papers = NodePapers(g)  # what extraction reads of them, from their nodes
     timings["ingest"] = time.perf_counter() - t0
@@ -114,9 +114,17 @@ def run(
         extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
-        report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings)
+        loader = _StoreAlongside(out_dir) if store else None
+        try:
+            with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
+                report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
+                                                  on_rdf=loader.start if loader else None)
+        except BaseException:
+            if loader is not None:
+                loader.abandon()
+            raise
         if store:
-            write_store_timed(report, out_dir)
+            write_store_timed(report, out_dir, loader)
         if xcache is not None:
             xcache.record_inputs(paths)
             xcache.prune()
@@ -130,14 +138,36 @@ def _cluster_extractor(address: str, on_progress: Callable[[int], None] | None) 
     return cluster_extractor(address, on_progress)
 
 
-def write_store_timed(report: BuildReport, out_dir: str | Path) -> None:
-    """Write the store of ``report.graph`` beside the exports and time it."""
+class _StoreAlongside:
+    """The store loaded from the N-Triples export in a thread while the other formats render (kg.store)."""
+
+    def __init__(self, out_dir: str | Path):
+        self.out_dir = out_dir
+        self.background = None
+
+    def start(self, rdf_files: dict[str, Path]) -> None:
+        if "nt" in rdf_files:
+            from kg.store import BackgroundStore
+
+            self.background = BackgroundStore(self.out_dir)
+            self.background.start(rdf_files["nt"])
+
+    def abandon(self) -> None:
+        if self.background is not None:
+            self.background.abandon()
+
+
+def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAlongside | None = None) -> None:
+    """Write the store of ``report.graph`` beside the exports (or finish the one loading) and time it."""
     from kg.export import rdf
     from kg.store import write_store
 
     t0 = time.perf_counter()
-    # the N-Triples or Turtle just written, if any: Oxigraph parses it faster than Python makes the triples
-    files = [p for p in report.written if p.name in ("kg.nt", "kg.ttl")]
-    source = min(files, key=lambda p: p.suffix != ".nt") if files else rdf.triples(report.graph)
-    report.written.append(write_store(source, out_dir))
+    if loader is not None and loader.background is not None:
+        report.written.append(loader.background.finish())
+    else:
+        # the N-Triples or Turtle just written, if any: Oxigraph parses it faster than Python makes the triples
+        files = [p for p in report.written if p.name in ("kg.nt", "kg.ttl")]
+        source = min(files, key=lambda p: p.suffix != ".nt") if files else rdf.triples(report.graph)
+        report.written.append(write_store(source, out_dir))
     report.timings["export store"] = time.perf_counter() - t0

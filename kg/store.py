@@ -44,28 +44,112 @@ def write_store(source: Iterable | Path, out_dir: str | Path) -> Path:
     ``source`` is an N-Triples or Turtle file (parsed by Oxigraph itself: the
     fastest way in) or an iterable of pyoxigraph Triples.
     """
-    import pyoxigraph as ox
+    tmp = _new_store_dir(out_dir)
+    try:
+        count = _fill(tmp, lambda store: _load(store, source))
+        return _finish(tmp, count, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
+
+def _new_store_dir(out_dir: str | Path) -> Path:
+    """A hidden temporary directory in ``out_dir`` for a store being written, with a plain directory's permissions."""
     from kg.export import _umask
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", suffix=".tmp", dir=out))
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())
-        store = ox.Store(str(tmp / "db"))
-        _load(store, source)
-        store.flush()
-        store.optimize()  # one compaction: the many chunks' files would slow every later query
-        count = len(store)
-        del store  # closes the database before it is moved
-        (tmp / STAMP).write_text(json.dumps({"format": STORE_FORMAT, "triples": count,
-                                             "finished_ns": time.time_ns()}) + "\n", encoding="utf-8")
-        _swap(tmp, store_path(out))
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return store_path(out)
+    os.chmod(tmp, 0o777 & ~_umask())
+    return tmp
+
+
+def _fill(tmp: Path, load) -> int:
+    """A new database in ``tmp`` filled by ``load(store)``, compacted and closed; its number of triples."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(tmp / "db"))
+    load(store)
+    store.flush()
+    return _compact(store)
+
+
+def _compact(store) -> int:
+    """One compaction (the many chunks' files would slow every later query), then close; the triples' count."""
+    store.optimize()
+    count = len(store)
+    del store  # closes the database before it is moved
+    return count
+
+
+def _finish(tmp: Path, count: int, out_dir: str | Path) -> Path:
+    """Stamp the filled store in ``tmp`` (after the exports it was made from: it is fresh) and swap it in."""
+    (tmp / STAMP).write_text(json.dumps({"format": STORE_FORMAT, "triples": count,
+                                         "finished_ns": time.time_ns()}) + "\n", encoding="utf-8")
+    _swap(tmp, store_path(out_dir))
+    return store_path(out_dir)
+
+
+class BackgroundStore:
+    """The store loaded from an N-Triples file in a thread, while the other exports are rendered.
+
+    Oxigraph parses, sorts and writes without the GIL, so on two cores the
+    store costs a build little more than the wait for its last chunk; it is
+    compacted after the other exports, so that its memory does not add to theirs.  The file
+    is opened when the thread starts: the export renamed over it meanwhile, or a
+    temporary file removed after a failure, is still read whole.  :meth:`finish`
+    stamps and swaps it in once the exports are in place; :meth:`abandon` drops it.
+    """
+
+    def __init__(self, out_dir: str | Path):
+        self.out_dir = out_dir
+        self.tmp: Path | None = None
+        self.thread = None
+        self.store = None
+        self.error: BaseException | None = None
+
+    def start(self, nt_path: Path) -> None:
+        import threading
+
+        self.tmp = _new_store_dir(self.out_dir)
+        fh = nt_path.open("rb")
+        self.thread = threading.Thread(target=self._run, args=(fh,), name="mlkg-store", daemon=True)
+        self.thread.start()
+
+    def _run(self, fh) -> None:
+        try:
+            import pyoxigraph as ox
+
+            with fh:
+                self.store = ox.Store(str(self.tmp / "db"))
+                _load_nt(self.store, fh)
+                self.store.flush()
+        except BaseException as exc:  # raised again by finish(), in the main thread
+            self.error = exc
+
+    def finish(self) -> Path:
+        """Wait for the load, then stamp and swap the store in; a failed load is raised here."""
+        self.thread.join()
+        try:
+            if self.error is not None:
+                raise self.error
+            # compacted only now, after the other exports: its memory does not add to theirs
+            return _finish(self.tmp, self._compacted(), self.out_dir)
+        except BaseException:
+            self.store = None
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            raise
+
+    def _compacted(self) -> int:
+        store, self.store = self.store, None
+        return _compact(store)  # closed when this returns: nothing else holds it
+
+    def abandon(self) -> None:
+        """Wait for the load and remove what it wrote (the exports failed: no store of them)."""
+        if self.thread is not None:
+            self.thread.join()
+            self.store = None
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _load(store, source: Iterable | Path) -> None:
@@ -80,14 +164,21 @@ def _load(store, source: Iterable | Path) -> None:
 
     if isinstance(source, Path) and source.suffix == ".nt":
         with source.open("rb") as fh:
-            while lines := fh.readlines(CHUNK_BYTES):
-                store.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_TRIPLES)
+            _load_nt(store, fh)
         return
     if isinstance(source, Path):
         source = ox.parse(path=str(source), format=ox.RdfFormat.TURTLE)
     quads = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in source)
     while chunk := list(itertools.islice(quads, CHUNK_QUADS)):
         store.bulk_extend(chunk)
+
+
+def _load_nt(store, fh) -> None:
+    """N-Triples from an open binary file, a bounded chunk of whole lines at a time."""
+    import pyoxigraph as ox
+
+    while lines := fh.readlines(CHUNK_BYTES):
+        store.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_TRIPLES)
 
 
 def _swap(new: Path, target: Path) -> None:

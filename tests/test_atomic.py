@@ -60,7 +60,7 @@ def store_triples(path: Path) -> bytes:
     """A store directory's triples, sorted (the database files themselves differ from build to build)."""
     try:
         db = ox.Store.read_only(str(path / "db"))
-    except OSError:
+    except (OSError, RuntimeError):  # a store a killed build left half-written (its loader runs beside rendering)
         return b"<not a store>"
     return "\n".join(sorted(str(q) for q in db)).encode()
 

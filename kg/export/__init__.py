@@ -116,13 +116,16 @@ def write_all(
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     timings: dict[str, float] | None = None,
     on_format: Callable[[str], None] | None = None,
+    on_rdf: Callable[[dict[str, Path]], None] | None = None,
 ) -> list[Path]:
     """Render every format to a temporary file beside its target, then rename them all into ``out_dir``.
 
     Nothing is held whole in memory: each format streams into its file, and
     Turtle, N-Triples and JSON-LD are written side by side from one pass over
     the triples (:func:`kg.export.rdf.write_together`), timed together as
-    ``export ttl+nt+jsonld``.  No export is touched until
+    ``export ttl+nt+jsonld``; ``on_rdf`` is then given their complete temporary
+    files (format → path), which the other formats' rendering may read meanwhile
+    (the store loads the N-Triples).  No export is touched until
     every format is rendered, and each rename is atomic: a build killed while
     rendering leaves all the previous files, one killed among the renames
     leaves each file whole, new or previous (a hidden ``.kg.*.tmp`` may be
@@ -141,6 +144,8 @@ def write_all(
             for fmt in together:
                 if on_format:
                     on_format(fmt)
+            if on_rdf:
+                on_rdf({fmt: tmp for fmt, (_, tmp) in zip(together, rendered)})
         for fmt in formats:
             if fmt in together:
                 continue

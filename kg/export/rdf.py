@@ -158,9 +158,11 @@ def blocks(g: nx.MultiDiGraph) -> Iterator[list[ox.Triple]]:
             yield block
         else:
             yield list(_entity(g, iri, data))
+    succ = g._succ  # a paper without edges or experiments (most of many small ones) has no evidence
     for iri in nodes:
         data = attrs[iri]
-        if data["type"] == "Paper" and (block := list(_paper_evidence(g, iri, data))):
+        if (data["type"] == "Paper" and (succ[iri] or data.get("experiments"))
+                and (block := list(_paper_evidence(g, iri, data)))):
             yield block
 
 
@@ -178,7 +180,7 @@ def _paper_evidence(g: nx.MultiDiGraph, iri: str, data: dict) -> Iterator[ox.Tri
 
 def _paper_edges(g: nx.MultiDiGraph, iri: str, data: bool = False) -> list[tuple]:
     """The paper's relation edges, sorted by relation then entity (the order evidence is numbered in)."""
-    if not g.succ[iri]:  # no edge at all (most papers of a large corpus of small ones): no edge view to make
+    if not g._succ[iri]:  # no edge at all (most papers of a large corpus of small ones): no edge view to make
         return []
     edges = [e for e in g.out_edges(iri, keys=True, data=True) if e[2] in RELATIONS]
     edges.sort(key=lambda e: (e[2], e[1]))

@@ -30,6 +30,7 @@ from functools import cache
 import kg.extract.rules  # noqa: F401  (registers every rule)
 from kg.catalogue import Catalogue
 from kg.extract.decisions import apply
+from kg.extract.gate import nothing_to_find
 from kg.extract.engine import REGISTRY
 from kg.extract.rules.ids import CAPITALISED_PHRASE, CATALOGUE_RULES, METHOD_PHRASE, rank_of
 from kg.extract.text import Coverage, Page, Text
@@ -81,8 +82,11 @@ def find_candidates(text: str, title_end: int, catalogue: Catalogue, patterns: b
 
     ``lexicon``: the word lists to read (``None``: the shipped ones).
     """
+    lexicon = lexicon or Lexicon.load()
+    if nothing_to_find(text, catalogue, lexicon):  # most tiny records: no rule could start a name
+        return []
     off = switched_off(patterns, open_vocab, disabled)
-    page = Page(Text(text), title_end, catalogue, vocab(lexicon or Lexicon.load()))
+    page = Page(Text(text), title_end, catalogue, vocab(lexicon))
     found: list[Candidate] = []
     for kind, runs in _plan(off):
         for run in runs:
