@@ -74,6 +74,8 @@ CASES = [
                      TRAINS), P.EVALUATES, ("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M, TRAINS)),
     ("train-and-evaluate", ("We train and evaluate our tagger on the FooCorpus collection.", "FooCorpus", D),
      P.TRAINS_ON, ("We evaluate our tagger on FooCorpus.", "FooCorpus", D)),
+    ("introduced-here", ("We propose two samplers -- KiteWalk and KiteJump -- for trips.", "KiteJump", T), P.PROPOSES,
+     ("We propose a sampler for trips that calls KiteJump.", "KiteJump", T)),
 ]
 
 
@@ -234,3 +236,28 @@ def test_the_base_of_our_fine_tuned_model_is_fine_tuned():
     assert run("basis-of-ours", ours, "Zeta-7B", M, TRAINS) == P.FINE_TUNES
     assert run("basis-of-ours", ours.replace("our ", "a "), "Zeta-7B", M, TRAINS) == P.EVALUATES
     assert run("basis-of-ours", "We present Tripster, our Zeta-7B based planner.", "Zeta-7B", M, TRAINS) == P.EVALUATES
+
+
+def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
+    """Issue 13's last kind: the paper's own named parts (a second algorithm of a list, a dataset it collected,
+    the description beside its own name) were applied or trained on, not proposed."""
+    fires = [("We present KiteJump, a sampler for long trips.", "KiteJump", T),
+             ("We test on TripSet and a newly collected dataset, Harbour-Log (HL), of ten thousand ports.", "HL", D),
+             ("We contribute a large and varied benchmark suite, PortBench, with graded tasks.", "PortBench", B),
+             ("Our results rest on a new data mixture, KiteTalk, which is half the size.", "KiteTalk", D)]
+    for sentence, name, etype in fires:
+        assert run("introduced-here", sentence, name, etype) == P.PROPOSES, sentence
+    ours = PaperContext(proposed=frozenset({"Tripster"}))
+    assert run("introduced-here", "We propose Tripster, a Graded Route Fusion model for trips.", "Graded Route Fusion",
+               T, ours) == P.PROPOSES
+    quiet = [("We propose a new KiteJump variant for trips.", "KiteJump", T),  # the variant is new, not KiteJump
+             ("Recently, prior work has proposed KiteJump, a sampler for trips.", "KiteJump", T),  # earlier work
+             ("Unlike the recently introduced KiteJump, our sampler needs no labels.", "KiteJump", T),
+             ("We propose a method for tuning samplers, KiteJump and KiteWalk.", "KiteJump", T),
+             ("We design a KiteJump-based sampler for trips.", "KiteJump", T),
+             ("Established samplers such as KiteJump fail on trips.", "KiteJump", T)]
+    for sentence, name, etype in quiet:
+        assert run("introduced-here", sentence, name, etype) is None, sentence
+    o = occurrence("We present KiteJump, a sampler for long trips.", "KiteJump", T)
+    known = Occurrence(**{**{f: getattr(o, f) for f in o.__slots__}, "known": True})
+    assert Reading(known, PaperContext(), Cues.of()) and classify(known)[1] != "introduced-here"  # the catalogue's

@@ -57,6 +57,21 @@ _RELATIONS = {
     "YARDSTICK_AFTER": r"^-(?:{cue_scale_suffixes})\b",
     "OURS_BEFORE": r"\b(?:{cue_ours_before})\s+$",  # "our curated X": data the paper made
     "OURS_MODEL_BEFORE": r"\b(?:{cue_ours_model_before})\s+$",  # "our trained model X"
+    # "we propose two algorithms -- A and B", "a newly collected dataset, C": a new name the paper introduces here
+    "INTRODUCE_TRIGGER": r"\b(?:{cue_introduce_verbs})\w*|\bnew(?:ly)?\b|\bnovel\b",
+    "INTRODUCED_BEFORE": r"(?:\b(?:we|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:{cue_introduce_verbs})(?:e|es|ed|ing|s|d)?\s+"
+                         r"(?:(?:(?:a|an|the|two|three|four|several|our)\s+)?(?:(?:{novelty_words})\s+)*"
+                         r"|(?:(?:a|an|the|two|three|four|several|our)\s+)?(?:(?!(?:{prepositions}|to|that|which)\b)[\w\-]+\s+){0,4}?"
+                         r"(?:{cue_introduced_kinds})(?:s|es)?\s*(?:,|:|--|—|\(|namely|called|named|dubbed|termed|i\.e\.,?)?\s*)"
+                         r"|\b(?:a|an)\s+(?:new|novel)\s+(?:(?!(?:{prepositions}|to|that|which)\b)[\w\-]+\s+){0,3}?"
+                         r"(?:{cue_introduced_kinds})(?:s|es)?\s*(?:,|:|--|—)\s*"
+                         r"|\bnewly\s+(?:{release_stems})\w*\s+(?:[\w\-]+\s+){0,2}?(?:{cue_introduced_kinds})(?:s|es)?\s*(?:,|:|--|—)\s*)"
+                         r"(?:[A-Z0-9][^\s,;]*(?:\s+\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,5}"
+                         r"(?:(?:[A-Z0-9][^\s,;(]*\s+){0,4}?[A-Z0-9][^\s,;(]*\s*\()?[\"“]?$",  # "Long Form (LF"
+    "INTRODUCED_NOT_AFTER": r"^[\"”]?(?:\s+|-)(?:{cue_introduced_not_after})\b",
+    # "we propose UniFS, a unified fusion model": the description set beside the paper's own name
+    "APPOSED_TO": r"(?P<name>[\w.\-+*]+)\s*,\s*(?:a|an|the)\s+(?:(?:{novelty_words})\s+)*$",
+    "KIND_AFTER": r"^\s+(?:[\w\-]+\s+)?(?:{cue_introduced_kinds})(?:s|es)?\b",
     "OURS_BASED_ON": r"\bour\s+$",  # "our X-based model": the model is ours, X its base
     "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
     "FROZEN": r"\b(?:{cue_frozen})\b",
