@@ -76,6 +76,9 @@ CASES = [
      P.TRAINS_ON, ("We evaluate our tagger on FooCorpus.", "FooCorpus", D)),
     ("introduced-here", ("We propose two samplers -- KiteWalk and KiteJump -- for trips.", "KiteJump", T), P.PROPOSES,
      ("We propose a sampler for trips that calls KiteJump.", "KiteJump", T)),
+    # a model named in passing is background, but a stated score is a result: "attain only 41%" is an experiment
+    ("background", ("Even the strongest open models, such as Zeta-2-7B, still struggle on long trips.", "Zeta-2-7B", M),
+     P.MENTIONS, ("Even the strongest open models, such as Zeta-2-7B, attain only 41 % on long trips.", "Zeta-2-7B", M)),
 ]
 
 
@@ -255,6 +258,8 @@ def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
              ("Unlike the recently introduced KiteJump, our sampler needs no labels.", "KiteJump", T),
              ("We propose a method for tuning samplers, KiteJump and KiteWalk.", "KiteJump", T),
              ("We design a KiteJump-based sampler for trips.", "KiteJump", T),
+             ("We propose a framework that joins Harbour Sensing (HS) with routing.", "HS", T),  # the name is not it
+             ("We further introduce temporal smoothing between frames.", "temporal smoothing", T),  # a description
              ("Established samplers such as KiteJump fail on trips.", "KiteJump", T)]
     for sentence, name, etype in quiet:
         assert run("introduced-here", sentence, name, etype) is None, sentence

@@ -29,7 +29,7 @@ _RELATIONS = {
     "BACKGROUND": r"\b{cue_background}\b",
     "RELATED_WORK": r"\brelated\s+{cue_related_work}\b",
     "BACKGROUND_HINT": r"\b{cue_background_hint}\b",
-    "EXPERIMENT": r"\b{cue_experiment}\b",
+    "EXPERIMENT": r"\b{cue_experiment}\b|\d\s?%",  # "attain only 50%": a stated result
     # --- models
     "FINE_TUNE": r"\b{cue_fine_tune}",
     "FINE_TUNE_AFTER": r"^\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?"
@@ -66,8 +66,8 @@ _RELATIONS = {
                          r"|\b(?:a|an)\s+(?:new|novel)\s+(?:(?!(?:{prepositions}|to|that|which)\b)[\w\-]+\s+){0,3}?"
                          r"(?:{cue_introduced_kinds})(?:s|es)?\s*(?:,|:|--|—)\s*"
                          r"|\bnewly\s+(?:{release_stems})\w*\s+(?:[\w\-]+\s+){0,2}?(?:{cue_introduced_kinds})(?:s|es)?\s*(?:,|:|--|—)\s*)"
-                         r"(?:[A-Z0-9][^\s,;]*(?:\s+\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,5}"
-                         r"(?:(?:[A-Z0-9][^\s,;(]*\s+){0,4}?[A-Z0-9][^\s,;(]*\s*\()?[\"“]?$",  # "Long Form (LF"
+                         r"(?:(?-i:[A-Z0-9])[^\s,;]*(?:\s+\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,5}"
+                         r"(?:(?:(?-i:[A-Z0-9])[^\s,;(]*\s+){0,4}?(?-i:[A-Z0-9])[^\s,;(]*\s*\()?[\"“]?$",  # "Long Form (LF"
     "INTRODUCED_NOT_AFTER": r"^[\"”]?(?:\s+|-)(?:{cue_introduced_not_after})\b",
     # "we propose UniFS, a unified fusion model": the description set beside the paper's own name
     "APPOSED_TO": r"(?P<name>[\w.\-+*]+)\s*,\s*(?:a|an|the)\s+(?:(?:{novelty_words})\s+)*$",
