@@ -247,7 +247,10 @@ def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
     fires = [("We present KiteJump, a sampler for long trips.", "KiteJump", T),
              ("We test on TripSet and a newly collected dataset, Harbour-Log (HL), of ten thousand ports.", "HL", D),
              ("We contribute a large and varied benchmark suite, PortBench, with graded tasks.", "PortBench", B),
-             ("Our results rest on a new data mixture, KiteTalk, which is half the size.", "KiteTalk", D)]
+             ("Our results rest on a new data mixture, KiteTalk, which is half the size.", "KiteTalk", D),
+             ("We tune the Kite models on notes, creating their chat counterparts (Kite-Talk).", "Kite-Talk", M),
+             ("We present two parts: PortSet, a large-scale, clean dataset of routes; and PortBench, a benchmark of "
+              "graded tasks.", "PortBench", B)]
     for sentence, name, etype in fires:
         assert run("introduced-here", sentence, name, etype) == P.PROPOSES, sentence
     ours = PaperContext(proposed=frozenset({"Tripster"}))
@@ -260,7 +263,9 @@ def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
              ("We design a KiteJump-based sampler for trips.", "KiteJump", T),
              ("We propose a framework that joins Harbour Sensing (HS) with routing.", "HS", T),  # the name is not it
              ("We further introduce temporal smoothing between frames.", "temporal smoothing", T),  # a description
-             ("Established samplers such as KiteJump fail on trips.", "KiteJump", T)]
+             ("Established samplers such as KiteJump fail on trips.", "KiteJump", T),
+             ("We propose Tripster and evaluate it on PortBench, a benchmark of graded tasks.", "PortBench", B),
+             ("We present Tripster, which uses KiteNet, a pre-trained detector, to find ports.", "KiteNet", M)]
     for sentence, name, etype in quiet:
         assert run("introduced-here", sentence, name, etype) is None, sentence
     o = occurrence("We present KiteJump, a sampler for long trips.", "KiteJump", T)

@@ -59,7 +59,8 @@ _RELATIONS = {
     "OURS_MODEL_BEFORE": r"\b(?:{cue_ours_model_before})\s+$",  # "our trained model X"
     # "we propose two algorithms -- A and B", "a newly collected dataset, C": a new name the paper introduces here
     "INTRODUCE_TRIGGER": r"\b(?:{cue_introduce_verbs})\w*|\bnew(?:ly)?\b|\bnovel\b",
-    "INTRODUCED_BEFORE": r"(?:\b(?:we|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:{cue_introduce_verbs})(?:e|es|ed|ing|s|d)?\s+"
+    "INTRODUCED_BEFORE": r"(?:(?:\b(?:we|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:{cue_introduce_verbs})(?:e|es|ed|ing|s|d)?"
+                         r"|,\s+(?:thereby\s+|thus\s+)?(?:{cue_introduce_verbs})e?ing)\s+"
                          r"(?:(?:(?:a|an|the|two|three|four|several|our)\s+)?(?:(?:{novelty_words})\s+)*"
                          r"|(?:(?:a|an|the|two|three|four|several|our)\s+)?(?:(?!(?:{prepositions}|to|that|which)\b)[\w\-]+\s+){0,4}?"
                          r"(?:{cue_introduced_kinds})(?:s|es)?\s*(?:,|:|--|—|\(|namely|called|named|dubbed|termed|i\.e\.,?)?\s*)"
@@ -72,6 +73,10 @@ _RELATIONS = {
     # "we propose UniFS, a unified fusion model": the description set beside the paper's own name
     "APPOSED_TO": r"(?P<name>[\w.\-+*]+)\s*,\s*(?:a|an|the)\s+(?:(?:{novelty_words})\s+)*$",
     "KIND_AFTER": r"^\s+(?:[\w\-]+\s+)?(?:{cue_introduced_kinds})(?:s|es)?\b",
+    # "we present two parts: A, a large-scale dataset of ...; B, a benchmark ...": a new name described as it comes
+    "DESCRIBED_AFTER": r"^\s*,\s+(?:a|an)\s+(?:[\w\-]+,?\s+){0,5}?(?:{cue_introduced_kinds})(?:s|es)?\b",
+    # ... unless the name is the object of a preposition or a verb of use: "evaluate on A, a benchmark of ..."
+    "OBJECT_BEFORE": r"\b(?:{prepositions}|against|to|via|use[sd]?|using|adopt\w*|employ\w*|leverag\w*)\s+(?:the\s+)?$",
     "OURS_BASED_ON": r"\bour\s+$",  # "our X-based model": the model is ours, X its base
     "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
     "FROZEN": r"\b(?:{cue_frozen})\b",

@@ -58,7 +58,9 @@ def introduced_here(r: Reading) -> P | None:
     if (r.o.known or r.o.is_title or r.name.islower() or r.in_contrast_clause
             or r.cues.INTRODUCED_NOT_AFTER.match(r.right)):
         return None  # a known name is the recognisers' to call new, a lower-case phrase is mostly a description
-    said = r.before("INTRODUCE_TRIGGER") >= 0 and bool(r.cues.INTRODUCED_BEFORE.search(r.left))
+    triggered = r.before("INTRODUCE_TRIGGER") >= 0
+    said = triggered and bool(r.cues.INTRODUCED_BEFORE.search(r.left) or (
+        r.cues.DESCRIBED_AFTER.match(r.right) and not r.cues.OBJECT_BEFORE.search(r.left)))
     beside = r.cues.APPOSED_TO.search(r.left) if r.ctx.proposed and not said else None
     described = beside is not None and beside.group("name") in r.ctx.proposed and bool(r.cues.KIND_AFTER.match(r.right))
     return P.PROPOSES if (said or described) and whose(r.o, r.ctx, r.cues) != "background" else None
