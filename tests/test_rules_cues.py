@@ -199,6 +199,11 @@ MORE_CASES = [
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+    # distilling into a model trains it, also past a teacher with a dotted name; "a small X student" is trained
+    ("fine-tune-cue", ("We show the skill can be distilled down from Orbit-3.5 (175B) to Zeta-2 variants.", "Zeta-2", M),
+     P.FINE_TUNES, ("We show the skill can be distilled down from Orbit-3.5 (175B).", "Orbit-3.5", M)),
+    ("fine-tune-cue", ("Our method distils two teachers, Orbit-3 and Orbit-4, into a small Zeta-2 student.", "Zeta-2", M),
+     P.FINE_TUNES, ("Our method distils two teachers, Orbit-3 and Orbit-4, into a small Zeta-2 model.", "Zeta-2", M)),
     ("kept-frozen", ("We keep Zeta-2-7B frozen and learn a small routing head.", "Zeta-2-7B", M, TRAINS), P.EVALUATES,
      ("Recently, frozen encoders such as Zeta-2-7B have become popular.", "Zeta-2-7B", M, TRAINS)),
     # a sentence opening on a study verb is ours, unless it speaks of earlier work

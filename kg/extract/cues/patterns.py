@@ -35,7 +35,7 @@ _RELATIONS = {
     "FINE_TUNE_AFTER": r"^\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?"
                        r"(?:(?:can|could|may|might|will|would|should|must)\s+(?:also\s+)?be\s+"
                        r"|(?:has|have|had)\s+(?:also\s+)?been\s+|is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
-                       r"(?:{verbs_fine_tuned}|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
+                       r"(?:{verbs_fine_tuned}|student\b|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
     "ROLE_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
                   r"(?:strong\s+)?{cue_role_after}\b",
     "ROLE_NEAR": r"\b{cue_role_near}\b",
