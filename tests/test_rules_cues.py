@@ -199,6 +199,10 @@ MORE_CASES = [
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+    # a bare size after the paper's own model is a size of it, not of a model it compares with
+    ("own-size-or-variant", ("We train Zeta at different scales from 7B, 13B, to 33B parameters.", "13B", M,
+                             PaperContext(proposed=frozenset({"Zeta"}))), P.PROPOSES,
+     ("We train Zeta and compare it with Orbit at 7B and 13B.", "13B", M, PaperContext(proposed=frozenset({"Zeta"})))),
     # distilling into a model trains it, also past a teacher with a dotted name; "a small X student" is trained
     ("fine-tune-cue", ("We show the skill can be distilled down from Orbit-3.5 (175B) to Zeta-2 variants.", "Zeta-2", M),
      P.FINE_TUNES, ("We show the skill can be distilled down from Orbit-3.5 (175B).", "Orbit-3.5", M)),

@@ -11,6 +11,7 @@ technique's.  Words live in the lexicon (:mod:`kg.extract.cues.patterns`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from kg.extract.engine import REGISTRY, Rule, rule
 from kg.model import Predicate as P
 
 STAGE = "cue"
+_WORDS = re.compile(r"[^\s,;:()]+")
 FOLLOW_UP = "cue-follow-up"  # rules over the next sentence rather than one mention
 
 
@@ -78,7 +80,13 @@ def own_size_or_variant(r: Reading) -> P | None:
         if len(own) >= 3 and names.extends(name, own) or (
                 names.extends(own, name) and names.is_size(own[len(name) + 1:])):
             return P.PROPOSES
-    return None
+    return P.PROPOSES if names.is_size(name) and _sizes_of_ours(r) else None
+
+
+def _sizes_of_ours(r: Reading) -> bool:
+    """"We train Zeta at three scales, 7B, 13B and 33B": a bare size whose nearest name before it is ours."""
+    at = max((r.left.rfind(own) + len(own) for own in r.ctx.proposed if len(own) >= 3 and own in r.left), default=-1)
+    return at >= 0 and all(names.is_size(w) or w.islower() for w in _WORDS.findall(r.left[at:]))
 
 
 @rule("ours-by-possessive", stage=STAGE, rank=2, confidence=0.75,
