@@ -199,6 +199,9 @@ MORE_CASES = [
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+    # "they employ X" speaks of other work; "prior to" only orders steps, it points at no earlier work
+    ("background", ("They typically employ QuRA to rank the trips.", "QuRA", T), P.MENTIONS,
+     ("The resulting ranker is further tuned with QuRA prior to deployment.", "QuRA", T)),
     # a bare size after the paper's own model is a size of it, not of a model it compares with
     ("own-size-or-variant", ("We train Zeta at different scales from 7B, 13B, to 33B parameters.", "13B", M,
                              PaperContext(proposed=frozenset({"Zeta"}))), P.PROPOSES,
