@@ -202,6 +202,9 @@ MORE_CASES = [
     # "they employ X" speaks of other work; "prior to" only orders steps, it points at no earlier work
     ("background", ("They typically employ QuRA to rank the trips.", "QuRA", T), P.MENTIONS,
      ("The resulting ranker is further tuned with QuRA prior to deployment.", "QuRA", T)),
+    # "from 7B to 70B" is a range of sizes, not a source the model is drawn from
+    ("role-cue", ("We distil the planner from Zeta-2-70B into a small student.", "Zeta-2-70B", M), P.EVALUATES,
+     ("Our tuner works on Zeta-2 models from 7B to 70B.", "7B", M)),
     # a bare size after the paper's own model is a size of it, not of a model it compares with
     ("own-size-or-variant", ("We train Zeta at different scales from 7B, 13B, to 33B parameters.", "13B", M,
                              PaperContext(proposed=frozenset({"Zeta"}))), P.PROPOSES,
