@@ -13,7 +13,7 @@ from kg.extract.decide import LinearModel, decide
 from kg.extract.phrases import method_phrases
 from kg.extract.pipeline import DEFAULT_MODEL
 from kg.extract.recognise import Text
-from kg.extract.features import OPEN
+from kg.extract.features import OPEN, SAID_FINE_TUNED
 from kg.model import EntityType, Predicate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +38,14 @@ def test_fine_tunes_needs_its_own_bar():
     assert decide(tiny_model(fine_tune_min=0.5), features, EntityType.MODEL, (FT,)).predicates == (FT,)
     # the rules' fine-tune under a stricter bar becomes an evaluation
     assert decide(tiny_model(fine_tune_min=0.9), features, EntityType.MODEL, (FT,)).predicates == (EV,)
+
+
+def test_a_fine_tune_the_text_states_needs_no_bar():
+    """"we fine-tune X" or "our X-based model, fine-tuned on ..." stays a fine-tune however unsure the model is."""
+    features = {"cue": 1.0, SAID_FINE_TUNED: 1.0}
+    assert decide(tiny_model(fine_tune_min=0.9), features, EntityType.MODEL, (FT,)).predicates == (FT,)
+    got = _relations("Trip tuning", "We present Tripster, our Zeta-2-7B based planner, fine-tuned on one GPU for a day.")
+    assert got["Zeta-2-7B"] == {"fineTunes"}
 
 
 def test_a_confident_model_overrules_the_rules_and_an_unsure_one_does_not():

@@ -202,6 +202,9 @@ MORE_CASES = [
     # "they employ X" speaks of other work; "prior to" only orders steps, it points at no earlier work
     ("background", ("They typically employ QuRA to rank the trips.", "QuRA", T), P.MENTIONS,
      ("The resulting ranker is further tuned with QuRA prior to deployment.", "QuRA", T)),
+    # "adaptation results using X" (a parameter-efficient method's results) adapt X's weights
+    ("fine-tune-cue", ("We present adaptation results using Zeta-2 and Orbit-3 on vision tasks.", "Orbit-3", M),
+     P.FINE_TUNES, ("We present inference results using Zeta-2 and Orbit-3 on vision tasks.", "Orbit-3", M)),
     # "from 7B to 70B" is a range of sizes, not a source the model is drawn from
     ("role-cue", ("We distil the planner from Zeta-2-70B into a small student.", "Zeta-2-70B", M), P.EVALUATES,
      ("Our tuner works on Zeta-2 models from 7B to 70B.", "7B", M)),

@@ -19,13 +19,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract.cues.relation_rules import fine_tune_cue, id_of, train_and_evaluate
-from kg.extract.features import OPEN
+from kg.extract.cues.relation_rules import id_of, train_and_evaluate
+from kg.extract.features import OPEN, SAID_FINE_TUNED
 from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
 
 NONE = "none"
-EXPLICIT_FINE_TUNE = f"cue={id_of(fine_tune_cue)}"  # the feature of "we fine-tune X": the verb says so
 TRAIN_AND_EVALUATE = f"cue={id_of(train_and_evaluate)}"  # "we train and evaluate on X": both data edges
 BOTH_DATA = "evaluatesOn+trainsOn"
 # Label sets each type may take; a class outside its type's set is never chosen.
@@ -109,7 +108,7 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     if features.get(TRAIN_AND_EVALUATE) and label in ("trainsOn", "evaluatesOn"):  # the text says both
         label = BOTH_DATA
     fine_tune = sum(p for c, p in by_class.items() if "fineTunes" in c)
-    explicit = features.get(EXPLICIT_FINE_TUNE)  # no doubt to weigh
+    explicit = features.get(SAID_FINE_TUNED)  # the text says so: no doubt to weigh
     if "fineTunes" in label and not explicit and fine_tune < params.get("fine_tune_min", 0.0):
         label = label.replace("fineTunes", "evaluates")
     predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=PRECEDENCE.__getitem__))
