@@ -202,6 +202,11 @@ MORE_CASES = [
     # "they employ X" speaks of other work; "prior to" only orders steps, it points at no earlier work
     ("background", ("They typically employ QuRA to rank the trips.", "QuRA", T), P.MENTIONS,
      ("The resulting ranker is further tuned with QuRA prior to deployment.", "QuRA", T)),
+    # a comparison of sizes names no model the paper runs; what researchers have done is earlier work
+    ("yardstick", ("Our tuner trains models larger than Orbit-3 8B and Zeta-2 11B on one GPU.", "Zeta-2 11B", M),
+     P.MENTIONS, ("Our tuned tagger is faster than Orbit-3 8B and Zeta-2 11B.", "Zeta-2 11B", M)),
+    ("background", ("Researchers have used QuRA to build taggers.", "QuRA", T), P.MENTIONS,
+     ("Our taggers have used QuRA to rank trips.", "QuRA", T)),
     # "adaptation results using X" (a parameter-efficient method's results) adapt X's weights
     ("fine-tune-cue", ("We present adaptation results using Zeta-2 and Orbit-3 on vision tasks.", "Orbit-3", M),
      P.FINE_TUNES, ("We present inference results using Zeta-2 and Orbit-3 on vision tasks.", "Orbit-3", M)),

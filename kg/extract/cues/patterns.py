@@ -55,6 +55,7 @@ _RELATIONS = {
     # "When fine-tuned on the task, X and Y ...": the opening clause's participle is said of the subject
     "FINE_TUNED_OPENING": r"^\W*(?:when|after|once|if)\s+(?:further\s+|first\s+)?(?:{verbs_fine_tuned})\b",
     "YARDSTICK_AFTER": r"^-(?:{cue_scale_suffixes})\b",
+    "SIZE_THAN": r"\b(?:larger|bigger|smaller)\s+than\b",  # "larger than X and Y": a comparison of sizes only
     "OURS_BEFORE": r"\b(?:{cue_ours_before})\s+$",  # "our curated X": data the paper made
     "OURS_MODEL_BEFORE": r"\b(?:{cue_ours_model_before})\s+$",  # "our trained model X"
     # "we propose two algorithms -- A and B", "a newly collected dataset, C": a new name the paper introduces here

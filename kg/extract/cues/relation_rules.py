@@ -97,9 +97,11 @@ def ours_by_possessive(r: Reading) -> P | None:
 
 
 @rule("yardstick", stage=STAGE, rank=5, confidence=0.7,
-      finds='a model named as a measure of scale: "GPT-3.5-level performance", "a GPT-4-class model"')
+      finds='a model named as a measure of scale: "GPT-3.5-level performance", "a GPT-4-class model", '
+            '"models larger than X and Y"')
 def yardstick(r: Reading) -> P | None:
-    return P.MENTIONS if r.as_model and r.cues.YARDSTICK_AFTER.match(r.right) else None
+    scale = r.cues.YARDSTICK_AFTER.match(r.right) or r.governing("SIZE_THAN") >= 0
+    return P.MENTIONS if r.as_model and scale else None
 
 
 @rule("system-built-on", stage=STAGE, rank=10, confidence=0.7,
