@@ -273,7 +273,8 @@ def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
              ("Our results rest on a new data mixture, KiteTalk, which is half the size.", "KiteTalk", D),
              ("We tune the Kite models on notes, creating their chat counterparts (Kite-Talk).", "Kite-Talk", M),
              ("We present two parts: PortSet, a large-scale, clean dataset of routes; and PortBench, a benchmark of "
-              "graded tasks.", "PortBench", B)]
+              "graded tasks.", "PortBench", B),
+             ("Results confirm that the KiteGAN algorithm developed in this research is fast.", "KiteGAN", T)]
     for sentence, name, etype in fires:
         assert run("introduced-here", sentence, name, etype) == P.PROPOSES, sentence
     ours = PaperContext(proposed=frozenset({"Tripster"}))
@@ -288,7 +289,8 @@ def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
              ("We further introduce temporal smoothing between frames.", "temporal smoothing", T),  # a description
              ("Established samplers such as KiteJump fail on trips.", "KiteJump", T),
              ("We propose Tripster and evaluate it on PortBench, a benchmark of graded tasks.", "PortBench", B),
-             ("We present Tripster, which uses KiteNet, a pre-trained detector, to find ports.", "KiteNet", M)]
+             ("We present Tripster, which uses KiteNet, a pre-trained detector, to find ports.", "KiteNet", M),
+             ("Results confirm that the KiteGAN algorithm developed by Orbit Labs is fast.", "KiteGAN", T)]
     for sentence, name, etype in quiet:
         assert run("introduced-here", sentence, name, etype) is None, sentence
     o = occurrence("We present KiteJump, a sampler for long trips.", "KiteJump", T)

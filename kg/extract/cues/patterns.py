@@ -70,6 +70,9 @@ _RELATIONS = {
                          r"|\bnewly\s+(?:{release_stems})\w*\s+(?:[\w\-]+\s+){0,2}?(?:{cue_introduced_kinds})(?:s|es)?\s*(?:,|:|--|—)\s*)"
                          r"(?:(?-i:[A-Z0-9])[^\s,;]*(?:\s+\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,5}"
                          r"(?:(?:(?-i:[A-Z0-9])[^\s,;(]*\s+){0,4}?(?-i:[A-Z0-9])[^\s,;(]*\s*\()?[\"“]?$",  # "Long Form (LF"
+    # "the MhERGAN algorithm developed in this research": named where the paper says it is its own
+    "INTRODUCED_AFTER": r"^\s*,?\s+(?:(?:{cue_introduced_kinds})(?:s|es)?\s+)?(?:that\s+we\s+|we\s+)?"
+                        r"(?:{cue_introduce_verbs})(?:ed|d)\s+(?:in|by)\s+(?:this|the\s+present|our)\s+(?:{cue_work_nouns}|research)\b",
     "INTRODUCED_NOT_AFTER": r"^[\"”]?(?:\s+|-)(?:{cue_introduced_not_after})\b",
     # "we propose UniFS, a unified fusion model": the description set beside the paper's own name
     "APPOSED_TO": r"(?P<name>[\w.\-+*]+)\s*,\s*(?:a|an|the)\s+(?:(?:{novelty_words})\s+)*$",

@@ -63,6 +63,7 @@ def introduced_here(r: Reading) -> P | None:
     triggered = r.before("INTRODUCE_TRIGGER") >= 0
     said = triggered and bool(r.cues.INTRODUCED_BEFORE.search(r.left) or (
         r.cues.DESCRIBED_AFTER.match(r.right) and not r.cues.OBJECT_BEFORE.search(r.left)))
+    said = said or bool(r.cues.INTRODUCED_AFTER.match(r.right))
     beside = r.cues.APPOSED_TO.search(r.left) if r.ctx.proposed and not said else None
     described = beside is not None and beside.group("name") in r.ctx.proposed and bool(r.cues.KIND_AFTER.match(r.right))
     return P.PROPOSES if (said or described) and whose(r.o, r.ctx, r.cues) != "background" else None
