@@ -48,6 +48,20 @@ def test_a_fine_tune_the_text_states_needs_no_bar():
     assert got["Zeta-2-7B"] == {"fineTunes"}
 
 
+def test_a_model_sure_of_one_data_edge_keeps_both_the_text_states():
+    """Loss kind 3 of issue 13: data trained on in one sentence and reported on in another keeps both edges, even
+    when the model prefers one of them; it may still replace the pair with something else entirely."""
+    model = LinearModel({"classes": ["evaluatesOn", "evaluatesOn+trainsOn", "mentions", "none"],
+                         "intercept": [0.0, 0.0, 0.0, -9.0], "weights": {"eval": [5.0, 0.0, 0.0, 0.0],
+                                                                         "aside": [0.0, 0.0, 5.0, 0.0]},
+                         "params": {"override_min": 0.5}})
+    both = (Predicate.EVALUATES_ON, Predicate.TRAINS_ON)
+    assert set(decide(model, {"eval": 1.0}, EntityType.BENCHMARK, both).predicates) == set(both)
+    assert decide(model, {"eval": 1.0}, EntityType.BENCHMARK, (Predicate.TRAINS_ON,)).predicates == (
+        Predicate.EVALUATES_ON,)
+    assert decide(model, {"aside": 1.0}, EntityType.BENCHMARK, both).predicates == (Predicate.MENTIONS,)
+
+
 def test_a_confident_model_overrules_the_rules_and_an_unsure_one_does_not():
     features = {"cue": 1.0}
     assert decide(tiny_model(override_min=0.8), features, EntityType.MODEL, (EV,)).predicates == (FT,)

@@ -88,8 +88,9 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     The model drops a name it finds no entity of the paper (``drop_min``;
     ``phrase_drop_min`` for the over-generated open-vocabulary candidates),
     replaces the rules' label set with its own when that one is likely enough
-    (``override_min``), and turns ``fineTunes`` into ``evaluates`` when it
-    doubts it (``fine_tune_min``): a wrong fine-tune costs more than a missed one.
+    (``override_min``; never with one half of both data edges the text states),
+    and turns ``fineTunes`` into ``evaluates`` when it doubts it
+    (``fine_tune_min``): a wrong fine-tune costs more than a missed one.
     """
     probs = model.probabilities(features)
     params = model.params
@@ -103,7 +104,8 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     allowed = [(p, i) for i, p in enumerate(probs) if model.classes[i] != NONE and _allowed(model.classes[i], etype)]
     if allowed:
         p, i = max(allowed)
-        if p >= params.get("override_min", 1.01):
+        narrower = label == BOTH_DATA and model.classes[i] in BOTH_DATA.split("+")  # the text says both: keep both
+        if p >= params.get("override_min", 1.01) and not narrower:
             label = model.classes[i]
     if features.get(TRAIN_AND_EVALUATE) and label in ("trainsOn", "evaluatesOn"):  # the text says both
         label = BOTH_DATA
