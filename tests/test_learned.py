@@ -13,7 +13,7 @@ from kg.extract.decide import LinearModel, decide
 from kg.extract.phrases import method_phrases
 from kg.extract.pipeline import DEFAULT_MODEL
 from kg.extract.recognise import Text
-from kg.extract.features import OPEN
+from kg.extract.features import OPEN, SAID_FINE_TUNED
 from kg.model import EntityType, Predicate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +38,28 @@ def test_fine_tunes_needs_its_own_bar():
     assert decide(tiny_model(fine_tune_min=0.5), features, EntityType.MODEL, (FT,)).predicates == (FT,)
     # the rules' fine-tune under a stricter bar becomes an evaluation
     assert decide(tiny_model(fine_tune_min=0.9), features, EntityType.MODEL, (FT,)).predicates == (EV,)
+
+
+def test_a_fine_tune_the_text_states_needs_no_bar():
+    """"we fine-tune X" or "our X-based model, fine-tuned on ..." stays a fine-tune however unsure the model is."""
+    features = {"cue": 1.0, SAID_FINE_TUNED: 1.0}
+    assert decide(tiny_model(fine_tune_min=0.9), features, EntityType.MODEL, (FT,)).predicates == (FT,)
+    got = _relations("Trip tuning", "We present Tripster, our Zeta-2-7B based planner, fine-tuned on one GPU for a day.")
+    assert got["Zeta-2-7B"] == {"fineTunes"}
+
+
+def test_a_model_sure_of_one_data_edge_keeps_both_the_text_states():
+    """Loss kind 3 of issue 13: data trained on in one sentence and reported on in another keeps both edges, even
+    when the model prefers one of them; it may still replace the pair with something else entirely."""
+    model = LinearModel({"classes": ["evaluatesOn", "evaluatesOn+trainsOn", "mentions", "none"],
+                         "intercept": [0.0, 0.0, 0.0, -9.0], "weights": {"eval": [5.0, 0.0, 0.0, 0.0],
+                                                                         "aside": [0.0, 0.0, 5.0, 0.0]},
+                         "params": {"override_min": 0.5}})
+    both = (Predicate.EVALUATES_ON, Predicate.TRAINS_ON)
+    assert set(decide(model, {"eval": 1.0}, EntityType.BENCHMARK, both).predicates) == set(both)
+    assert decide(model, {"eval": 1.0}, EntityType.BENCHMARK, (Predicate.TRAINS_ON,)).predicates == (
+        Predicate.EVALUATES_ON,)
+    assert decide(model, {"aside": 1.0}, EntityType.BENCHMARK, both).predicates == (Predicate.MENTIONS,)
 
 
 def test_a_confident_model_overrules_the_rules_and_an_unsure_one_does_not():

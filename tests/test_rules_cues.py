@@ -74,6 +74,11 @@ CASES = [
                      TRAINS), P.EVALUATES, ("We fine-tune Zeta-7B on trip plans.", "Zeta-7B", M, TRAINS)),
     ("train-and-evaluate", ("We train and evaluate our tagger on the FooCorpus collection.", "FooCorpus", D),
      P.TRAINS_ON, ("We evaluate our tagger on FooCorpus.", "FooCorpus", D)),
+    ("introduced-here", ("We propose two samplers -- KiteWalk and KiteJump -- for trips.", "KiteJump", T), P.PROPOSES,
+     ("We propose a sampler for trips that calls KiteJump.", "KiteJump", T)),
+    # a model named in passing is background, but a stated score is a result: "attain only 41%" is an experiment
+    ("background", ("Even the strongest open models, such as Zeta-2-7B, still struggle on long trips.", "Zeta-2-7B", M),
+     P.MENTIONS, ("Even the strongest open models, such as Zeta-2-7B, attain only 41 % on long trips.", "Zeta-2-7B", M)),
 ]
 
 
@@ -194,6 +199,29 @@ MORE_CASES = [
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
     ("fine-tune-cue", ("In our experiments Zeta-2-7B has been further fine-tuned on trips.", "Zeta-2-7B", M),
      P.FINE_TUNES, ("We show how Zeta-2-7B can be used on trips.", "Zeta-2-7B", M)),
+    # "they employ X" speaks of other work; "prior to" only orders steps, it points at no earlier work
+    ("background", ("They typically employ QuRA to rank the trips.", "QuRA", T), P.MENTIONS,
+     ("The resulting ranker is further tuned with QuRA prior to deployment.", "QuRA", T)),
+    # a comparison of sizes names no model the paper runs; what researchers have done is earlier work
+    ("yardstick", ("Our tuner trains models larger than Orbit-3 8B and Zeta-2 11B on one GPU.", "Zeta-2 11B", M),
+     P.MENTIONS, ("Our tuned tagger is faster than Orbit-3 8B and Zeta-2 11B.", "Zeta-2 11B", M)),
+    ("background", ("Researchers have used QuRA to build taggers.", "QuRA", T), P.MENTIONS,
+     ("Our taggers have used QuRA to rank trips.", "QuRA", T)),
+    # "adaptation results using X" (a parameter-efficient method's results) adapt X's weights
+    ("fine-tune-cue", ("We present adaptation results using Zeta-2 and Orbit-3 on vision tasks.", "Orbit-3", M),
+     P.FINE_TUNES, ("We present inference results using Zeta-2 and Orbit-3 on vision tasks.", "Orbit-3", M)),
+    # "from 7B to 70B" is a range of sizes, not a source the model is drawn from
+    ("role-cue", ("We distil the planner from Zeta-2-70B into a small student.", "Zeta-2-70B", M), P.EVALUATES,
+     ("Our tuner works on Zeta-2 models from 7B to 70B.", "7B", M)),
+    # a bare size after the paper's own model is a size of it, not of a model it compares with
+    ("own-size-or-variant", ("We train Zeta at different scales from 7B, 13B, to 33B parameters.", "13B", M,
+                             PaperContext(proposed=frozenset({"Zeta"}))), P.PROPOSES,
+     ("We train Zeta and compare it with Orbit at 7B and 13B.", "13B", M, PaperContext(proposed=frozenset({"Zeta"})))),
+    # distilling into a model trains it, also past a teacher with a dotted name; "a small X student" is trained
+    ("fine-tune-cue", ("We show the skill can be distilled down from Orbit-3.5 (175B) to Zeta-2 variants.", "Zeta-2", M),
+     P.FINE_TUNES, ("We show the skill can be distilled down from Orbit-3.5 (175B).", "Orbit-3.5", M)),
+    ("fine-tune-cue", ("Our method distils two teachers, Orbit-3 and Orbit-4, into a small Zeta-2 student.", "Zeta-2", M),
+     P.FINE_TUNES, ("Our method distils two teachers, Orbit-3 and Orbit-4, into a small Zeta-2 model.", "Zeta-2", M)),
     ("kept-frozen", ("We keep Zeta-2-7B frozen and learn a small routing head.", "Zeta-2-7B", M, TRAINS), P.EVALUATES,
      ("Recently, frozen encoders such as Zeta-2-7B have become popular.", "Zeta-2-7B", M, TRAINS)),
     # a sentence opening on a study verb is ours, unless it speaks of earlier work
@@ -234,3 +262,37 @@ def test_the_base_of_our_fine_tuned_model_is_fine_tuned():
     assert run("basis-of-ours", ours, "Zeta-7B", M, TRAINS) == P.FINE_TUNES
     assert run("basis-of-ours", ours.replace("our ", "a "), "Zeta-7B", M, TRAINS) == P.EVALUATES
     assert run("basis-of-ours", "We present Tripster, our Zeta-7B based planner.", "Zeta-7B", M, TRAINS) == P.EVALUATES
+
+
+def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
+    """Issue 13's last kind: the paper's own named parts (a second algorithm of a list, a dataset it collected,
+    the description beside its own name) were applied or trained on, not proposed."""
+    fires = [("We present KiteJump, a sampler for long trips.", "KiteJump", T),
+             ("We test on TripSet and a newly collected dataset, Harbour-Log (HL), of ten thousand ports.", "HL", D),
+             ("We contribute a large and varied benchmark suite, PortBench, with graded tasks.", "PortBench", B),
+             ("Our results rest on a new data mixture, KiteTalk, which is half the size.", "KiteTalk", D),
+             ("We tune the Kite models on notes, creating their chat counterparts (Kite-Talk).", "Kite-Talk", M),
+             ("We present two parts: PortSet, a large-scale, clean dataset of routes; and PortBench, a benchmark of "
+              "graded tasks.", "PortBench", B),
+             ("Results confirm that the KiteGAN algorithm developed in this research is fast.", "KiteGAN", T)]
+    for sentence, name, etype in fires:
+        assert run("introduced-here", sentence, name, etype) == P.PROPOSES, sentence
+    ours = PaperContext(proposed=frozenset({"Tripster"}))
+    assert run("introduced-here", "We propose Tripster, a Graded Route Fusion model for trips.", "Graded Route Fusion",
+               T, ours) == P.PROPOSES
+    quiet = [("We propose a new KiteJump variant for trips.", "KiteJump", T),  # the variant is new, not KiteJump
+             ("Recently, prior work has proposed KiteJump, a sampler for trips.", "KiteJump", T),  # earlier work
+             ("Unlike the recently introduced KiteJump, our sampler needs no labels.", "KiteJump", T),
+             ("We propose a method for tuning samplers, KiteJump and KiteWalk.", "KiteJump", T),
+             ("We design a KiteJump-based sampler for trips.", "KiteJump", T),
+             ("We propose a framework that joins Harbour Sensing (HS) with routing.", "HS", T),  # the name is not it
+             ("We further introduce temporal smoothing between frames.", "temporal smoothing", T),  # a description
+             ("Established samplers such as KiteJump fail on trips.", "KiteJump", T),
+             ("We propose Tripster and evaluate it on PortBench, a benchmark of graded tasks.", "PortBench", B),
+             ("We present Tripster, which uses KiteNet, a pre-trained detector, to find ports.", "KiteNet", M),
+             ("Results confirm that the KiteGAN algorithm developed by Orbit Labs is fast.", "KiteGAN", T)]
+    for sentence, name, etype in quiet:
+        assert run("introduced-here", sentence, name, etype) is None, sentence
+    o = occurrence("We present KiteJump, a sampler for long trips.", "KiteJump", T)
+    known = Occurrence(**{**{f: getattr(o, f) for f in o.__slots__}, "known": True})
+    assert Reading(known, PaperContext(), Cues.of()) and classify(known)[1] != "introduced-here"  # the catalogue's

@@ -19,13 +19,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract.cues.relation_rules import fine_tune_cue, id_of, train_and_evaluate
-from kg.extract.features import OPEN
+from kg.extract.cues.relation_rules import id_of, train_and_evaluate
+from kg.extract.features import OPEN, SAID_FINE_TUNED
 from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
 
 NONE = "none"
-EXPLICIT_FINE_TUNE = f"cue={id_of(fine_tune_cue)}"  # the feature of "we fine-tune X": the verb says so
 TRAIN_AND_EVALUATE = f"cue={id_of(train_and_evaluate)}"  # "we train and evaluate on X": both data edges
 BOTH_DATA = "evaluatesOn+trainsOn"
 # Label sets each type may take; a class outside its type's set is never chosen.
@@ -90,8 +89,9 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     The model drops a name it finds no entity of the paper (``drop_min``;
     ``phrase_drop_min`` for the over-generated open-vocabulary candidates),
     replaces the rules' label set with its own when that one is likely enough
-    (``override_min``), and turns ``fineTunes`` into ``evaluates`` when it
-    doubts it (``fine_tune_min``): a wrong fine-tune costs more than a missed one.
+    (``override_min``; never with one half of both data edges the text states),
+    and turns ``fineTunes`` into ``evaluates`` when it doubts it
+    (``fine_tune_min``): a wrong fine-tune costs more than a missed one.
     """
     probs = model.probabilities(features)
     params = model.params
@@ -105,12 +105,13 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     allowed = [(p, i) for i, p in enumerate(probs) if model.classes[i] != NONE and _allowed(model.classes[i], etype)]
     if allowed:
         p, i = max(allowed)
-        if p >= params.get("override_min", 1.01):
+        narrower = label == BOTH_DATA and model.classes[i] in BOTH_DATA.split("+")  # the text says both: keep both
+        if p >= params.get("override_min", 1.01) and not narrower:
             label = model.classes[i]
     if features.get(TRAIN_AND_EVALUATE) and label in ("trainsOn", "evaluatesOn"):  # the text says both
         label = BOTH_DATA
     fine_tune = sum(p for c, p in by_class.items() if "fineTunes" in c)
-    explicit = features.get(EXPLICIT_FINE_TUNE)  # no doubt to weigh
+    explicit = features.get(SAID_FINE_TUNED)  # the text says so: no doubt to weigh
     if "fineTunes" in label and not explicit and fine_tune < params.get("fine_tune_min", 0.0):
         label = label.replace("fineTunes", "evaluates")
     predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=PRECEDENCE.__getitem__))

@@ -24,12 +24,16 @@ from collections.abc import Sequence
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.cues.patterns import Cues
+from kg.extract.cues.relation_rules import basis_of_ours, fine_tune_cue, id_of
 from kg.extract.relations import PaperContext, sentence_facts, strongest
 from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
 OPEN = "open"  # the feature of an open-vocabulary candidate; its other features are prefixed "open:"
 OPEN_RULES = frozenset({METHOD_PHRASE, CAPITALISED_PHRASE})  # the rules that propose them
+# "we fine-tune X", "our X-based model, fine-tuned on ...": the text itself says the weights change
+SAID_FINE_TUNED = "said-fine-tuned"
+_SAYING_CUES = frozenset({id_of(fine_tune_cue), id_of(basis_of_ours)})
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 # a name just before the mention, with a comma or "and"/"or" between ("A, B and C"); or after it
 _LIST_BEFORE = re.compile(r"[A-Z0-9][\w.\-]*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
@@ -159,6 +163,8 @@ def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: st
     for name in (f"rec={rule}", f"cue={cue}", f"rule-pred={pred}", f"rule-pred&type={pred}&{etype}",
                  f"cue&type={cue}&{etype}"):
         f[name] = 1.0
+    if pred == "fineTunes" and cue in _SAYING_CUES:
+        f[SAID_FINE_TUNED] = 1.0
     if c.start < title_end:
         f["in-title"] = 1.0
         f[f"in-title&type={etype}"] = 1.0

@@ -171,7 +171,7 @@ class RelationTagger:
             o = Occurrence(type=cand.type, sentence=text[s_start:s_end], start=cand.start - s_start,
                            end=cand.end - s_start, is_title=cand.start < title_end,
                            sentence_index=index, proposed=cand.proposed,
-                           closed=cand.entry_id in self.closed)
+                           closed=cand.entry_id in self.closed, known=cand.entry_id is not None)
             pred, rule, conf = classify(o, ctx, self.lexicon, self.disabled)
             tagged.append(replace(cand, sentence=table[index], predicate=pred, relation_rule=f"{cand.rule}+{rule}",
                                   relation_confidence=round(min(cand.confidence, conf), 2)))

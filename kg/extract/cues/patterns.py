@@ -20,6 +20,12 @@ from kg.lexicon import Lexicon
 
 _LIST = re.compile(r"\{([a-z][a-z_]*)\}")
 
+# pieces of the patterns of a name the paper introduces (INTRODUCED_BEFORE and its kin)
+_DET = r"(?:(?:a|an|the|two|three|four|several|our)\s+)?"
+_NOT_GLUE = r"(?!(?:{prepositions}|to|that|which)\b)"  # a describing word, not a preposition or a relative
+_KINDS = r"(?:{cue_introduced_kinds})(?:s|es)?"
+_CAP = r"(?-i:[A-Z0-9])"  # a capital even though the cues ignore case
+
 # --- relations: whose work a sentence describes
 _RELATIONS = {
     "OURS": r"\b{cue_self_reference}\b|^(?:this|the) (?:{cue_own_modifiers} )?{cue_own_method_nouns}\b"
@@ -29,13 +35,14 @@ _RELATIONS = {
     "BACKGROUND": r"\b{cue_background}\b",
     "RELATED_WORK": r"\brelated\s+{cue_related_work}\b",
     "BACKGROUND_HINT": r"\b{cue_background_hint}\b",
-    "EXPERIMENT": r"\b{cue_experiment}\b",
+    "EXPERIMENT": r"\b{cue_experiment}\b|\d\s?%",  # "attain only 50%": a stated result
     # --- models
     "FINE_TUNE": r"\b{cue_fine_tune}",
     "FINE_TUNE_AFTER": r"^\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?"
                        r"(?:(?:can|could|may|might|will|would|should|must)\s+(?:also\s+)?be\s+"
                        r"|(?:has|have|had)\s+(?:also\s+)?been\s+|is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
-                       r"(?:{verbs_fine_tuned}|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
+                       r"(?:{verbs_fine_tuned}|student\b"  # "a small X student"
+                       r"|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
     "ROLE_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
                   r"(?:strong\s+)?{cue_role_after}\b",
     "ROLE_NEAR": r"\b{cue_role_near}\b",
@@ -55,8 +62,33 @@ _RELATIONS = {
     # "When fine-tuned on the task, X and Y ...": the opening clause's participle is said of the subject
     "FINE_TUNED_OPENING": r"^\W*(?:when|after|once|if)\s+(?:further\s+|first\s+)?(?:{verbs_fine_tuned})\b",
     "YARDSTICK_AFTER": r"^-(?:{cue_scale_suffixes})\b",
+    "SIZE_THAN": r"\b(?:larger|bigger|smaller)\s+than\b",  # "larger than X and Y": a comparison of sizes only
     "OURS_BEFORE": r"\b(?:{cue_ours_before})\s+$",  # "our curated X": data the paper made
     "OURS_MODEL_BEFORE": r"\b(?:{cue_ours_model_before})\s+$",  # "our trained model X"
+    # "we propose two algorithms -- A and B", "a newly collected dataset, C": a new name the paper introduces here
+    "INTRODUCE_TRIGGER": r"\b(?:{cue_introduce_verbs})\w*|\bnew(?:ly)?\b|\bnovel\b",
+    "INTRODUCED_BEFORE": r"(?:(?:\b(?:we|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:{cue_introduce_verbs})"
+                         r"(?:e|es|ed|ing|s|d)?|,\s+(?:thereby\s+|thus\s+)?(?:{cue_introduce_verbs})e?ing)\s+"
+                         r"(?:" + _DET + r"(?:(?:{novelty_words})\s+)*"
+                         r"|" + _DET + r"(?:" + _NOT_GLUE + r"[\w\-]+\s+){0,4}?" + _KINDS
+                         + r"\s*(?:,|:|--|—|\(|namely|called|named|dubbed|termed|i\.e\.,?)?\s*)"
+                         r"|\b(?:a|an)\s+(?:new|novel)\s+(?:" + _NOT_GLUE + r"[\w\-]+\s+){0,3}?" + _KINDS
+                         + r"\s*(?:,|:|--|—)\s*"
+                         r"|\bnewly\s+(?:{release_stems})\w*\s+(?:[\w\-]+\s+){0,2}?" + _KINDS + r"\s*(?:,|:|--|—)\s*)"
+                         r"(?:" + _CAP + r"[^\s,;]*(?:\s+\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,5}"
+                         # ... and a long form before its acronym: "Long Form (LF"
+                         r"(?:(?:" + _CAP + r"[^\s,;(]*\s+){0,4}?" + _CAP + r"[^\s,;(]*\s*\()?[\"“]?$",
+    # "the MhERGAN algorithm developed in this research": named where the paper says it is its own
+    "INTRODUCED_AFTER": r"^\s*,?\s+(?:" + _KINDS + r"\s+)?(?:that\s+we\s+|we\s+)?(?:{cue_introduce_verbs})(?:ed|d)"
+                        r"\s+(?:in|by)\s+(?:this|the\s+present|our)\s+(?:{cue_work_nouns}|research)\b",
+    "INTRODUCED_NOT_AFTER": r"^[\"”]?(?:\s+|-)(?:{cue_introduced_not_after})\b",
+    # "we propose UniFS, a unified fusion model": the description set beside the paper's own name
+    "APPOSED_TO": r"(?P<name>[\w.\-+*]+)\s*,\s*(?:a|an|the)\s+(?:(?:{novelty_words})\s+)*$",
+    "KIND_AFTER": r"^\s+(?:[\w\-]+\s+)?" + _KINDS + r"\b",
+    # "we present two parts: A, a large-scale dataset of ...; B, a benchmark ...": a new name described as it comes
+    "DESCRIBED_AFTER": r"^\s*,\s+(?:a|an)\s+(?:[\w\-]+,?\s+){0,5}?" + _KINDS + r"\b",
+    # ... unless the name is the object of a preposition or a verb of use: "evaluate on A, a benchmark of ..."
+    "OBJECT_BEFORE": r"\b(?:{prepositions}|against|to|via|use[sd]?|using|adopt\w*|employ\w*|leverag\w*)\s+(?:the\s+)?$",
     "OURS_BASED_ON": r"\bour\s+$",  # "our X-based model": the model is ours, X its base
     "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
     "FROZEN": r"\b(?:{cue_frozen})\b",

@@ -48,6 +48,7 @@ class Occurrence:
     sentence_index: int  # 0 for the title, 1 for the abstract's first sentence …
     proposed: bool
     closed: bool = False  # a model whose weights were never released
+    known: bool = False  # a catalogue name (or a variant of one): not new in this paper
 
 
 def only_list_material(gap: str, fillers: frozenset[str]) -> bool:

@@ -11,6 +11,7 @@ technique's.  Words live in the lexicon (:mod:`kg.extract.cues.patterns`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from kg.extract.engine import REGISTRY, Rule, rule
 from kg.model import Predicate as P
 
 STAGE = "cue"
+_WORDS = re.compile(r"[^\s,;:()]+")
 FOLLOW_UP = "cue-follow-up"  # rules over the next sentence rather than one mention
 
 
@@ -51,6 +53,22 @@ def proposal(r: Reading) -> P | None:
     return P.PROPOSES if r.o.proposed else None
 
 
+@rule("introduced-here", stage=STAGE, rank=3, confidence=0.7,
+      finds='a new name the paper introduces in its own words: "we propose two algorithms -- A and B", '
+            '"a newly collected dataset, C", "we propose D, a unified fusion model" (the description of D)')
+def introduced_here(r: Reading) -> P | None:
+    if (r.o.known or r.o.is_title or r.name.islower() or r.in_contrast_clause
+            or r.cues.INTRODUCED_NOT_AFTER.match(r.right)):
+        return None  # a known name is the recognisers' to call new, a lower-case phrase is mostly a description
+    triggered = r.before("INTRODUCE_TRIGGER") >= 0
+    said = triggered and bool(r.cues.INTRODUCED_BEFORE.search(r.left) or (
+        r.cues.DESCRIBED_AFTER.match(r.right) and not r.cues.OBJECT_BEFORE.search(r.left)))
+    said = said or bool(r.cues.INTRODUCED_AFTER.match(r.right))
+    beside = r.cues.APPOSED_TO.search(r.left) if r.ctx.proposed and not said else None
+    described = beside is not None and beside.group("name") in r.ctx.proposed and bool(r.cues.KIND_AFTER.match(r.right))
+    return P.PROPOSES if (said or described) and whose(r.o, r.ctx, r.cues) != "background" else None
+
+
 # --- models
 
 @rule("own-size-or-variant", stage=STAGE, rank=1, confidence=0.75,
@@ -63,7 +81,13 @@ def own_size_or_variant(r: Reading) -> P | None:
         if len(own) >= 3 and names.extends(name, own) or (
                 names.extends(own, name) and names.is_size(own[len(name) + 1:])):
             return P.PROPOSES
-    return None
+    return P.PROPOSES if names.is_size(name) and _sizes_of_ours(r) else None
+
+
+def _sizes_of_ours(r: Reading) -> bool:
+    """"We train Zeta at three scales, 7B, 13B and 33B": a bare size whose nearest name before it is ours."""
+    at = max((r.left.rfind(own) + len(own) for own in r.ctx.proposed if len(own) >= 3 and own in r.left), default=-1)
+    return at >= 0 and all(names.is_size(w) or w.islower() for w in _WORDS.findall(r.left[at:]))
 
 
 @rule("ours-by-possessive", stage=STAGE, rank=2, confidence=0.75,
@@ -74,9 +98,11 @@ def ours_by_possessive(r: Reading) -> P | None:
 
 
 @rule("yardstick", stage=STAGE, rank=5, confidence=0.7,
-      finds='a model named as a measure of scale: "GPT-3.5-level performance", "a GPT-4-class model"')
+      finds='a model named as a measure of scale: "GPT-3.5-level performance", "a GPT-4-class model", '
+            '"models larger than X and Y"')
 def yardstick(r: Reading) -> P | None:
-    return P.MENTIONS if r.as_model and r.cues.YARDSTICK_AFTER.match(r.right) else None
+    scale = r.cues.YARDSTICK_AFTER.match(r.right) or r.governing("SIZE_THAN") >= 0
+    return P.MENTIONS if r.as_model and scale else None
 
 
 @rule("system-built-on", stage=STAGE, rank=10, confidence=0.7,
