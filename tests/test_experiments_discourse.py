@@ -165,3 +165,29 @@ def test_a_short_decimal_after_a_name_is_its_version_not_a_result():
     from kg.extract import results as res
     s = "Agents built on Opus 4.6 and Nova 2.5 Pro score 41.5% on HardBench 2.0, and a BLEU 31.2 and FID 2.1."
     assert [v.text for v in res.values(s)] == ["41.5%", "31.2", "2.1"]
+
+
+# --------------------------------------------------------------------------- a results sentence after the evaluation
+
+def test_a_results_sentence_without_data_continues_the_evaluation_before_it():
+    names = [("Quill", T, P.PROPOSES), ("CodeTrial", B, P.EVALUATES_ON), ("Falcon-40B", M, P.EVALUATES)]
+    abstract = ("We test Quill on the CodeTrial benchmark of programming puzzles. "
+                "Against the Falcon-40B baseline, accuracy rises from 40.5% to 52.5%.")
+    where, facts = facts_of("Quill", abstract, names, "Falcon-40B", "CodeTrial")
+    assert "prev_data" in facts and where == 2
+    # a sentence that only builds the data set runs nothing on it
+    built = ("We assemble CodeTrial from public contests. "
+             "Against the Falcon-40B baseline, accuracy rises from 40.5% to 52.5%.")
+    assert facts_of("Quill", built, names, "Falcon-40B", "CodeTrial") is None
+    # nor does the title count as the sentence before the abstract's first
+    titled = "Falcon-40B reaches 40.5% after our fixes."
+    assert facts_of("Quill on CodeTrial", titled, names, "Falcon-40B", "CodeTrial") is None
+
+
+def test_a_model_only_named_beside_the_data_is_not_evaluated_on_it():
+    names = [("Agora", B, P.PROPOSES), ("Nova Coder", M, P.EVALUATES), ("Lynx-2", M, P.EVALUATES)]
+    abstract = "Agora is a small scaffold in which agents such as Nova Coder and Lynx-2 write papers."
+    weights = {"threshold": 0.0, "weights": {}}  # a scorer that believes every pair
+    assert not {x for x in experiments("Agora", abstract, names, weights) if x[0] == "evaluatedOn"}
+    said = "In Agora we examine the efficacy of Nova Coder and Lynx-2 at writing papers."
+    assert ("evaluatedOn", "Nova Coder", "Agora") in experiments("Agora", said, names, weights)

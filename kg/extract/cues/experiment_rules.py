@@ -21,6 +21,10 @@ from kg.extract.engine import rule
 from kg.model import ExperimentKind
 
 STAGE = "experiment"
+# What a sentence must say for an evaluation to be read in it: how the pair is linked, a result or evaluating
+# word, or a value (kg.extract.experiments reads them).
+RUN_FACTS = frozenset({"subject", "on_data", "eval_data", "compared", "ours", "our_data", "sole_data",
+                       "compared_to_ours", "prev_data", "eval_model", "result_verb", "evaluate_verb", "has_value"})
 # What the paper does with the model or the data, as a rule may read it beside the sentence's facts.
 PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark", "main"})
 PREFIX = "experiment:"
@@ -96,7 +100,9 @@ def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
     model another is "based on" leaves it to the other, as does a model nearer the data that is
     the subject of its own result; data a model is only said to be trained on is not evaluated on,
     and a model is trained on data only where the sentence speaks of training, and not on data that
-    follows its own result ("X reaches 41% on A, outperforming models trained on B": others' data)."""
+    follows its own result ("X reaches 41% on A, outperforming models trained on B": others' data);
+    a model is evaluated on data only where the sentence says something of a run, not where the two
+    are only named together ("agents such as X in our scaffold D": co-occurrence, not a result)."""
     if "role" in where_facts:
         return True
     if kind == ExperimentKind.TRAINED_ON:
@@ -105,4 +111,5 @@ def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
         return False
     # "X, developed by fine-tuning on D": D is trained on; evaluated only if a result is read on it too
     trained_only = "train_data" in where_facts and not where_facts & {"eval_data", "has_value"}
-    return trained_only or bool(where_facts & {"method_on_model", "base", "other_subject"})
+    named_only = not where_facts & RUN_FACTS
+    return trained_only or named_only or bool(where_facts & {"method_on_model", "base", "other_subject"})
