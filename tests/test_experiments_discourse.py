@@ -191,3 +191,21 @@ def test_a_model_only_named_beside_the_data_is_not_evaluated_on_it():
     assert not {x for x in experiments("Agora", abstract, names, weights) if x[0] == "evaluatedOn"}
     said = "In Agora we examine the efficacy of Nova Coder and Lynx-2 at writing papers."
     assert ("evaluatedOn", "Nova Coder", "Agora") in experiments("Agora", said, names, weights)
+
+
+def test_the_model_another_is_based_on_does_not_stand_between_it_and_its_result():
+    names = [("Zebra-7B", M, P.PROPOSES), ("Falcon-7B", M, P.FINE_TUNES), ("MathSet", B, P.EVALUATES_ON)]
+    abstract = "We present Zebra-7B, a small model based on the Falcon-7B, which reaches 70.2% on MathSet."
+    _, facts = facts_of("Zebra", abstract, names, "Zebra-7B", "MathSet")
+    assert "subject" in facts and "model_between" not in facts
+    assert ("evaluatedOn", "Zebra-7B", "MathSet") in experiments("Zebra", abstract, names)  # the subject rule
+    other = "We present Zebra-7B, a small model, while Falcon-7B reaches 70.2% on MathSet."
+    assert "model_between" in facts_of("Zebra", other, names, "Zebra-7B", "MathSet")[1]
+
+
+def test_earlier_work_a_result_is_compared_with_does_not_make_the_sentence_background():
+    names = [("Heron", M, P.PROPOSES), ("MotionSet", D, P.PROPOSES)]
+    beats = "Our experiments show that Heron clearly outperforms existing methods on MotionSet."
+    assert "background" not in facts_of("Heron", beats, names, "Heron", "MotionSet")[1]
+    earlier = "Existing methods reach 40% on MotionSet, and Heron is built from them."
+    assert "background" in facts_of("Heron", earlier, names, "Heron", "MotionSet")[1]

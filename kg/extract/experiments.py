@@ -306,10 +306,19 @@ def _said(sentence: str, cues: Cues) -> frozenset[str]:
     """What a whole sentence says, whichever pair asks: read once per sentence (an abstract may be one
     long sentence naming a hundred pairs)."""
     found = {fact for fact, cue in (("result_verb", cues.RESULT_VERB), ("evaluate_verb", cues.EXP_EVALUATE),
-                                    ("background", cues.EXP_BACKGROUND), ("respectively", cues.RESPECTIVELY),
+                                    ("respectively", cues.RESPECTIVELY),
                                     ("ours", cues.EXP_OURS), ("we", cues.WE), ("our_data", cues.OUR_DATA))
              if cue.search(sentence)}
+    if _background(sentence, cues):
+        found.add("background")
     return frozenset(found)
+
+
+def _background(sentence: str, cues: Cues) -> bool:
+    """The sentence speaks of earlier work ("Previous studies have shown …"), not of what this one's result is
+    compared with ("X outperforms existing methods on D", "better than prior models")."""
+    return any(not cues.COMPARE_BEFORE.search(_tail(sentence, m.start(), 40))
+               for m in cues.EXP_BACKGROUND.finditer(sentence))
 
 
 def free_values(sentence: str, s0: int, occ: list[_Name]) -> list[res.Value]:
@@ -451,6 +460,13 @@ def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues)
     return facts
 
 
+def _is_base(sentence: str, s0: int, n: _Name, cues: Cues) -> bool:
+    """The model is named as what another is built from ("X, based on Y, achieves …", "Y-based models"):
+    it describes the subject, it is not one."""
+    return bool(cues.BASE_BEFORE_MODEL.search(_tail(sentence, n.start - s0, 40))
+                or _BASED_AFTER.match(sentence, n.end - s0))
+
+
 def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
                 mentions: Sequence[Mention], cues: Cues) -> set[str]:
     facts = {"co"} | _data_facts(sentence, s0, d, _data_names(occ, mentions), cues)
@@ -462,7 +478,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues) for n in occ):
+           and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues)
+           and not _is_base(sentence, s0, n, cues) for n in occ):
         facts.add("model_between")  # another model nearer the data may be the one it is said of
     if (cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60])
             or cues.EXP_COMPONENT_BEFORE.search(left_m)  # "with frozen X and Y", "using X features"
@@ -486,7 +503,7 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("eval_model")  # "we evaluate the behaviour of X … on D": X is what is evaluated
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
-    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]) or _BASED_AFTER.match(sentence, mo.end - s0):
+    if _is_base(sentence, s0, mo, cues):
         facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …", "ResNet-based models": not what achieves
     if "respectively" in _said(sentence, cues):
         facts.add("respectively")
