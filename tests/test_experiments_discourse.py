@@ -175,6 +175,9 @@ def test_a_results_sentence_without_data_continues_the_evaluation_before_it():
                 "Against the Falcon-40B baseline, accuracy rises from 40.5% to 52.5%.")
     where, facts = facts_of("Quill", abstract, names, "Falcon-40B", "CodeTrial")
     assert "prev_data" in facts and where == 2
+    text, title_end, sentences, found, mentions = paper("Quill", abstract, names)
+    got = extract_experiments(text, title_end, sentences, found, mentions, weights={"threshold": 0.0, "weights": {}})
+    assert {(mentions[x.model_mention].text, x.value) for x in got} >= {("Falcon-40B", "52.5%")}
     # a sentence that only builds the data set runs nothing on it
     built = ("We assemble CodeTrial from public contests. "
              "Against the Falcon-40B baseline, accuracy rises from 40.5% to 52.5%.")
