@@ -212,3 +212,17 @@ def test_earlier_work_a_result_is_compared_with_does_not_make_the_sentence_backg
     assert "background" not in facts_of("Heron", beats, names, "Heron", "MotionSet")[1]
     earlier = "Existing methods reach 40% on MotionSet, and Heron is built from them."
     assert "background" in facts_of("Heron", earlier, names, "Heron", "MotionSet")[1]
+
+
+def test_a_fine_tuned_models_result_on_a_data_set_means_it_was_tuned_there():
+    names = [("NoisePO", T, P.PROPOSES), ("Kestrel-XL", M, P.FINE_TUNES), ("PrefPairs", D, P.EVALUATES_ON),
+             ("Heron-2", M, P.FINE_TUNES)]
+    abstract = ("We propose NoisePO, a robust preference loss. "
+                "On the noisy PrefPairs dataset, Kestrel-XL trained with NoisePO achieves a gain of 4.1 points.")
+    got = experiments("NoisePO", abstract, names)
+    assert ("trainedOn", "Kestrel-XL", "PrefPairs") in got  # the tuned-on-dataset rule
+    # a model only compared with, or one the paper does not fine-tune, is not said to be trained there
+    compared = "On the noisy PrefPairs dataset, NoisePO achieves 4.1 points more than the Heron-2 baseline."
+    assert ("trainedOn", "Heron-2", "PrefPairs") not in experiments("NoisePO", compared, names)
+    evaluated = [("Kestrel-XL", M, P.EVALUATES), ("PrefPairs", D, P.EVALUATES_ON)]
+    assert not {x for x in experiments("NoisePO", abstract, evaluated) if x[0] == "trainedOn"}

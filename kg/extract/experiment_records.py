@@ -28,7 +28,7 @@ def extract_experiments(text: str, title_end: int, sentences: list[tuple[int, in
     names = names_of(cands, mentions, sentences, text, lexicon)
     kept = []
     for cand in candidates(text, title_end, sentences, names, mentions, lexicon):
-        if cand.where is None or rules.vetoed(cand.kind, cand.where_facts):
+        if cand.where is None or rules.vetoed(cand.kind, cand.where_facts | (cand.facts & rules.PAPER_FACTS)):
             continue
         p = rules.weighed(weights, cand.kind, cand.facts)
         rule = rule_for(cand, disabled)

@@ -30,7 +30,7 @@ The facts, each with the reading it stands for:
 * ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
 
 Facts of the whole paper come beside them: what it does with the model and the data
-(``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_proposes"``, …) and what
+(``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_fineTunes"``, ``"m_proposes"``, …) and what
 they are (``m_<type>``, ``d_<type>``: ``"d_Benchmark"``, ``"d_Dataset"``); ``main``, ``only_model``.
 """
 
