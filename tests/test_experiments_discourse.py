@@ -165,3 +165,64 @@ def test_a_short_decimal_after_a_name_is_its_version_not_a_result():
     from kg.extract import results as res
     s = "Agents built on Opus 4.6 and Nova 2.5 Pro score 41.5% on HardBench 2.0, and a BLEU 31.2 and FID 2.1."
     assert [v.text for v in res.values(s)] == ["41.5%", "31.2", "2.1"]
+
+
+# --------------------------------------------------------------------------- a results sentence after the evaluation
+
+def test_a_results_sentence_without_data_continues_the_evaluation_before_it():
+    names = [("Quill", T, P.PROPOSES), ("CodeTrial", B, P.EVALUATES_ON), ("Falcon-40B", M, P.EVALUATES)]
+    abstract = ("We test Quill on the CodeTrial benchmark of programming puzzles. "
+                "Against the Falcon-40B baseline, accuracy rises from 40.5% to 52.5%.")
+    where, facts = facts_of("Quill", abstract, names, "Falcon-40B", "CodeTrial")
+    assert "prev_data" in facts and where == 2
+    text, title_end, sentences, found, mentions = paper("Quill", abstract, names)
+    got = extract_experiments(text, title_end, sentences, found, mentions, weights={"threshold": 0.0, "weights": {}})
+    assert {(mentions[x.model_mention].text, x.value) for x in got} >= {("Falcon-40B", "52.5%")}
+    # a sentence that only builds the data set runs nothing on it
+    built = ("We assemble CodeTrial from public contests. "
+             "Against the Falcon-40B baseline, accuracy rises from 40.5% to 52.5%.")
+    assert facts_of("Quill", built, names, "Falcon-40B", "CodeTrial") is None
+    # nor does the title count as the sentence before the abstract's first
+    titled = "Falcon-40B reaches 40.5% after our fixes."
+    assert facts_of("Quill on CodeTrial", titled, names, "Falcon-40B", "CodeTrial") is None
+
+
+def test_a_model_only_named_beside_the_data_is_not_evaluated_on_it():
+    names = [("Agora", B, P.PROPOSES), ("Nova Coder", M, P.EVALUATES), ("Lynx-2", M, P.EVALUATES)]
+    abstract = "Agora is a small scaffold in which agents such as Nova Coder and Lynx-2 write papers."
+    weights = {"threshold": 0.0, "weights": {}}  # a scorer that believes every pair
+    assert not {x for x in experiments("Agora", abstract, names, weights) if x[0] == "evaluatedOn"}
+    said = "In Agora we examine the efficacy of Nova Coder and Lynx-2 at writing papers."
+    assert ("evaluatedOn", "Nova Coder", "Agora") in experiments("Agora", said, names, weights)
+
+
+def test_the_model_another_is_based_on_does_not_stand_between_it_and_its_result():
+    names = [("Zebra-7B", M, P.PROPOSES), ("Falcon-7B", M, P.FINE_TUNES), ("MathSet", B, P.EVALUATES_ON)]
+    abstract = "We present Zebra-7B, a small model based on the Falcon-7B, which reaches 70.2% on MathSet."
+    _, facts = facts_of("Zebra", abstract, names, "Zebra-7B", "MathSet")
+    assert "subject" in facts and "model_between" not in facts
+    assert ("evaluatedOn", "Zebra-7B", "MathSet") in experiments("Zebra", abstract, names)  # the subject rule
+    other = "We present Zebra-7B, a small model, while Falcon-7B reaches 70.2% on MathSet."
+    assert "model_between" in facts_of("Zebra", other, names, "Zebra-7B", "MathSet")[1]
+
+
+def test_earlier_work_a_result_is_compared_with_does_not_make_the_sentence_background():
+    names = [("Heron", M, P.PROPOSES), ("MotionSet", D, P.PROPOSES)]
+    beats = "Our experiments show that Heron clearly outperforms existing methods on MotionSet."
+    assert "background" not in facts_of("Heron", beats, names, "Heron", "MotionSet")[1]
+    earlier = "Existing methods reach 40% on MotionSet, and Heron is built from them."
+    assert "background" in facts_of("Heron", earlier, names, "Heron", "MotionSet")[1]
+
+
+def test_a_fine_tuned_models_result_on_a_data_set_means_it_was_tuned_there():
+    names = [("NoisePO", T, P.PROPOSES), ("Kestrel-XL", M, P.FINE_TUNES), ("PrefPairs", D, P.EVALUATES_ON),
+             ("Heron-2", M, P.FINE_TUNES)]
+    abstract = ("We propose NoisePO, a robust preference loss. "
+                "On the noisy PrefPairs dataset, Kestrel-XL trained with NoisePO achieves a gain of 4.1 points.")
+    got = experiments("NoisePO", abstract, names)
+    assert ("trainedOn", "Kestrel-XL", "PrefPairs") in got  # the tuned-on-dataset rule
+    # a model only compared with, or one the paper does not fine-tune, is not said to be trained there
+    compared = "On the noisy PrefPairs dataset, NoisePO achieves 4.1 points more than the Heron-2 baseline."
+    assert ("trainedOn", "Heron-2", "PrefPairs") not in experiments("NoisePO", compared, names)
+    evaluated = [("Kestrel-XL", M, P.EVALUATES), ("PrefPairs", D, P.EVALUATES_ON)]
+    assert not {x for x in experiments("NoisePO", abstract, evaluated) if x[0] == "trainedOn"}

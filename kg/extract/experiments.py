@@ -30,7 +30,7 @@ The facts, each with the reading it stands for:
 * ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
 
 Facts of the whole paper come beside them: what it does with the model and the data
-(``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_proposes"``, …) and what
+(``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_fineTunes"``, ``"m_proposes"``, …) and what
 they are (``m_<type>``, ``d_<type>``: ``"d_Benchmark"``, ``"d_Dataset"``); ``main``, ``only_model``.
 """
 
@@ -171,6 +171,8 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
         named_in[n.mention].add(n.sentence)
     said = {si: text[sentences[si][0]:sentences[si][1]] for si in by_sentence}  # each sentence sliced once
     meant = _antecedents(by_sentence, mains, mentions, len(sentences))
+    prev = _previous_data(by_sentence, mentions, len(sentences), title_end > 0,
+                          {si: _said(t, cues) for si, t in said.items()})
     out = []
     for m in models:
         for d in data:
@@ -180,7 +182,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                 for si in sorted(named_in[m] | named_in[d]):
                     _sentence_facts(cand, said[si], sentences[si][0], si, by_sentence[si], mentions,
                                     (meant[si], own_data if si > introduced.get(d, -1) else set(), main_data,
-                                     sole_data, mains), si == 0 and title_end > 0,
+                                     sole_data, mains, prev[si]), si == 0 and title_end > 0,
                                     cues)
                 out.append(cand)
     return out
@@ -209,6 +211,19 @@ def _antecedents(by_sentence: dict[int, list[_Name]], mains: set[int], mentions:
     return out
 
 
+def _previous_data(by_sentence: dict[int, list[_Name]], mentions: Sequence[Mention], n: int,
+                   has_title: bool, said: dict[int, frozenset[str]]) -> list[set[int]]:
+    """The data sets an evaluation or result in the sentence before each one is read on (the title is no
+    sentence before the abstract's first): a results sentence that names no data continues the one before
+    ("We evaluate X on A. Compared to the Y baseline, we improve accuracy from 80% to 87%": Y is run on A;
+    not "We build A from B. Our model outperforms Y": nothing was run on A there)."""
+    data = [{o.mention for o in by_sentence.get(si, ()) if mentions[o.mention].type in DATA and not o.anaphor}
+            if said.get(si, frozenset()) & {"evaluate_verb", "result_verb"} else set() for si in range(n)]
+    if has_title and data:
+        data[0] = set()
+    return [set()] + data[:-1]
+
+
 def _paper_facts(cand: Candidate, mentions: Sequence[Mention], mains: set[int], n_models: int) -> None:
     m, d = mentions[cand.model], mentions[cand.data]
     cand.facts |= {f"m_{m.predicate.value}", f"d_{d.predicate.value}", f"d_{d.type.value}", f"m_{m.type.value}"}
@@ -222,7 +237,7 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
                     mentions: Sequence[Mention], own: tuple[set[int], ...], is_title: bool,
                     cues: Cues) -> None:
     """Facts from one sentence that names the data (and the model), or stands for one of them."""
-    meant, own_data, main_data, sole_data, mains = own
+    meant, own_data, main_data, sole_data, mains, prev_data = own
     said = _said(sentence, cues) | ({"has_value"} if free_values(sentence, s0, occ) else set())
     data_occ = [n for n in occ if n.mention == cand.data]
     model_occ = [n for n in occ if n.mention == cand.model]
@@ -252,6 +267,10 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
                                                                        mentions, cues):
         mo, d = model_occ[0], None
         facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
+    elif (model_occ and cand.data in prev_data and not any(mentions[n.mention].type in DATA for n in occ)
+          and said & {"result_verb", "has_value"}):
+        mo, d = model_occ[0], None
+        facts.add("prev_data")  # "We evaluate on A. Compared to the X baseline, we improve accuracy to 87%"
     else:
         return
     facts |= said & _OF_SENTENCE
@@ -272,11 +291,11 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
 # The facts that make a sentence the one to quote for a kind of experiment.
 _TELLING = {
     ExperimentKind.EVALUATED_ON: frozenset({"subject", "on_data", "eval_data", "compared", "ours", "our_data",
-                                            "sole_data", "compared_to_ours"}),
+                                            "sole_data", "compared_to_ours", "prev_data"}),
     ExperimentKind.TRAINED_ON: frozenset({"train_data", "train_model", "ours", "our_data"}),
 }
 _STRONG = frozenset({"subject", "train_data", "train_model", "on_data", "eval_data", "compared", "ours",
-                     "our_data", "sole_data", "compared_to_ours"})
+                     "our_data", "sole_data", "compared_to_ours", "prev_data"})
 
 
 _OF_SENTENCE = frozenset({"result_verb", "evaluate_verb", "background", "has_value"})
@@ -287,10 +306,19 @@ def _said(sentence: str, cues: Cues) -> frozenset[str]:
     """What a whole sentence says, whichever pair asks: read once per sentence (an abstract may be one
     long sentence naming a hundred pairs)."""
     found = {fact for fact, cue in (("result_verb", cues.RESULT_VERB), ("evaluate_verb", cues.EXP_EVALUATE),
-                                    ("background", cues.EXP_BACKGROUND), ("respectively", cues.RESPECTIVELY),
+                                    ("respectively", cues.RESPECTIVELY),
                                     ("ours", cues.EXP_OURS), ("we", cues.WE), ("our_data", cues.OUR_DATA))
              if cue.search(sentence)}
+    if _background(sentence, cues):
+        found.add("background")
     return frozenset(found)
+
+
+def _background(sentence: str, cues: Cues) -> bool:
+    """The sentence speaks of earlier work ("Previous studies have shown …"), not of what this one's result is
+    compared with ("X outperforms existing methods on D", "better than prior models")."""
+    return any(not cues.COMPARE_BEFORE.search(_tail(sentence, m.start(), 40))
+               for m in cues.EXP_BACKGROUND.finditer(sentence))
 
 
 def free_values(sentence: str, s0: int, occ: list[_Name]) -> list[res.Value]:
@@ -432,6 +460,13 @@ def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues)
     return facts
 
 
+def _is_base(sentence: str, s0: int, n: _Name, cues: Cues) -> bool:
+    """The model is named as what another is built from ("X, based on Y, achieves …", "Y-based models"):
+    it describes the subject, it is not one."""
+    return bool(cues.BASE_BEFORE_MODEL.search(_tail(sentence, n.start - s0, 40))
+                or _BASED_AFTER.match(sentence, n.end - s0))
+
+
 def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
                 mentions: Sequence[Mention], cues: Cues) -> set[str]:
     facts = {"co"} | _data_facts(sentence, s0, d, _data_names(occ, mentions), cues)
@@ -443,7 +478,8 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
     if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues) for n in occ):
+           and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues)
+           and not _is_base(sentence, s0, n, cues) for n in occ):
         facts.add("model_between")  # another model nearer the data may be the one it is said of
     if (cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60])
             or cues.EXP_COMPONENT_BEFORE.search(left_m)  # "with frozen X and Y", "using X features"
@@ -467,7 +503,7 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("eval_model")  # "we evaluate the behaviour of X … on D": X is what is evaluated
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
-    if cues.BASE_BEFORE_MODEL.search(left_m[-40:]) or _BASED_AFTER.match(sentence, mo.end - s0):
+    if _is_base(sentence, s0, mo, cues):
         facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …", "ResNet-based models": not what achieves
     if "respectively" in _said(sentence, cues):
         facts.add("respectively")

@@ -52,6 +52,8 @@ def values(sentence: str) -> list[Value]:
     ['81.1%', '46.7%', '26.9']
     >>> [v.text for v in values("We train 7B models for 5 epochs on 60 examples; +3.2 points, 2.5x faster, 8.96/10.")]
     ['+3.2 points', '2.5x', '8.96/10']
+    >>> [v.text for v in values("It needs 29.2% of the original model's VRAM and keeps 98.9% of its accuracy.")]
+    ['98.9%']
     """
     return list(_values(sentence))
 
@@ -68,11 +70,22 @@ def _values(sentence: str) -> tuple[Value, ...]:
             continue  # the start of "A -> B" or "from A to B"
         if not (unit or m.group("ratio") or m.group("sign")) and _is_version(sentence, m):
             continue  # "Claude Opus 4.6", "SQuAD 2.0": a name's version, not a result
+        if (unit == "%" or m.group("ratio")) and _cost_after().match(sentence, m.end()):
+            continue  # "29.2% of the original model's VRAM": a share of a cost, not a result
         number = float((m.group("num") + (m.group("frac") or "")).replace(",", ""))
         if m.group("sign") in ("-", "−"):
             number = -number
         out.append(Value(m.start(), m.end(), m.group().strip(), number, _unit(unit, m.group("ratio"))))
     return tuple(out)
+
+
+@cache
+def _cost_after() -> re.Pattern:
+    """ "of the original model's VRAM", "of their compute": what follows a share of a cost or budget."""
+    from kg.lexicon import Lexicon
+
+    return re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:original\s+|full\s+|baseline\s+)?"
+                      r"(?:[\w\-]+(?:'s|’s)\s+)?" + Lexicon.load().fragments("exp_cost_nouns") + r"\b", re.IGNORECASE)
 
 
 _NAME_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\s$")

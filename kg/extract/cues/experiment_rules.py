@@ -21,8 +21,15 @@ from kg.extract.engine import rule
 from kg.model import ExperimentKind
 
 STAGE = "experiment"
+# What a sentence must say for an evaluation to be read in it: how the pair is linked, a result or evaluating
+# word, or a value (kg.extract.experiments reads them).
+RUN_FACTS = frozenset({"subject", "on_data", "eval_data", "compared", "ours", "our_data", "sole_data",
+                       "compared_to_ours", "prev_data", "eval_model", "result_verb", "evaluate_verb", "has_value"})
 # What the paper does with the model or the data, as a rule may read it beside the sentence's facts.
-PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark", "main"})
+PAPER_FACTS = frozenset({"m_evaluates", "d_Benchmark", "main", "m_fineTunes", "d_Dataset"})
+# A data set (not a benchmark) on which a paper that fine-tunes a model reads that model's result: the
+# model was tuned on it ("on noisy datasets like D, our loss gains 6.9 points for X").
+TUNED_ON_DATASET = frozenset({"m_fineTunes", "d_Dataset", "co", "on_data", "result_verb"})
 PREFIX = "experiment:"
 
 # name, the facts that must hold, the facts that must not.
@@ -52,6 +59,8 @@ RULES = {
         # "training base models with this corpus yields X", X the paper's own model: X is what was trained
         ("own-trained", {"train_data", "co", "main"}, {"model_between", "compared", "background", "base", "listed",
                                                       "many_models", "subject", "role"}),
+        ("tuned-on-dataset", TUNED_ON_DATASET, {"model_between", "compared", "background", "base", "listed",
+                                                "many_models", "role", "clause_break"}),
     ),
 }
 
@@ -91,18 +100,25 @@ def rule_for(kind: ExperimentKind, facts: set[str], where_facts: frozenset[str],
 
 
 def vetoed(kind: ExperimentKind, where_facts: frozenset[str]) -> bool:
-    """What the guidelines rule out whatever the weights say: a judge or teacher is not evaluated
+    """What the guidelines rule out whatever the weights say (``where_facts``: the evidence sentence's facts
+    with the paper's :data:`PAPER_FACTS`): a judge or teacher is not evaluated
     nor trained; a method applied to a named model leaves the result to that model, and the
     model another is "based on" leaves it to the other, as does a model nearer the data that is
     the subject of its own result; data a model is only said to be trained on is not evaluated on,
-    and a model is trained on data only where the sentence speaks of training, and not on data that
-    follows its own result ("X reaches 41% on A, outperforming models trained on B": others' data)."""
+    and a model is trained on data only where the sentence speaks of training (or reads the result of a
+    model the paper fine-tunes on a data set, :data:`TUNED_ON_DATASET`), and not on data that
+    follows its own result ("X reaches 41% on A, outperforming models trained on B": others' data);
+    a model is evaluated on data only where the sentence says something of a run, not where the two
+    are only named together ("agents such as X in our scaffold D": co-occurrence, not a result)."""
     if "role" in where_facts:
         return True
     if kind == ExperimentKind.TRAINED_ON:
+        if TUNED_ON_DATASET <= where_facts and "compared" not in where_facts:
+            return False  # not a baseline compared with ("outperforming the X baseline on D")
         return not where_facts & {"train_data", "train_model"} or "subject" in where_facts
     if kind != ExperimentKind.EVALUATED_ON:
         return False
     # "X, developed by fine-tuning on D": D is trained on; evaluated only if a result is read on it too
     trained_only = "train_data" in where_facts and not where_facts & {"eval_data", "has_value"}
-    return trained_only or bool(where_facts & {"method_on_model", "base", "other_subject"})
+    named_only = not where_facts & RUN_FACTS
+    return trained_only or named_only or bool(where_facts & {"method_on_model", "base", "other_subject"})
