@@ -29,6 +29,7 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     if not phrase:
         return None
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
+    words = _noun_phrase(v, words)
     for k, word in enumerate(words):
         if word == "of" and k > 0:
             if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
@@ -38,6 +39,17 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
                 return EntityType.DATASET
             return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
     return v.head_type(list(reversed(words)))
+
+
+def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
+    """The words up to the phrase's head: a participle after a kind noun starts a modifier.
+
+    "a novel reasoning approach empowering LLMs": the approach is described, not the LLMs.
+    """
+    for k, word in enumerate(words[1:], 1):
+        if v.head_type(words[:k]) is not None and word.lower().endswith(("ing", "ed")) and "-" not in word:
+            return words[:k]
+    return words
 
 
 def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:

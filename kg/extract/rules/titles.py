@@ -82,12 +82,16 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
     True
     >>> subtitle_type("Quokka: An Efficient 3B Instruct-Model Tuned on Curated Data")
     <EntityType.MODEL: 'Model'>
+    >>> subtitle_type("Zork: Benchmarking Agents on Text Games")
+    <EntityType.BENCHMARK: 'Benchmark'>
     """
     _, sep, sub = title.partition(":")
     if not sep:
         return None
     v = v or vocab(Lexicon.load())
     phrase = word_patterns(v.lexicon).subtitle_stop.split(sub.strip(), maxsplit=1)[0].split()
+    if phrase and phrase[0].lower() in v.lexicon.words("evaluation_gerunds"):
+        return EntityType.BENCHMARK  # "X: Evaluating LLMs on …": what X does is measure
     if not phrase or phrase[0].lower().endswith("ing") or phrase[0].lower() in ("how", "why", "what", "when"):
         return None
     while len(phrase) > 1 and phrase[-1].lower().endswith("ed"):
