@@ -37,3 +37,23 @@ def test_a_capitalised_preposition_ends_the_subtitle_phrase():
 def test_a_subtitle_about_evaluating_names_a_benchmark():
     got = typed("We test twenty systems on planning puzzles.", title="Plannix: Evaluating Language Agents on Long Plans")
     assert got["Plannix"] == B
+
+
+def _shipped(text: str, title: str = "A Study") -> dict[str, EntityType]:
+    from kg import catalogue
+
+    out: dict[str, EntityType] = {}
+    for c in find_candidates(f"{title}\n{text}", len(title), catalogue.default()):
+        out.setdefault(c.text, c.type)
+    return out
+
+
+def test_network_architectures_are_techniques_in_the_shipped_catalogue():
+    got = _shipped("A small CNN reads the gauges, and a recurrent neural network smooths the readings over time.")
+    assert got["CNN"] == T and got["recurrent neural network"] == T
+
+
+def test_mamba_is_an_architecture_and_a_name_built_on_it_follows():
+    got = _shipped("We replace attention with Mamba blocks in a speech encoder.", title="MambaEar: Listening Faster")
+    assert got["Mamba"] == T
+    assert got.get("MambaEar", T) == T
