@@ -29,6 +29,11 @@ def test_a_kind_noun_stays_the_head_before_a_participle_with_data():
     assert got.get("Quill-Set") in (D, B)
 
 
+def test_a_gerund_after_a_quantifier_is_still_inside_the_phrase():
+    got = typed("We propose Weight Steering Nets (WSN), a collection of small editing networks that adjust weights.")
+    assert got["WSN"] == T
+
+
 def test_a_capitalised_preposition_ends_the_subtitle_phrase():
     got = typed("T7Q guides students through modelling tasks.", title="T7Q: A Lightweight Tutoring Architecture For Large Language Models")
     assert got["T7Q"] == T
@@ -57,3 +62,23 @@ def test_mamba_is_an_architecture_and_a_name_built_on_it_follows():
     got = _shipped("We replace attention with Mamba blocks in a speech encoder.", title="MambaEar: Listening Faster")
     assert got["Mamba"] == T
     assert got.get("MambaEar", T) == T
+
+
+def test_letters_and_digits_run_together_are_no_size():
+    got = typed("We propose a novel method, Learning-to-Merge (L2M), that keeps earlier skills.")
+    assert got["L2M"] == T
+
+
+def test_an_english_word_ending_in_eval_is_no_benchmark_name():
+    got = typed("We present Retrieval Guided Pruning (RGP), an algorithm that removes weights.")
+    assert got["RGP"] == T
+
+
+def test_a_spelled_out_name_in_parentheses_is_not_a_description():
+    got = typed("We introduce PACT (Planning After Careful Test runs), which repairs programs from feedback.")
+    assert got["PACT"] == T
+
+
+def test_a_kind_named_before_based_modifies_the_next_noun():
+    got = typed("We propose NOVA, the first Large Language Model (LLM) based framework for video search.")
+    assert got["NOVA"] == T

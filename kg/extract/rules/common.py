@@ -72,5 +72,6 @@ def _sentence_initial(t: str, s: int) -> bool:
     before = t[max(0, s - 3):s].rstrip(" (\"'“")
     return not before or before[-1] in ".!?:\n" or (before[-1] == ")" and before[-2:-1].isdigit())
 
-_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|eval|Arena|QA)$")
+# lower-case "bench"/"eval" only after a capital, digit or hyphen: "BIG-bench", never "Retrieval" or "workbench"
+_BENCH_SUFFIX = re.compile(r"(?:Bench|BENCH|Eval|EVAL|Arena|QA|(?<![a-z])(?:bench|eval))$")
 

@@ -11,6 +11,7 @@ from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+_BASED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?based(?=\s)")
 
 
 
@@ -25,9 +26,15 @@ def _head(v: Vocab, long_form: str) -> str:
 
 def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
+    spelled = _spelled_out(text, e)
+    if spelled is not None:  # "GATE (Grounding After Test from Execution)": a long form, not a description
+        return _long_form_type(v, spelled)
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase:
         return None
+    based = _BASED.match(text, phrase.end())
+    if based:  # "the first Large Language Model (LLM) based framework": the framework is described
+        return _described_type(v, text, based.end())
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
     words = _noun_phrase(v, words)
     for k, word in enumerate(words):
@@ -41,13 +48,24 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     return v.head_type(list(reversed(words)))
 
 
+def _spelled_out(text: str, e: int) -> str | None:
+    """The Title Case words in a parenthesis right after a name, which spell it out rather than describe it."""
+    m = re.compile(r"\s*\(([^()]{3,80})\)").match(text, e)
+    if not m:
+        return None
+    words = m.group(1).split()
+    capitals = sum(w[:1].isupper() for w in words)
+    return m.group(1) if len(words) >= 2 and capitals * 2 > len(words) else None
+
+
 def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
     """The words up to the phrase's head: a participle after a kind noun starts a modifier.
 
     "a novel reasoning approach empowering LLMs": the approach is described, not the LLMs.
     """
+    kinds = [w for w in words if w.lower() not in v.quantifiers]  # "a collection of editing networks": no head yet
     for k, word in enumerate(words[1:], 1):
-        if v.head_type(words[:k]) is not None and word.lower().endswith(("ing", "ed")) and "-" not in word:
+        if word.lower().endswith(("ing", "ed")) and "-" not in word and v.head_type([w for w in words[:k] if w in kinds]):
             return words[:k]
     return words
 
@@ -63,7 +81,9 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
     """The type the words around a new name give it (then its long form's head word, then the words before)."""
     name = text[s:e]
     parts = names.parts(name)
-    if any(names.is_size(p) and not p.lower().endswith(("k", "e")) for p in parts[1:]):
+    # a size is a word of its own ("GEB-1.3B", "Foo 7B"), never letters and digits run together ("L2M")
+    tokens = re.split(r"[\s\-_/]+", name.split("(")[0].strip())
+    if any(names.is_size(p) and not p.lower().endswith(("k", "e")) for p in tokens[1:]):
         return EntityType.MODEL
     if parts and _BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK
