@@ -82,3 +82,9 @@ def test_a_spelled_out_name_in_parentheses_is_not_a_description():
 def test_a_kind_named_before_based_modifies_the_next_noun():
     got = typed("We propose NOVA, the first Large Language Model (LLM) based framework for video search.")
     assert got["NOVA"] == T
+
+
+def test_quotes_around_a_title_name_are_no_part_of_it():
+    got = typed("This paper presents QuuxBench, a benchmark designed to evaluate planners.",
+                title='"QuuxBench": A Comprehensive Evaluation of Planners')
+    assert not any('"' in name for name in got) and got["QuuxBench"] == B

@@ -47,15 +47,15 @@ def title_name(title: str, v: Vocab | None = None) -> str | None:
 
     >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
     ('Birdie', None)
-    >>> title_name("Xmodel-2 Technical Report")
-    'Xmodel-2'
+    >>> title_name("Xmodel-2 Technical Report"), title_name('"FooBench": Testing Agents')
+    ('Xmodel-2', 'FooBench')
     """
     v = v or vocab(Lexicon.load())
     report = word_patterns(v.lexicon).report_title.match(title.strip())
     if report:
         return report.group(1)
     head, sep, _ = title.partition(":")
-    head = head.strip()
+    head = head.strip().strip("\"'`“”‘’").strip()  # '"FooBench": …': the quotes are no part of the name
     if not sep or not head or len(head) > 40:
         return None
     words = head.split()
