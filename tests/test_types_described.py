@@ -11,10 +11,10 @@ M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityT
 CATALOGUE = Catalogue.from_entries([Entry(id="zeta", type=M, label="Zeta")])
 
 
-def typed(text: str, title: str = "A Study") -> dict[str, EntityType]:
+def typed(text: str, title: str = "A Study", open_vocab: bool = False) -> dict[str, EntityType]:
     """Surface → type of its first candidate, for a paper with this title and abstract."""
     out: dict[str, EntityType] = {}
-    for c in find_candidates(f"{title}\n{text}", len(title), CATALOGUE):
+    for c in find_candidates(f"{title}\n{text}", len(title), CATALOGUE, open_vocab=open_vocab):
         out.setdefault(c.text, c.type)
     return out
 
@@ -88,3 +88,15 @@ def test_quotes_around_a_title_name_are_no_part_of_it():
     got = typed("This paper presents QuuxBench, a benchmark designed to evaluate planners.",
                 title='"QuuxBench": A Comprehensive Evaluation of Planners')
     assert not any('"' in name for name in got) and got["QuuxBench"] == B
+
+
+def test_a_coined_name_trained_from_is_a_model_and_one_trained_on_is_data():
+    got = typed("Continually pretrained from CodeWrenPlus on 400 billion tokens, our model is strong.", open_vocab=True)
+    assert got["CodeWrenPlus"] == M
+    got = typed("We fine-tune a detector pre-trained on QXT-9 and report accuracy.", open_vocab=True)
+    assert got["QXT-9"] == D
+
+
+def test_a_coined_name_after_a_kind_and_a_comma_is_of_that_kind():
+    got = typed("We then augment data using a grounded image generation model, GLYPHEN, to make examples.", open_vocab=True)
+    assert got["GLYPHEN"] == M

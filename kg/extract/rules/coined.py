@@ -25,7 +25,7 @@ from kg import names
 from kg.catalogue import name_key
 from kg.extract.rules.common import GENERIC_KEYS, _MEASURE, stop_words
 from kg.extract.rules.ids import CAPITALISED_PHRASE
-from kg.extract.rules.kinds import _described_type, _noun_before_type
+from kg.extract.rules.kinds import _described_type, _noun_before_type, _role_before_type
 from kg.extract.rules.vocab import Vocab
 from kg.extract.text import Coverage, Text
 from kg.extract.types import Candidate
@@ -95,7 +95,7 @@ def _coined_type(v: Vocab, t: str, s: int, e: int, found: list[Candidate]) -> En
 
     Only the nearest words count: in "benchmarks show that X outperforms …" X is no benchmark.
     """
-    ty = _described_type(v, t, e) or _noun_before_type(v, t, len(t[:s].rstrip("(")))
+    ty = _described_type(v, t, e) or _noun_before_type(v, t, len(t[:s].rstrip("("))) or _role_before_type(v, t, s)
     if ty is not None:
         return ty
     ty = _listed_type(t, s, e, found)

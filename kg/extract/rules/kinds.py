@@ -71,9 +71,24 @@ def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
 
 
 def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
-    """"our best dataset DFN-5B": the kind named right before a name."""
-    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
+    """"our best dataset DFN-5B", "a grounded image generation model, GLIGEN,": the kind named right before a name."""
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s]) or _KIND_COMMA.search(text[max(0, s - 80):s])
     return v.head_type([m.group(1)]) if m else None
+
+
+# "a grounded image generation model, X": a kind with its article, then the name in apposition
+_KIND_COMMA = re.compile(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+$", re.IGNORECASE)
+
+
+def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
+    """"pre-trained on X" names data; "continually pretrained from X" names the weights it started from."""
+    before = text[max(0, s - 60):s]
+    trained = v.lexicon.fragments("verbs_fine_tuned_from")
+    if re.search(r"(?:\b|pre-?)" + trained + r"\s+from\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return M
+    if re.search(r"(?:\b|pre-?)(?:trained|fine-?tuned|finetuned)\s+on\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return D
+    return None
 
 
 def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
