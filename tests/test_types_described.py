@@ -100,3 +100,14 @@ def test_a_coined_name_trained_from_is_a_model_and_one_trained_on_is_data():
 def test_a_coined_name_after_a_kind_and_a_comma_is_of_that_kind():
     got = typed("We then augment data using a grounded image generation model, GLYPHEN, to make examples.", open_vocab=True)
     assert got["GLYPHEN"] == M
+
+
+def test_a_capitalised_word_inside_a_lower_case_phrase_is_not_proposed():
+    got = typed("First, we introduce a delayed Bayesian pruning schedule that keeps early weights. We propose "
+                "Phoenix models for translation.")
+    assert "Bayesian" not in got and "Phoenix" in got
+
+
+def test_a_sentence_opening_with_a_plain_word_of_the_title_proposes_nothing():
+    got = typed("Sleep is a basic need of every patient. We study wearables.", title="A Wearable Sleep Coach")
+    assert "Sleep" not in got

@@ -85,9 +85,15 @@ def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> li
         sites.append((at, at + len(name), True))
     for start in dict.fromkeys([title_end + 1, *sentence_starts(text, title_end)]):
         m = SUBJECT_DEFINED.match(text, start)
-        if m and _name_like(m.group("name")) and _in_title_as_subject(v, title, m.group("name")):
+        if m and _name_like(m.group("name")) and _in_title_as_subject(v, title, m.group("name")) \
+                and not _plain_word(m.group("name"), name):
             sites.append((*m.span("name"), False))
     return sites
+
+
+def _plain_word(word: str, name: str | None) -> bool:
+    """"Health is a fundamental pillar …": a sentence opens with a capital; a plain word is no name by it alone."""
+    return word.isalpha() and word[1:].islower() and word != name
 
 
 def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[tuple[int, int, bool]],

@@ -113,6 +113,28 @@ def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, in
     [('FooBench', False), ('bar tuning', True)]
     """
     lexicon = lexicon or Lexicon.load()
+    spans = [(s, e, direct) for s, e, direct in _proposal_sites(t, lexicon) if not _attributive(t, s, e, lexicon)]
+    return sorted(set(spans))
+
+
+def _attributive(t: str, s: int, e: int, lexicon: Lexicon) -> bool:
+    """"we introduce a delayed Gaussian growth strategy": a capitalised word inside a lower-case noun phrase.
+
+    A plain capitalised word (no inner capital, digit or hyphen) followed by a
+    lower-case word that is neither a stop word nor a kind noun ("Phoenix
+    models") qualifies that word; it names nothing of its own.
+    """
+    word = t[s:e]
+    if not (word.isalpha() and word[1:].islower()):
+        return False
+    after = re.match(r" ([a-z][a-z\-]*)", t[e:e + 40])
+    if not after:
+        return False
+    nxt = after.group(1)
+    return nxt not in stop_words(lexicon) and vocab(lexicon).head_type([nxt]) is None
+
+
+def _proposal_sites(t: str, lexicon: Lexicon) -> list[tuple[int, int, bool]]:
     pp = proposal_patterns(lexicon)
     spans = []
     for m in pp.proposal.finditer(t):
@@ -141,7 +163,7 @@ def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, in
             s, e = _trim_name(t, *m.span(group))
             if _name_like(t[s:e]):
                 spans.append((s, e, group == "name"))
-    return sorted(set(spans))
+    return spans
 
 
 def said_to_be_proposed(t: str, end: int, lexicon: Lexicon | None = None) -> bool:
