@@ -111,3 +111,9 @@ def test_a_capitalised_word_inside_a_lower_case_phrase_is_not_proposed():
 def test_a_sentence_opening_with_a_plain_word_of_the_title_proposes_nothing():
     got = typed("Sleep is a basic need of every patient. We study wearables.", title="A Wearable Sleep Coach")
     assert "Sleep" not in got
+
+
+def test_a_toolbox_named_by_the_title_is_no_proposed_entity():
+    got = typed("We introduce QuillKit, an open-source toolbox that runs attacks on chat models.",
+                title="QuillKit: A Unified and Modular Toolbox for Robustness Research")
+    assert "QuillKit" not in got

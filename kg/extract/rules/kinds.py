@@ -48,6 +48,15 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     return v.head_type(list(reversed(words)))
 
 
+def described_as_software(v: Vocab, text: str, e: int) -> bool:
+    """"X, an open-source toolbox that …": software, which the guidelines never make an entity."""
+    phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
+    if not phrase or not phrase.group().lstrip(" )").startswith((",", "is", "are", "(")):
+        return False
+    words = _noun_phrase(v, re.split(r"[.!?,;:]", phrase.group("words"))[0].split())
+    return bool(words) and words[-1].lower().rstrip("s") in v.lexicon.words("software_heads")
+
+
 def _spelled_out(text: str, e: int) -> str | None:
     """The Title Case words in a parenthesis right after a name, which spell it out rather than describe it."""
     m = re.compile(r"\s*\(([^()]{3,80})\)").match(text, e)

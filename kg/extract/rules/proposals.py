@@ -10,8 +10,9 @@ from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type,
-                                    _type_from_context)
-from kg.extract.rules.titles import SUBJECT_DEFINED, proposal_spans, subtitle_type, title_name, title_phrase
+                                    _type_from_context, described_as_software)
+from kg.extract.rules.titles import (SUBJECT_DEFINED, proposal_spans, software_title, subtitle_type, title_name,
+                                    title_phrase)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
 from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
@@ -103,7 +104,7 @@ def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[
     known = {name_key(n) for c in draft.cands() if c.entry_id and c.rule in (CATALOGUE, VARIANT)
              for n in (c.text, *c.aliases)}
     for s, e, direct in sites:
-        if name_key(text[s:e]) in known and not direct:
+        if (name_key(text[s:e]) in known and not direct) or described_as_software(v, text, e):
             continue
         name_end = e
         e, acronym = _defined_acronym(text, s, e)
@@ -237,6 +238,9 @@ def link_proposals(page: Page, found: list[Candidate]) -> list[Decision]:
     draft = Draft(found)
     _retype_described(v, text, draft)
     name = title_name(text[:title_end], v)
+    if name and software_title(text[:title_end], v.lexicon):  # guideline: software and tools are no entities
+        draft(*(Drop(i) for i, c in draft.entries() if c.entry_id is None and name_key(c.text) == name_key(name)))
+        name = None
     _mark_or_add(v, text, title_end, draft, _proposal_sites(v, text, title_end, name), name)
     if not name:
         _title_phrase(v, text, title_end, draft)

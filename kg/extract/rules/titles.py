@@ -102,6 +102,21 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
 
 
 
+def software_title(title: str, lexicon: Lexicon | None = None) -> bool:
+    """"X: An Advanced Toolbox for …", "X: Open-source software to …": the title's name is a tool, no entity.
+
+    >>> software_title("Quokka: A Unified and Modular Toolbox for Robustness"), software_title("Quokka: A 3B Model")
+    (True, False)
+    """
+    _, sep, sub = title.partition(":")
+    if not sep:
+        return False
+    lexicon = lexicon or Lexicon.load()
+    phrase = re.split(r"\s+(?:" + lexicon.branches("prepositions") + r")\s+|[,;:]", sub.strip(), maxsplit=1,
+                      flags=re.IGNORECASE)[0].split()  # "A Unified and Modular Toolbox for …": up to the preposition
+    return bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
+
+
 def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, bool]]:
     """Names the text says it introduces: (start, end, right after the verb).
 
