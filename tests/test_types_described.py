@@ -117,3 +117,11 @@ def test_a_toolbox_named_by_the_title_is_no_proposed_entity():
     got = typed("We introduce QuillKit, an open-source toolbox that runs attacks on chat models.",
                 title="QuillKit: A Unified and Modular Toolbox for Robustness Research")
     assert "QuillKit" not in got
+
+
+def test_words_before_a_kind_noun_and_its_name_describe_the_name():
+    got = typed("We then propose a unified Vision-Speech-Action model, Corvo, for planning. We also "
+                "introduce an Agentic Planning and Math benchmark (PlanMa) of 500 tasks.",
+                title="Corvo: Planning with Speech", open_vocab=True)
+    assert "Corvo" in got and "PlanMa" in got
+    assert not {"Vision-Speech-Action", "Agentic Planning"} & set(got)

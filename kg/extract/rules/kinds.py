@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg import names
-from kg.extract.rules.common import _BENCH_SUFFIX
+from kg.extract.rules.common import _BENCH_SUFFIX, NAMED_AFTER
 from kg.extract.rules.vocab import Vocab
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
@@ -55,6 +55,12 @@ def described_as_software(v: Vocab, text: str, e: int) -> bool:
         return False
     words = _noun_phrase(v, re.split(r"[.!?,;:]", phrase.group("words"))[0].split())
     return bool(words) and words[-1].lower().rstrip("s") in v.lexicon.words("software_heads")
+
+
+def describes_a_name(v: Vocab, text: str, e: int) -> bool:
+    """"a unified Vision-Language-World-Action model, Vega,": words before a kind noun and its name describe it."""
+    kind = re.match(r"\s+(?:and\s+[A-Z][\w\-]*\s+)?([a-z]+)", text[e:e + 40])
+    return bool(kind) and v.head_type([kind.group(1)]) is not None and NAMED_AFTER.match(text, e + kind.end()) is not None
 
 
 def _spelled_out(text: str, e: int) -> str | None:

@@ -8,6 +8,7 @@ from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import (_NAME, stop_words, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
+from kg.extract.rules.kinds import describes_a_name
 from kg.extract.rules.patterns import proposal_patterns
 from kg.extract.rules.vocab import Vocab, vocab
 from kg.extract.rules.wordpatterns import word_patterns
@@ -139,6 +140,8 @@ def _attributive(t: str, s: int, e: int, lexicon: Lexicon) -> bool:
     lower-case word that is neither a stop word nor a kind noun ("Phoenix
     models") qualifies that word; it names nothing of its own.
     """
+    if describes_a_name(vocab(lexicon), t, e):
+        return True  # "a unified Vision-Language-World-Action model, Vega,": Vega is the name
     word = t[s:e]
     if not (word.isalpha() and word[1:].islower()):
         return False
