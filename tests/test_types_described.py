@@ -125,3 +125,9 @@ def test_words_before_a_kind_noun_and_its_name_describe_the_name():
                 title="Corvo: Planning with Speech", open_vocab=True)
     assert "Corvo" in got and "PlanMa" in got
     assert not {"Vision-Speech-Action", "Agentic Planning"} & set(got)
+
+
+def test_a_new_task_is_no_entity():
+    got = typed("We introduce Sparse Story Captioning, a novel task that aims to describe long videos, and "
+                "present TaleSet, a dataset of 9,000 clips.", title="Sparse Story Captioning", open_vocab=True)
+    assert "Sparse Story Captioning" not in got and got.get("TaleSet") in (D, B)

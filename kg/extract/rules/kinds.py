@@ -48,13 +48,14 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     return v.head_type(list(reversed(words)))
 
 
-def described_as_software(v: Vocab, text: str, e: int) -> bool:
-    """"X, an open-source toolbox that …": software, which the guidelines never make an entity."""
+def described_as_no_entity(v: Vocab, text: str, e: int) -> bool:
+    """"X, an open-source toolbox that …", "X, a novel task that …": software or a task, never an entity."""
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase or not phrase.group().lstrip(" )").startswith((",", "is", "are", "(")):
         return False
     words = _noun_phrase(v, re.split(r"[.!?,;:]", phrase.group("words"))[0].split())
-    return bool(words) and words[-1].lower().rstrip("s") in v.lexicon.words("software_heads")
+    head = words[-1].lower().rstrip("s") if words else ""
+    return head in v.lexicon.words("software_heads") or head in v.lexicon.words("task_heads")
 
 
 def describes_a_name(v: Vocab, text: str, e: int) -> bool:
