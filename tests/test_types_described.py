@@ -131,3 +131,18 @@ def test_a_new_task_is_no_entity():
     got = typed("We introduce Sparse Story Captioning, a novel task that aims to describe long videos, and "
                 "present TaleSet, a dataset of 9,000 clips.", title="Sparse Story Captioning", open_vocab=True)
     assert "Sparse Story Captioning" not in got and got.get("TaleSet") in (D, B)
+
+
+def test_based_on_after_the_kind_noun_leaves_the_kind_noun_the_head():
+    got = typed("We propose LiveQuiz: A scalable evolving live benchmark based on scientific papers.")
+    assert got["LiveQuiz"] == B
+
+
+def test_an_acronym_before_a_gerund_modifies_the_noun_after_it():
+    got = typed("We propose QuickServe, an LLM serving system that batches requests.")
+    assert got["QuickServe"] == T
+
+
+def test_a_coined_adjective_before_a_kind_and_a_versioned_name_is_no_name():
+    got = typed("The series includes the API-served model Zeta 3-Turbo and two open models.", open_vocab=True)
+    assert "API-served" not in got

@@ -11,7 +11,7 @@ from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
-_BASED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?based(?=\s)")
+_BASED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?based(?=\s)(?!\s+(?:on|upon|in|at)\b)")  # not "… based on X"
 
 
 
@@ -33,8 +33,8 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     if not phrase:
         return None
     based = _BASED.match(text, phrase.end())
-    if based:  # "the first Large Language Model (LLM) based framework": the framework is described
-        return _described_type(v, text, based.end())
+    if based and (ty := _described_type(v, text, based.end())) is not None:
+        return ty  # "the first Large Language Model (LLM) based framework": the framework is described
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
     words = _noun_phrase(v, words)
     for k, word in enumerate(words):
@@ -79,7 +79,9 @@ def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
 
     "a novel reasoning approach empowering LLMs": the approach is described, not the LLMs.
     """
-    kinds = [w for w in words if w.lower() not in v.quantifiers]  # "a collection of editing networks": no head yet
+    # a kind written as a word ("approach", "dataset"), not an acronym ("an LLM serving system"), nor a
+    # quantifier ("a collection of editing networks")
+    kinds = [w for w in words if w.islower() and w not in v.quantifiers]
     for k, word in enumerate(words[1:], 1):
         if word.lower().endswith(("ing", "ed")) and "-" not in word and v.head_type([w for w in words[:k] if w in kinds]):
             return words[:k]
