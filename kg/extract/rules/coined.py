@@ -25,7 +25,7 @@ from kg import names
 from kg.catalogue import name_key
 from kg.extract.rules.common import GENERIC_KEYS, _MEASURE, stop_words
 from kg.extract.rules.ids import CAPITALISED_PHRASE
-from kg.extract.rules.kinds import _described_type, _noun_before_type
+from kg.extract.rules.kinds import _described_type, _noun_before_type, _role_before_type, describes_a_name
 from kg.extract.rules.vocab import Vocab
 from kg.extract.text import Coverage, Text
 from kg.extract.types import Candidate
@@ -97,7 +97,7 @@ def _coined_type(v: Vocab, t: str, s: int, e: int, found: list[Candidate]) -> En
 
     Only the nearest words count: in "benchmarks show that X outperforms …" X is no benchmark.
     """
-    ty = _described_type(v, t, e) or _noun_before_type(v, t, len(t[:s].rstrip("(")))
+    ty = _described_type(v, t, e) or _noun_before_type(v, t, len(t[:s].rstrip("("))) or _role_before_type(v, t, s)
     if ty is not None:
         return ty
     ty = _listed_type(t, s, e, found)
@@ -133,6 +133,8 @@ def coined_names(text: Text, taken: list[tuple[int, int]], title_end: int, v: Vo
         if word.lower() in stops or name_key(word) in GENERIC_KEYS or name_key(word) in known or names.is_size(word) \
                 or word.rpartition("-")[2].lower() in tails:
             continue  # "LLM-based": a hyphenated adjective
+        if describes_a_name(v, t, e):
+            continue  # "a unified Vision-Language-World-Action model, Vega,"
         ty = _coined_type(v, t, s, e, found)
         out.append(Candidate(start=s, end=e, text=word, type=ty, rule=CAPITALISED_PHRASE, confidence=0.4))
     return out

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from kg import names
-from kg.extract.rules.common import _BENCH_SUFFIX
+from kg.extract.rules.common import _BENCH_SUFFIX, NAMED_AFTER
 from kg.extract.rules.vocab import Vocab
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
+_BASED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?based(?=\s)(?!\s+(?:on|upon|in|at)\b)")  # not "… based on X"
 
 
 
@@ -25,10 +26,17 @@ def _head(v: Vocab, long_form: str) -> str:
 
 def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
+    spelled = _spelled_out(text, e)
+    if spelled is not None:  # "GATE (Grounding After Test from Execution)": a long form, not a description
+        return _long_form_type(v, spelled)
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase:
         return None
+    based = _BASED.match(text, phrase.end())
+    if based and (ty := _described_type(v, text, based.end())) is not None:
+        return ty  # "the first Large Language Model (LLM) based framework": the framework is described
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
+    words = _noun_phrase(v, words)
     for k, word in enumerate(words):
         if word == "of" and k > 0:
             if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
@@ -40,10 +48,65 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     return v.head_type(list(reversed(words)))
 
 
+def described_as_no_entity(v: Vocab, text: str, e: int) -> bool:
+    """"X, an open-source toolbox that …", "X, a novel task that …": software or a task, never an entity."""
+    phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
+    if not phrase or not phrase.group().lstrip(" )").startswith((",", "is", "are", "(")):
+        return False
+    words = _noun_phrase(v, re.split(r"[.!?,;:]", phrase.group("words"))[0].split())
+    head = words[-1].lower().rstrip("s") if words else ""
+    return head in v.lexicon.words("software_heads") or head in v.lexicon.words("task_heads")
+
+
+def describes_a_name(v: Vocab, text: str, e: int) -> bool:
+    """"a unified Vision-Language-World-Action model, Vega,": words before a kind noun and its name describe it."""
+    kind = re.match(r"\s+(?:and\s+[A-Z][\w\-]*\s+)?([a-z]+)", text[e:e + 40])
+    return bool(kind) and v.head_type([kind.group(1)]) is not None and NAMED_AFTER.match(text, e + kind.end()) is not None
+
+
+def _spelled_out(text: str, e: int) -> str | None:
+    """The Title Case words in a parenthesis right after a name, which spell it out rather than describe it."""
+    m = re.compile(r"\s*\(([^()]{3,80})\)").match(text, e)
+    if not m:
+        return None
+    words = m.group(1).split()
+    capitals = sum(w[:1].isupper() for w in words)
+    return m.group(1) if len(words) >= 2 and capitals * 2 > len(words) else None
+
+
+def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
+    """The words up to the phrase's head: a participle after a kind noun starts a modifier.
+
+    "a novel reasoning approach empowering LLMs": the approach is described, not the LLMs.
+    """
+    # a kind written as a word ("approach", "dataset"), not an acronym ("an LLM serving system"), nor a
+    # quantifier ("a collection of editing networks")
+    kinds = [w for w in words if w.islower() and w not in v.quantifiers]
+    for k, word in enumerate(words[1:], 1):
+        if word.lower().endswith(("ing", "ed")) and "-" not in word and v.head_type([w for w in words[:k] if w in kinds]):
+            return words[:k]
+    return words
+
+
 def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
-    """"our best dataset DFN-5B": the kind named right before a name."""
-    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
+    """"our best dataset DFN-5B", "a grounded image generation model, GLIGEN,": the kind named right before a name."""
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s]) or _KIND_COMMA.search(text[max(0, s - 80):s])
     return v.head_type([m.group(1)]) if m else None
+
+
+# "a grounded image generation model, X": a kind with its article, then the name in apposition
+_KIND_COMMA = re.compile(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+$", re.IGNORECASE)
+
+
+def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
+    """"pre-trained on X" names data; "continually pretrained from X" names the weights it started from."""
+    before = text[max(0, s - 60):s]
+    trained = v.lexicon.fragments("verbs_fine_tuned_from")
+    if re.search(r"(?:\b|pre-?)" + trained + r"\s+from\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return M
+    if re.search(r"(?:\b|pre-?)(?:trained|fine-?tuned|finetuned)\s+on\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return D
+    return None
 
 
 def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
@@ -51,7 +114,9 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
     """The type the words around a new name give it (then its long form's head word, then the words before)."""
     name = text[s:e]
     parts = names.parts(name)
-    if any(names.is_size(p) and not p.lower().endswith(("k", "e")) for p in parts[1:]):
+    # a size is a word of its own ("GEB-1.3B", "Foo 7B"), never letters and digits run together ("L2M")
+    tokens = re.split(r"[\s\-_/]+", name.split("(")[0].strip())
+    if any(names.is_size(p) and not p.lower().endswith(("k", "e")) for p in tokens[1:]):
         return EntityType.MODEL
     if parts and _BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK

@@ -171,6 +171,12 @@ def _inside_piece(text: Text, catalogue: Catalogue, i: int, j: int, used: int, e
         out.append(_variant(t, start, end, base_end, entry, suffixes))
         out.extend(_coordinated_sizes(t, end, entry, start, base_end))
         j += extra
+    elif len(rest) == 1 and t[base_end:base_end + 1] == "-" and (other := catalogue.lookup(rest[0])) is not None \
+            and other.type != entry.type:
+        # "CNN-ViT": two known names of two types joined describe a hybrid of both, no new name
+        rs, re_ = spans[used]
+        out.append(Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.9, entry_id=entry.id))
+        out.append(Candidate(rs, re_, rest[0], other.type, CATALOGUE, 0.85, entry_id=other.id))
     elif _compound_ok(rest):
         out.append(_compound(t, start, text.pieces[j][1], base_end, entry, rest))
     return j + 1

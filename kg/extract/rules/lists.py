@@ -8,8 +8,8 @@ from functools import cache
 
 from kg import names
 from kg.catalogue import name_key
-from kg.extract.rules.common import (_ITEM, _LIST, _MEASURE, _SEP, _WORD, GENERIC_KEYS, _inner_capital_or_digit,
-                                     _name_like, _sentence_initial, _trim_name)
+from kg.extract.rules.common import (_ITEM, _LIST, _MEASURE, _SEP, _WORD, GENERIC_KEYS, NAMED_AFTER,
+                                     _inner_capital_or_digit, _name_like, _sentence_initial, _trim_name)
 from kg.extract.rules.patterns import ContextPatterns, context_patterns
 from kg.extract.rules.vocab import Vocab
 from kg.extract.engine import rule
@@ -60,6 +60,8 @@ def _enumerations(cp: ContextPatterns, t: str, start: int, lexicon: Lexicon):
         word_start = t.rfind(" ", start, max(start, m.start() - 1)) + 1
         if not (t[word_start:word_start + 1].isupper() or t[word_start:word_start + 1].isdigit()):
             continue  # "language models": no name just before the noun
+        if NAMED_AFTER.match(t, m.end()):
+            continue  # "a unified Vision-Language-World-Action model, Vega,": the words before describe Vega
         window_start = max(start, m.start() - 120)
         lst = _LIST_BEFORE.search(t, window_start, m.start())
         if lst:

@@ -10,8 +10,9 @@ from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type,
-                                    _type_from_context)
-from kg.extract.rules.titles import SUBJECT_DEFINED, proposal_spans, subtitle_type, title_name, title_phrase
+                                    _type_from_context, described_as_no_entity)
+from kg.extract.rules.titles import (SUBJECT_DEFINED, proposal_spans, software_title, subtitle_type, title_name,
+                                    title_phrase)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
 from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
@@ -85,9 +86,15 @@ def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> li
         sites.append((at, at + len(name), True))
     for start in dict.fromkeys([title_end + 1, *sentence_starts(text, title_end)]):
         m = SUBJECT_DEFINED.match(text, start)
-        if m and _name_like(m.group("name")) and _in_title_as_subject(v, title, m.group("name")):
+        if m and _name_like(m.group("name")) and _in_title_as_subject(v, title, m.group("name")) \
+                and not _plain_word(m.group("name"), name):
             sites.append((*m.span("name"), False))
     return sites
+
+
+def _plain_word(word: str, name: str | None) -> bool:
+    """"Health is a fundamental pillar …": a sentence opens with a capital; a plain word is no name by it alone."""
+    return word.isalpha() and word[1:].islower() and word != name
 
 
 def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[tuple[int, int, bool]],
@@ -97,7 +104,7 @@ def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[
     known = {name_key(n) for c in draft.cands() if c.entry_id and c.rule in (CATALOGUE, VARIANT)
              for n in (c.text, *c.aliases)}
     for s, e, direct in sites:
-        if name_key(text[s:e]) in known and not direct:
+        if (name_key(text[s:e]) in known and not direct) or described_as_no_entity(v, text, e):
             continue
         name_end = e
         e, acronym = _defined_acronym(text, s, e)
@@ -231,6 +238,9 @@ def link_proposals(page: Page, found: list[Candidate]) -> list[Decision]:
     draft = Draft(found)
     _retype_described(v, text, draft)
     name = title_name(text[:title_end], v)
+    if name and software_title(text[:title_end], v.lexicon):  # guideline: software and tools are no entities
+        draft(*(Drop(i) for i, c in draft.entries() if c.entry_id is None and name_key(c.text) == name_key(name)))
+        name = None
     _mark_or_add(v, text, title_end, draft, _proposal_sites(v, text, title_end, name), name)
     if not name:
         _title_phrase(v, text, title_end, draft)

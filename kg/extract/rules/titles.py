@@ -8,6 +8,7 @@ from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import (_NAME, stop_words, GENERIC_KEYS, _inner_capital_or_digit,
                                      _name_like, _trim_name)
+from kg.extract.rules.kinds import describes_a_name
 from kg.extract.rules.patterns import proposal_patterns
 from kg.extract.rules.vocab import Vocab, vocab
 from kg.extract.rules.wordpatterns import word_patterns
@@ -47,15 +48,15 @@ def title_name(title: str, v: Vocab | None = None) -> str | None:
 
     >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
     ('Birdie', None)
-    >>> title_name("Xmodel-2 Technical Report")
-    'Xmodel-2'
+    >>> title_name("Xmodel-2 Technical Report"), title_name('"FooBench": Testing Agents')
+    ('Xmodel-2', 'FooBench')
     """
     v = v or vocab(Lexicon.load())
     report = word_patterns(v.lexicon).report_title.match(title.strip())
     if report:
         return report.group(1)
     head, sep, _ = title.partition(":")
-    head = head.strip()
+    head = head.strip().strip("\"'`“”‘’").strip()  # '"FooBench": …': the quotes are no part of the name
     if not sep or not head or len(head) > 40:
         return None
     words = head.split()
@@ -82,12 +83,16 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
     True
     >>> subtitle_type("Quokka: An Efficient 3B Instruct-Model Tuned on Curated Data")
     <EntityType.MODEL: 'Model'>
+    >>> subtitle_type("Zork: Benchmarking Agents on Text Games")
+    <EntityType.BENCHMARK: 'Benchmark'>
     """
     _, sep, sub = title.partition(":")
     if not sep:
         return None
     v = v or vocab(Lexicon.load())
     phrase = word_patterns(v.lexicon).subtitle_stop.split(sub.strip(), maxsplit=1)[0].split()
+    if phrase and phrase[0].lower() in v.lexicon.words("evaluation_gerunds"):
+        return EntityType.BENCHMARK  # "X: Evaluating LLMs on …": what X does is measure
     if not phrase or phrase[0].lower().endswith("ing") or phrase[0].lower() in ("how", "why", "what", "when"):
         return None
     while len(phrase) > 1 and phrase[-1].lower().endswith("ed"):
@@ -96,6 +101,21 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
     # "An Efficient 7B Instruct-Model": a hyphenated compound is the kind its last word names
     return v.head_type([head]) or (v.head_type([head.rpartition("-")[2]]) if "-" in head else None)
 
+
+
+def software_title(title: str, lexicon: Lexicon | None = None) -> bool:
+    """"X: An Advanced Toolbox for …", "X: Open-source software to …": the title's name is a tool, no entity.
+
+    >>> software_title("Quokka: A Unified and Modular Toolbox for Robustness"), software_title("Quokka: A 3B Model")
+    (True, False)
+    """
+    _, sep, sub = title.partition(":")
+    if not sep:
+        return False
+    lexicon = lexicon or Lexicon.load()
+    phrase = re.split(r"\s+(?:" + lexicon.branches("prepositions") + r")\s+|[,;:]", sub.strip(), maxsplit=1,
+                      flags=re.IGNORECASE)[0].split()  # "A Unified and Modular Toolbox for …": up to the preposition
+    return bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
 
 
 def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, bool]]:
@@ -109,6 +129,30 @@ def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, in
     [('FooBench', False), ('bar tuning', True)]
     """
     lexicon = lexicon or Lexicon.load()
+    spans = [(s, e, direct) for s, e, direct in _proposal_sites(t, lexicon) if not _attributive(t, s, e, lexicon)]
+    return sorted(set(spans))
+
+
+def _attributive(t: str, s: int, e: int, lexicon: Lexicon) -> bool:
+    """"we introduce a delayed Gaussian growth strategy": a capitalised word inside a lower-case noun phrase.
+
+    A plain capitalised word (no inner capital, digit or hyphen) followed by a
+    lower-case word that is neither a stop word nor a kind noun ("Phoenix
+    models") qualifies that word; it names nothing of its own.
+    """
+    if describes_a_name(vocab(lexicon), t, e):
+        return True  # "a unified Vision-Language-World-Action model, Vega,": Vega is the name
+    word = t[s:e]
+    if not (word.isalpha() and word[1:].islower()):
+        return False
+    after = re.match(r" ([a-z][a-z\-]*)", t[e:e + 40])
+    if not after:
+        return False
+    nxt = after.group(1)
+    return nxt not in stop_words(lexicon) and vocab(lexicon).head_type([nxt]) is None
+
+
+def _proposal_sites(t: str, lexicon: Lexicon) -> list[tuple[int, int, bool]]:
     pp = proposal_patterns(lexicon)
     spans = []
     for m in pp.proposal.finditer(t):
@@ -137,7 +181,7 @@ def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, in
             s, e = _trim_name(t, *m.span(group))
             if _name_like(t[s:e]):
                 spans.append((s, e, group == "name"))
-    return sorted(set(spans))
+    return spans
 
 
 def said_to_be_proposed(t: str, end: int, lexicon: Lexicon | None = None) -> bool:

@@ -58,7 +58,7 @@ def word_patterns(lexicon: Lexicon) -> WordPatterns:
     passive = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:" + lexicon.branches("passive_adverbs")
                          .replace("|", r"\s+|") + r"\s+)?" + lexicon.fragments("passive_propose_verbs") + r"\b")
     title_end = re.compile(r"\s+" + lexicon.fragments("title_phrase_end") + r"\s+|[:,?!]", re.IGNORECASE)
-    subtitle_stop = re.compile(r"\s+" + lexicon.fragments("subtitle_stop") + r"\s+|[,:;]")
+    subtitle_stop = re.compile(r"\s+" + lexicon.fragments("subtitle_stop") + r"\s+|[,:;]", re.IGNORECASE)  # "… Architecture For …"
     description = re.compile(
         r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
         r"(?P<words>(?:(?!" + lexicon.fragments("description_stops") + r"\b)"
