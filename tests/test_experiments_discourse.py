@@ -226,3 +226,14 @@ def test_a_fine_tuned_models_result_on_a_data_set_means_it_was_tuned_there():
     assert ("trainedOn", "Heron-2", "PrefPairs") not in experiments("NoisePO", compared, names)
     evaluated = [("Kestrel-XL", M, P.EVALUATES), ("PrefPairs", D, P.EVALUATES_ON)]
     assert not {x for x in experiments("NoisePO", abstract, evaluated) if x[0] == "trainedOn"}
+
+
+def test_respectively_reads_the_list_right_before_the_word_when_the_sentence_names_more_models():
+    from kg.extract import results as res
+    s = "Data made by the generator Gamma-2 gives gains of +12% and +15% for Zeta and Omega, respectively."
+    names = [res.Span(s.index(w), s.index(w) + len(w), i) for i, w in enumerate(("Gamma-2", "Zeta", "Omega"))]
+    vals = res.values(s)
+    assert {k: v.text for k, v in res.respectively(s, vals, names).items()} == {1: "+12%", 2: "+15%"}
+    apart = "Gamma-2 and Zeta help; gains of +12% and +15% follow for Omega alone, respectively."
+    spans = [res.Span(apart.index(w), apart.index(w) + len(w), i) for i, w in enumerate(("Gamma-2", "Zeta", "Omega"))]
+    assert res.respectively(apart, res.values(apart), spans) == {}  # the names before the word form no list of two

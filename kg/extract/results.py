@@ -149,9 +149,25 @@ def respectively(sentence: str, vals: list[Value], names: list[Span]) -> dict[in
     for n in sorted(names, key=lambda s: s.start):
         if n.ident not in seen:
             seen.append(n.ident)
+    if len(seen) > len(vals) >= 2:  # "G made the data, giving +3% and +4% for X and Y, respectively": X, Y
+        seen = _list_before(sentence, names, len(vals))
     if len(seen) < 2 or len(seen) != len(vals):
         return {}
     return dict(zip(seen, vals))
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _list_before(sentence: str, names: list[Span], n: int) -> list[int]:
+    """The last ``n`` names before "respectively" when they form one list ("X, Y and Z"), else none."""
+    at = sentence.lower().rfind("respectively")
+    last = sorted((s for s in names if s.end <= at), key=lambda s: s.start)[-n:]
+    if len(last) < n or len({s.ident for s in last}) < n:
+        return []
+    if any(not _LIST_GLUE.fullmatch(sentence[a.end:b.start]) for a, b in zip(last, last[1:])):
+        return []
+    return [s.ident for s in last]
 
 
 def nearest(sentence: str, vals: list[Value], taken: set[int], data: Span, model: Span | None) -> Value | None:
