@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from kg.catalogue import Catalogue
 from kg.extract.rules.common import stop_words
@@ -39,16 +40,11 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _NUMBER_PART = re.compile(r"\d[.,]\d")  # "3.5", "1,000": a score or a figure, left to the rules
 _INITIAL = re.compile(r"[A-Z][a-z]*")
 
-_WORDS: dict[int, tuple[Lexicon, frozenset[str], frozenset[str]]] = {}
-
-
+@cache
 def _words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The method-phrase heads in lower case, singular and plural, and the rules' stop words (cached per lexicon)."""
-    got = _WORDS.get(id(lexicon))
-    if got is None or got[0] is not lexicon:
-        heads = {h.lower() for h in lexicon.words("method_phrase_heads")}
-        got = _WORDS[id(lexicon)] = (lexicon, frozenset(heads | {h + "s" for h in heads}), stop_words(lexicon))
-    return got[1], got[2]
+    """The method-phrase heads in lower case, singular and plural, and the rules' stop words."""
+    heads = {h.lower() for h in lexicon.words("method_phrase_heads")}
+    return frozenset(heads | {h + "s" for h in heads}), stop_words(lexicon)
 
 
 def nothing_to_find(text: str, catalogue: Catalogue, lexicon: Lexicon) -> bool:
