@@ -5,6 +5,7 @@
     python bench/quality.py --scirex       # also: recall on the SciREX papers (outside check)
     python bench/quality.py --rules        # only: each named rule switched off in turn, and what it buys
     python bench/quality.py --no-model     # the dev check with the rules alone
+    python bench/quality.py --keep DIR     # keep the folds' exports and held-out gold, for score.py --details
 
 Cross-validation is the estimate of what users get on papers nobody has seen:
 the annotated papers of ``../shared/gold/train.gold.json`` and
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import random
 import sys
 import tempfile
@@ -160,6 +162,7 @@ def cross_validate(gold: list[dict], extra: list[dict], tmp: Path) -> None:
         train = [g for g in gold + extra if g["id"] not in fold]
         held_out = [g for g in gold if g["id"] in fold]
         papers = [texts[g["id"]] for g in held_out if g["id"] in texts]
+        (tmp / f"fold{k}.gold.json").write_text(json.dumps(held_out, ensure_ascii=False, indent=1), encoding="utf-8")
         weights = experiment_weights(train, texts, str(path))
         pairing.default_weights = lambda: weights
         try:
@@ -177,7 +180,7 @@ def dev_check(tmp: Path) -> None:
 
     papers = ingest.read([SHARED / "seeds"]).papers
     tally = Tally(scorer())
-    dev = [p for p in __import__("json").load(open(GOLD[1], encoding="utf-8"))]
+    dev = [p for p in json.load(open(GOLD[1], encoding="utf-8"))]
     tally.add(build_ttl(papers, tmp / "dev", None if ARGS.no_model else _shipped()), dev)
     tally.report("dev gold (60 seed papers; the shipped model has seen them: a check, not an estimate)")
 
@@ -191,7 +194,7 @@ def ablation(tmp: Path) -> None:
     from kg import ingest
 
     papers = ingest.read([SHARED / "seeds"]).papers
-    dev = __import__("json").load(open(GOLD[1], encoding="utf-8"))
+    dev = json.load(open(GOLD[1], encoding="utf-8"))
     for label, flags, model in (("catalogue only", dict(patterns=False, relations=False), None),
                                 ("+ patterns", dict(patterns=True, relations=False), None),
                                 ("+ relation rules", dict(patterns=True, relations=True), None),
@@ -241,6 +244,9 @@ def main() -> None:
     ap.add_argument("--ablation", action="store_true", help="dev figures of each stage of the extractor")
     ap.add_argument("--scirex", action="store_true", help="also report recall on the SciREX papers")
     ap.add_argument("--no-model", action="store_true", help="dev check with the rules alone")
+    ap.add_argument("--keep", metavar="DIR",
+                    help="keep each fold's Turtle (DIR/fold<k>/kg.ttl) and held-out gold (DIR/fold<k>.gold.json) "
+                         "for score.py --details")
     ap.add_argument("--rules", action="store_true",
                     help="only the per-rule ablation: each named rule off in turn, on train + dev")
     ARGS = ap.parse_args()
@@ -248,7 +254,9 @@ def main() -> None:
 
     gold = learn.load_gold(GOLD)
     extra = learn.load_gold(EXTRA)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = ARGS.keep or scratch
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         if ARGS.rules:
             rule_ablation(gold, Path(tmp))
             return
