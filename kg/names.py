@@ -28,7 +28,7 @@ _PART = re.compile(r"(?<![^\W\d_])(?:[vV]\d+(?:\.\d+)*|[aA]\d+(?:\.\d+)?[bB](?![
 _SLASH_SPLIT = re.compile(r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
 
 SIZE = re.compile(
-    r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?(?:[bmkt]|bn)$"  # 7B, 1.3B, 8x7B, 350M, 1T
+    r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?(?:[bmkt]|bn)(?:v\d+)?$"  # 7B, 1.3B, 8x7B, 350M, 1T; 3Bv2: a size's second release
     r"|^a\d+(?:\.\d+)?b$"  # A3B: active parameters of a mixture of experts
     r"|^\d+e$",  # 16E: number of experts
     re.IGNORECASE,
