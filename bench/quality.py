@@ -170,7 +170,8 @@ def cross_validate(gold: list[dict], extra: list[dict], tmp: Path) -> None:
             rules.add(build_ttl(papers, tmp / f"rules{k}", None), held_out)
         finally:
             pairing.default_weights = shipped_weights
-    rules.report(f"rules alone (no training), {len(gold)} papers of train + dev")
+    rules.report(f"rules alone for entities and relations (no relation decider, no open vocabulary; the "
+                 f"experiment pairing is still fitted on each fold), {len(gold)} papers of train + dev")
     learned.report(f"grouped {FOLDS}-fold cross-validation by paper, {len(gold)} papers of train + dev "
                    f"(+{len(extra)} own annotations in training only)")
 
