@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from kg.extract import pairing
 from kg.extract.cues.patterns import Cues
 from kg.extract.experiment_records import extract_experiments
 from kg.extract.experiments import _data_facts, _Name, candidates, names_of
@@ -237,3 +238,22 @@ def test_respectively_reads_the_list_right_before_the_word_when_the_sentence_nam
     apart = "Gamma-2 and Zeta help; gains of +12% and +15% follow for Omega alone, respectively."
     spans = [res.Span(apart.index(w), apart.index(w) + len(w), i) for i, w in enumerate(("Gamma-2", "Zeta", "Omega"))]
     assert res.respectively(apart, res.values(apart), spans) == {}  # the names before the word form no list of two
+
+
+# --------------------------------------------------------------------------- models listed after the data
+
+def test_models_listed_after_the_data_are_each_run_on_it():
+    names = [("CodeArena", B, P.EVALUATES_ON), ("MathPile", B, P.EVALUATES_ON), ("Zeta-7B", M, P.EVALUATES),
+             ("Zeta-13B", M, P.EVALUATES)]
+    abstract = ("We propose Recall, a memory for coding agents. "
+                "We evaluate on CodeArena and MathPile using Zeta-7B and Zeta-13B.")
+    _, facts = facts_of("Recall", abstract, names, "Zeta-13B", "MathPile")
+    assert "model_between" not in facts  # Zeta-7B is listed with Zeta-13B, not said of the data instead
+    got = experiments("Recall", abstract, names, weights=pairing.default_weights())  # no rule: the shipped scorer
+    assert {("evaluatedOn", m, d) for m in ("Zeta-7B", "Zeta-13B") for d in ("CodeArena", "MathPile")} <= got
+
+
+def test_a_model_between_the_data_and_another_is_still_between_when_not_listed_with_it():
+    names = [("CodeArena", B, P.EVALUATES_ON), ("Zeta-7B", M, P.EVALUATES), ("Zeta-13B", M, P.EVALUATES)]
+    _, facts = facts_of("Recall", "On CodeArena, Zeta-7B with a judge beats Zeta-13B.", names, "Zeta-13B", "CodeArena")
+    assert "model_between" in facts

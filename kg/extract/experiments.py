@@ -387,15 +387,18 @@ def _other_subject(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name]
 
 def _aside(sentence: str, s0: int, mo: _Name, n: _Name, occ: list[_Name], cues: Cues) -> bool:
     """A model between this one and the data that leaves the result to this one: in brackets ("X achieves
-    … (Y: 76.8%) on D"), compared with it ("X outperforms Y on D": both are run on D), or listed with it
-    ("X and Y reach … on D")."""
+    … (Y: 76.8%) on D"), compared with it ("X outperforms Y on D": both are run on D), or listed with it,
+    before the data ("X and Y reach … on D") or after it ("we evaluate on D using Y and X")."""
     if _after_bracket(sentence, n.start - s0) or cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 25)):
         return True
-    gap = sentence[mo.end - s0:n.start - s0]
+    first, last = (mo, n) if mo.end <= n.start else (n, mo)
+    if first.end > last.start:
+        return False
+    gap = sentence[first.end - s0:last.start - s0]
     for o in sorted(occ, key=lambda o: -o.start):  # the names listed in between go, their commas stay
-        if mo.end <= o.start and o.end <= n.start:
-            gap = gap[:o.start - mo.end] + gap[o.end - mo.end:]
-    return mo.end <= n.start and bool(_LIST_GAP.fullmatch(gap))
+        if first.end <= o.start and o.end <= last.start:
+            gap = gap[:o.start - first.end] + gap[o.end - first.end:]
+    return bool(_LIST_GAP.fullmatch(gap))
 
 
 _LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)+")
