@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kg.experiments import LOWER_IS_BETTER
-from kg.model import Evidence
+from kg.model import DERIVED_FROM, VARIANT_OF, Evidence
 from kg.query import Record, Results, _short
 
 
@@ -96,15 +96,33 @@ def same_model_papers(kg, matched: dict[str, list[tuple[str, str]]], data: Itera
     """Of papers matched by a fine-tuning filter, those whose fine-tuned model itself was run on ``data``.
 
     The paper-level question joins two edges of a paper; this keeps a paper only
-    when one of its experiments has the very model it fine-tunes (matched by the
-    filter) as model and one of ``data`` as data.
+    when one of its experiments has as model the very model it fine-tunes
+    (matched by the filter), or the paper's own model made from it ("we
+    fine-tune Llama-3-8B to obtain Quokka-8B": a model the paper proposes whose
+    lineage, ``variantOf``/``derivedFrom``, reaches the tuned one), and one of
+    ``data`` as data.  Another released variant of the base is not the tuned model.
     """
     wanted = set(data)
     G = kg.nx
     kept = {}
     for paper, links in matched.items():
         tuned = {e for rel, e in links if rel == "fineTunes"}
-        if any(x["kind"] in kinds and x["model"] in tuned and x["data"] in wanted
+        own = {t for _, t, k in G.out_edges(paper, keys=True) if k == "proposes"}
+        if any(x["kind"] in kinds and x["data"] in wanted and
+               (x["model"] in tuned or (x["model"] in own and _reaches(G, x["model"], tuned)))
                for x in G.nodes[paper].get("experiments", ())):
             kept[paper] = links
     return kept
+
+
+def _reaches(G, model: str, targets: set[str]) -> bool:
+    """Whether ``model``'s lineage (``variantOf``/``derivedFrom`` upwards) reaches one of ``targets``."""
+    seen, todo = {model}, [model]
+    while todo:
+        for _, up, k in G.out_edges(todo.pop(), keys=True):
+            if k in (VARIANT_OF, DERIVED_FROM) and up not in seen:
+                if up in targets:
+                    return True
+                seen.add(up)
+                todo.append(up)
+    return False

@@ -59,3 +59,33 @@ def test_experiment_level_is_stricter_than_paper_level_somewhere(g):
     loose = {p.title for p in g.papers(fine_tunes="Llama-3", evaluated_on="GSM8K")}
     strict = {p.title for p in g.papers(fine_tunes="Llama-3", evaluated_on="GSM8K", same_model=True)}
     assert strict < loose
+
+
+def test_the_papers_own_model_made_from_the_tuned_one_counts_as_it(tmp_path):
+    """'We fine-tune A to obtain B; B reaches x% on D': B is the fine-tuned A, in the API and in SPARQL.
+
+    A model the paper presents without a lineage to the tuned one is not it.
+    """
+    import json
+
+    from kg import job
+
+    records = [
+        {"title": "Quokka: math from a tuned model",
+         "abstract": "We fine-tune Llama-3-8B on MetaMathQA to obtain Quokka-8B. "
+                     "Quokka-8B reaches 70.1% accuracy on GSM8K."},
+        {"title": "A tuned model and a model from scratch",
+         "abstract": "We fine-tune Llama-3-8B on MetaMathQA for tool use. Separately, we present Wombat-2B, "
+                     "a model trained from scratch. Wombat-2B reaches 50.2% accuracy on GSM8K."},
+    ]
+    src = tmp_path / "papers.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    job.run([src], tmp_path / "out", formats=("ttl", "json"), processes=1)
+    graph = kg.load(tmp_path / "out")
+    loose = {p.title for p in graph.papers(fine_tunes="Llama-3", evaluated_on="GSM8K")}
+    strict = {p.title for p in graph.papers(fine_tunes="Llama-3", evaluated_on="GSM8K", same_model=True)}
+    assert loose == {r["title"] for r in records}
+    assert strict == {"Quokka: math from a tuned model"}
+    rows = ask(sparql.load_export(tmp_path / "out"), "papers-fine-tuning-family-evaluated-on-benchmark",
+               family="Llama 3", benchmark="GSM8K")
+    assert {(r["title"], r["model"]) for r in rows} == {("Quokka: math from a tuned model", "Quokka-8B")}
