@@ -92,3 +92,11 @@ def test_experiments_follow_their_mentions_when_resolve_drops_a_bare_name():
     ex = tidy(PaperExtraction(paper_key="p", mentions=mentions, experiments=(x, gone)))
     assert [m.text for m in ex.mentions] == ["Zeta-7B", "FooBench"]
     assert [(e.model_mention, e.data_mention) for e in ex.experiments] == [(0, 1)]
+
+
+def test_a_proposed_models_variant_at_the_end_of_a_sentence_leaves_the_full_stop(catalogue_dir):
+    corpus = resolved(catalogue_dir, ["We propose QuillLM, a maths model. We fine-tune Zeta 2 to obtain QuillLM-8B. "
+                                      "Then QuillLM-v1.5 improves on QuillLM-8B."])
+    spellings = {s for e in corpus.entities for s in (e.label, *e.aliases)}
+    assert {"QuillLM-8B", "QuillLM-v1.5"} <= spellings
+    assert not [s for s in spellings if s.endswith(".")]

@@ -40,11 +40,14 @@ def _in_title_as_subject(v: Vocab, title: str, name: str) -> bool:
 
 
 def _proposed_variants(text: str, draft: Draft) -> None:
-    """"OpenBezoar-SFT", "OpenBezoar-HH-RLHF-DPO": hyphenated variants of a model the paper introduces."""
+    """"OpenBezoar-SFT", "OpenBezoar-HH-RLHF-DPO": hyphenated variants of a model the paper introduces.
+
+    A dot belongs to a suffix only between word characters ("-v1.5"); a full stop after it ends the sentence.
+    """
     bases = {c.text for c in draft.cands() if c.proposed and c.type == EntityType.MODEL and c.entry_id is None
              and " " not in c.text and len(c.text) >= 3}
     for base in sorted(bases):
-        for m in re.finditer(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9][\w.]*)+)", text):
+        for m in re.finditer(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9]\w*(?:\.\w+)*)+)", text):
             s, e = m.span()
             if any(c.start <= s and e <= c.end and c.length > len(base) for c in draft.cands()):
                 continue
