@@ -83,6 +83,8 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
         if len(words) == 2 and not _modifier_like(words[0], adjective_endings):
             s += len(words[0]) + 1  # "combine active learning": a verb is no part of the name
             words = words[1:]
+            if words[0].lower() in excluded:  # "reach high inference": the word left describes too
+                continue
         if not words or any(w.lower() in STOP_WORDS for w in words) or (len(words) == 1 and _adverb(words[0], lexicon)):
             continue
         phrase = t[s:e]
