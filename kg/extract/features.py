@@ -103,6 +103,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
     if open_rules:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
         _open_features(f, main.text, text, title_end, lexicon or Lexicon.load())
+        _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon or Lexicon.load())
         f = {OPEN: 1.0, **{f"{OPEN}:{k}": v for k, v in f.items()}, **dict.fromkeys(open_rules, 1.0)}
     return f
 
@@ -151,6 +152,43 @@ def _open_features(f: dict[str, float], name: str, text: str, title_end: int, le
             f["open-title-words"] = share
     if text.lower().count(name.lower()) >= 2:
         f["open-repeated"] = 1.0
+
+
+_LOWER_LIST_BEFORE = re.compile(r"[a-z\-]+,\s*(?:and\s+|or\s+)?$|[a-z\-]+\s(?:and|or)\s+$")
+_LOWER_LIST_AFTER = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)[a-z]")
+
+
+def _open_context(f: dict[str, float], cands: Sequence[Candidate], text: str, lexicon: Lexicon) -> None:
+    """The words around an open phrase and its modifier's shape, in classes a small training set can weigh.
+
+    A method named in lower case tends to stand bare after a verb of use or a
+    listing word ("via random search", "such as weight pruning"), often among
+    other such phrases; a description tends to follow a determiner ("a careful
+    tuning").  Its first word's shape: a hyphenated "-based"/"-aware" adjective,
+    a participle ("constrained decoding"), another adjective, or a noun.
+    """
+    use_before, determiners = lexicon.words("method_phrase_use_before"), lexicon.words("determiners")
+    for c in cands:
+        left = text[max(0, c.start - 40):c.start]
+        before = left.lower().split()
+        if before and before[-1] in determiners:
+            f["open-after-determiner"] = 1.0
+        if any(w in use_before or " ".join(before[i:i + 2]) in use_before for i, w in enumerate(before[-3:], len(before) - 3)):
+            f["open-after-use"] = 1.0
+        if _LOWER_LIST_BEFORE.search(left) or _LOWER_LIST_AFTER.match(text[c.end:c.end + 30]):
+            f["open-lower-list"] = 1.0
+        if text[c.end:c.end + 2] == " (" and text[c.end + 2:c.end + 3].isupper():
+            f["open-defines-acronym"] = 1.0
+    words = cands[0].text.split() if cands else []
+    if len(words) < 2:
+        return
+    first, tails = words[0].lower(), lexicon.words("adjective_hyphen_tails")
+    kind = ("hyphen-tail" if first.rpartition("-")[2] in tails and "-" in first else "hyphen" if "-" in first
+            else "participle" if first.endswith("ed") else
+            "adjective" if first.endswith(lexicon.lines("adjective_endings")) else "noun")
+    f[f"open-mod-kind={kind}"] = 1.0
+    if words[-1].lower().endswith(("ing", "ings")):
+        f["open-head-gerund"] = 1.0
 
 
 def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,

@@ -49,6 +49,17 @@ def _excluded(lexicon: Lexicon) -> frozenset[str]:
     return lexicon.words("method_phrase_modifiers_not")
 
 
+@cache
+def _not_opening(lexicon: Lexicon) -> frozenset[str]:
+    """Words a lower-case method phrase never opens with: describing words and verbs ("propose training")."""
+    return _excluded(lexicon) | lexicon.words("method_phrase_verbs")
+
+
+def _adverb(word: str, lexicon: Lexicon) -> bool:
+    """"iteratively", "jointly": before a method head an adverb modifies a verb ("iteratively denoising")."""
+    return "-" not in word and word.lower().endswith(tuple(lexicon.lines("adverb_endings")))
+
+
 def _modifier_like(word: str, adjective_endings: tuple[str, ...]) -> bool:
     """Can this word open a three-word method name?  Hyphenated or adjective-shaped ("self-paced", "neural")."""
     return "-" in word or word.lower().endswith(adjective_endings)
@@ -60,7 +71,7 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
     lexicon = lexicon or Lexicon.load()
     t = text.text
     covered = Coverage(taken)
-    excluded = _excluded(lexicon)
+    excluded = _not_opening(lexicon)
     adjective_endings = lexicon.lines("adjective_endings")
     out: list[Candidate] = []
     for m in _pattern(lexicon).finditer(t):
@@ -72,7 +83,9 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
         if len(words) == 2 and not _modifier_like(words[0], adjective_endings):
             s += len(words[0]) + 1  # "combine active learning": a verb is no part of the name
             words = words[1:]
-        if not words or any(w.lower() in STOP_WORDS for w in words):
+            if words[0].lower() in excluded:  # "reach high inference": the word left describes too
+                continue
+        if not words or any(w.lower() in STOP_WORDS for w in words) or (len(words) == 1 and _adverb(words[0], lexicon)):
             continue
         phrase = t[s:e]
         in_title = s < title_end
