@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
@@ -153,6 +154,12 @@ def _open_features(f: dict[str, float], name: str, text: str, title_end: int, le
         f["open-repeated"] = 1.0
 
 
+@lru_cache(maxsize=8)
+def _content_end(text: str) -> int:
+    """``len(text.rstrip())``, once per paper rather than once per occurrence (a copy of the whole text)."""
+    return len(text.rstrip())
+
+
 def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,
                          lexicon: Lexicon | None) -> None:
     """Add one occurrence's evidence to ``f`` (binary: seen at least once)."""
@@ -170,7 +177,7 @@ def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: st
         f[f"in-title&type={etype}"] = 1.0
     elif s_start <= title_end + 1:
         f["first-sentence"] = 1.0
-    if s_end >= len(text.rstrip()):
+    if s_end >= _content_end(text):
         f["last-sentence"] = 1.0
     ours, background, experiment, related = sentence_facts(sentence, lexicon)
     for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
