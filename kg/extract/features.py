@@ -160,6 +160,12 @@ def _content_end(text: str) -> int:
     return len(text.rstrip())
 
 
+@lru_cache(maxsize=256)
+def _contrast(sentence: str, cues: Cues) -> bool:
+    """Does the sentence set something against something?  Read once per sentence, not per name in it."""
+    return bool(cues.CONTRAST.search(sentence))
+
+
 def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,
                          lexicon: Lexicon | None) -> None:
     """Add one occurrence's evidence to ``f`` (binary: seen at least once)."""
@@ -181,7 +187,7 @@ def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: st
         f["last-sentence"] = 1.0
     ours, background, experiment, related = sentence_facts(sentence, lexicon)
     for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
-                     ("related-work", related), ("contrast", bool(Cues.of(lexicon).CONTRAST.search(sentence)))):
+                     ("related-work", related), ("contrast", _contrast(sentence, Cues.of(lexicon)))):
         if on:
             f[f"sent-{flag}"] = 1.0
             f[f"sent-{flag}&type={etype}"] = 1.0
