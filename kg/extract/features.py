@@ -90,9 +90,9 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     if ctx.trains_models:
         f["paper-trains"] = 1.0
         f[f"paper-trains&type={etype}"] = 1.0
-    genre = Cues.of(lexicon).TITLE_GENRE.search(text[:title_end])
-    if genre:
-        f[f"title-genre={genre.group(1).lower()[:9]}"] = 1.0
+    genre = _title_genre(text[:title_end], Cues.of(lexicon))
+    if genre is not None:
+        f[f"title-genre={genre}"] = 1.0
     predicates = [c.predicate for c in group if c.predicate is not None]
     if predicates:  # what the rules alone would decide: the model learns when to overrule it
         rules = strongest(predicates).value
@@ -158,6 +158,13 @@ def _open_features(f: dict[str, float], name: str, text: str, title_end: int, le
 def _content_end(text: str) -> int:
     """``len(text.rstrip())``, once per paper rather than once per occurrence (a copy of the whole text)."""
     return len(text.rstrip())
+
+
+@lru_cache(maxsize=64)
+def _title_genre(title: str, cues: Cues) -> str | None:
+    """The genre word of a title ("survey", "benchmark"), cut to 9 letters, or None: read once per paper."""
+    genre = cues.TITLE_GENRE.search(title)
+    return genre.group(1).lower()[:9] if genre else None
 
 
 @lru_cache(maxsize=256)
