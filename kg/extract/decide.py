@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import add
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +66,8 @@ class LinearModel:
         weights = self.weights
         for name, value in features.items():
             row = weights.get(name)
-            if row is not None:
-                scores = [s + w * value for s, w in zip(scores, row)]
+            if row is not None:  # most features are 1.0, and s + w * 1.0 == s + w exactly
+                scores = list(map(add, scores, row)) if value == 1.0 else [s + w * value for s, w in zip(scores, row)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

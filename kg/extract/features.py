@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
@@ -89,9 +90,9 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     if ctx.trains_models:
         f["paper-trains"] = 1.0
         f[f"paper-trains&type={etype}"] = 1.0
-    genre = Cues.of(lexicon).TITLE_GENRE.search(text[:title_end])
-    if genre:
-        f[f"title-genre={genre.group(1).lower()[:9]}"] = 1.0
+    genre = _title_genre(text[:title_end], Cues.of(lexicon))
+    if genre is not None:
+        f[f"title-genre={genre}"] = 1.0
     predicates = [c.predicate for c in group if c.predicate is not None]
     if predicates:  # what the rules alone would decide: the model learns when to overrule it
         rules = strongest(predicates).value
@@ -191,6 +192,25 @@ def _open_context(f: dict[str, float], cands: Sequence[Candidate], text: str, le
         f["open-head-gerund"] = 1.0
 
 
+@lru_cache(maxsize=8)
+def _content_end(text: str) -> int:
+    """``len(text.rstrip())``, once per paper rather than once per occurrence (a copy of the whole text)."""
+    return len(text.rstrip())
+
+
+@lru_cache(maxsize=64)
+def _title_genre(title: str, cues: Cues) -> str | None:
+    """The genre word of a title ("survey", "benchmark"), cut to 9 letters, or None: read once per paper."""
+    genre = cues.TITLE_GENRE.search(title)
+    return genre.group(1).lower()[:9] if genre else None
+
+
+@lru_cache(maxsize=256)
+def _contrast(sentence: str, cues: Cues) -> bool:
+    """Does the sentence set something against something?  Read once per sentence, not per name in it."""
+    return bool(cues.CONTRAST.search(sentence))
+
+
 def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,
                          lexicon: Lexicon | None) -> None:
     """Add one occurrence's evidence to ``f`` (binary: seen at least once)."""
@@ -208,11 +228,11 @@ def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: st
         f[f"in-title&type={etype}"] = 1.0
     elif s_start <= title_end + 1:
         f["first-sentence"] = 1.0
-    if s_end >= len(text.rstrip()):
+    if s_end >= _content_end(text):
         f["last-sentence"] = 1.0
     ours, background, experiment, related = sentence_facts(sentence, lexicon)
     for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
-                     ("related-work", related), ("contrast", bool(Cues.of(lexicon).CONTRAST.search(sentence)))):
+                     ("related-work", related), ("contrast", _contrast(sentence, Cues.of(lexicon)))):
         if on:
             f[f"sent-{flag}"] = 1.0
             f[f"sent-{flag}&type={etype}"] = 1.0

@@ -23,6 +23,7 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.catalogue import name_key
+from kg.extract.alternation import longest_first
 from kg.extract.engine import rule
 from kg.extract.rules.coined import coined_names
 from kg.extract.rules.common import GENERIC_KEYS
@@ -38,8 +39,7 @@ _WORD = r"[a-z][a-z]+(?:-[a-z]+)*"
 
 @cache
 def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    heads = sorted(lexicon.words("method_phrase_heads"), key=len, reverse=True)
-    alternation = "|".join(re.escape(h) for h in heads)
+    alternation = longest_first(lexicon.words("method_phrase_heads"))
     suffixes = "|".join(re.escape(w) for w in sorted(lexicon.words("method_phrase_suffixes")))
     end = rf"(?![\w\-])|(?=-(?:{suffixes})(?![\w\-]))" if suffixes else r"(?![\w\-])"
     return re.compile(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}})(?P<head>{alternation})s?(?:{end})", re.I)

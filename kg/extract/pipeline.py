@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -251,6 +251,9 @@ def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations
     :data:`kg.extract.engine.REGISTRY`), for a per-rule ablation.
     """
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "mlkg.light_tokenizer.v1"}}})
+    # Each new word's lexical attributes are Python calls (shape, like_num, ...): keep the two that are read,
+    # by the sentencizer (is_punct) and the title boundary (is_space).
+    nlp.vocab.lex_attr_getters = {a: f for a, f in nlp.vocab.lex_attr_getters.items() if a in (IS_PUNCT, IS_SPACE)}
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("mlkg_title_boundary")
     names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})

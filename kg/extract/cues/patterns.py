@@ -16,6 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from kg.extract.alternation import factored
 from kg.lexicon import Lexicon
 
 _LIST = re.compile(r"\{([a-z][a-z_]*)\}")
@@ -170,8 +171,13 @@ def expand(template: str, lexicon: Lexicon, depth: int = 0) -> str:
     """The template with each ``{list}`` replaced by the list's alternation (lists may name lists)."""
     if depth > 8:
         raise ValueError(f"lexicon lists name each other in a loop: {template[:80]}")
-    return _LIST.sub(lambda m: expand(lexicon.fragments(m.group(1)),
+    return _LIST.sub(lambda m: expand(_fragments(lexicon, m.group(1)),
                                       lexicon, depth + 1), template)
+
+
+def _fragments(lexicon: Lexicon, name: str) -> str:
+    """``lexicon.fragments(name)``, its branches factored by their first character (the same matches, faster)."""
+    return "(?:" + factored(list(dict.fromkeys(lexicon.lines(name)))) + ")"
 
 
 class Cues:

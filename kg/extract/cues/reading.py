@@ -62,10 +62,23 @@ def only_list_material(gap: str, fillers: frozenset[str]) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
+_ENDS: dict[tuple[int, str], tuple[re.Pattern[str], tuple[int, ...]]] = {}
+_ENDS_MAX = 4096
+
+
 def _ends(cue: re.Pattern[str], sentence: str) -> tuple[int, ...]:
-    """Where each match of a cue ends in a sentence: found once, shared by its mentions."""
-    return tuple(m.end() for m in cue.finditer(sentence))
+    """Where each match of a cue ends in a sentence: found once, shared by its mentions.
+
+    Kept by the pattern's identity: hashing a ``re.Pattern`` (as ``lru_cache`` would) reads its whole
+    compiled code on every call.  The entry holds the pattern, so its id stays its own.
+    """
+    key = (id(cue), sentence)
+    got = _ENDS.get(key)
+    if got is None or got[0] is not cue:
+        if len(_ENDS) >= _ENDS_MAX:
+            _ENDS.clear()
+        got = _ENDS[key] = (cue, tuple(m.end() for m in cue.finditer(sentence)))
+    return got[1]
 
 
 def before(cue: re.Pattern[str], o: Occurrence) -> int:

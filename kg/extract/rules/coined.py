@@ -124,8 +124,10 @@ def coined_names(text: Text, taken: list[tuple[int, int]], title_end: int, v: Vo
     tails = v.lexicon.words("adjective_hyphen_tails")
     known = {name_key(n) for c in found for n in (c.text, *c.aliases)}  # the spread stage finds these again
     out: list[Candidate] = []
-    for s, e in text.pieces:
-        word = t[s:e].rstrip(".+")
+    for (s, _), piece in zip(text.pieces, text.words):
+        word = piece.rstrip(".+")
+        if "-" not in word and word[1:].islower() and word.isalpha():
+            continue  # "table", "Table": coined_shape's common case, settled without a call
         e = s + len(word)
         if not coined_shape(word, title_case and s < title_end) or covered.hits(s, e) or _emphasis(word) \
                 or _in_title_case_run(t, s, e, word):

@@ -28,12 +28,30 @@ _PAREN_ACRONYM = re.compile(r"[\w\-]*(?:\s+[\w\-]+){0,6}?\s*\((?:or |aka |a\.k\.
 
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def whole_occurrences(text: str, name: str):
+    """Where ``name`` stands in ``text`` as a whole word, as ``(?<![\\w\\-])NAME(?!\\w)`` finds it, without
+    compiling a pattern for every name."""
+    i = text.find(name)
+    while i >= 0 and name:
+        end = i + len(name)
+        if (i == 0 or not (_word_char(text[i - 1]) or text[i - 1] == "-")) \
+                and (end == len(text) or not _word_char(text[end])):
+            yield i
+            i = text.find(name, end)
+        else:
+            i = text.find(name, i + 1)
+
+
 def _in_title_as_subject(v: Vocab, title: str, name: str) -> bool:
     """The title carries ``name`` itself, not as the object of a preposition."""
     if len(name_key(name)) < 4:
         return False
-    for m in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w])", title):
-        before = title[:m.start()].split()
+    for start in whole_occurrences(title, name):
+        before = title[:start].split()
         if not before or before[-1].lower().strip(",:;(") not in v.place_words:
             return True
     return False
