@@ -84,6 +84,18 @@ def test_a_capitalised_run_headed_by_a_task_or_measure_is_no_method():
     assert not any(name.endswith(("Recognition", "Error")) for name in got)
 
 
+def test_a_capitalised_run_around_a_known_technique_is_a_name_of_its_own():
+    """"Two-Stage Echo Knowledge Distillation" names more than knowledge distillation: both stay candidates."""
+    got = found("Our network is trained by Two-Stage Echo Knowledge Distillation, which guides the student.")
+    assert got.get("Two-Stage Echo Knowledge Distillation") == ids.CAPITALISED_PHRASE
+    assert got.get("Knowledge Distillation") == ids.CATALOGUE
+
+
+def test_a_capitalised_run_around_a_known_name_of_another_type_is_no_wrapping_name():
+    got = found("We compare against Adaptive Zeta on the scans.")
+    assert "Adaptive Zeta" not in got and got.get("Zeta") == ids.CATALOGUE
+
+
 def test_open_candidates_are_scored_by_a_model_of_their_own():
     """Their many phrases that are no entity leave the named candidates' scores as they were."""
     from kg.extract.decide import LinearModel

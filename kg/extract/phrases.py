@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -130,14 +131,15 @@ def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, 
 
 
 def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
-                        lexicon: Lexicon | None = None) -> list[Candidate]:
+                        lexicon: Lexicon | None = None, found: Sequence[Candidate] = ()) -> list[Candidate]:
     """Candidate techniques written as runs of capitalised words in the abstract ("Windowed Attraction Loss").
 
     Leading stop words and describing words are no part of the name ("The",
     "Novel"); a run ending in an adjective ("Gain-based") is none, nor one
     headed by a task or measure ("… Text Recognition", "… Error"); one headed
     by a noun of another type ("… Language Models", "… Benchmark") is left to
-    the rules that type it.
+    the rules that type it.  A run around known techniques of ``found`` (and nothing else taken) is
+    proposed as a wrapping name: both it and the techniques inside stay candidates.
     """
     from kg.extract.rules.vocab import vocab
 
@@ -158,11 +160,29 @@ def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int
         if any(h in v.not_method_heads for h in heads) or v.head_type(list(heads)) not in (None, EntityType.TECHNIQUE):
             continue
         phrase = t[s:e]
-        if covered.hits(s, e) or name_key(phrase) in GENERIC_KEYS:
+        wraps = covered.hits(s, e)
+        if (wraps and not _wraps_techniques(t, s, e, found, taken)) or name_key(phrase) in GENERIC_KEYS:
             continue
         out.append(Candidate(start=s, end=e, text=phrase, type=EntityType.TECHNIQUE,
-                             rule=CAPITALISED_PHRASE, confidence=0.4))
+                             rule=CAPITALISED_PHRASE, confidence=0.4, wraps=wraps))
     return out
+
+
+def _wraps_techniques(t: str, s: int, e: int, found: Sequence[Candidate], taken: list[tuple[int, int]]) -> bool:
+    """Does the run hold known techniques and more capitalised words around them?  ("Multi-Stage Knowledge
+    Distillation", "Personalized PageRank"): a name built on a known one, which the known one does not name.
+
+    Every name the run overlaps must lie inside it, be a technique, and leave a capitalised word outside it.
+    """
+    if any(a < s or b > e or (a, b) == (s, e) for a, b in taken if a < e and s < b):
+        return False
+    inside = [c for c in found if c.start < e and s < c.end]
+    if not inside or any(c.start < s or c.end > e or c.type != EntityType.TECHNIQUE for c in inside):
+        return False
+    rest = list(t[s:e])
+    for c in inside:
+        rest[c.start - s:c.end - s] = " " * (c.end - c.start)
+    return any(w[:1].isupper() for w in "".join(rest).split())
 
 
 def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -183,13 +203,13 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
             sentence = t[starts[k - 1]:starts[k]]
             ours, background, _, related = sentence_facts(sentence, lexicon)
             own[key] = (ours or any(n in sentence for n in proposed)) and not background and not related
-    return [replace(c, proposed=True) for c in cands if own[name_key(c.text)]]
+    return [replace(c, proposed=True) if own[name_key(c.text)] else c for c in cands if own[name_key(c.text)] or c.wraps]
 
 
 @rule(CAPITALISED_PHRASE, stage="phrases", rank=13, confidence=0.4,
       finds="a run of capitalised words in the abstract (Adaptive Temporal Gate); only where the learned decider filters them")
 def find_capitalised_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
     taken = _taken(found)
-    got = capitalised_phrases(page.text, taken, page.title_end, page.vocab.lexicon)
+    got = capitalised_phrases(page.text, taken, page.title_end, page.vocab.lexicon, found)
     runs = _own_parts(page.text.text, got, found, page.vocab.lexicon) if got else got
     return runs + coined_names(page.text, taken + spans(runs), page.title_end, page.vocab, found)
