@@ -18,7 +18,8 @@ switched-off rule are dropped as soon as they appear.
 
 Overlap policy: at the end of every find stage that ran, and once at the very end,
 overlapping candidates are resolved by :func:`resolve`: the longest span wins,
-then the lowest rank, then the earliest start; the result is in text order.
+then the lowest rank, then the earliest start; the result is in text order.  A wrapping
+candidate (``wraps``: a capitalised name around known techniques) keeps the named ones inside it.
 Link stages leave overlaps to the next resolution.
 """
 
