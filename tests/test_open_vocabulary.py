@@ -125,3 +125,20 @@ def test_open_candidates_are_scored_by_a_model_of_their_own():
         assert mine["usesTechnique"] < 1e-9  # a class only the open candidates have
     p = dict(zip(both.classes, both.probabilities(opened[0][1])))
     assert abs(p["usesTechnique"] - 0.25) < 0.1 and p["proposes"] < 1e-6  # its own rates; no class it never saw
+
+
+def test_an_open_acronym_is_read_through_its_long_form():
+    """"WEP" shows nothing; "weighted echo pooling (WEP)" is a method by its head noun, "… fitting" is not one."""
+    from kg.extract import pipeline
+
+    nlp = pipeline.build_nlp(model_path=None, open_vocab=True)
+    text, title_end = paper_text("Curve Fits for Small Scans", "Prior studies thin the nets by weighted echo "
+                                 "pooling (WEP) or fit them by slow echo fitting (SEF). We apply WEP and SEF to scans.")
+    doc = nlp.make_doc(text)
+    doc.user_data["mlkg_text"] = text
+    doc._.title_end = title_end
+    doc.user_data[pipeline.FEATURES] = record = []
+    pipeline.mentions_of(nlp(doc), relations=True)
+    features = {m.text: f for m, f in record}
+    assert features["WEP"].get("open:open-long-head-method") == 1.0
+    assert features["SEF"].get("open:open-long-form") == 1.0 and "open:open-long-head-method" not in features["SEF"]

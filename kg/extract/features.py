@@ -103,6 +103,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
     if open_rules:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
         _open_features(f, main.text, text, title_end, lexicon or Lexicon.load())
+        _long_form_features(f, group, lexicon or Lexicon.load())
         f = {OPEN: 1.0, **{f"{OPEN}:{k}": v for k, v in f.items()}, **dict.fromkeys(open_rules, 1.0)}
     return f
 
@@ -151,6 +152,23 @@ def _open_features(f: dict[str, float], name: str, text: str, title_end: int, le
             f["open-title-words"] = share
     if text.lower().count(name.lower()) >= 2:
         f["open-repeated"] = 1.0
+
+
+def _long_form_features(f: dict[str, float], group: Sequence[Candidate], lexicon: Lexicon) -> None:
+    """An acronym's long form says what it names: "Weighted Least Squares (WLS)" a method by its head noun,
+    "Remote Sensing (RS)" a field; the acronym itself shows nothing of it."""
+    for alias in {a for c in group for a in c.aliases}:
+        words = _words(alias)
+        if len(words) < 2:
+            continue
+        head = words[-1][:-1] if words[-1].endswith("s") and words[-1][:-1] in lexicon.words("method_heads") \
+            else words[-1]
+        f["open-long-form"] = 1.0
+        f[f"open-long-head={head}"] = 1.0
+        if head in lexicon.words("method_heads") or head in lexicon.words("method_phrase_heads"):
+            f["open-long-head-method"] = 1.0
+        if alias[:1].isupper():
+            f["open-long-capitalised"] = 1.0
 
 
 def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,
