@@ -78,6 +78,18 @@ def test_none_drops_the_name_and_types_limit_the_labels():
     assert technique.keep and FT not in technique.predicates
 
 
+def test_capitalised_runs_and_coined_names_have_a_bar_of_their_own():
+    """Nearly as often names as not, they are weighed apart from the lower-case phrases, mostly no entity."""
+    other = {"other": 0.47, OPEN: 1.0}  # p(none) = 0.55
+    capitalised, phrase = {**other, "rec=capitalised-phrase": 1.0}, {**other, "rec=method-phrase": 1.0}
+    model = tiny_model(phrase_drop_min=0.5, capitalised_drop_min=0.6)
+    assert decide(model, capitalised, EntityType.TECHNIQUE, (USES,)).keep
+    assert not decide(model, phrase, EntityType.TECHNIQUE, (USES,)).keep
+    assert not decide(model, {**capitalised, "rec=method-phrase": 1.0}, EntityType.TECHNIQUE, (USES,)).keep
+    # a model trained without the capitalised bar weighs them with the phrases' bar
+    assert not decide(tiny_model(phrase_drop_min=0.5), capitalised, EntityType.TECHNIQUE, (USES,)).keep
+
+
 def test_a_known_name_the_rules_call_a_proposal_is_never_dropped():
     """"We propose X" makes X an entity whatever the model doubts; an open-vocabulary guess can still go."""
     proposes = (Predicate.PROPOSES,)

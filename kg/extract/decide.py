@@ -22,10 +22,12 @@ from pathlib import Path
 
 from kg.extract.cues.relation_rules import id_of, train_and_evaluate
 from kg.extract.features import OPEN, SAID_FINE_TUNED
+from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
 
 NONE = "none"
+CAPITALISED, METHOD = f"rec={CAPITALISED_PHRASE}", f"rec={METHOD_PHRASE}"  # the open rules' markers
 TRAIN_AND_EVALUATE = f"cue={id_of(train_and_evaluate)}"  # "we train and evaluate on X": both data edges
 BOTH_DATA = "evaluatesOn+trainsOn"
 # Label sets each type may take; a class outside its type's set is never chosen.
@@ -83,12 +85,21 @@ def _allowed(label: str, etype: EntityType) -> bool:
     return label == NONE or all(part in ALLOWED[etype] for part in label.split("+"))
 
 
+def _drop_bar(features: dict[str, float]) -> str:
+    """The param that bars dropping: named candidates, lower-case method phrases (mostly no entity) and
+    capitalised runs and coined names (nearly as often names as not) each have their own."""
+    if not features.get(OPEN):
+        return "drop_min"
+    return "capitalised_drop_min" if features.get(CAPITALISED) and not features.get(METHOD) else "phrase_drop_min"
+
+
 def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
            rules: tuple[Predicate, ...]) -> Decision:
     """The rules' label set, unless the model is sure of better.
 
     The model drops a name it finds no entity of the paper (``drop_min``;
-    ``phrase_drop_min`` for the over-generated open-vocabulary candidates),
+    ``phrase_drop_min`` for the over-generated lower-case method phrases, ``capitalised_drop_min``
+    for the other open-vocabulary candidates),
     replaces the rules' label set with its own when that one is likely enough
     (``override_min``; never with one half of both data edges the text states),
     and turns ``fineTunes`` into ``evaluates`` when it doubts it
@@ -98,7 +109,8 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     params = model.params
     by_class = dict(zip(model.classes, probs))
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
-    drop_min = params.get("phrase_drop_min" if features.get(OPEN) else "drop_min", 1.01)
+    bar = _drop_bar(features)  # a model trained before the capitalised bar existed: the phrases' bar
+    drop_min = params.get(bar, params.get("phrase_drop_min", 1.01) if bar == "capitalised_drop_min" else 1.01)
     named_proposal = Predicate.PROPOSES in rules and not features.get(OPEN)  # "we propose X": X is an entity
     if none_at >= 0 and probs[none_at] >= drop_min and not named_proposal:
         return Decision(False, (), round(probs[none_at], 3), model.reasons(features, none_at))

@@ -105,6 +105,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     if open_rules:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
         _open_features(f, main.text, text, title_end, lexicon or Lexicon.load())
         _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon or Lexicon.load())
+        _long_form_features(f, group, lexicon or Lexicon.load())
         f = {OPEN: 1.0, **{f"{OPEN}:{k}": v for k, v in f.items()}, **dict.fromkeys(open_rules, 1.0)}
     return f
 
@@ -209,6 +210,23 @@ def _title_genre(title: str, cues: Cues) -> str | None:
 def _contrast(sentence: str, cues: Cues) -> bool:
     """Does the sentence set something against something?  Read once per sentence, not per name in it."""
     return bool(cues.CONTRAST.search(sentence))
+
+
+def _long_form_features(f: dict[str, float], group: Sequence[Candidate], lexicon: Lexicon) -> None:
+    """An acronym's long form says what it names: "Weighted Least Squares (WLS)" a method by its head noun,
+    "Remote Sensing (RS)" a field; the acronym itself shows nothing of it."""
+    for alias in {a for c in group for a in c.aliases}:
+        words = _words(alias)
+        if len(words) < 2:
+            continue
+        head = words[-1][:-1] if words[-1].endswith("s") and words[-1][:-1] in lexicon.words("method_heads") \
+            else words[-1]
+        f["open-long-form"] = 1.0
+        f[f"open-long-head={head}"] = 1.0
+        if head in lexicon.words("method_heads") or head in lexicon.words("method_phrase_heads"):
+            f["open-long-head-method"] = 1.0
+        if alias[:1].isupper():
+            f["open-long-capitalised"] = 1.0
 
 
 def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: str, title_end: int,

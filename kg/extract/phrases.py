@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -130,12 +131,17 @@ def _adjective(word: str, tails: frozenset[str]) -> bool:
 
 
 def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, list[str]]:
-    """Drop the words before the name: stop words, describing words, adjectives, a sentence's opening verb."""
+    """Drop the words before the name: stop words, describing words, adjectives, a sentence's opening verb.
+
+    A hyphenated adjective written in Title Case before two capitalised words more is a part of the name.
+    """
     excluded, tails = _excluded(lexicon), lexicon.words("adjective_hyphen_tails")
     while words:
         w = words[0]
         opening_verb = w.endswith("ing") and (s == 0 or t[:s].rstrip(" ").endswith((".", "\n", ":")))
-        if not (w.lower() in STOP_WORDS or w.lower() in excluded or _adjective(w, tails) or opening_verb):
+        named_part = w.rpartition("-")[2][:1].isupper() and len(words) > 2  # "Execution-Centric Data Engine"
+        if not (w.lower() in STOP_WORDS or w.lower() in excluded or (_adjective(w, tails) and not named_part)
+                or opening_verb):
             break
         s += len(w) + 1
         words = words[1:]
@@ -143,14 +149,15 @@ def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, 
 
 
 def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
-                        lexicon: Lexicon | None = None) -> list[Candidate]:
+                        lexicon: Lexicon | None = None, found: Sequence[Candidate] = ()) -> list[Candidate]:
     """Candidate techniques written as runs of capitalised words in the abstract ("Windowed Attraction Loss").
 
     Leading stop words and describing words are no part of the name ("The",
     "Novel"); a run ending in an adjective ("Gain-based") is none, nor one
     headed by a task or measure ("… Text Recognition", "… Error"); one headed
     by a noun of another type ("… Language Models", "… Benchmark") is left to
-    the rules that type it.
+    the rules that type it.  A run around known techniques of ``found`` (and nothing else taken) is
+    proposed as a wrapping name: both it and the techniques inside stay candidates.
     """
     from kg.extract.rules.vocab import vocab
 
@@ -171,11 +178,53 @@ def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int
         if any(h in v.not_method_heads for h in heads) or v.head_type(list(heads)) not in (None, EntityType.TECHNIQUE):
             continue
         phrase = t[s:e]
-        if covered.hits(s, e) or name_key(phrase) in GENERIC_KEYS:
+        wraps = covered.hits(s, e)
+        if (wraps and not _wraps_techniques(t, s, e, found, taken)) or name_key(phrase) in GENERIC_KEYS:
             continue
         out.append(Candidate(start=s, end=e, text=phrase, type=EntityType.TECHNIQUE,
-                             rule=CAPITALISED_PHRASE, confidence=0.4))
+                             rule=CAPITALISED_PHRASE, confidence=0.4, wraps=wraps))
     return out
+
+
+def title_run(text: Text, taken: list[tuple[int, int]], title_end: int, found: Sequence[Candidate],
+              lexicon: Lexicon) -> list[Candidate]:
+    """The capitalised method phrase a plain title opens with ("Adaptive Echo-Aware Pruning for …"), for the decider.
+
+    Only a phrase ending in a method head noun, and never one that crosses a name or is one.  A title
+    opening with a method names the paper's own: the phrase is proposed (the decider may still drop it).
+    """
+    from kg.extract.rules.titles import title_phrase
+
+    t = text.text
+    heads = lexicon.words("method_heads") | lexicon.words("method_phrase_heads")
+    phrase = title_phrase(t[:title_end], heads, lexicon)
+    if not phrase or not t.startswith(phrase) or name_key(phrase) in GENERIC_KEYS:
+        return []
+    e = len(phrase)
+    wraps = Coverage(taken).hits(0, e)
+    if wraps and not _wraps_techniques(t, 0, e, found, taken):
+        return []
+    return [Candidate(start=0, end=e, text=phrase, type=EntityType.TECHNIQUE, rule=CAPITALISED_PHRASE,
+                      confidence=0.4, wraps=wraps, proposed=True)]
+
+
+def _wraps_techniques(t: str, s: int, e: int, found: Sequence[Candidate], taken: list[tuple[int, int]]) -> bool:
+    """Does the run hold known techniques and more capitalised words around them?  ("Multi-Stage Knowledge
+    Distillation", "Personalized PageRank"): a name built on a known one, which the known one does not name.
+
+    Every name the run overlaps must lie inside it, be a technique, and leave a capitalised word outside it.
+    """
+    if any(a < s or b > e or (a, b) == (s, e) for a, b in taken if a < e and s < b):
+        return False
+    inside = [c for c in found if c.start < e and s < c.end]
+    if not inside or any(c.start < s or c.end > e or c.type != EntityType.TECHNIQUE for c in inside):
+        return False
+    if all(c.rule in (METHOD_PHRASE, CAPITALISED_PHRASE) for c in inside):
+        return True  # open phrases inside ("Dynamic Loss", "Sample Reweighting") give way to the whole name
+    rest = list(t[s:e])
+    for c in inside:
+        rest[c.start - s:c.end - s] = " " * (c.end - c.start)
+    return any(w[:1].isupper() for w in "".join(rest).split())
 
 
 def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -196,13 +245,14 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
             sentence = t[starts[k - 1]:starts[k]]
             ours, background, _, related = sentence_facts(sentence, lexicon)
             own[key] = (ours or any(n in sentence for n in proposed)) and not background and not related
-    return [replace(c, proposed=True) for c in cands if own[name_key(c.text)]]
+    return [replace(c, proposed=True) if own[name_key(c.text)] else c for c in cands if own[name_key(c.text)] or c.wraps]
 
 
 @rule(CAPITALISED_PHRASE, stage="phrases", rank=13, confidence=0.4,
       finds="a run of capitalised words in the abstract (Adaptive Temporal Gate); only where the learned decider filters them")
 def find_capitalised_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
     taken = _taken(found)
-    got = capitalised_phrases(page.text, taken, page.title_end, page.vocab.lexicon)
+    got = capitalised_phrases(page.text, taken, page.title_end, page.vocab.lexicon, found)
     runs = _own_parts(page.text.text, got, found, page.vocab.lexicon) if got else got
+    runs += title_run(page.text, taken, page.title_end, found, page.vocab.lexicon)
     return runs + coined_names(page.text, taken + spans(runs), page.title_end, page.vocab, found)

@@ -18,7 +18,8 @@ switched-off rule are dropped as soon as they appear.
 
 Overlap policy: at the end of every find stage that ran, and once at the very end,
 overlapping candidates are resolved by :func:`resolve`: the longest span wins,
-then the lowest rank, then the earliest start; the result is in text order.
+then the lowest rank, then the earliest start; the result is in text order.  A wrapping
+candidate (``wraps``: a capitalised name around known techniques) keeps the named ones inside it.
 Link stages leave overlaps to the next resolution.
 """
 
@@ -47,8 +48,12 @@ NEW_NAME_RULES = frozenset(r for r in REGISTRY.ids() if REGISTRY.get(r).new)
 
 
 def resolve(cands: list[Candidate]) -> list[Candidate]:
-    """Longest span first, then the most trusted rule (lowest rank), then the earliest; in text order."""
-    ranked = sorted(cands, key=lambda c: (-c.length, RULE_RANK.get(c.rule, 99), c.start))
+    """Longest span first, then the most trusted rule (lowest rank), then the earliest; in text order.
+
+    A wrapping name (``wraps``) is weighed after the others: it is kept when every kept name it overlaps
+    lies inside it; the open-vocabulary ones inside give way to it, the others stay names of their own.
+    """
+    ranked = sorted((c for c in cands if not c.wraps), key=lambda c: (-c.length, RULE_RANK.get(c.rule, 99), c.start))
     kept: list[Candidate] = []
     taken = Coverage([])  # sorted spans and a binary search, not a look at every kept one
     for c in ranked:
@@ -56,7 +61,24 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
         taken.add(c.start, c.end)
+    wrapping = [c for c in cands if c.wraps]
+    if wrapping:
+        kept = _wrap(kept, wrapping)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _wrap(kept: list[Candidate], wrapping: list[Candidate]) -> list[Candidate]:
+    """Add the wrapping names that cross no kept name and no other wrapping name; drop the open names inside."""
+    chosen: list[Candidate] = []
+    for w in sorted(wrapping, key=lambda c: (-c.length, c.start)):
+        inside = [c for c in kept if c.start < w.end and w.start < c.end]
+        if any(c.start < w.start or c.end > w.end or (c.start, c.end) == (w.start, w.end) for c in inside) \
+                or any(c.start < w.end and w.start < c.end for c in chosen):
+            continue
+        chosen.append(w)
+        dropped = {id(c) for c in inside if c.rule in (METHOD_PHRASE, CAPITALISED_PHRASE) and not c.wraps}
+        kept = [c for c in kept if id(c) not in dropped]
+    return kept + chosen
 
 
 def switched_off(patterns: bool = True, open_vocab: bool = False, disabled: Iterable[str] = ()) -> frozenset[str]:
