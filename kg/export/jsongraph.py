@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterable
+from itertools import islice
 from types import GeneratorType
 from typing import BinaryIO
 
@@ -47,15 +48,26 @@ def _node_link_data(g: nx.MultiDiGraph) -> dict:
     }
 
 
+ARRAY_BATCH = 2_000  # items encoded by one call of the encoder (the per-item calls cost more than the encoding)
+
+
 def write_array(fh: BinaryIO, items: Iterable[object], encode: Callable[[object], str]) -> None:
-    """A JSON array written one encoded item at a time: the bytes of encoding the whole list at once.
+    """A JSON array written a batch of items at a time: the bytes of encoding the whole list at once.
+
+    ``encode`` is a JSON encoder (one with compact separators, possibly with
+    escapes that map one character to a fixed text): it is given a list of
+    items, whose text without its brackets is the items' texts joined by commas.
 
     >>> buffer = io.BytesIO(); write_array(buffer, iter([1, {"a": 2}]), _ENCODE); buffer.getvalue()
     b'[1,{"a":2}]'
     """
     fh.write(b"[")
-    for i, item in enumerate(items):
-        fh.write((("," if i else "") + encode(item)).encode("utf-8"))
+    items = iter(items)
+    first = True
+    while batch := list(islice(items, ARRAY_BATCH)):
+        text = encode(batch)
+        fh.write((text[1:-1] if first else "," + text[1:-1]).encode("utf-8"))
+        first = False
     fh.write(b"]")
 
 
