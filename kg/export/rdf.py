@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -325,7 +325,8 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
 CHUNK_TRIPLES = 10_000  # triples made and serialised at once by write_together
 
 
-def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
+def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO],
+                   on_nt: Callable[[bytes], None] | None = None) -> None:
     """Several RDF formats (``{"ttl": fh, "nt": fh, "jsonld": fh}``) from one pass over the triples.
 
     Making the triples in Python costs more than serialising them, and keeping
@@ -333,7 +334,8 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
     :func:`blocks` is made once and written to every output.  The chunks'
     Turtle is the document's: the serialiser's prefix lines are kept from the
     first chunk only, and no subject runs across two chunks.  The same bytes
-    as :func:`serialize` of each format.
+    as :func:`serialize` of each format.  ``on_nt`` is given each chunk's
+    N-Triples (whole lines) once it is written (the store loads them meanwhile).
     """
     from kg.export import jsonld
 
@@ -344,7 +346,10 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
     header = None
     for chunk in _chunks(blocks(g)):
         if "nt" in outputs:
-            ox.serialize(chunk, outputs["nt"], format=FORMATS["nt"])
+            nt = ox.serialize(chunk, format=FORMATS["nt"])
+            outputs["nt"].write(nt)
+            if on_nt is not None:
+                on_nt(nt)
         if "ttl" in outputs:
             text = ox.serialize(chunk, format=FORMATS["ttl"], prefixes=PREFIXES)
             if header is None:
