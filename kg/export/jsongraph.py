@@ -48,11 +48,13 @@ def _node_link_data(g: nx.MultiDiGraph) -> dict:
     }
 
 
-ARRAY_BATCH = 2_000  # items encoded by one call of the encoder (the per-item calls cost more than the encoding)
+ARRAY_BATCH = 1_000  # items encoded by one call of the encoder at most (the per-item calls cost more than the encoding)
+BATCH_BYTES = 2**18  # and about this much text at once
 
 
 def write_array(fh: BinaryIO, items: Iterable[object], encode: Callable[[object], str]) -> None:
-    """A JSON array written a batch of items at a time: the bytes of encoding the whole list at once.
+    """A JSON array written a batch of items at a time (about :data:`BATCH_BYTES`): the bytes of encoding the
+    whole list at once.
 
     ``encode`` is a JSON encoder (one with compact separators, possibly with
     escapes that map one character to a fixed text): it is given a list of
@@ -63,11 +65,15 @@ def write_array(fh: BinaryIO, items: Iterable[object], encode: Callable[[object]
     """
     fh.write(b"[")
     items = iter(items)
-    first = True
-    while batch := list(islice(items, ARRAY_BATCH)):
-        text = encode(batch)
-        fh.write((text[1:-1] if first else "," + text[1:-1]).encode("utf-8"))
+    first, size = True, 16
+    while batch := list(islice(items, size)):
+        data = encode(batch).encode("utf-8")
+        if not first:
+            fh.write(b",")
+        fh.write(memoryview(data)[1:-1])  # no copy of the batch's text without its brackets
         first = False
+        # the next batch of about BATCH_BYTES, at most ARRAY_BATCH items: long records are never held by the thousand
+        size = max(1, min(ARRAY_BATCH, len(batch) * BATCH_BYTES // len(data)))
     fh.write(b"]")
 
 

@@ -145,7 +145,10 @@ class Writer:
     def add(self, triples: Iterable[ox.Triple]) -> None:
         """One node object per subject's run, the batch's nodes written at once."""
         c = self.compactor
-        texts = [_ENCODE(_node(c, subject, group)) for subject, group in groupby(triples, key=_subject)]
+        self.add_nodes([_ENCODE(_node(c, subject, group)) for subject, group in groupby(triples, key=_subject)])
+
+    def add_nodes(self, texts: list[str]) -> None:
+        """Node objects already encoded, one per subject."""
         if texts:
             self.fh.write((("\n" if self.first else ",\n") + ",\n".join(texts)).encode("utf-8"))
             self.first = False
