@@ -139,19 +139,20 @@ def _cluster_extractor(address: str, on_progress: Callable[[int], None] | None) 
 
 
 class _StoreAlongside:
-    """The store loaded from the N-Triples file as it is written, in a thread, while the exports render (kg.store)."""
+    """The store loaded from the N-Triples as they are written, in a thread, while the exports render (kg.store)."""
 
     def __init__(self, out_dir: str | Path):
         self.out_dir = out_dir
         self.background = None
 
-    def feed(self, nt_path: Path, available: int) -> None:
-        """The N-Triples export's first ``available`` bytes are written; the first call starts the loading thread."""
+    def feed(self, nt: bytes) -> None:
+        """One chunk of the N-Triples export; the first starts the loading thread."""
         if self.background is None:
             from kg.store import BackgroundStore
 
             self.background = BackgroundStore(self.out_dir)
-        self.background.feed(nt_path, available)
+            self.background.start()
+        self.background.feed(nt)
 
     def abandon(self) -> None:
         if self.background is not None:

@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 STORE_DIR = "kg.oxigraph"
@@ -28,6 +28,7 @@ TURTLE = "kg.ttl"
 STORE_FORMAT = 1
 CHUNK_BYTES = 2**20  # N-Triples handed to the bulk loader at once (it holds them all: ~15 MB)
 CHUNK_QUADS = 50_000  # the same for triples made in Python or parsed from Turtle
+QUEUED_CHUNKS = 4  # chunks of N-Triples (about 1 MB each) waiting for the background loader
 
 
 class StoreError(RuntimeError):
@@ -91,78 +92,54 @@ def _finish(tmp: Path, count: int, out_dir: str | Path) -> Path:
 
 
 class BackgroundStore:
-    """The store loaded in a thread from the N-Triples file as it is written, while the exports render.
+    """The store loaded in a thread from the N-Triples as they are written, while the exports render.
 
-    The writer says how much of the file is whole lines (:meth:`feed`); the
-    thread reads and bulk-loads it a chunk of :data:`CHUNK_BYTES` at a time,
-    never waiting for the file to be finished, and the writer never waits for
-    the thread.  Oxigraph parses, sorts and writes without the GIL, so on two
-    cores the store costs a build little more than its last chunks.  It is
-    compacted after the other exports, so that its memory does not add to
-    theirs.  :meth:`finish` stamps and swaps it in once the exports are in
-    place; :meth:`abandon` drops it.
+    Each chunk of N-Triples the export writes is handed over (:meth:`feed`) to a
+    thread that bulk-loads it; Oxigraph parses, sorts and writes without the
+    GIL, so on two cores the store costs a build little more than its last
+    chunk.  At most :data:`QUEUED_CHUNKS` chunks wait, so a slow loader holds
+    the writer back rather than piling up the text.  It is compacted after the
+    other exports, so that its memory does not add to theirs.  :meth:`finish`
+    stamps and swaps it in once the exports are in place; :meth:`abandon` drops it.
     """
 
     def __init__(self, out_dir: str | Path):
-        import threading
-
         self.out_dir = out_dir
         self.tmp: Path | None = None
         self.thread = None
+        self.queue = None
         self.store = None
         self.error: BaseException | None = None
-        self.changed = threading.Condition()
-        self.available, self.ended = 0, False  # bytes of whole lines written so far; no more to come
 
-    def feed(self, nt_path: Path, available: int) -> None:
-        """The first ``available`` bytes of ``nt_path`` are whole lines, flushed; the first call starts the thread."""
-        if self.thread is None:
-            import threading
+    def start(self) -> None:
+        import queue
+        import threading
 
-            self.tmp = _new_store_dir(self.out_dir)
-            fh = nt_path.open("rb")  # open now: the file renamed or removed later is still read whole
-            self.thread = threading.Thread(target=self._run, args=(fh,), name="mlkg-store", daemon=True)
-            self.thread.start()
-        with self.changed:
-            self.available = available
-            self.changed.notify()
+        self.tmp = _new_store_dir(self.out_dir)
+        self.queue = queue.Queue(maxsize=QUEUED_CHUNKS)
+        self.thread = threading.Thread(target=self._run, name="mlkg-store", daemon=True)
+        self.thread.start()
 
-    def _chunks(self, fh) -> Iterator[bytes]:
-        """Whole lines of the file as they become available, about CHUNK_BYTES at a time."""
-        read = 0
-        while True:
-            with self.changed:
-                while self.available == read and not self.ended:
-                    self.changed.wait()
-                if self.available == read:
-                    return
-                size = min(self.available - read, CHUNK_BYTES)
-            data = fh.read(size)
-            cut = data.rfind(b"\n") + 1 if read + len(data) < self.available else len(data)
-            if cut == 0:  # a line longer than a chunk: read on to its end
-                cut = len(data) + len(rest := fh.readline())
-                data += rest
-            fh.seek(read + cut)
-            read += cut
-            yield data[:cut]
+    def feed(self, data: bytes) -> None:
+        """One chunk of whole N-Triples lines, loaded in the thread (after the chunks before it)."""
+        self.queue.put(data)
 
-    def _run(self, fh) -> None:
+    def _run(self) -> None:
         try:
             import pyoxigraph as ox
 
-            with fh:
-                self.store = ox.Store(str(self.tmp / "db"))
-                for data in self._chunks(fh):
-                    _load_chunk(self.store, data)
-                self.store.flush()
+            self.store = ox.Store(str(self.tmp / "db"))
+            while (data := self.queue.get()) is not None:
+                _load_chunk(self.store, data)
+            self.store.flush()
         except BaseException as exc:  # raised again by finish(), in the main thread
             self.error = exc
+            while self.queue.get() is not None:  # the writer is not held up by a full queue
+                pass
 
     def _end(self) -> None:
-        """No more lines: wait for the thread to load what was written."""
-        with self.changed:
-            self.ended = True
-            self.changed.notify()
+        """No more chunks: wait for the thread to load what it was given."""
+        self.queue.put(None)
         self.thread.join()
 
     def finish(self) -> Path:

@@ -87,7 +87,7 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
 
 
 def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
-                        on_nt: Callable[[Path, int], None] | None = None) -> list[tuple[Path, Path]]:
+                        on_nt: Callable[[bytes], None] | None = None) -> list[tuple[Path, Path]]:
     """The RDF formats into synced temporary files beside their targets, from one pass over the triples."""
     from kg.export import rdf
 
@@ -98,8 +98,7 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
             path = out / get(fmt).file
             tmp, fhs[fmt] = _open_temp(path)
             temps.append((path, tmp))
-        rdf.write_together(g, fhs, on_nt=_flushed(fhs["nt"], temps[formats.index("nt")][1], on_nt)
-                           if on_nt and "nt" in fhs else None)
+        rdf.write_together(g, fhs, on_nt=on_nt)
         for fh in fhs.values():
             _sync(fh)
     except BaseException:
@@ -112,29 +111,21 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
     return temps
 
 
-def _flushed(fh: BinaryIO, path: Path, on_nt: Callable[[Path, int], None]) -> Callable[[bytes], None]:
-    """After each chunk: the file flushed, and ``on_nt`` told how many bytes of whole lines it holds."""
-    def written(_: bytes) -> None:
-        fh.flush()
-        on_nt(path, fh.tell())
-    return written
-
-
 def write_all(
     g: nx.MultiDiGraph,
     out_dir: str | Path,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     timings: dict[str, float] | None = None,
     on_format: Callable[[str], None] | None = None,
-    on_nt: Callable[[Path, int], None] | None = None,
+    on_nt: Callable[[bytes], None] | None = None,
 ) -> list[Path]:
     """Render every format to a temporary file beside its target, then rename them all into ``out_dir``.
 
     Nothing is held whole in memory: each format streams into its file, and
     Turtle, N-Triples and JSON-LD are written side by side from one pass over
     the triples (:func:`kg.export.rdf.write_together`), timed together as
-    ``export ttl+nt+jsonld``; after each chunk of N-Triples, ``on_nt`` is given
-    the temporary file and the bytes of whole lines in it (the store loads them meanwhile).  No export is touched until
+    ``export ttl+nt+jsonld``; ``on_nt`` is given each chunk of the N-Triples
+    as it is written there (the store loads them meanwhile).  No export is touched until
     every format is rendered, and each rename is atomic: a build killed while
     rendering leaves all the previous files, one killed among the renames
     leaves each file whole, new or previous (a hidden ``.kg.*.tmp`` may be
