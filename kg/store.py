@@ -28,7 +28,6 @@ TURTLE = "kg.ttl"
 STORE_FORMAT = 1
 CHUNK_BYTES = 2**20  # N-Triples handed to the bulk loader at once (it holds them all: ~15 MB)
 CHUNK_QUADS = 50_000  # the same for triples made in Python or parsed from Turtle
-QUEUED_CHUNKS = 4  # chunks of N-Triples (about 1 MB each) waiting for the background loader
 
 
 class StoreError(RuntimeError):
@@ -92,14 +91,13 @@ def _finish(tmp: Path, count: int, out_dir: str | Path) -> Path:
 
 
 class BackgroundStore:
-    """The store loaded in a thread from the N-Triples as they are written, while the exports render.
+    """The store loaded from an N-Triples file in a thread, while the other exports are rendered.
 
-    Each chunk of N-Triples the export writes is handed over (:meth:`feed`) to a
-    thread that bulk-loads it; Oxigraph parses, sorts and writes without the
-    GIL, so on two cores the store costs a build little more than its last
-    chunk.  At most :data:`QUEUED_CHUNKS` chunks wait, so a slow loader holds
-    the writer back rather than piling up the text.  It is compacted after the
-    other exports, so that its memory does not add to theirs.  :meth:`finish`
+    Oxigraph parses, sorts and writes without the GIL, so on two cores the
+    store costs a build little more than the wait for its last chunk; it is
+    compacted after the other exports, so that its memory does not add to theirs.  The file
+    is opened when the thread starts: the export renamed over it meanwhile, or a
+    temporary file removed after a failure, is still read whole.  :meth:`finish`
     stamps and swaps it in once the exports are in place; :meth:`abandon` drops it.
     """
 
@@ -107,44 +105,31 @@ class BackgroundStore:
         self.out_dir = out_dir
         self.tmp: Path | None = None
         self.thread = None
-        self.queue = None
         self.store = None
         self.error: BaseException | None = None
 
-    def start(self) -> None:
-        import queue
+    def start(self, nt_path: Path) -> None:
         import threading
 
         self.tmp = _new_store_dir(self.out_dir)
-        self.queue = queue.Queue(maxsize=QUEUED_CHUNKS)
-        self.thread = threading.Thread(target=self._run, name="mlkg-store", daemon=True)
+        fh = nt_path.open("rb")
+        self.thread = threading.Thread(target=self._run, args=(fh,), name="mlkg-store", daemon=True)
         self.thread.start()
 
-    def feed(self, data: bytes) -> None:
-        """One chunk of whole N-Triples lines, loaded in the thread (after the chunks before it)."""
-        self.queue.put(data)
-
-    def _run(self) -> None:
+    def _run(self, fh) -> None:
         try:
             import pyoxigraph as ox
 
-            self.store = ox.Store(str(self.tmp / "db"))
-            while (data := self.queue.get()) is not None:
-                _load_chunk(self.store, data)
-            self.store.flush()
+            with fh:
+                self.store = ox.Store(str(self.tmp / "db"))
+                _load_nt(self.store, fh)
+                self.store.flush()
         except BaseException as exc:  # raised again by finish(), in the main thread
             self.error = exc
-            while self.queue.get() is not None:  # the writer is not held up by a full queue
-                pass
-
-    def _end(self) -> None:
-        """No more chunks: wait for the thread to load what it was given."""
-        self.queue.put(None)
-        self.thread.join()
 
     def finish(self) -> Path:
         """Wait for the load, then stamp and swap the store in; a failed load is raised here."""
-        self._end()
+        self.thread.join()
         try:
             if self.error is not None:
                 raise self.error
@@ -162,7 +147,7 @@ class BackgroundStore:
     def abandon(self) -> None:
         """Wait for the load and remove what it wrote (the exports failed: no store of them)."""
         if self.thread is not None:
-            self._end()
+            self.thread.join()
             self.store = None
             shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -190,15 +175,10 @@ def _load(store, source: Iterable | Path) -> None:
 
 def _load_nt(store, fh) -> None:
     """N-Triples from an open binary file, a bounded chunk of whole lines at a time."""
-    while lines := fh.readlines(CHUNK_BYTES):
-        _load_chunk(store, b"".join(lines))
-
-
-def _load_chunk(store, data: bytes) -> None:
-    """Whole N-Triples lines into the store at once."""
     import pyoxigraph as ox
 
-    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+    while lines := fh.readlines(CHUNK_BYTES):
+        store.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_TRIPLES)
 
 
 def _swap(new: Path, target: Path) -> None:

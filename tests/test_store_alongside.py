@@ -1,4 +1,4 @@
-"""The store is loaded in a thread from the N-Triples as they are written, while the exports render (kg.store.BackgroundStore)."""
+"""The store is loaded from the N-Triples export in a thread while the other formats render (kg.store.BackgroundStore)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pyoxigraph as ox
 import pytest
 
 from kg import export, job, store
-from kg.export import rdf
 
 from conftest import EXAMPLES
 
@@ -14,14 +13,11 @@ ALL = ("ttl", "nt", "jsonld", "json", "html")
 
 
 def test_the_store_loaded_beside_the_exports_holds_the_n_triples_and_is_fresh(tmp_path, monkeypatch):
-    fed = []  # (bytes, whether kg.nt was in place yet) for each chunk
-    real = store.BackgroundStore.feed
-    monkeypatch.setattr(rdf, "CHUNK_TRIPLES", 100)  # several chunks
-    monkeypatch.setattr(store.BackgroundStore, "feed",
-                        lambda self, data: (fed.append((data, (tmp_path / "kg.nt").exists())), real(self, data)))
+    started = []
+    real = store.BackgroundStore.start
+    monkeypatch.setattr(store.BackgroundStore, "start", lambda self, path: (started.append(path), real(self, path)))
     report = job.run([EXAMPLES / "daily-papers-sample.txt"], tmp_path, formats=ALL)
-    assert len(fed) > store.QUEUED_CHUNKS and not any(in_place for _, in_place in fed)  # loaded as written
-    assert b"".join(data for data, _ in fed) == (tmp_path / "kg.nt").read_bytes()
+    assert len(started) == 1 and started[0].name.startswith(".kg.nt.")  # the temporary file, before its rename
     assert store.fresh_store(tmp_path) is not None
     assert report.written[-1] == store.store_path(tmp_path)
     nt = ox.Store()
@@ -44,14 +40,12 @@ def test_a_failed_render_leaves_no_store_of_that_build(tmp_path, monkeypatch):
     assert not [p.name for p in tmp_path.iterdir() if "oxigraph" in p.name]
 
 
-@pytest.mark.parametrize("chunk_triples", [rdf.CHUNK_TRIPLES, 20])  # one chunk; more chunks than the queue holds
-def test_a_failed_load_is_raised_and_leaves_no_store(tmp_path, monkeypatch, chunk_triples):
-    def broken(store_, data):
+def test_a_failed_load_is_raised_and_leaves_no_store(tmp_path, monkeypatch):
+    def broken(store_, fh):
         raise RuntimeError("loader failed")
 
-    monkeypatch.setattr(store, "_load_chunk", broken)
-    monkeypatch.setattr(rdf, "CHUNK_TRIPLES", chunk_triples)
-    with pytest.raises(RuntimeError, match="loader failed"):  # the writer is not left waiting on a full queue
+    monkeypatch.setattr(store, "_load_nt", broken)
+    with pytest.raises(RuntimeError, match="loader failed"):
         job.run([EXAMPLES / "daily-papers-sample.txt"], tmp_path, formats=ALL)
     assert (tmp_path / "kg.html").exists()  # the files are written; only the store is missing
     assert not [p.name for p in tmp_path.iterdir() if "oxigraph" in p.name]
