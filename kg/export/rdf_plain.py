@@ -73,8 +73,8 @@ def render(paper: PlainPaper, fmt: str) -> str:
     return "".join(out)
 
 
-@cache
-def _json(value: str) -> str:  # noqa: D401 - the same few page names recur in every paper
+def _json(value: str) -> str:
+    """The value as a JSON string (not cached: a million titles would stay in memory)."""
     from kg.export.jsonld import _ENCODE
 
     return _ENCODE(value)
