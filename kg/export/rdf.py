@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -333,7 +333,8 @@ CHUNK_TRIPLES = 10_000  # triples made and serialised at once by write_together
 CHUNK_PLAIN_CHARS = 2**18  # characters of plain papers' values written at once (kg.export.rdf_plain)
 
 
-def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
+def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO],
+                   on_nt: Callable[[bytes], None] | None = None) -> None:
     """Several RDF formats (``{"ttl": fh, "nt": fh, "jsonld": fh}``) from one pass over the triples.
 
     Making the triples in Python costs more than serialising them, and keeping
@@ -342,12 +343,13 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
     are written from templates without triples (:mod:`kg.export.rdf_plain`).
     The chunks' Turtle is the document's: the serialiser's prefix lines are
     kept from the first chunk only, and no subject runs across two chunks.  The
-    same bytes as :func:`serialize` of each format.
+    same bytes as :func:`serialize` of each format.  ``on_nt`` is given each
+    chunk's N-Triples (whole lines) once it is written.
     """
     unknown = set(outputs) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown RDF format(s) {', '.join(sorted(unknown))}")
-    writer = _Together(outputs)
+    writer = _Together(outputs, on_nt)
     for chunk in _chunks(blocks(g, plain=True)):
         writer.write(chunk)
     writer.close()
@@ -356,17 +358,20 @@ def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
 class _Together:
     """The outputs of :func:`write_together`, each chunk written to all of them."""
 
-    def __init__(self, outputs: dict[str, BinaryIO]) -> None:
+    def __init__(self, outputs: dict[str, BinaryIO], on_nt: Callable[[bytes], None] | None) -> None:
         from kg.export import jsonld
 
-        self.outputs, self.header = outputs, None
+        self.outputs, self.on_nt, self.header = outputs, on_nt, None
         self.ld = jsonld.Writer(outputs["jsonld"]) if "jsonld" in outputs else None
 
     def write(self, chunk: list) -> None:
         """A chunk of triples, or of plain papers."""
         plain = bool(chunk) and isinstance(chunk[0], PlainPaper)
         if "nt" in self.outputs:
-            self.outputs["nt"].write(_text(chunk, "nt") if plain else ox.serialize(chunk, format=FORMATS["nt"]))
+            nt = _text(chunk, "nt") if plain else ox.serialize(chunk, format=FORMATS["nt"])
+            self.outputs["nt"].write(nt)
+            if self.on_nt is not None:
+                self.on_nt(nt)
         if "ttl" in self.outputs:
             self.outputs["ttl"].write(self._turtle(chunk, plain))
         if self.ld is not None:
