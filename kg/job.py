@@ -118,7 +118,7 @@ def run(
         try:
             with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
                 report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
-                                                  on_rdf=loader.start if loader else None)
+                                                  on_nt=loader.feed if loader else None)
         except BaseException:
             if loader is not None:
                 loader.abandon()
@@ -139,18 +139,19 @@ def _cluster_extractor(address: str, on_progress: Callable[[int], None] | None) 
 
 
 class _StoreAlongside:
-    """The store loaded from the N-Triples export in a thread while the other formats render (kg.store)."""
+    """The store loaded from the N-Triples file as it is written, in a thread, while the exports render (kg.store)."""
 
     def __init__(self, out_dir: str | Path):
         self.out_dir = out_dir
         self.background = None
 
-    def start(self, rdf_files: dict[str, Path]) -> None:
-        if "nt" in rdf_files:
+    def feed(self, nt_path: Path, available: int) -> None:
+        """The N-Triples export's first ``available`` bytes are written; the first call starts the loading thread."""
+        if self.background is None:
             from kg.store import BackgroundStore
 
             self.background = BackgroundStore(self.out_dir)
-            self.background.start(rdf_files["nt"])
+        self.background.feed(nt_path, available)
 
     def abandon(self) -> None:
         if self.background is not None:

@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 STORE_DIR = "kg.oxigraph"
@@ -91,30 +91,60 @@ def _finish(tmp: Path, count: int, out_dir: str | Path) -> Path:
 
 
 class BackgroundStore:
-    """The store loaded from an N-Triples file in a thread, while the other exports are rendered.
+    """The store loaded in a thread from the N-Triples file as it is written, while the exports render.
 
-    Oxigraph parses, sorts and writes without the GIL, so on two cores the
-    store costs a build little more than the wait for its last chunk; it is
-    compacted after the other exports, so that its memory does not add to theirs.  The file
-    is opened when the thread starts: the export renamed over it meanwhile, or a
-    temporary file removed after a failure, is still read whole.  :meth:`finish`
-    stamps and swaps it in once the exports are in place; :meth:`abandon` drops it.
+    The writer says how much of the file is whole lines (:meth:`feed`); the
+    thread reads and bulk-loads it a chunk of :data:`CHUNK_BYTES` at a time,
+    never waiting for the file to be finished, and the writer never waits for
+    the thread.  Oxigraph parses, sorts and writes without the GIL, so on two
+    cores the store costs a build little more than its last chunks.  It is
+    compacted after the other exports, so that its memory does not add to
+    theirs.  :meth:`finish` stamps and swaps it in once the exports are in
+    place; :meth:`abandon` drops it.
     """
 
     def __init__(self, out_dir: str | Path):
+        import threading
+
         self.out_dir = out_dir
         self.tmp: Path | None = None
         self.thread = None
         self.store = None
         self.error: BaseException | None = None
+        self.changed = threading.Condition()
+        self.available, self.ended = 0, False  # bytes of whole lines written so far; no more to come
 
-    def start(self, nt_path: Path) -> None:
-        import threading
+    def feed(self, nt_path: Path, available: int) -> None:
+        """The first ``available`` bytes of ``nt_path`` are whole lines, flushed; the first call starts the thread."""
+        if self.thread is None:
+            import threading
 
-        self.tmp = _new_store_dir(self.out_dir)
-        fh = nt_path.open("rb")
-        self.thread = threading.Thread(target=self._run, args=(fh,), name="mlkg-store", daemon=True)
-        self.thread.start()
+            self.tmp = _new_store_dir(self.out_dir)
+            fh = nt_path.open("rb")  # open now: the file renamed or removed later is still read whole
+            self.thread = threading.Thread(target=self._run, args=(fh,), name="mlkg-store", daemon=True)
+            self.thread.start()
+        with self.changed:
+            self.available = available
+            self.changed.notify()
+
+    def _chunks(self, fh) -> Iterator[bytes]:
+        """Whole lines of the file as they become available, about CHUNK_BYTES at a time."""
+        read = 0
+        while True:
+            with self.changed:
+                while self.available == read and not self.ended:
+                    self.changed.wait()
+                if self.available == read:
+                    return
+                size = min(self.available - read, CHUNK_BYTES)
+            data = fh.read(size)
+            cut = data.rfind(b"\n") + 1 if read + len(data) < self.available else len(data)
+            if cut == 0:  # a line longer than a chunk: read on to its end
+                cut = len(data) + len(rest := fh.readline())
+                data += rest
+            fh.seek(read + cut)
+            read += cut
+            yield data[:cut]
 
     def _run(self, fh) -> None:
         try:
@@ -122,14 +152,22 @@ class BackgroundStore:
 
             with fh:
                 self.store = ox.Store(str(self.tmp / "db"))
-                _load_nt(self.store, fh)
+                for data in self._chunks(fh):
+                    _load_chunk(self.store, data)
                 self.store.flush()
         except BaseException as exc:  # raised again by finish(), in the main thread
             self.error = exc
 
+    def _end(self) -> None:
+        """No more lines: wait for the thread to load what was written."""
+        with self.changed:
+            self.ended = True
+            self.changed.notify()
+        self.thread.join()
+
     def finish(self) -> Path:
         """Wait for the load, then stamp and swap the store in; a failed load is raised here."""
-        self.thread.join()
+        self._end()
         try:
             if self.error is not None:
                 raise self.error
@@ -147,7 +185,7 @@ class BackgroundStore:
     def abandon(self) -> None:
         """Wait for the load and remove what it wrote (the exports failed: no store of them)."""
         if self.thread is not None:
-            self.thread.join()
+            self._end()
             self.store = None
             shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -175,10 +213,15 @@ def _load(store, source: Iterable | Path) -> None:
 
 def _load_nt(store, fh) -> None:
     """N-Triples from an open binary file, a bounded chunk of whole lines at a time."""
+    while lines := fh.readlines(CHUNK_BYTES):
+        _load_chunk(store, b"".join(lines))
+
+
+def _load_chunk(store, data: bytes) -> None:
+    """Whole N-Triples lines into the store at once."""
     import pyoxigraph as ox
 
-    while lines := fh.readlines(CHUNK_BYTES):
-        store.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
 
 
 def _swap(new: Path, target: Path) -> None:

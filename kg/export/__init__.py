@@ -86,7 +86,8 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
-def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str]) -> list[tuple[Path, Path]]:
+def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
+                        on_nt: Callable[[Path, int], None] | None = None) -> list[tuple[Path, Path]]:
     """The RDF formats into synced temporary files beside their targets, from one pass over the triples."""
     from kg.export import rdf
 
@@ -97,7 +98,8 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str]) -> li
             path = out / get(fmt).file
             tmp, fhs[fmt] = _open_temp(path)
             temps.append((path, tmp))
-        rdf.write_together(g, fhs)
+        rdf.write_together(g, fhs, on_nt=_flushed(fhs["nt"], temps[formats.index("nt")][1], on_nt)
+                           if on_nt and "nt" in fhs else None)
         for fh in fhs.values():
             _sync(fh)
     except BaseException:
@@ -110,22 +112,29 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str]) -> li
     return temps
 
 
+def _flushed(fh: BinaryIO, path: Path, on_nt: Callable[[Path, int], None]) -> Callable[[bytes], None]:
+    """After each chunk: the file flushed, and ``on_nt`` told how many bytes of whole lines it holds."""
+    def written(_: bytes) -> None:
+        fh.flush()
+        on_nt(path, fh.tell())
+    return written
+
+
 def write_all(
     g: nx.MultiDiGraph,
     out_dir: str | Path,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     timings: dict[str, float] | None = None,
     on_format: Callable[[str], None] | None = None,
-    on_rdf: Callable[[dict[str, Path]], None] | None = None,
+    on_nt: Callable[[Path, int], None] | None = None,
 ) -> list[Path]:
     """Render every format to a temporary file beside its target, then rename them all into ``out_dir``.
 
     Nothing is held whole in memory: each format streams into its file, and
     Turtle, N-Triples and JSON-LD are written side by side from one pass over
     the triples (:func:`kg.export.rdf.write_together`), timed together as
-    ``export ttl+nt+jsonld``; ``on_rdf`` is then given their complete temporary
-    files (format → path), which the other formats' rendering may read meanwhile
-    (the store loads the N-Triples).  No export is touched until
+    ``export ttl+nt+jsonld``; after each chunk of N-Triples, ``on_nt`` is given
+    the temporary file and the bytes of whole lines in it (the store loads them meanwhile).  No export is touched until
     every format is rendered, and each rename is atomic: a build killed while
     rendering leaves all the previous files, one killed among the renames
     leaves each file whole, new or previous (a hidden ``.kg.*.tmp`` may be
@@ -138,14 +147,12 @@ def write_all(
     try:
         if together:  # made from one pass over the triples
             t0 = time.perf_counter()
-            rendered.extend(_write_rdf_together(g, out, together))
+            rendered.extend(_write_rdf_together(g, out, together, on_nt))
             if timings is not None:
                 timings["export " + "+".join(together)] = time.perf_counter() - t0
             for fmt in together:
                 if on_format:
                     on_format(fmt)
-            if on_rdf:
-                on_rdf({fmt: tmp for fmt, (_, tmp) in zip(together, rendered)})
         for fmt in formats:
             if fmt in together:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterable
+from itertools import islice
 from types import GeneratorType
 from typing import BinaryIO
 
@@ -47,15 +48,32 @@ def _node_link_data(g: nx.MultiDiGraph) -> dict:
     }
 
 
+ARRAY_BATCH = 1_000  # items encoded by one call of the encoder at most (the per-item calls cost more than the encoding)
+BATCH_BYTES = 2**18  # and about this much text at once
+
+
 def write_array(fh: BinaryIO, items: Iterable[object], encode: Callable[[object], str]) -> None:
-    """A JSON array written one encoded item at a time: the bytes of encoding the whole list at once.
+    """A JSON array written a batch of items at a time (about :data:`BATCH_BYTES`): the bytes of encoding the
+    whole list at once.
+
+    ``encode`` is a JSON encoder (one with compact separators, possibly with
+    escapes that map one character to a fixed text): it is given a list of
+    items, whose text without its brackets is the items' texts joined by commas.
 
     >>> buffer = io.BytesIO(); write_array(buffer, iter([1, {"a": 2}]), _ENCODE); buffer.getvalue()
     b'[1,{"a":2}]'
     """
     fh.write(b"[")
-    for i, item in enumerate(items):
-        fh.write((("," if i else "") + encode(item)).encode("utf-8"))
+    items = iter(items)
+    first, size = True, 16
+    while batch := list(islice(items, size)):
+        data = encode(batch).encode("utf-8")
+        if not first:
+            fh.write(b",")
+        fh.write(memoryview(data)[1:-1])  # no copy of the batch's text without its brackets
+        first = False
+        # the next batch of about BATCH_BYTES, at most ARRAY_BATCH items: long records are never held by the thousand
+        size = max(1, min(ARRAY_BATCH, len(batch) * BATCH_BYTES // len(data)))
     fh.write(b"]")
 
 

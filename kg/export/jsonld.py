@@ -31,6 +31,11 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NATIVE = {XSD + "integer": int, XSD + "boolean": lambda v: v == "true"}
 CONTEXT_FILE = "context.jsonld"
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
+
+
+def _subject(t: ox.Triple) -> str:
+    return t.subject.value
 
 
 @cache
@@ -138,9 +143,14 @@ class Writer:
         fh.write(b',\n"@graph": [')
 
     def add(self, triples: Iterable[ox.Triple]) -> None:
-        for subject, group in groupby(triples, key=lambda t: t.subject.value):
-            self.fh.write(b"\n" if self.first else b",\n")
-            self.fh.write(json.dumps(_node(self.compactor, subject, group), ensure_ascii=False).encode("utf-8"))
+        """One node object per subject's run, the batch's nodes written at once."""
+        c = self.compactor
+        self.add_nodes([_ENCODE(_node(c, subject, group)) for subject, group in groupby(triples, key=_subject)])
+
+    def add_nodes(self, texts: list[str]) -> None:
+        """Node objects already encoded, one per subject."""
+        if texts:
+            self.fh.write((("\n" if self.first else ",\n") + ",\n".join(texts)).encode("utf-8"))
             self.first = False
 
     def close(self) -> None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +36,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg import predicates
+from kg.export.rdf_plain import PlainPaper, plain_paper, render
 from kg.graph import RESOURCE
 
 MLKG = "https://w3id.org/mlkg/ontology#"
@@ -141,16 +142,23 @@ def triples(g: nx.MultiDiGraph) -> Iterator[ox.Triple]:
         yield from block
 
 
-def blocks(g: nx.MultiDiGraph) -> Iterator[list[ox.Triple]]:
+def blocks(g: nx.MultiDiGraph, plain: bool = False) -> Iterator[list[ox.Triple] | PlainPaper]:
     """The triples of :func:`triples`, one list per node (a paper with its edges and experiments, an entity),
-    then one per paper's evidence; consecutive lists never share a subject, so each may be serialised alone."""
+    then one per paper's evidence; consecutive lists never share a subject, so each may be serialised alone.
+
+    With ``plain``, a paper with nothing but its title, abstract and pages comes as a
+    :class:`~kg.export.rdf_plain.PlainPaper` (written from templates) instead of its triples.
+    """
     attrs = g._node  # networkx's store of node attributes
+    succ = g._succ  # a paper without edges or experiments (most of many small ones) has no evidence
     # papers first, each kind by IRI; the IRIs alone are sorted (no pair or sort key made per node)
     nodes = sorted(iri for iri, data in attrs.items() if data["type"] == "Paper")
     nodes += sorted(iri for iri, data in attrs.items() if data["type"] != "Paper")
     for iri in nodes:
         data = attrs[iri]
-        if data["type"] == "Paper":
+        if plain and data["type"] == "Paper" and (simple := plain_paper(iri, data, bool(succ[iri]))):
+            yield simple
+        elif data["type"] == "Paper":
             block = list(_paper(_n(iri), data))
             block.extend(T(_n(iri), M[key], _n(target)) for _, target, key in _paper_edges(g, iri))
             for n, x in enumerate(data.get("experiments", ()), start=1):
@@ -158,7 +166,6 @@ def blocks(g: nx.MultiDiGraph) -> Iterator[list[ox.Triple]]:
             yield block
         else:
             yield list(_entity(g, iri, data))
-    succ = g._succ  # a paper without edges or experiments (most of many small ones) has no evidence
     for iri in nodes:
         data = attrs[iri]
         if (data["type"] == "Paper" and (succ[iri] or data.get("experiments"))
@@ -323,52 +330,104 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str = "ttl") -> None:
 
 
 CHUNK_TRIPLES = 10_000  # triples made and serialised at once by write_together
+CHUNK_PLAIN_CHARS = 2**18  # characters of plain papers' values written at once (kg.export.rdf_plain)
 
 
-def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO]) -> None:
+def write_together(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO],
+                   on_nt: Callable[[bytes], None] | None = None) -> None:
     """Several RDF formats (``{"ttl": fh, "nt": fh, "jsonld": fh}``) from one pass over the triples.
 
     Making the triples in Python costs more than serialising them, and keeping
     them all for the next format takes gigabytes; so each chunk of whole
-    :func:`blocks` is made once and written to every output.  The chunks'
-    Turtle is the document's: the serialiser's prefix lines are kept from the
-    first chunk only, and no subject runs across two chunks.  The same bytes
-    as :func:`serialize` of each format.
+    :func:`blocks` is made once and written to every output, and plain papers
+    are written from templates without triples (:mod:`kg.export.rdf_plain`).
+    The chunks' Turtle is the document's: the serialiser's prefix lines are
+    kept from the first chunk only, and no subject runs across two chunks.  The
+    same bytes as :func:`serialize` of each format.  ``on_nt`` is given each
+    chunk's N-Triples (whole lines) once it is written.
     """
-    from kg.export import jsonld
-
     unknown = set(outputs) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown RDF format(s) {', '.join(sorted(unknown))}")
-    ld = jsonld.Writer(outputs["jsonld"]) if "jsonld" in outputs else None
-    header = None
-    for chunk in _chunks(blocks(g)):
-        if "nt" in outputs:
-            ox.serialize(chunk, outputs["nt"], format=FORMATS["nt"])
-        if "ttl" in outputs:
-            text = ox.serialize(chunk, format=FORMATS["ttl"], prefixes=PREFIXES)
-            if header is None:
-                header = _prefix_lines(text)
-            elif text.startswith(header):
-                text = text[len(header):]
+    writer = _Together(outputs, on_nt)
+    for chunk in _chunks(blocks(g, plain=True)):
+        writer.write(chunk)
+    writer.close()
+
+
+class _Together:
+    """The outputs of :func:`write_together`, each chunk written to all of them."""
+
+    def __init__(self, outputs: dict[str, BinaryIO], on_nt: Callable[[bytes], None] | None) -> None:
+        from kg.export import jsonld
+
+        self.outputs, self.on_nt, self.header = outputs, on_nt, None
+        self.ld = jsonld.Writer(outputs["jsonld"]) if "jsonld" in outputs else None
+
+    def write(self, chunk: list) -> None:
+        """A chunk of triples, or of plain papers."""
+        plain = bool(chunk) and isinstance(chunk[0], PlainPaper)
+        if "nt" in self.outputs:
+            nt = _text(chunk, "nt") if plain else ox.serialize(chunk, format=FORMATS["nt"])
+            self.outputs["nt"].write(nt)
+            if self.on_nt is not None:
+                self.on_nt(nt)
+        if "ttl" in self.outputs:
+            self.outputs["ttl"].write(self._turtle(chunk, plain))
+        if self.ld is not None:
+            if plain:
+                self.ld.add_nodes([render(p, "jsonld") for p in chunk])
             else:
-                raise RuntimeError("the Turtle serialiser wrote a different header for a later chunk")
-            outputs["ttl"].write(text)
-        if ld is not None:
-            ld.add(chunk)
-    if ld is not None:
-        ld.close()
+                self.ld.add(chunk)
+
+    def _turtle(self, chunk: list, plain: bool) -> bytes:
+        """The chunk's Turtle; the prefix lines before the first chunk only."""
+        head = b""
+        if self.header is None:
+            head = self.header = _turtle_header()
+        if plain:
+            return head + _text(chunk, "ttl")
+        text = ox.serialize(chunk, format=FORMATS["ttl"], prefixes=PREFIXES)
+        if not text.startswith(self.header):
+            raise RuntimeError("the Turtle serialiser wrote a different header for a later chunk")
+        return head + text[len(self.header):]
+
+    def close(self) -> None:
+        if self.ld is not None:
+            self.ld.close()
 
 
-def _chunks(parts: Iterator[list[ox.Triple]]) -> Iterator[list[ox.Triple]]:
-    chunk: list[ox.Triple] = []
+def _text(papers: list[PlainPaper], fmt: str) -> bytes:
+    return "".join([render(p, fmt) for p in papers]).encode("utf-8")
+
+
+def _chunks(parts: Iterator[list[ox.Triple] | PlainPaper]) -> Iterator[list]:
+    """Runs of whole blocks of about :data:`CHUNK_TRIPLES` triples, or of plain papers; never the two mixed."""
+    chunk: list = []
+    plain = False
+    chars = 0  # of the plain papers' values: their text is made in Python, the triples' in Oxigraph
     for part in parts:
-        chunk.extend(part)
-        if len(chunk) >= CHUNK_TRIPLES:
+        if isinstance(part, PlainPaper) != plain and chunk:
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
+        plain = isinstance(part, PlainPaper)
+        if plain:
+            chunk.append(part)
+            chars += sum(map(len, part.values))
+            full = len(chunk) * 4 >= CHUNK_TRIPLES or chars >= CHUNK_PLAIN_CHARS
+        else:
+            chunk.extend(part)
+            full = len(chunk) >= CHUNK_TRIPLES
+        if full:
+            yield chunk
+            chunk, chars = [], 0
     if chunk:
         yield chunk
+
+
+def _turtle_header() -> bytes:
+    """The prefix lines the Turtle serialiser opens every document with."""
+    return _prefix_lines(ox.serialize([T(TYPE, TYPE, TYPE)], format=FORMATS["ttl"], prefixes=PREFIXES))
 
 
 def _prefix_lines(text: bytes) -> bytes:
