@@ -334,11 +334,7 @@ _DONE: list[_Entry] = []  # a group already made a paper
 
 def _sightings(group: list[_Entry]) -> tuple[list[_Entry], list[str], str | None]:
     """The sightings in source order, the URLs they give, and the arXiv id they name."""
-    if len(group) == 1:  # most papers are seen once: the same answer without the sort and the loops
-        e = group[0]
-        urls = list(dict.fromkeys((*e.urls, *find_urls(e.abstract))))
-        return group, urls, e.arxiv_id or arxiv_from(None, urls)
-    entries = sorted(group, key=lambda e: (e.page, e.line))
+    entries = sorted(group, key=lambda e: (e.page, e.line)) if len(group) > 1 else group  # most are seen once
     urls: list[str] = []
     for e in entries:
         for url in (*e.urls, *find_urls(e.abstract)):

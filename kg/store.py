@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -104,8 +105,6 @@ class BackgroundStore:
     """
 
     def __init__(self, out_dir: str | Path):
-        import threading
-
         self.out_dir = out_dir
         self.tmp: Path | None = None
         self.thread = None
@@ -117,8 +116,6 @@ class BackgroundStore:
     def feed(self, nt_path: Path, available: int) -> None:
         """The first ``available`` bytes of ``nt_path`` are whole lines, flushed; the first call starts the thread."""
         if self.thread is None:
-            import threading
-
             self.tmp = _new_store_dir(self.out_dir)
             fh = nt_path.open("rb")  # open now: the file renamed or removed later is still read whole
             self.thread = threading.Thread(target=self._run, args=(fh,), name="mlkg-store", daemon=True)

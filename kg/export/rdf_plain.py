@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
+from kg.export import jsonld
 from kg.graph import paper_iri
 
 # Node attributes a plain paper may have (any other, such as same_as or experiments, is written as triples).
@@ -68,23 +69,16 @@ def render(paper: PlainPaper, fmt: str) -> str:
             out.append(paper.key)
         else:
             value = paper.values[slot]
-            out.append(_json(value) if fmt == "jsonld" else f'"{value}"')
+            out.append(jsonld._ENCODE(value) if fmt == "jsonld" else f'"{value}"')  # not cached: a million titles
         out.append(pieces[n + 1])
     return "".join(out)
-
-
-def _json(value: str) -> str:
-    """The value as a JSON string (not cached: a million titles would stay in memory)."""
-    from kg.export.jsonld import _ENCODE
-
-    return _ENCODE(value)
 
 
 @cache
 def _template(fmt: str, n_values: int) -> tuple:
     """The text of a plain paper with ``n_values`` values, as written by the serialisers, split at its slots:
     text, slot, text, …, where a slot is a value's index or None for the key."""
-    from kg.export import jsonld, rdf
+    from kg.export import rdf  # imports this module
 
     s = ox.NamedNode(PAPER_NS + _KEY_SLOT)
     places = [ox.Literal(f"mlkgslot{n}x") for n in range(n_values)]

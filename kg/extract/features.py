@@ -103,9 +103,10 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     _title_share(f, main.text, text, title_end, etype)
     open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
     if open_rules:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
-        _open_features(f, main.text, text, title_end, lexicon or Lexicon.load())
-        _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon or Lexicon.load())
-        _long_form_features(f, group, lexicon or Lexicon.load())
+        lexicon = lexicon or Lexicon.load()
+        _open_features(f, main.text, text, title_end, lexicon)
+        _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon)
+        _long_form_features(f, group, lexicon)
         f = {OPEN: 1.0, **{f"{OPEN}:{k}": v for k, v in f.items()}, **dict.fromkeys(open_rules, 1.0)}
     return f
 
