@@ -1,6 +1,6 @@
 """A fast look at the experiment pairing scorer under grouped cross-validation (the folds of bench/quality.py).
 
-    python bench/pairing_cv.py --cache /tmp/pairing-cv.pkl     # extract once (minutes), then refit in seconds
+    python bench/pairing_cv.py --cache /tmp/pairing-cv.json    # extract once (minutes), then refit in seconds
 
 For each fold the relation decider is fitted on the other folds (as in quality.py), every paper's candidate
 experiments are read through it, and each candidate is labelled by the gold (names compared as the scorer
@@ -11,7 +11,7 @@ printed is a proxy of the scorer's experiment F1 (a gold experiment no candidate
 from __future__ import annotations
 
 import argparse
-import pickle
+import json
 import sys
 from pathlib import Path
 
@@ -68,8 +68,17 @@ def extract_all(cache: Path) -> dict:
                                          for g in held)))
             print(f"fold {k}: {len(folds[-1]['train'])} train, {len(folds[-1]['test'])} test candidates",
                   flush=True)
-    data = dict(folds=folds)
-    cache.write_bytes(pickle.dumps(data))
+    cache.write_text(json.dumps(dict(folds=folds), default=sorted), encoding="utf-8")  # sets as sorted lists
+    return _read(cache)
+
+
+def _read(cache: Path) -> dict:
+    """The cached candidates (JSON: reading a cache never runs code), their sets made sets again."""
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    for fold in data["folds"]:
+        for c in fold["train"] + fold["test"]:
+            c["facts"], c["hits"] = frozenset(c["facts"]), frozenset(map(tuple, c["hits"]))
+            c["where"] = None if c["where"] is None else frozenset(c["where"])
     return data
 
 
@@ -123,7 +132,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, required=True)
     ap.add_argument("--grid", action="store_true", help="also other regularisations, thresholds and training rows")
     args = ap.parse_args()
-    data = pickle.loads(args.cache.read_bytes()) if args.cache.is_file() else extract_all(args.cache)
+    data = _read(args.cache) if args.cache.is_file() else extract_all(args.cache)
     print("rules alone        P %.3f R %.3f F1 %.3f  tp %d fp %d fn %d" % evaluate(data, lambda rows: None))
     for c in (0.03, 0.1, 0.3, 1.0) if args.grid else (0.1,):
         for th in (0.3, 0.4, 0.5, 0.6) if args.grid else (0.4,):

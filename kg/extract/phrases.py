@@ -245,7 +245,9 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
             sentence = t[starts[k - 1]:starts[k]]
             ours, background, _, related = sentence_facts(sentence, lexicon)
             own[key] = (ours or any(n in sentence for n in proposed)) and not background and not related
-    return [replace(c, proposed=True) if own[name_key(c.text)] else c for c in cands if own[name_key(c.text)] or c.wraps]
+    # the paper's own are proposed; a run wrapping known techniques stays either way, for the decider
+    return [replace(c, proposed=True) if own[name_key(c.text)] else c
+            for c in cands if own[name_key(c.text)] or c.wraps]
 
 
 @rule(CAPITALISED_PHRASE, stage="phrases", rank=13, confidence=0.4,
