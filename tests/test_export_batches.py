@@ -18,7 +18,7 @@ def _items(n: int) -> list:
 @pytest.mark.parametrize("n", [0, 1, jsongraph.ARRAY_BATCH, jsongraph.ARRAY_BATCH + 1, 2 * jsongraph.ARRAY_BATCH + 3])
 def test_an_array_in_batches_is_the_whole_list_encoded_at_once(n):
     buffer = io.BytesIO()
-    jsongraph.write_array(buffer, iter(_items(n)), jsongraph._ENCODE)
+    jsongraph.write_array(buffer, iter(_items(n)), jsongraph.encode_compact)
     expected = json.dumps(_items(n), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     assert buffer.getvalue() == expected.encode("utf-8")
 

@@ -40,7 +40,7 @@ import networkx as nx
 from kg import predicates
 from kg.experiments import LOWER_IS_BETTER
 from kg.keys import lookup_key
-from kg.export.jsongraph import _ENCODE, write_array
+from kg.export.jsongraph import encode_compact, write_array
 
 #: Node type → (fill, border, vis shape).  The legend is drawn from this.
 TYPES: dict[str, tuple[str, str, str]] = {
@@ -300,7 +300,7 @@ def _vis_script() -> str:
 
 def _script_json(value: object) -> str:
     """JSON that is safe inside a <script> element."""
-    text = _ENCODE(value)
+    text = encode_compact(value)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 

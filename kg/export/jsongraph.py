@@ -12,7 +12,8 @@ from typing import BinaryIO
 import networkx as nx
 
 FORMAT_VERSION = 1
-_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+# Sorted keys, no spaces: the node-link file and the HTML page embed the same bytes.
+encode_compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def dump_into(fh: BinaryIO, g: nx.MultiDiGraph) -> None:
@@ -24,12 +25,12 @@ def dump_into(fh: BinaryIO, g: nx.MultiDiGraph) -> None:
     data = _node_link_data(g)
     fh.write(b"{")
     for n, key in enumerate(sorted(data)):
-        fh.write((("," if n else "") + _ENCODE(key) + ":").encode("utf-8"))
+        fh.write((("," if n else "") + encode_compact(key) + ":").encode("utf-8"))
         value = data[key]
         if isinstance(value, (list, GeneratorType)):
-            write_array(fh, value, _ENCODE)
+            write_array(fh, value, encode_compact)
         else:
-            fh.write(_ENCODE(value).encode("utf-8"))
+            fh.write(encode_compact(value).encode("utf-8"))
     fh.write(b"}\n")
 
 
@@ -60,7 +61,7 @@ def write_array(fh: BinaryIO, items: Iterable[object], encode: Callable[[object]
     escapes that map one character to a fixed text): it is given a list of
     items, whose text without its brackets is the items' texts joined by commas.
 
-    >>> buffer = io.BytesIO(); write_array(buffer, iter([1, {"a": 2}]), _ENCODE); buffer.getvalue()
+    >>> buffer = io.BytesIO(); write_array(buffer, iter([1, {"a": 2}]), encode_compact); buffer.getvalue()
     b'[1,{"a":2}]'
     """
     fh.write(b"[")

@@ -31,7 +31,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NATIVE = {XSD + "integer": int, XSD + "boolean": lambda v: v == "true"}
 CONTEXT_FILE = "context.jsonld"
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
+encode_value = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
 
 
 def _subject(t: ox.Triple) -> str:
@@ -145,7 +145,7 @@ class Writer:
     def add(self, triples: Iterable[ox.Triple]) -> None:
         """One node object per subject's run, the batch's nodes written at once."""
         c = self.compactor
-        self.add_nodes([_ENCODE(_node(c, subject, group)) for subject, group in groupby(triples, key=_subject)])
+        self.add_nodes([encode_value(_node(c, subject, group)) for subject, group in groupby(triples, key=_subject)])
 
     def add_nodes(self, texts: list[str]) -> None:
         """Node objects already encoded, one per subject."""

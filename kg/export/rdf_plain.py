@@ -69,7 +69,7 @@ def render(paper: PlainPaper, fmt: str) -> str:
             out.append(paper.key)
         else:
             value = paper.values[slot]
-            out.append(jsonld._ENCODE(value) if fmt == "jsonld" else f'"{value}"')  # not cached: a million titles
+            out.append(jsonld.encode_value(value) if fmt == "jsonld" else f'"{value}"')  # not cached: a million titles
         out.append(pieces[n + 1])
     return "".join(out)
 
