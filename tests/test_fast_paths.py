@@ -30,3 +30,84 @@ def test_sentence_boundary_examples():
 @given(_TEXT)
 def test_cased_key_matches_the_plain_formula(text):
     assert cased_key(text) == _LOOSE_DOT.sub("", _NON_KEY.sub("", fold(text)))
+
+
+_PHRASE_TOKENS = st.sampled_from(["learning", "Learning", "training", "tuning", "pre-training", "search", "deep",
+                                  "active", "self-paced", "low-rank", "x", "ab", "reinforcement", "learnings",
+                                  "ſearch", "K", "é", "-based", "-guided", "2", "Co-training"])
+_PHRASE_GAPS = st.sampled_from([" ", " ", " ", "  ", "-", ", ", "\n", "(", ") ", "_", "."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_PHRASE_TOKENS, _PHRASE_GAPS), max_size=14))
+def test_method_phrases_tried_where_they_can_start_match_every_position(parts):
+    import kg.extract.rules  # noqa: F401  (phrases is imported through the rules)
+    from kg.extract import phrases
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    text = "".join(w + g for w, g in parts)
+    plain = [(m.span(), m.groups()) for m in phrases._pattern(lexicon).finditer(text)]
+    assert [(m.span(), m.groups()) for m in phrases._phrase_matches(text, lexicon)] == plain
+
+
+def test_method_phrases_two_words_before_a_head_and_one():
+    import kg.extract.rules  # noqa: F401  (phrases is imported through the rules)
+    from kg.extract import phrases
+    from kg.lexicon import Lexicon
+
+    text = "We study self-paced curriculum learning and (deep learning-based control) with graph search."
+    got = [m.group() for m in phrases._phrase_matches(text, Lexicon.load())]
+    assert got == [m.group() for m in phrases._pattern(Lexicon.load()).finditer(text)]
+    assert got == ["study self-paced curriculum learning"[6:], "deep learning", "with graph search"]
+
+
+def test_other_cases_are_every_character_re_matches_with_an_ascii_letter():
+    """The table of compile_ignorecase, checked against ``re`` itself over every code point."""
+    from kg.extract.uncased import OTHER_CASES
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = set(re.findall(letter, every, re.IGNORECASE))
+        assert found == set(letter + letter.upper() + OTHER_CASES.get(letter, "")), letter
+
+
+def test_categories_hold_of_a_character_and_its_lower_case_alike():
+    """compile_ignorecase keeps \\w, \\d and \\s as they are: re reads them of the lower-cased character."""
+    import _sre
+
+    for c in range(0x110000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        lo = _sre.unicode_tolower(c)
+        if lo != c:
+            for cat in (r"\w", r"\d", r"\s"):
+                assert bool(re.match(cat, chr(c))) == bool(re.match(cat, chr(lo))), (hex(c), cat)
+
+
+_UNCASED_PATTERNS = [r"\b(?:unlike|w(?:ithout|/o)|instead of)\b", r"(?<![\w\-])[a-z][a-z]+(?:-[a-z]+)* (?P<h>learn\w*)s?",
+                     r"(?-i:[A-Z0-9])[^\s,;]*|[^a-zA-Z]x|(?i:Kb)|[A-Z][\w.\-]*\s+(?:pre-?)?trained",
+                     r"[^s]+i|[k-t]|\(\s*(?:v\d+|[vV]\d+(?:\.\d+)*)\)", r"(?P<a>s)(?(a)k|i)$|^\W*we\s+(?:\w+\s+)?\S+"]
+_UNCASED_TEXT = st.lists(st.sampled_from(list("aAsSkKiIxXlLeEnNrR wW-_,;()./0129") +
+                                         ["\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\u00c9", "learn",
+                                          "Unlike", "WITHOUT", "w/o", "pre-trained", "v2.1", "V3"]),
+                         max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNCASED_TEXT)
+def test_compile_ignorecase_matches_what_re_ignorecase_matches(text):
+    from kg.extract.uncased import compile_ignorecase
+
+    for pattern in _UNCASED_PATTERNS:
+        fast, plain = compile_ignorecase(pattern), re.compile(pattern, re.IGNORECASE)
+        assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
+        assert not fast.flags & re.IGNORECASE
+
+
+def test_compile_ignorecase_keeps_a_pattern_it_cannot_rewrite():
+    from kg.extract.uncased import compile_ignorecase
+
+    assert compile_ignorecase(r"(a)\1").flags & re.IGNORECASE  # a back-reference
+    assert compile_ignorecase("é").flags & re.IGNORECASE  # a cased letter beyond ASCII
+    assert compile_ignorecase(r"(a)\1").match("aA") and compile_ignorecase("é").match("É")

@@ -34,6 +34,7 @@ from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
+from kg.extract.uncased import compile_ignorecase
 
 _WORD = r"[a-z][a-z]+(?:-[a-z]+)*"
 
@@ -48,13 +49,13 @@ def _head(lexicon: Lexicon) -> str:
 
 @cache
 def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}}){_head(lexicon)}", re.I)
+    return compile_ignorecase(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}}){_head(lexicon)}")
 
 
 @cache
 def _space_before_head(lexicon: Lexicon) -> re.Pattern[str]:
     """A space with a head right after it: opens on a literal, which ``re`` finds without trying each position."""
-    return re.compile(rf" (?={_head(lexicon)})", re.I)
+    return compile_ignorecase(rf" (?={_head(lexicon)})")
 
 
 def _word_start(t: str, end: int) -> int:

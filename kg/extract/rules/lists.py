@@ -18,6 +18,7 @@ from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
+from kg.extract.uncased import compile_ignorecase
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 
@@ -30,8 +31,8 @@ _LIST_BEFORE = re.compile(_LIST + r"\s+$")
 def _counted(lexicon: Lexicon) -> re.Pattern[str]:
     """"three public datasets, A, B and C", "four benchmarks (A, B, C and D)": a counted plural noun, then its items."""
     counts = lexicon.alternation("count_words")
-    return re.compile(rf"\b(?:{counts}|\d+)\s+(?P<noun>(?:[\w\-]+\s+){{0,2}}?(?:benchmarks|datasets|corpora|models|LLMs))"
-                      r"\s*(?:,|\(|:)\s*(?=[A-Z0-9])", re.IGNORECASE)
+    return compile_ignorecase(rf"\b(?:{counts}|\d+)\s+(?P<noun>(?:[\w\-]+\s+){{0,2}}?(?:benchmarks|datasets|corpora|models|LLMs))"
+                              r"\s*(?:,|\(|:)\s*(?=[A-Z0-9])")
 
 
 def _list_type(v: Vocab, noun_words: list[str], sentence: str) -> EntityType | None:

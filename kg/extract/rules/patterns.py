@@ -12,6 +12,7 @@ from functools import cache
 
 from kg.extract.rules.common import _LIST, _NAME, _WORD
 from kg.lexicon import Lexicon
+from kg.extract.uncased import compile_ignorecase
 
 
 @dataclass(frozen=True)
@@ -80,21 +81,19 @@ def _gerunds(lexicon: Lexicon, name: str) -> str:
 def context_patterns(lexicon: Lexicon) -> ContextPatterns:
     alt = lexicon.fragments
     return ContextPatterns(
-        modifier_after=re.compile(r"\)?\s*-?\s*" + alt("modifier_words") + r"\b(?!\s+(?:on|upon|by)\b)",
-                                  re.IGNORECASE),
-        proposed_before=re.compile(
+        modifier_after=compile_ignorecase(r"\)?\s*-?\s*" + alt("modifier_words") + r"\b(?!\s+(?:on|upon|by)\b)"),
+        proposed_before=compile_ignorecase(
             r"\b(?:(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
             + alt("definition_verbs") + r"(?:s|d|ed)?|by\s+" + _gerunds(lexicon, "definition_verbs") + r")\s+"
             r"(?:(?:a|an|the|our)\s+)?(?:" + alt("definition_adjectives") + r"\s+)?"
-            r"(?:[\w\-]+\s+){0,2}?(?:[\w\-]+,\s+)?$", re.IGNORECASE),  # "by introducing a new framework, X (X)"
-        used_before=re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?" + alt("use_verbs") + r"\s+(?:\w+\s+){0,3}?$",
-                               re.IGNORECASE),
+            r"(?:[\w\-]+\s+){0,2}?(?:[\w\-]+,\s+)?$"),  # "by introducing a new framework, X (X)"
+        used_before=compile_ignorecase(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?" + alt("use_verbs") + r"\s+(?:\w+\s+){0,3}?$"),
         tuned=re.compile(r"\b" + alt("tune_verbs") + r"\s+(?:the\s+|a\s+)?(?P<name>" + _WORD + r")"),
         evaluated=re.compile(r"\b" + alt("evaluate_verbs") + r"\s+(?:the\s+)?" + _LIST),
-        released_before=re.compile(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?" + alt("release_stems")
-                                   + r"(?:e|es|ed|ing)?\s+$", re.IGNORECASE),
+        released_before=compile_ignorecase(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?" + alt("release_stems")
+                                           + r"(?:e|es|ed|ing)?\s+$"),
         connector=re.compile(r"(?:\b" + alt("list_connectors") + r"| [-–—]|:) +(?:the +)?"),
         list_noun=re.compile(r"\b" + alt("list_nouns") + r"\b"),
-        result_words=re.compile(r"\b" + alt("result_words") + r"\b", re.IGNORECASE),
+        result_words=compile_ignorecase(r"\b" + alt("result_words") + r"\b"),
         score_before=re.compile(alt("score_words") + r"\s+(?:\w+\s+){0,2}?$"),
     )
