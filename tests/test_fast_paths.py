@@ -87,10 +87,11 @@ def test_categories_hold_of_a_character_and_its_lower_case_alike():
 
 _UNCASED_PATTERNS = [r"\b(?:unlike|w(?:ithout|/o)|instead of)\b", r"(?<![\w\-])[a-z][a-z]+(?:-[a-z]+)* (?P<h>learn\w*)s?",
                      r"(?-i:[A-Z0-9])[^\s,;]*|[^a-zA-Z]x|(?i:Kb)|[A-Z][\w.\-]*\s+(?:pre-?)?trained",
-                     r"[^s]+i|[k-t]|\(\s*(?:v\d+|[vV]\d+(?:\.\d+)*)\)", r"(?P<a>s)(?(a)k|i)$|^\W*we\s+(?:\w+\s+)?\S+"]
+                     r"[^s]+i|[k-t]|\(\s*(?:v\d+|[vV]\d+(?:\.\d+)*)\)", r"(?P<a>s)(?(a)k|i)$|^\W*we\s+(?:\w+\s+)?\S+",
+                     r"\bfrozen|\b(?:fr(?P<n>ee)z|[0-9]a|_x|i)\b\s*(?:ab)?", r"\b(?:a|-b)", r"\b(?:fr(?:ee)z|7(?P<n>a)|_x)\s*(?P<m>ab)?", r"\b[a-z0-9]+(?P<w>[ ]\w)?"]
 _UNCASED_TEXT = st.lists(st.sampled_from(list("aAsSkKiIxXlLeEnNrR wW-_,;()./0129") +
                                          ["\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\u00c9", "learn",
-                                          "Unlike", "WITHOUT", "w/o", "pre-trained", "v2.1", "V3"]),
+                                          "Unlike", "WITHOUT", "w/o", "pre-trained", "v2.1", "V3", "We", "This paper", "on the"]),
                          max_size=30).map("".join)
 
 
@@ -111,3 +112,31 @@ def test_compile_ignorecase_keeps_a_pattern_it_cannot_rewrite():
     assert compile_ignorecase(r"(a)\1").flags & re.IGNORECASE  # a back-reference
     assert compile_ignorecase("é").flags & re.IGNORECASE  # a cased letter beyond ASCII
     assert compile_ignorecase(r"(a)\1").match("aA") and compile_ignorecase("é").match("É")
+
+
+def test_boundary_before_letters_opens_on_the_letters():
+    """``\\b(?:free|7a)`` is rewritten to open on f, F and 7, so re can look for them in C; same matches."""
+    from re import _compiler, _parser
+    from kg.extract.uncased import _open_on_letters, _rewrite
+
+    tree = _parser.parse(r"\b(?:free|7a)", re.IGNORECASE)
+    _rewrite(tree, True)
+    _open_on_letters(tree)
+    assert sorted(chr(c) for _, c in _compiler._get_charset_prefix(tree, 0)) == ["7", "F", "f"]
+    text = "Free 7a x7a FREE unfree free"
+    from kg.extract.uncased import compile_ignorecase
+    assert [m.span() for m in compile_ignorecase(r"\b(?:free|7a)").finditer(text)] == [(0, 4), (5, 7), (12, 16), (24, 28)]
+
+
+_OPENING_PATTERNS = [r"\b(?:[Ww]e|[Tt]his (?:paper|work)|and)\s+(?P<v>\w+)", r"\b(?:on|using)\s+(?:the\s+)?$",
+                     r"\bon\s+(?P<name>[A-Z]\w*)", r"\b(?:x|[A-Z]y)", r"\b(?:a|b(?P<g>c))+"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNCASED_TEXT)
+def test_compile_opening_matches_what_re_matches(text):
+    from kg.extract.uncased import compile_opening
+
+    for pattern in _OPENING_PATTERNS:
+        fast, plain = compile_opening(pattern), re.compile(pattern)
+        assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]

@@ -18,9 +18,9 @@ import re
 try:  # the regular-expression parser and compiler of CPython 3.11+; without them, re.I as written
     import _sre
     from re import _compiler, _parser
-    from re._constants import (ASSERT, ASSERT_NOT, ATOMIC_GROUP, BRANCH, CATEGORY, GROUPREF_EXISTS, IN,
-                               LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, NOT_LITERAL, POSSESSIVE_REPEAT,
-                               RANGE, SRE_FLAG_IGNORECASE, SUBPATTERN)
+    from re._constants import (ASSERT, ASSERT_NOT, AT, AT_BOUNDARY, ATOMIC_GROUP, BRANCH, CATEGORY,
+                               GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, NOT_LITERAL,
+                               POSSESSIVE_REPEAT, RANGE, SRE_FLAG_IGNORECASE, SUBPATTERN)
 except ImportError:  # pragma: no cover - another Python
     _parser = None
 
@@ -44,9 +44,30 @@ def compile_ignorecase(pattern: str, flags: int = 0) -> re.Pattern[str]:
         if not tree.state.flags & SRE_FLAG_IGNORECASE:  # a leading (?-i) would be odd; keep it simple
             raise _Uncased
         _rewrite(tree, True)
+        _open_on_letters(tree)
     except (_Uncased, re.error, RecursionError):
         return re.compile(pattern, flags)
     tree.state.flags &= ~SRE_FLAG_IGNORECASE
+    return _built(pattern, tree)
+
+
+def compile_opening(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` for a case-sensitive pattern, written to open on its first characters when it
+    opens on ``\\b`` before letters (see :func:`_open_on_letters`): the same matches, found sooner."""
+    if _parser is None or not isinstance(pattern, str):
+        return re.compile(pattern)
+    try:
+        tree = _parser.parse(pattern, 0)
+        if tree.state.flags & SRE_FLAG_IGNORECASE:  # an inline (?i): compile_ignorecase's business
+            raise _Uncased
+        _open_on_letters(tree)
+    except (_Uncased, re.error, RecursionError):
+        return re.compile(pattern)
+    return _built(pattern, tree)
+
+
+def _built(pattern: str, tree) -> re.Pattern[str]:
+    """The compiled pattern of a parsed (and rewritten) one, as ``re._compiler.compile`` makes it."""
     code = _compiler._code(tree, 0)
     groupindex = tree.state.groupdict
     indexgroup = [None] * tree.state.groups
@@ -114,3 +135,53 @@ def _rewrite(sub, ignore: bool) -> None:
                 _rewrite(av[2], ignore)
         elif str(op) not in ("AT", "ANY", "NOT_LITERAL", "LITERAL"):  # back-references and the unknown
             raise _Uncased
+
+
+_WORD_CHAR = re.compile(r"\w")
+# More alternatives than this, each tried in turn where one of their first characters is read, cost more
+# than the boundary tried everywhere (measured on the cue patterns: 13-15 faster, 19 and 31 slower).
+MAX_OPENINGS = 16
+
+
+def _letters(item) -> list[int] | None:
+    """The characters a first item (a literal or a class of literals) may be, when all are word characters."""
+    op, av = item
+    chars = [av] if op is LITERAL else [c for o, c in av if o is LITERAL] if op is IN and \
+        all(o is LITERAL for o, _ in av) else None
+    return chars if chars and all(_WORD_CHAR.match(chr(c)) for c in chars) else None
+
+
+def _has_group(data) -> bool:
+    """Does a (sub)pattern hold a capturing group (which must not be written twice)?"""
+    for op, av in data:
+        if op is SUBPATTERN and av[0] is not None:
+            return True
+        subs = av[1] if op is BRANCH else [av[2]] if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) else \
+            [av[1]] if op in (ASSERT, ASSERT_NOT) else [av[3]] if op is SUBPATTERN else \
+            [av] if op is ATOMIC_GROUP else [av[1], av[2] or []] if op is GROUPREF_EXISTS else []
+        if any(_has_group(sub) for sub in subs):
+            return True
+    return False
+
+
+def _open_on_letters(tree) -> None:
+    """``\\b`` before alternatives that each open on a letter becomes one alternative per first letter,
+    ``c(?<!\\w.)rest``: the pattern then opens on plain characters, and ``re`` looks for the next of them in C
+    instead of trying the boundary at every position.  Before a word character, ``\\b`` says only that no
+    word character precedes it, which the look-behind checks once that character is read."""
+    data = tree.data
+    if len(data) < 2 or data[0] != (AT, AT_BOUNDARY):
+        return
+    op, av = data[1]
+    alts = [[data[1]]] if op in (LITERAL, IN) else [list(alt) for alt in av[1]] if op is BRANCH else None
+    if not alts or any(not alt or _letters(alt[0]) is None for alt in alts):
+        return
+    if op is BRANCH and any(_has_group(alt[1:]) for alt in alts if len(_letters(alt[0])) > 1):
+        return
+    firsts = [(c, alt) for alt in alts for c in _letters(alt[0])]
+    if len(firsts) > MAX_OPENINGS:
+        return
+    no_word_before = _parser.parse(r"(?<!\w.)").data[0]
+    branches = [_parser.SubPattern(tree.state, [(LITERAL, c), no_word_before, *alt[1:]]) for c, alt in firsts]
+    tree.data = [(BRANCH, (None, branches)), *data[2:]]
+    tree.width = None
