@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg.catalogue import read_lines
-from kg.extract.uncased import compile_ignorecase
+from kg.extract.uncased import compile_ignorecase, compile_opening
 
 _VALUE = re.compile(
     r"(?<![\w.@/\-])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
@@ -30,7 +30,7 @@ _VALUE = re.compile(
     r"(?![\w.]*\d)(?!\s?(?:[BMKTk]\b|billion|million|thousand|-shot|-bit|-way|-layer))"
 )
 _TRANSITION = re.compile(r"\s*(?:->|→|-->|=>|to)\s*(?=[+\-−]?\d)")
-_FROM = re.compile(r"\bfrom\s*$")
+_FROM = compile_opening(r"\bfrom\s*$")
 _RESPECTIVELY = compile_ignorecase(r"\brespectively\b")
 _CLAUSE = re.compile(r"[;]|,\s+(?:while|whereas|but|and\s+(?:we|it|our))\b|\.\s")
 

@@ -18,7 +18,7 @@ from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
-from kg.extract.uncased import compile_ignorecase
+from kg.extract.uncased import compile_ignorecase, compile_opening
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 
@@ -106,7 +106,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int 
 
 
 _LIST_RUN = re.compile(_LIST)
-_ON_BEFORE = re.compile(r"\b(?:on|using)\s+(?:the\s+)?$")
+_ON_BEFORE = compile_opening(r"\b(?:on|using)\s+(?:the\s+)?$")
 _SEP_AT = re.compile(_SEP)
 
 
@@ -152,7 +152,7 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
 
 # "45% on Sudoku-Extreme", "accuracy on MedCalc-Bench", "pass@1 on CodeArena-X": where a score is reported.
 # Found from each "on <Name>", then the score looked for just before it (one pass of a cheap pattern).
-_ON_NAME = re.compile(r"\bon\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
+_ON_NAME = compile_opening(r"\bon\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
 def scored_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
     """A new name written as one (inner capital, digit) right where a score is reported on it: a benchmark."""
     t = text.text

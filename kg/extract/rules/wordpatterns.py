@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.extract.rules.common import _NAME, _WORD
 from kg.lexicon import Lexicon
-from kg.extract.uncased import compile_ignorecase
+from kg.extract.uncased import compile_ignorecase, compile_opening
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class WordPatterns:
 
 def _trained_new(lexicon: Lexicon) -> re.Pattern[str]:
     nouns = lexicon.fragments("trained_model_nouns")
-    return re.compile(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
+    return compile_opening(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
                       + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?" + nouns + r"s?\b"
                       r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + nouns + r",\s+"
                       + _NAME.replace("name", "name2") + r"(?=[\s,.;:()]|$))")
@@ -64,7 +64,7 @@ def word_patterns(lexicon: Lexicon) -> WordPatterns:
         r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
         r"(?P<words>(?:(?!" + lexicon.fragments("description_stops") + r"\b)"
         r"[\w\-.]+\s*){1,8})")
-    called = re.compile(r"\b" + lexicon.fragments("called_words")
+    called = compile_opening(r"\b" + lexicon.fragments("called_words")
                         + r"\s+(?:as\s+)?[\"“']?$")
     component = re.compile(lexicon.fragments("component_nouns") + r"s?[,.;:)]?")
     return WordPatterns(_trained_new(lexicon), passive, title_end, _report_title(lexicon), subtitle_stop,
