@@ -140,3 +140,20 @@ def test_compile_opening_matches_what_re_matches(text):
     for pattern in _OPENING_PATTERNS:
         fast, plain = compile_opening(pattern), re.compile(pattern)
         assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
+
+
+def _url_spans_word_by_word(text):
+    from kg.extract.rules.spread import _TOKEN, _URL
+
+    return [m.span() for word in _TOKEN.finditer(text) if "/" in word.group() or "www." in word.group()
+            for m in _URL.finditer(text, word.start(), word.end())]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["https://", "www.", "x.org/", "a/b", "/", "w", ".", "ab", "-", " ", "\n", "\u2003",
+                                 "GPT-3.5/4", "ex.com", "/path", "\u00e9"]), max_size=20).map("".join))
+def test_url_spans_found_from_their_slashes_match_the_word_by_word_scan(text):
+    from kg.extract.rules.spread import _url_spans
+
+    assert _url_spans(text) == _url_spans_word_by_word(text)
+
