@@ -41,6 +41,8 @@ def cased_key(text: str) -> str:
     >>> cased_key("Llama 3.1-8B"), cased_key("MATH.")
     ('Llama3.18B', 'MATH')
     """
+    if text.isalnum() and text.isascii():  # letters and digits alone ("GSM8K"): the key is the text
+        return text
     return _LOOSE_DOT.sub("", _NON_KEY.sub("", fold(text)))
 
 

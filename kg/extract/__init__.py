@@ -117,12 +117,13 @@ def extract(
         return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress, sparse)
     nlp = _build(options)
     results: list[PaperExtraction | None] = []
-    for start, end in spans:
-        batch = papers[start:end]
-        results.extend(None if sparse and not (ex.mentions or ex.experiments) else ex
-                       for ex in extract_batch(nlp, batch))
-        if on_progress:
-            on_progress(len(batch))
+    with frozen_gc():  # the pipeline, catalogue and papers are never garbage: no collection rescans them
+        for start, end in spans:
+            batch = papers[start:end]
+            results.extend(None if sparse and not (ex.mentions or ex.experiments) else ex
+                           for ex in extract_batch(nlp, batch))
+            if on_progress:
+                on_progress(len(batch))
     return results
 
 

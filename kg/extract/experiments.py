@@ -48,6 +48,7 @@ from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule tabl
 from kg.extract.cues.patterns import Cues
 from kg.lexicon import Lexicon
 from kg.model import EntityType, ExperimentKind, Mention, Predicate
+from kg.extract.uncased import compile_ignorecase
 
 MODEL = EntityType.MODEL
 DATA = (EntityType.BENCHMARK, EntityType.DATASET)
@@ -430,9 +431,8 @@ def _list_start(sentence: str, s0: int, d: _Name, data: list[_Name]) -> int:
     return start
 
 
-_BASED_AFTER = re.compile(r"-(?:based|like|style|inspired|derived)\b", re.IGNORECASE)
-_EXAMPLES_BEFORE = re.compile(r"(?:,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?|namely)\s*)?$",
-                             re.IGNORECASE)
+_BASED_AFTER = compile_ignorecase(r"-(?:based|like|style|inspired|derived)\b")
+_EXAMPLES_BEFORE = compile_ignorecase(r"(?:,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?|namely)\s*)?$")
 # "A, B/C and D"; "A for cooking and B for surgery": each name may carry a short purpose phrase
 _DATA_LIST_GAP = re.compile(r"(?:\s+for\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)?"
                             r"(?:\s*/\s*|\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*(?:and|or)\s+)")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -34,16 +34,58 @@ from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
+from kg.extract.uncased import compile_ignorecase
 
 _WORD = r"[a-z][a-z]+(?:-[a-z]+)*"
 
 
-@cache
-def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
+def _head(lexicon: Lexicon) -> str:
+    """A method head noun, its plural -s and what may follow it."""
     alternation = longest_first(lexicon.words("method_phrase_heads"))
     suffixes = "|".join(re.escape(w) for w in sorted(lexicon.words("method_phrase_suffixes")))
     end = rf"(?![\w\-])|(?=-(?:{suffixes})(?![\w\-]))" if suffixes else r"(?![\w\-])"
-    return re.compile(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}})(?P<head>{alternation})s?(?:{end})", re.I)
+    return rf"(?P<head>{alternation})s?(?:{end})"
+
+
+@cache
+def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    return compile_ignorecase(rf"(?<![\w\-])(?P<mods>(?:{_WORD} ){{1,2}}){_head(lexicon)}")
+
+
+@cache
+def _space_before_head(lexicon: Lexicon) -> re.Pattern[str]:
+    """A space with a head right after it: opens on a literal, which ``re`` finds without trying each position."""
+    return compile_ignorecase(rf" (?={_head(lexicon)})")
+
+
+def _word_start(t: str, end: int) -> int:
+    """Where the run of letters and hyphens that ends at ``end`` begins."""
+    i = end
+    while i > 0 and (t[i - 1].isalpha() or t[i - 1] == "-"):
+        i -= 1
+    return i
+
+
+def _phrase_matches(t: str, lexicon: Lexicon) -> Iterator[re.Match[str]]:
+    """``_pattern(lexicon).finditer(t)``, tried only where a match can start: one or two words before a head.
+
+    A match's words are whole runs of letters and hyphens (a run's inner positions follow a letter or a
+    hyphen, which the pattern's look-behind refuses) joined by single spaces, and its head follows a space;
+    so each head found after a space gives at most two starts, tried in text order as ``finditer`` would.
+    """
+    starts = set()
+    for m in _space_before_head(lexicon).finditer(t):
+        one = _word_start(t, m.start())
+        starts.add(one)
+        if one > 0 and t[one - 1] == " ":
+            starts.add(_word_start(t, one - 1))
+    pattern, pos = _pattern(lexicon), 0
+    for start in sorted(starts):
+        if start >= pos:
+            m = pattern.match(t, start)
+            if m:
+                yield m
+                pos = m.end()
 
 
 def _excluded(lexicon: Lexicon) -> frozenset[str]:
@@ -75,7 +117,7 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
     excluded = _not_opening(lexicon)
     adjective_endings = lexicon.lines("adjective_endings")
     out: list[Candidate] = []
-    for m in _pattern(lexicon).finditer(t):
+    for m in _phrase_matches(t, lexicon):
         s, e = m.span()
         words = m.group("mods").split()
         while words and (words[0].lower() in STOP_WORDS or words[0].lower() in excluded):

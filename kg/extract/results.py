@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg.catalogue import read_lines
+from kg.extract.uncased import compile_ignorecase, compile_opening
 
 _VALUE = re.compile(
     r"(?<![\w.@/\-])(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
@@ -29,8 +30,8 @@ _VALUE = re.compile(
     r"(?![\w.]*\d)(?!\s?(?:[BMKTk]\b|billion|million|thousand|-shot|-bit|-way|-layer))"
 )
 _TRANSITION = re.compile(r"\s*(?:->|→|-->|=>|to)\s*(?=[+\-−]?\d)")
-_FROM = re.compile(r"\bfrom\s*$")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_FROM = compile_opening(r"\bfrom\s*$")
+_RESPECTIVELY = compile_ignorecase(r"\brespectively\b")
 _CLAUSE = re.compile(r"[;]|,\s+(?:while|whereas|but|and\s+(?:we|it|our))\b|\.\s")
 
 
@@ -84,8 +85,8 @@ def _cost_after() -> re.Pattern:
     """ "of the original model's VRAM", "of their compute": what follows a share of a cost or budget."""
     from kg.lexicon import Lexicon
 
-    return re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:original\s+|full\s+|baseline\s+)?"
-                      r"(?:[\w\-]+(?:'s|’s)\s+)?" + Lexicon.load().fragments("exp_cost_nouns") + r"\b", re.IGNORECASE)
+    return compile_ignorecase(r"\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:original\s+|full\s+|baseline\s+)?"
+                              r"(?:[\w\-]+(?:'s|’s)\s+)?" + Lexicon.load().fragments("exp_cost_nouns") + r"\b")
 
 
 _NAME_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\s$")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kg.extract.alternation import factored
 from kg.lexicon import Lexicon
+from kg.extract.uncased import compile_ignorecase
 
 _LIST = re.compile(r"\{([a-z][a-z_]*)\}")
 
@@ -185,7 +186,7 @@ class Cues:
 
     def __init__(self, lexicon: Lexicon):
         for name, template in TEMPLATES.items():
-            object.__setattr__(self, name, re.compile(expand(template, lexicon), re.IGNORECASE))
+            object.__setattr__(self, name, compile_ignorecase(expand(template, lexicon)))
         object.__setattr__(self, "fillers", lexicon.words("cue_fillers"))
         object.__setattr__(self, "root", lexicon.root)
 

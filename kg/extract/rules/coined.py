@@ -31,6 +31,7 @@ from kg.extract.text import Coverage, Text
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
+from kg.extract.uncased import compile_ignorecase
 
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{2}")  # "HistGen", "TSMixer", "SOMtime"
 _MIXED = re.compile(r"[A-Za-z]{2}\d|[A-Za-z]\d+[A-Za-z]|[a-z]\d")  # "DMD2", "BM3D", "D2SA", "emotion2vec"
@@ -111,7 +112,7 @@ def _coined_type(v: Vocab, t: str, s: int, e: int, found: list[Candidate]) -> En
 
 @cache
 def _results_on(lexicon: Lexicon) -> re.Pattern[str]:
-    return re.compile(r"\b" + lexicon.fragments("result_on_words") + r"\b", re.I)
+    return compile_ignorecase(r"\b" + lexicon.fragments("result_on_words") + r"\b")
 
 
 def coined_names(text: Text, taken: list[tuple[int, int]], title_end: int, v: Vocab,

@@ -9,6 +9,7 @@ from kg.extract.rules.common import _BENCH_SUFFIX, NAMED_AFTER
 from kg.extract.rules.vocab import Vocab
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
+from kg.extract.uncased import compile_ignorecase
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 _BASED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?based(?=\s)(?!\s+(?:on|upon|in|at)\b)")  # not "… based on X"
@@ -95,7 +96,7 @@ def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
 
 
 # "a grounded image generation model, X": a kind with its article, then the name in apposition
-_KIND_COMMA = re.compile(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+$", re.IGNORECASE)
+_KIND_COMMA = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+$")
 
 
 def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:

@@ -18,6 +18,7 @@ from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
+from kg.extract.uncased import compile_ignorecase, compile_opening
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE
 
@@ -30,8 +31,8 @@ _LIST_BEFORE = re.compile(_LIST + r"\s+$")
 def _counted(lexicon: Lexicon) -> re.Pattern[str]:
     """"three public datasets, A, B and C", "four benchmarks (A, B, C and D)": a counted plural noun, then its items."""
     counts = lexicon.alternation("count_words")
-    return re.compile(rf"\b(?:{counts}|\d+)\s+(?P<noun>(?:[\w\-]+\s+){{0,2}}?(?:benchmarks|datasets|corpora|models|LLMs))"
-                      r"\s*(?:,|\(|:)\s*(?=[A-Z0-9])", re.IGNORECASE)
+    return compile_ignorecase(rf"\b(?:{counts}|\d+)\s+(?P<noun>(?:[\w\-]+\s+){{0,2}}?(?:benchmarks|datasets|corpora|models|LLMs))"
+                              r"\s*(?:,|\(|:)\s*(?=[A-Z0-9])")
 
 
 def _list_type(v: Vocab, noun_words: list[str], sentence: str) -> EntityType | None:
@@ -105,7 +106,7 @@ def listed_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int 
 
 
 _LIST_RUN = re.compile(_LIST)
-_ON_BEFORE = re.compile(r"\b(?:on|using)\s+(?:the\s+)?$")
+_ON_BEFORE = compile_opening(r"\b(?:on|using)\s+(?:the\s+)?$")
 _SEP_AT = re.compile(_SEP)
 
 
@@ -151,7 +152,7 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
 
 # "45% on Sudoku-Extreme", "accuracy on MedCalc-Bench", "pass@1 on CodeArena-X": where a score is reported.
 # Found from each "on <Name>", then the score looked for just before it (one pass of a cheap pattern).
-_ON_NAME = re.compile(r"\bon\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
+_ON_NAME = compile_opening(r"\bon\s+(?:the\s+)?(?:challenging\s+|popular\s+|recent\s+)?(?P<name>" + _WORD + r")")
 def scored_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:
     """A new name written as one (inner capital, digit) right where a score is reported on it: a benchmark."""
     t = text.text

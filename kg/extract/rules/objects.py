@@ -19,6 +19,7 @@ from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
+from kg.extract.uncased import compile_ignorecase
 
 M = EntityType.MODEL
 
@@ -56,8 +57,8 @@ def object_names(text: Text, taken: list[tuple[int, int]], v: Vocab) -> list[Can
 @cache
 def _results_on(lexicon: Lexicon) -> re.Pattern[str]:
     """"evaluated on A and B", "experiments on A, B and C": the data results are reported on."""
-    return re.compile(r"\b" + lexicon.fragments("result_on_words") + r"\s+(?:[a-z\-]+\s+){0,3}?on\s+(?:the\s+)?"
-                      + _LIST, re.IGNORECASE)
+    return compile_ignorecase(r"\b" + lexicon.fragments("result_on_words") + r"\s+(?:[a-z\-]+\s+){0,3}?on\s+(?:the\s+)?"
+                              + _LIST)
 
 
 def results_on_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int = 0) -> list[Candidate]:

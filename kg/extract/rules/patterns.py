@@ -12,6 +12,7 @@ from functools import cache
 
 from kg.extract.rules.common import _LIST, _NAME, _WORD
 from kg.lexicon import Lexicon
+from kg.extract.uncased import compile_ignorecase, compile_opening
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,16 @@ def proposal_patterns(lexicon: Lexicon) -> ProposalPatterns:
     # Words a description may hold before the name, but not words that start a new clause.
     description_word = rf"(?!{lexicon.fragments('clause_words')}\b)[\w\-]+,?"
     heads = _proposal_heads(lexicon)
-    proposal = re.compile(
+    proposal = compile_opening(
         r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Oo]ur (?:paper|work|study|report)|[Hh]ere,? we)"
         r"\s+(?:\w+ly\s+)?"
         r"(?:first\s+|further\s+|also\s+|then\s+|thus\s+|hence\s+|therefore\s+|"
         r"(?:[\w\-]+\s+){1,4}?to\s+)?"
         + verb + r"\s+(?P<desc>(?:(?:a|an|the|our)\s+)?(?:" + description_word + r"\s+){0,6}?)"
         r"(?:" + naming + r"\s+)?" + _NAME + r"(?=[\s,.;:()]|$)")
-    named = re.compile(r"\b(?:" + lexicon.branches("naming_words", escape=True) + r"|namely)\s+(?:as\s+)?"
+    named = compile_opening(r"\b(?:" + lexicon.branches("naming_words", escape=True) + r"|namely)\s+(?:as\s+)?"
                        r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
-    our = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + heads
+    our = compile_opening(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + heads
                      + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
                      r"|\b(?:[Tt]he|[Oo]ur) resulting\s+(?:" + heads + r",?\s+)?" + _NAME.replace("name", "name2")
                      + r"(?=[\s,.;:()]|$)")
@@ -80,21 +81,19 @@ def _gerunds(lexicon: Lexicon, name: str) -> str:
 def context_patterns(lexicon: Lexicon) -> ContextPatterns:
     alt = lexicon.fragments
     return ContextPatterns(
-        modifier_after=re.compile(r"\)?\s*-?\s*" + alt("modifier_words") + r"\b(?!\s+(?:on|upon|by)\b)",
-                                  re.IGNORECASE),
-        proposed_before=re.compile(
+        modifier_after=compile_ignorecase(r"\)?\s*-?\s*" + alt("modifier_words") + r"\b(?!\s+(?:on|upon|by)\b)"),
+        proposed_before=compile_ignorecase(
             r"\b(?:(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
             + alt("definition_verbs") + r"(?:s|d|ed)?|by\s+" + _gerunds(lexicon, "definition_verbs") + r")\s+"
             r"(?:(?:a|an|the|our)\s+)?(?:" + alt("definition_adjectives") + r"\s+)?"
-            r"(?:[\w\-]+\s+){0,2}?(?:[\w\-]+,\s+)?$", re.IGNORECASE),  # "by introducing a new framework, X (X)"
-        used_before=re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?" + alt("use_verbs") + r"\s+(?:\w+\s+){0,3}?$",
-                               re.IGNORECASE),
-        tuned=re.compile(r"\b" + alt("tune_verbs") + r"\s+(?:the\s+|a\s+)?(?P<name>" + _WORD + r")"),
-        evaluated=re.compile(r"\b" + alt("evaluate_verbs") + r"\s+(?:the\s+)?" + _LIST),
-        released_before=re.compile(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?" + alt("release_stems")
-                                   + r"(?:e|es|ed|ing)?\s+$", re.IGNORECASE),
-        connector=re.compile(r"(?:\b" + alt("list_connectors") + r"| [-–—]|:) +(?:the +)?"),
-        list_noun=re.compile(r"\b" + alt("list_nouns") + r"\b"),
-        result_words=re.compile(r"\b" + alt("result_words") + r"\b", re.IGNORECASE),
+            r"(?:[\w\-]+\s+){0,2}?(?:[\w\-]+,\s+)?$"),  # "by introducing a new framework, X (X)"
+        used_before=compile_ignorecase(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?" + alt("use_verbs") + r"\s+(?:\w+\s+){0,3}?$"),
+        tuned=compile_opening(r"\b" + alt("tune_verbs") + r"\s+(?:the\s+|a\s+)?(?P<name>" + _WORD + r")"),
+        evaluated=compile_opening(r"\b" + alt("evaluate_verbs") + r"\s+(?:the\s+)?" + _LIST),
+        released_before=compile_ignorecase(r"\b(?:we|by)\s+(?:\w+\s+){0,2}?" + alt("release_stems")
+                                           + r"(?:e|es|ed|ing)?\s+$"),
+        connector=compile_opening(r"(?:\b" + alt("list_connectors") + r"| [-–—]|:) +(?:the +)?"),
+        list_noun=compile_opening(r"\b" + alt("list_nouns") + r"\b"),
+        result_words=compile_ignorecase(r"\b" + alt("result_words") + r"\b"),
         score_before=re.compile(alt("score_words") + r"\s+(?:\w+\s+){0,2}?$"),
     )

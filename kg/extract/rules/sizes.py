@@ -24,6 +24,7 @@ from kg.extract.rules.ids import SIZE_LIST
 from kg.extract.text import Page
 from kg.extract.types import M, Candidate
 from kg.lexicon import Lexicon
+from kg.extract.uncased import compile_ignorecase
 
 _SIZE = r"\d+(?:\.\d+)?[BMT]"
 _SEP = r"\s*(?:,\s*(?:and|or|to)?|/|and|or|to|&)\s*"
@@ -48,10 +49,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     units = "|".join(sorted(lexicon.words("data_units"), key=len, reverse=True))
     item = rf"(?:{_SIZE}|(?:{words}))"
     return _Patterns(
-        paren=re.compile(rf"(?:\s+(?:{gap}))*\s*\(\s*(?P<run>{item}(?:{_SEP}{item})*)\s*\)", re.I),
-        listed=re.compile(rf"(?:\s+(?:{gap})){{1,4}}\s+(?P<run>{_SIZE}(?:{_SEP}{_SIZE})+)(?![\w\-])"
-                          rf"(?!\s+(?:{units}))", re.I),
-        more=re.compile(rf"{_SEP}(?P<run>(?:{words}))(?![\w\-])(?:\s+(?P<next>[a-z]+)\b)?", re.I),
+        paren=compile_ignorecase(rf"(?:\s+(?:{gap}))*\s*\(\s*(?P<run>{item}(?:{_SEP}{item})*)\s*\)"),
+        listed=compile_ignorecase(rf"(?:\s+(?:{gap})){{1,4}}\s+(?P<run>{_SIZE}(?:{_SEP}{_SIZE})+)(?![\w\-])"
+                                  rf"(?!\s+(?:{units}))"),
+        more=compile_ignorecase(rf"{_SEP}(?P<run>(?:{words}))(?![\w\-])(?:\s+(?P<next>[a-z]+)\b)?"),
         before=re.compile(rf"(?<![\w.\-])(?P<size>{_SIZE})[ \-]$"),
         size_words=size_words,
         kind_words=lexicon.words("size_gap_words"),

@@ -12,6 +12,7 @@ from kg.extract.types import Candidate
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}/\S*")  # not "GPT-3.5/4"
 _TOKEN = re.compile(r"\S+")
+_URL_HINT = re.compile(r"/|www\.")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -19,13 +20,18 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
     A match never holds a space, and always a "/" or "www."; run over the whole
     text, the pattern would rescan a long hyphenated run from each of its
-    words (quadratic), though it can never match there.
+    words (quadratic), though it can never match there.  The words are found from
+    their "/" or "www." (re finds those in C), each once, in text order.
     """
-    spans = []
-    for word in _TOKEN.finditer(text):
-        w = word.group()
-        if "/" in w or "www." in w:
-            spans.extend(m.span() for m in _URL.finditer(text, word.start(), word.end()))
+    spans, end = [], 0
+    for hint in _URL_HINT.finditer(text):
+        start = hint.start()
+        if start < end:
+            continue  # a word already read
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = _TOKEN.match(text, start).end()
+        spans.extend(m.span() for m in _URL.finditer(text, start, end))
     return spans
 
 

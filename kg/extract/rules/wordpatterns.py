@@ -14,6 +14,7 @@ from functools import cache
 
 from kg.extract.rules.common import _NAME, _WORD
 from kg.lexicon import Lexicon
+from kg.extract.uncased import compile_ignorecase, compile_opening
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class WordPatterns:
 
 def _trained_new(lexicon: Lexicon) -> re.Pattern[str]:
     nouns = lexicon.fragments("trained_model_nouns")
-    return re.compile(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
+    return compile_opening(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
                       + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?" + nouns + r"s?\b"
                       r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + nouns + r",\s+"
                       + _NAME.replace("name", "name2") + r"(?=[\s,.;:()]|$))")
@@ -41,8 +42,8 @@ def _trained_new(lexicon: Lexicon) -> re.Pattern[str]:
 
 def _report_title(lexicon: Lexicon) -> re.Pattern[str]:
     genres = lexicon.fragments("report_title_genres")
-    return re.compile(r"^(?:The\s+)?(" + _WORD + r"(?: (?!" + lexicon.branches("report_title_not_name") + r")" + _WORD + r")?)\s+"
-                      + genres + r"\s*$", re.IGNORECASE)
+    return compile_ignorecase(r"^(?:The\s+)?(" + _WORD + r"(?: (?!" + lexicon.branches("report_title_not_name") + r")" + _WORD + r")?)\s+"
+                              + genres + r"\s*$")
 
 
 def _typed_apposition(lexicon: Lexicon) -> re.Pattern[str]:
@@ -57,13 +58,13 @@ def word_patterns(lexicon: Lexicon) -> WordPatterns:
     """The patterns for one lexicon (cached on it: one set per data directory)."""
     passive = re.compile(r"^\)?\s*(?:[a-z\-]+\s+){0,2}(?:is|are)\s+(?:" + lexicon.branches("passive_adverbs")
                          .replace("|", r"\s+|") + r"\s+)?" + lexicon.fragments("passive_propose_verbs") + r"\b")
-    title_end = re.compile(r"\s+" + lexicon.fragments("title_phrase_end") + r"\s+|[:,?!]", re.IGNORECASE)
-    subtitle_stop = re.compile(r"\s+" + lexicon.fragments("subtitle_stop") + r"\s+|[,:;]", re.IGNORECASE)  # "… Architecture For …"
+    title_end = compile_ignorecase(r"\s+" + lexicon.fragments("title_phrase_end") + r"\s+|[:,?!]")
+    subtitle_stop = compile_ignorecase(r"\s+" + lexicon.fragments("subtitle_stop") + r"\s+|[,:;]")  # "… Architecture For …"
     description = re.compile(
         r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
         r"(?P<words>(?:(?!" + lexicon.fragments("description_stops") + r"\b)"
         r"[\w\-.]+\s*){1,8})")
-    called = re.compile(r"\b" + lexicon.fragments("called_words")
+    called = compile_opening(r"\b" + lexicon.fragments("called_words")
                         + r"\s+(?:as\s+)?[\"“']?$")
     component = re.compile(lexicon.fragments("component_nouns") + r"s?[,.;:)]?")
     return WordPatterns(_trained_new(lexicon), passive, title_end, _report_title(lexicon), subtitle_stop,

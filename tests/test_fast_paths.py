@@ -1,0 +1,159 @@
+"""Rewrites made for speed match what the plain forms match, on random text (hypothesis)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from kg.extract.sentences import _BOUNDARY
+from kg.keys import _LOOSE_DOT, _NON_KEY, cased_key, fold
+
+# characters that matter to the rules: cases, digits, sentence ends, spaces, and a few beyond ASCII
+_CHARS = st.sampled_from(list("aAbZz09 .!?\n\t,-_+/()") + ["\u00e9", "\u0130", "\u0131", "\u017f", "\u212a", "\u00a0"])
+_TEXT = st.lists(_CHARS, max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_sentence_boundary_matches_the_plain_alternation(text):
+    plain = re.compile(r"[.!?]\s+(?=[A-Z0-9])|\n")
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_sentence_boundary_examples():
+    text = "We use e.g. the model.\n It works!  Next 3? no.\nEnd"
+    assert [text[m.start():m.end()] for m in _BOUNDARY.finditer(text)] == [".\n ", "!  ", ".\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_cased_key_matches_the_plain_formula(text):
+    assert cased_key(text) == _LOOSE_DOT.sub("", _NON_KEY.sub("", fold(text)))
+
+
+_PHRASE_TOKENS = st.sampled_from(["learning", "Learning", "training", "tuning", "pre-training", "search", "deep",
+                                  "active", "self-paced", "low-rank", "x", "ab", "reinforcement", "learnings",
+                                  "ſearch", "K", "é", "-based", "-guided", "2", "Co-training"])
+_PHRASE_GAPS = st.sampled_from([" ", " ", " ", "  ", "-", ", ", "\n", "(", ") ", "_", "."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_PHRASE_TOKENS, _PHRASE_GAPS), max_size=14))
+def test_method_phrases_tried_where_they_can_start_match_every_position(parts):
+    import kg.extract.rules  # noqa: F401  (phrases is imported through the rules)
+    from kg.extract import phrases
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    text = "".join(w + g for w, g in parts)
+    plain = [(m.span(), m.groups()) for m in phrases._pattern(lexicon).finditer(text)]
+    assert [(m.span(), m.groups()) for m in phrases._phrase_matches(text, lexicon)] == plain
+
+
+def test_method_phrases_two_words_before_a_head_and_one():
+    import kg.extract.rules  # noqa: F401  (phrases is imported through the rules)
+    from kg.extract import phrases
+    from kg.lexicon import Lexicon
+
+    text = "We study self-paced curriculum learning and (deep learning-based control) with graph search."
+    got = [m.group() for m in phrases._phrase_matches(text, Lexicon.load())]
+    assert got == [m.group() for m in phrases._pattern(Lexicon.load()).finditer(text)]
+    assert got == ["study self-paced curriculum learning"[6:], "deep learning", "with graph search"]
+
+
+def test_other_cases_are_every_character_re_matches_with_an_ascii_letter():
+    """The table of compile_ignorecase, checked against ``re`` itself over every code point."""
+    from kg.extract.uncased import OTHER_CASES
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = set(re.findall(letter, every, re.IGNORECASE))
+        assert found == set(letter + letter.upper() + OTHER_CASES.get(letter, "")), letter
+
+
+def test_categories_hold_of_a_character_and_its_lower_case_alike():
+    """compile_ignorecase keeps \\w, \\d and \\s as they are: re reads them of the lower-cased character."""
+    import _sre
+
+    for c in range(0x110000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        lo = _sre.unicode_tolower(c)
+        if lo != c:
+            for cat in (r"\w", r"\d", r"\s"):
+                assert bool(re.match(cat, chr(c))) == bool(re.match(cat, chr(lo))), (hex(c), cat)
+
+
+_UNCASED_PATTERNS = [r"\b(?:unlike|w(?:ithout|/o)|instead of)\b", r"(?<![\w\-])[a-z][a-z]+(?:-[a-z]+)* (?P<h>learn\w*)s?",
+                     r"(?-i:[A-Z0-9])[^\s,;]*|[^a-zA-Z]x|(?i:Kb)|[A-Z][\w.\-]*\s+(?:pre-?)?trained",
+                     r"[^s]+i|[k-t]|\(\s*(?:v\d+|[vV]\d+(?:\.\d+)*)\)", r"(?P<a>s)(?(a)k|i)$|^\W*we\s+(?:\w+\s+)?\S+",
+                     r"\bfrozen|\b(?:fr(?P<n>ee)z|[0-9]a|_x|i)\b\s*(?:ab)?", r"\b(?:a|-b)", r"\b(?:fr(?:ee)z|7(?P<n>a)|_x)\s*(?P<m>ab)?", r"\b[a-z0-9]+(?P<w>[ ]\w)?"]
+_UNCASED_TEXT = st.lists(st.sampled_from(list("aAsSkKiIxXlLeEnNrR wW-_,;()./0129") +
+                                         ["\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\u00c9", "learn",
+                                          "Unlike", "WITHOUT", "w/o", "pre-trained", "v2.1", "V3", "We", "This paper", "on the"]),
+                         max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNCASED_TEXT)
+def test_compile_ignorecase_matches_what_re_ignorecase_matches(text):
+    from kg.extract.uncased import compile_ignorecase
+
+    for pattern in _UNCASED_PATTERNS:
+        fast, plain = compile_ignorecase(pattern), re.compile(pattern, re.IGNORECASE)
+        assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
+        assert not fast.flags & re.IGNORECASE
+
+
+def test_compile_ignorecase_keeps_a_pattern_it_cannot_rewrite():
+    from kg.extract.uncased import compile_ignorecase
+
+    assert compile_ignorecase(r"(a)\1").flags & re.IGNORECASE  # a back-reference
+    assert compile_ignorecase("é").flags & re.IGNORECASE  # a cased letter beyond ASCII
+    assert compile_ignorecase(r"(a)\1").match("aA") and compile_ignorecase("é").match("É")
+
+
+def test_boundary_before_letters_opens_on_the_letters():
+    """``\\b(?:free|7a)`` is rewritten to open on f, F and 7, so re can look for them in C; same matches."""
+    from re import _compiler, _parser
+    from kg.extract.uncased import _open_on_letters, _rewrite
+
+    tree = _parser.parse(r"\b(?:free|7a)", re.IGNORECASE)
+    _rewrite(tree, True)
+    _open_on_letters(tree)
+    assert sorted(chr(c) for _, c in _compiler._get_charset_prefix(tree, 0)) == ["7", "F", "f"]
+    text = "Free 7a x7a FREE unfree free"
+    from kg.extract.uncased import compile_ignorecase
+    assert [m.span() for m in compile_ignorecase(r"\b(?:free|7a)").finditer(text)] == [(0, 4), (5, 7), (12, 16), (24, 28)]
+
+
+_OPENING_PATTERNS = [r"\b(?:[Ww]e|[Tt]his (?:paper|work)|and)\s+(?P<v>\w+)", r"\b(?:on|using)\s+(?:the\s+)?$",
+                     r"\bon\s+(?P<name>[A-Z]\w*)", r"\b(?:x|[A-Z]y)", r"\b(?:a|b(?P<g>c))+"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNCASED_TEXT)
+def test_compile_opening_matches_what_re_matches(text):
+    from kg.extract.uncased import compile_opening
+
+    for pattern in _OPENING_PATTERNS:
+        fast, plain = compile_opening(pattern), re.compile(pattern)
+        assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
+
+
+def _url_spans_word_by_word(text):
+    from kg.extract.rules.spread import _TOKEN, _URL
+
+    return [m.span() for word in _TOKEN.finditer(text) if "/" in word.group() or "www." in word.group()
+            for m in _URL.finditer(text, word.start(), word.end())]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["https://", "www.", "x.org/", "a/b", "/", "w", ".", "ab", "-", " ", "\n", "\u2003",
+                                 "GPT-3.5/4", "ex.com", "/path", "\u00e9"]), max_size=20).map("".join))
+def test_url_spans_found_from_their_slashes_match_the_word_by_word_scan(text):
+    from kg.extract.rules.spread import _url_spans
+
+    assert _url_spans(text) == _url_spans_word_by_word(text)
+
