@@ -36,3 +36,24 @@ def test_a_spelled_out_method_stays_a_method():
     got = {m.text: m.type.value for m in ex.mentions}
     assert got.get("RCB") != "Benchmark"
     assert not [x for x in ex.experiments if x.data == "RCB"]
+
+
+COMPARED = ("This paper presents a new pre-trained encoder, ZetaLM. Taking the GLUE benchmark as an example, the "
+            "ZetaLM Large model achieves a 91.37% average score, which is 1.37% over RoBERTa and 1.91% over XLNet.")
+
+
+def test_models_compared_after_the_subject_run_on_the_data_named_first():
+    """"On D, X reaches 91%, 1.4% over Y": X stands between D and Y as what Y is compared with, not as
+    another model the data belongs to, so Y is run on D too."""
+    [ex] = extract([Paper(key="p", title="Better encoders", abstract=COMPARED)])
+    rules = {(x.model, x.data): x.evidence.rule for x in ex.experiments if x.kind == ExperimentKind.EVALUATED_ON}
+    assert rules[("RoBERTa", "GLUE")].startswith("experiment:compared:")  # stated outright, not only weighed
+    assert rules[("XLNet", "GLUE")].startswith("experiment:compared:")
+
+
+def test_a_model_named_between_a_result_and_another_data_keeps_it():
+    """Not "X reaches 71% on A, while Y reaches 40% on B": B is Y's, not X's, whatever the change above."""
+    text = "We release Fooformer. Fooformer reaches 71.2% on MMLU, while Llama-2-7B reaches 40.1% on GSM8K."
+    [ex] = extract([Paper(key="p", title="Fooformer", abstract=text)])
+    runs = {(x.model, x.data) for x in ex.experiments if x.kind == ExperimentKind.EVALUATED_ON}
+    assert ("Llama-2-7B", "GSM8K") in runs and ("Llama-2-7B", "MMLU") not in runs

@@ -11,7 +11,7 @@ The facts, each with the reading it stands for:
 
 * ``subject``    "X achieves 86.8% on Y", "X reaches state-of-the-art results on Y":
                  the model is the subject of a result verb whose object holds the data;
-* ``compared``   "outperforming GPT-4 (62.1%) on Y", "better than X on Y": a model
+* ``compared``   "outperforming GPT-4 (62.1%) on Y", "better than X on Y", "on Y, X reaches 91%, 1.4% over Z": a model
                  compared on the data is also run on it;
 * ``train_data`` "fine-tuned on Y", "trained with Y", "pretrained from scratch on Y";
 * ``train_model`` "we fine-tune X on A", "X trained on A": the model is what is trained;
@@ -403,9 +403,12 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("model_first")
         if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
-    if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues)
-           and not _is_base(sentence, s0, n, cues) for n in occ):
+    # "On D, X reaches 91%, 1.4% over Y": X, between D and Y, is what Y is compared with on D, not another run
+    compared_after = d.start < mo.start and bool(cues.COMPARE_BEFORE.search(left_m[-40:]))
+    if not compared_after and any(
+            a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
+            and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues)
+            and not _is_base(sentence, s0, n, cues) for n in occ):
         facts.add("model_between")  # another model nearer the data may be the one it is said of
     if (cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60])
             or cues.EXP_COMPONENT_BEFORE.search(left_m)  # "with frozen X and Y", "using X features"
