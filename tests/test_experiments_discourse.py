@@ -255,5 +255,8 @@ def test_models_listed_after_the_data_are_each_run_on_it():
 
 def test_a_model_between_the_data_and_another_is_still_between_when_not_listed_with_it():
     names = [("CodeArena", B, P.EVALUATES_ON), ("Zeta-7B", M, P.EVALUATES), ("Zeta-13B", M, P.EVALUATES)]
-    _, facts = facts_of("Recall", "On CodeArena, Zeta-7B with a judge beats Zeta-13B.", names, "Zeta-13B", "CodeArena")
+    _, facts = facts_of("Recall", "On CodeArena, Zeta-7B with a judge helps Zeta-13B.", names, "Zeta-13B", "CodeArena")
     assert "model_between" in facts
+    # compared with it ("beats Zeta-13B"), Zeta-13B is run on CodeArena too: Zeta-7B is what it is compared with
+    _, facts = facts_of("Recall", "On CodeArena, Zeta-7B with a judge beats Zeta-13B.", names, "Zeta-13B", "CodeArena")
+    assert "model_between" not in facts and "compared" in facts

@@ -11,7 +11,7 @@ The facts, each with the reading it stands for:
 
 * ``subject``    "X achieves 86.8% on Y", "X reaches state-of-the-art results on Y":
                  the model is the subject of a result verb whose object holds the data;
-* ``compared``   "outperforming GPT-4 (62.1%) on Y", "better than X on Y": a model
+* ``compared``   "outperforming GPT-4 (62.1%) on Y", "better than X on Y", "on Y, X reaches 91%, 1.4% over Z": a model
                  compared on the data is also run on it;
 * ``train_data`` "fine-tuned on Y", "trained with Y", "pretrained from scratch on Y";
 * ``train_model`` "we fine-tune X on A", "X trained on A": the model is what is trained;
@@ -37,7 +37,6 @@ they are (``m_<type>``, ``d_<type>``: ``"d_Benchmark"``, ``"d_Dataset"``); ``mai
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,28 +45,17 @@ from functools import lru_cache
 from kg.extract import results as res
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
 from kg.extract.cues.patterns import Cues
+from kg.extract.experiment_names import (DATA, MODEL, _Name, main_models, mention_index, names_of,  # noqa: F401
+                                         runs)
 from kg.lexicon import Lexicon
-from kg.model import EntityType, ExperimentKind, Mention, Predicate
 from kg.extract.uncased import compile_ignorecase
+from kg.model import ExperimentKind, Mention, Predicate
 
-MODEL = EntityType.MODEL
-DATA = (EntityType.BENCHMARK, EntityType.DATASET)
 KINDS = (ExperimentKind.EVALUATED_ON, ExperimentKind.TRAINED_ON)
 
 
 CLAUSE_BREAK = re.compile(r"[;:]\s|\.\s|,\s+(?:while|whereas|but)\b")
-
-
-@dataclass
-class _Name:
-    """One occurrence of a model or data name: where, which mention, which sentence."""
-
-    start: int
-    end: int
-    text: str
-    mention: int
-    sentence: int
-    anaphor: bool = False  # "this dataset", "our corpus": a phrase standing for a data name said before
+_ASIDE = re.compile(r"[(),;]")
 
 
 @dataclass
@@ -81,71 +69,6 @@ class Candidate:
     where: tuple[int, _Name | None, _Name | None] | None = None  # sentence, data, model occurrences
     rank: tuple = ()  # how well ``where`` states the pair
     where_facts: frozenset[str] = frozenset()  # the facts of that sentence alone
-
-
-def mention_index(mentions: Sequence[Mention]) -> dict[str, int]:
-    """Surface -> index of the mention it belongs to (its text or one of its aliases)."""
-    index: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        index.setdefault(m.text, i)
-    for i, m in enumerate(mentions):
-        for a in m.aliases:
-            index.setdefault(a, i)
-    return index
-
-
-def names_of(cands, mentions: Sequence[Mention], sentences: list[tuple[int, int]], text: str | None = None,
-             lexicon: Lexicon | None = None) -> list[_Name]:
-    """The recogniser's candidates as occurrences of mentions (models and data only); with the paper's
-    ``text``, also the phrases that stand for a data set named before ("trained on this data")."""
-    index = mention_index(mentions)
-    starts = [s for s, _ in sentences]
-    out = []
-    for c in cands:
-        i = index.get(c.text)
-        if i is None or not (runs(mentions[i]) or mentions[i].type in DATA):
-            continue
-        out.append(_Name(c.start, c.end, c.text, i, bisect_right(starts, c.start) - 1))
-    if text is not None:
-        out += _data_anaphors(text, sentences, out, mentions, lexicon)
-    return out
-
-
-def _data_anaphors(text: str, sentences: list[tuple[int, int]], names: list[_Name], mentions: Sequence[Mention],
-                   lexicon: Lexicon | None) -> list[_Name]:
-    """ "A model trained on this data", "we evaluate X on our benchmark": the phrase stands for the data set
-    named last before it ("our": the paper's own), unless a name follows it in apposition ("our dataset D")."""
-    data = sorted((n for n in names if mentions[n.mention].type in DATA), key=lambda n: n.start)
-    if not data:
-        return []
-    out = []
-    starts = [s for s, _ in sentences]
-    for m in Cues.of(lexicon).EXP_DATA_ANAPHOR.finditer(text):
-        if any(n.start < m.end() + 3 and m.start() < n.end for n in names):
-            continue  # "our dataset DFN-5B", "the ImageNet dataset": the name itself is there
-        before = [n for n in data if n.end <= m.start()]
-        if m.group().lower().startswith("our"):
-            before = [n for n in before if mentions[n.mention].predicate == Predicate.PROPOSES]
-        if before:
-            si = bisect_right(starts, m.start()) - 1
-            out.append(_Name(m.start(), m.end(), m.group(), before[-1].mention, si, anaphor=True))
-    return out
-
-
-_ASIDE = re.compile(r"[(),;]")
-
-
-def runs(m: Mention) -> bool:
-    """A model, or a method the paper proposes (evaluated as a system: "REVNET outperforms … on KITTI")."""
-    return m.type == MODEL or (m.type == EntityType.TECHNIQUE and m.predicate == Predicate.PROPOSES)
-
-
-def main_models(mentions: Sequence[Mention]) -> set[int]:
-    """The paper's own models ("our model" stands for them): proposed ones, else the fine-tuned ones."""
-    proposed = {i for i, m in enumerate(mentions) if runs(m) and m.predicate == Predicate.PROPOSES}
-    if proposed:
-        return proposed
-    return {i for i, m in enumerate(mentions) if m.type == MODEL and m.predicate == Predicate.FINE_TUNES}
 
 
 def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], names: list[_Name],
@@ -480,9 +403,12 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("model_first")
         if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
-    if any(a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
-           and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues)
-           and not _is_base(sentence, s0, n, cues) for n in occ):
+    # "On D, X reaches 91%, 1.4% over Y": X, between D and Y, is what Y is compared with on D, not another run
+    compared_after = d.start < mo.start and bool(cues.COMPARE_BEFORE.search(left_m[-40:]))
+    if not compared_after and any(
+            a.end <= n.start and n.end <= b.start and n.mention not in (mo.mention, d.mention)
+            and mentions[n.mention].type == MODEL and not _aside(sentence, s0, mo, n, occ, cues)
+            and not _is_base(sentence, s0, n, cues) for n in occ):
         facts.add("model_between")  # another model nearer the data may be the one it is said of
     if (cues.EXP_ROLE_BEFORE.search(left_m[-40:]) or cues.EXP_ROLE_AFTER.search(sentence[mo.end - s0:mo.end - s0 + 60])
             or cues.EXP_COMPONENT_BEFORE.search(left_m)  # "with frozen X and Y", "using X features"

@@ -121,6 +121,8 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
         return EntityType.MODEL
     if parts and _BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK
+    if long_form and (ty := _long_form_type(v, long_form)) in (EntityType.BENCHMARK, EntityType.DATASET):
+        return ty  # "the Robot Cooking Benchmark (RCB), an evaluation framework": the name says what it is
     ty = _described_type(v, text, e)
     if ty is not None:
         return ty

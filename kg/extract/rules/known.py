@@ -25,6 +25,7 @@ from kg.model import EntityType
 M = EntityType.MODEL
 
 MAX_PIECES = 7  # the longest catalogue name spans this many space-separated pieces
+_APOSTROPHES = ("'", "\u2019")
 
 
 
@@ -34,8 +35,8 @@ def _scan_known(text: Text, i: int, catalogue: Catalogue) -> tuple[int, int, Ent
     key = ""
     best = None
     for j in range(i, min(i + MAX_PIECES, len(text.pieces))):
-        if j > i and not joins[j]:
-            break
+        if j > i and not joins[j] and text.text[text.pieces[j - 1][1]:text.pieces[j][0]] not in _APOSTROPHES:
+            break  # a space joins the words of a name, and so does an apostrophe ("Humanity's Last Exam")
         spans = text.parts(j)
         for p, part in enumerate(text.keys(j)):
             key += part
