@@ -99,6 +99,9 @@ _RELATIONS = {
     # --- data
     "TRAIN_ON": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"
                 r"|\b{verbs_train}\s+(?:[\w\-.]+\s+){0,4}?(?:with|from)\b",
+    # "training on domain datasets like X and Y": the list after the data's kind is trained on (cf. COMPARED_KIND)
+    "TRAINED_KIND": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\s+"
+                    r"(?:(?!{cue_others_data}\b)[\w\-]+\s+){0,3}?(?:{cue_trained_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
     # "we train and evaluate our model on X": the data is trained on and reported on
     "TRAIN_AND_EVALUATE": r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|{verbs_fine_tune_stems})\s+and\s+"
                           r"(?:evaluat|test|validat|benchmark)\w*\s+(?:(?!on\b|using\b)[\w\-.]+\s+){0,4}?"

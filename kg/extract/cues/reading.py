@@ -245,4 +245,5 @@ class Reading:
 
     @cached_property
     def train_at(self) -> int:
-        return self.governing("TRAIN_ON")
+        """The governing training cue: "trained on X", or "trained on corpora such as X" (the list of a kind)."""
+        return max(self.governing("TRAIN_ON"), self.governing("TRAINED_KIND"))
