@@ -318,3 +318,25 @@ def test_training_on_a_kind_of_data_and_pretraining_from_a_model_beat_the_weaker
     assert classify(scored)[0] == P.EVALUATES_ON
     scratch = occurrence("Our planner is pretrained from scratch and compared with Zeta-2-7B.", "Zeta-2-7B", M)
     assert classify(scratch, TRAINS)[0] == P.EVALUATES
+
+
+def test_a_results_line_stays_ours_when_its_earlier_work_word_describes_what_it_is_compared_with():
+    """"It achieves higher accuracy on FooBench than recent models such as Orbit-3": "recent" describes the compared
+    models, so the benchmark is reported on and Orbit-3 compared with; "Recent models ..." is still earlier work."""
+    line = "It also achieves higher accuracy on FooBench and BarBench than recent hybrid models such as Orbit-3."
+    assert classify(occurrence(line, "BarBench", B))[0] == P.EVALUATES_ON
+    assert classify(occurrence(line, "Orbit-3", M))[0] == P.EVALUATES
+    earlier = "Recent hybrid models such as Orbit-3 achieve high accuracy on BarBench."
+    assert classify(occurrence(earlier, "BarBench", B))[0] == P.MENTIONS
+    assert classify(occurrence(earlier, "Orbit-3", M))[0] == P.MENTIONS
+
+
+def test_a_model_with_full_fine_tuning_or_a_foundation_model_adapted_is_fine_tuned():
+    """"X with full fine-tuning" changes X's weights; "adapts a pre-trained foundation model (X)" too; "with
+    tuning-free prompting" does not."""
+    tuned = "The lowest perplexity is reached by Zeta-2 large with full fine-tuning."
+    assert classify(occurrence(tuned, "Zeta-2 large", M), TRAINS)[:2] == (P.FINE_TUNES, "fine-tune-cue")
+    adapted = "Our framework adapts a pre-trained Satellite Imaging foundation model (Zeta-Geo) to crop maps."
+    assert classify(occurrence(adapted, "Zeta-Geo", M))[:2] == (P.FINE_TUNES, "fine-tune-cue")
+    prompted = "We compare Zeta-2 with tuning-free prompting on trips."
+    assert classify(occurrence(prompted, "Zeta-2", M), TRAINS)[0] == P.EVALUATES

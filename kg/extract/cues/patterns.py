@@ -36,6 +36,8 @@ _RELATIONS = {
     "BACKGROUND": r"\b{cue_background}\b",
     "RELATED_WORK": r"\brelated\s+{cue_related_work}\b",
     "BACKGROUND_HINT": r"\b{cue_background_hint}\b",
+    # where a result sentence turns to what it is compared with: "... higher accuracy than recent models such as X"
+    "COMPARED_TAIL": r"\b(?:{cue_outperform}|than|versus|vs\.|compared\s+(?:to|with))(?=\s)",
     "EXPERIMENT": r"\b{cue_experiment}\b|\d\s?%",  # "attain only 50%": a stated result
     # --- models
     "FINE_TUNE": r"\b{cue_fine_tune}",
@@ -43,6 +45,7 @@ _RELATIONS = {
                        r"(?:(?:can|could|may|might|will|would|should|must)\s+(?:also\s+)?be\s+"
                        r"|(?:has|have|had)\s+(?:also\s+)?been\s+|is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
                        r"(?:{verbs_fine_tuned}|student\b"  # "a small X student"
+                       r"|with\s+(?:[\w\-]+\s+){0,2}?fine-?tuning(?![\w\-])"  # "X with full fine-tuning"
                        r"|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
     "ROLE_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
                   r"(?:strong\s+)?{cue_role_after}\b",

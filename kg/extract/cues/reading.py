@@ -116,13 +116,16 @@ def sentence_facts(sentence: str, cues: Cues) -> tuple[bool, bool, bool, bool]:
 
     A hint of earlier work ("existing", "conventional") makes a sentence
     background only when it reports no results: "improves on MMLU compared to
-    conventional training" is still our result.  A sentence that only opens on
+    conventional training" is still our result, and so is a result whose
+    earlier-work word stands after the comparison ("higher accuracy than recent
+    models").  A sentence that only opens on
     a study verb ("Fine-tuning large models ...") is ours unless it also speaks
     of earlier work ("... has attracted attention recently").
     """
     experiment = bool(cues.EXPERIMENT.search(sentence))
     hint = not experiment and bool(cues.BACKGROUND_HINT.search(sentence))
-    background = bool(cues.BACKGROUND.search(sentence)) or hint
+    tail = cues.COMPARED_TAIL.search(sentence) if experiment else None  # "than recent models": theirs, not the line's
+    background = bool(cues.BACKGROUND.search(sentence, 0, tail.start() if tail else len(sentence))) or hint
     ours = bool(cues.OURS.search(sentence)) or (not background and bool(cues.OURS_OPENER.search(sentence)))
     return ours, background, experiment, bool(cues.RELATED_WORK.search(sentence))
 
