@@ -48,6 +48,15 @@ def test_a_fine_tune_the_text_states_needs_no_bar():
     assert got["Zeta-2-7B"] == {"fineTunes"}
 
 
+def test_an_open_candidate_the_text_says_is_fine_tuned_needs_no_bar_either():
+    """A capitalised run or coined name (an open candidate: every feature prefixed ``open:``) that the text says is
+    fine-tuned ("continually pre-trained from Zeta-Coder-Plus") keeps its fine-tune like a catalogue name."""
+    features = {"cue": 1.0, OPEN: 1.0, f"{OPEN}:{SAID_FINE_TUNED}": 1.0}
+    assert decide(tiny_model(fine_tune_min=0.9), features, EntityType.MODEL, (FT,)).predicates == (FT,)
+    unsaid = {"cue": 1.0, OPEN: 1.0}
+    assert decide(tiny_model(fine_tune_min=0.9), unsaid, EntityType.MODEL, (FT,)).predicates == (EV,)
+
+
 def test_a_model_sure_of_one_data_edge_keeps_both_the_text_states():
     """Loss kind 3 of issue 13: data trained on in one sentence and reported on in another keeps both edges, even
     when the model prefers one of them; it may still replace the pair with something else entirely."""

@@ -246,6 +246,12 @@ MORE_CASES = [
      ("We tune existing open LLMs, e.g., Zeta-2-7B and Orbit-3.", "Zeta-2-7B", M, TRAINS)),
     ("basis-of-ours", ("We train a critic on trips, and a Zeta-7B-based judge ranks the plans.", "Zeta-7B", M, TRAINS),
      P.EVALUATES, ("We train a critic on trips, and Zeta-7B ranks the plans.", "Zeta-7B", M, TRAINS)),
+    # the list after a training verb's kind of data ("corpora such as X") is trained on; reported on, it is not
+    ("train-on-cue", ("We fine-tune a small tagger on public trip corpora such as FooCorpus and BarSet.", "BarSet", D),
+     P.TRAINS_ON, ("We report accuracy on public trip corpora such as FooCorpus and BarSet.", "BarSet", D)),
+    # "pre-trained from X" starts from X's weights: the "from" is no role
+    ("fine-tune-cue", ("Continually pre-trained from Zeta-2-7B on trip logs, our planner wins.", "Zeta-2-7B", M),
+     P.FINE_TUNES, ("Distilled from Zeta-2-7B on trip logs, our planner wins.", "Zeta-2-7B", M)),
 ]
 
 
@@ -296,3 +302,44 @@ def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
     o = occurrence("We present KiteJump, a sampler for long trips.", "KiteJump", T)
     known = Occurrence(**{**{f: getattr(o, f) for f in o.__slots__}, "known": True})
     assert Reading(known, PaperContext(), Cues.of()) and classify(known)[1] != "introduced-here"  # the catalogue's
+
+
+def test_training_on_a_kind_of_data_and_pretraining_from_a_model_beat_the_weaker_cues():
+    """The whole chain: "trained on corpora like X" is trainsOn, not the sentence's evaluation word; "pre-trained
+    from X" fine-tunes X, not a role of X's ("distilled from X")."""
+    data = occurrence("By training the tagger on noisy trip corpora like FooCorpus, we raise accuracy on BarSet.",
+                      "FooCorpus", D)
+    assert classify(data)[:2] == (P.TRAINS_ON, "train-on-cue")
+    model = occurrence("Our planner is pretrained from Zeta-2-7B weights on trip logs.", "Zeta-2-7B", M)
+    assert classify(model, TRAINS)[:2] == (P.FINE_TUNES, "fine-tune-cue")
+    others = occurrence("Ours beats models trained on other corpora such as BarSet and FooCorpus.", "FooCorpus", D)
+    assert classify(others)[1] != "train-on-cue"  # someone else's data, even past the first of the list
+    scored = occurrence("Tuned taggers fall behind on benchmarks like BarSet and FooCorpus.", "FooCorpus", B)
+    assert classify(scored)[0] == P.EVALUATES_ON
+    scratch = occurrence("Our planner is pretrained from scratch and compared with Zeta-2-7B.", "Zeta-2-7B", M)
+    assert classify(scratch, TRAINS)[0] == P.EVALUATES
+
+
+def test_a_results_line_stays_ours_when_its_earlier_work_word_describes_what_it_is_compared_with():
+    """"It achieves higher accuracy on FooBench than recent models such as Orbit-3": "recent" describes the compared
+    models, so the benchmark is reported on and Orbit-3 compared with; "Recent models ..." is still earlier work."""
+    line = "It also achieves higher accuracy on FooBench and BarBench than recent hybrid models such as Orbit-3."
+    assert classify(occurrence(line, "BarBench", B))[0] == P.EVALUATES_ON
+    assert classify(occurrence(line, "Orbit-3", M))[0] == P.EVALUATES
+    # a technique only compared with is still earlier work (mentions), past a list of lower-case names too
+    tuned = "It achieves 7% more and outperforms widely used tuning baselines, e.g., in-context learning and QuRA tuning."
+    assert classify(occurrence(tuned, "QuRA tuning", T))[0] == P.MENTIONS
+    earlier = "Recent hybrid models such as Orbit-3 achieve high accuracy on BarBench."
+    assert classify(occurrence(earlier, "BarBench", B))[0] == P.MENTIONS
+    assert classify(occurrence(earlier, "Orbit-3", M))[0] == P.MENTIONS
+
+
+def test_a_model_with_full_fine_tuning_or_a_foundation_model_adapted_is_fine_tuned():
+    """"X with full fine-tuning" changes X's weights; "adapts a pre-trained foundation model (X)" too; "with
+    tuning-free prompting" does not."""
+    tuned = "The lowest perplexity is reached by Zeta-2 large with full fine-tuning."
+    assert classify(occurrence(tuned, "Zeta-2 large", M), TRAINS)[:2] == (P.FINE_TUNES, "fine-tune-cue")
+    adapted = "Our framework adapts a pre-trained Satellite Imaging foundation model (Zeta-Geo) to crop maps."
+    assert classify(occurrence(adapted, "Zeta-Geo", M))[:2] == (P.FINE_TUNES, "fine-tune-cue")
+    prompted = "We compare Zeta-2 with tuning-free prompting on trips."
+    assert classify(occurrence(prompted, "Zeta-2", M), TRAINS)[0] == P.EVALUATES

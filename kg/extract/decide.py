@@ -85,6 +85,11 @@ def _allowed(label: str, etype: EntityType) -> bool:
     return label == NONE or all(part in ALLOWED[etype] for part in label.split("+"))
 
 
+def _said(features: dict[str, float], name: str) -> bool:
+    """The text's own word, on a named candidate or on an open one (whose features are all prefixed ``open:``)."""
+    return bool(features.get(name) or features.get(f"{OPEN}:{name}"))
+
+
 def _drop_bar(features: dict[str, float]) -> str:
     """The param that bars dropping: named candidates, lower-case method phrases (mostly no entity) and
     capitalised runs and coined names (nearly as often names as not) each have their own."""
@@ -121,10 +126,10 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
         narrower = label == BOTH_DATA and model.classes[i] in BOTH_DATA.split("+")  # the text says both: keep both
         if p >= params.get("override_min", 1.01) and not narrower:
             label = model.classes[i]
-    if features.get(TRAIN_AND_EVALUATE) and label in ("trainsOn", "evaluatesOn"):  # the text says both
+    if _said(features, TRAIN_AND_EVALUATE) and label in ("trainsOn", "evaluatesOn"):  # the text says both
         label = BOTH_DATA
     fine_tune = sum(p for c, p in by_class.items() if "fineTunes" in c)
-    explicit = features.get(SAID_FINE_TUNED)  # the text says so: no doubt to weigh
+    explicit = _said(features, SAID_FINE_TUNED)  # the text says so: no doubt to weigh
     if "fineTunes" in label and not explicit and fine_tune < params.get("fine_tune_min", 0.0):
         label = label.replace("fineTunes", "evaluates")
     predicates = tuple(sorted({Predicate(x) for x in label.split("+")}, key=PRECEDENCE.__getitem__))

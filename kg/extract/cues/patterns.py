@@ -37,6 +37,8 @@ _RELATIONS = {
     "BACKGROUND": r"\b{cue_background}\b",
     "RELATED_WORK": r"\brelated\s+{cue_related_work}\b",
     "BACKGROUND_HINT": r"\b{cue_background_hint}\b",
+    # where a result sentence turns to what it is compared with: "... higher accuracy than recent models such as X"
+    "COMPARED_TAIL": r"\b(?:{cue_outperform}|than|versus|vs\.|compared\s+(?:to|with))(?=\s)",
     "EXPERIMENT": r"\b{cue_experiment}\b|\d\s?%",  # "attain only 50%": a stated result
     # --- models
     "FINE_TUNE": r"\b{cue_fine_tune}",
@@ -44,6 +46,7 @@ _RELATIONS = {
                        r"(?:(?:can|could|may|might|will|would|should|must)\s+(?:also\s+)?be\s+"
                        r"|(?:has|have|had)\s+(?:also\s+)?been\s+|is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
                        r"(?:{verbs_fine_tuned}|student\b"  # "a small X student"
+                       r"|with\s+(?:[\w\-]+\s+){0,2}?fine-?tuning(?![\w\-])"  # "X with full fine-tuning"
                        r"|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
     "ROLE_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
                   r"(?:strong\s+)?{cue_role_after}\b",
@@ -100,6 +103,9 @@ _RELATIONS = {
     # --- data
     "TRAIN_ON": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"
                 r"|\b{verbs_train}\s+(?:[\w\-.]+\s+){0,4}?(?:with|from)\b",
+    # "training on domain datasets like X and Y": the list after the data's kind is trained on (cf. COMPARED_KIND)
+    "TRAINED_KIND": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\s+"
+                    r"(?:(?!{cue_others_data}\b)[\w\-]+\s+){0,3}?(?:{cue_trained_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
     # "we train and evaluate our model on X": the data is trained on and reported on
     "TRAIN_AND_EVALUATE": r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|{verbs_fine_tune_stems})\s+and\s+"
                           r"(?:evaluat|test|validat|benchmark)\w*\s+(?:(?!on\b|using\b)[\w\-.]+\s+){0,4}?"

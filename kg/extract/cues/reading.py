@@ -116,15 +116,27 @@ def sentence_facts(sentence: str, cues: Cues) -> tuple[bool, bool, bool, bool]:
 
     A hint of earlier work ("existing", "conventional") makes a sentence
     background only when it reports no results: "improves on MMLU compared to
-    conventional training" is still our result.  A sentence that only opens on
+    conventional training" is still our result, and so is a result whose
+    earlier-work word stands after the comparison ("higher accuracy than recent
+    models").  A sentence that only opens on
     a study verb ("Fine-tuning large models ...") is ours unless it also speaks
     of earlier work ("... has attracted attention recently").
     """
     experiment = bool(cues.EXPERIMENT.search(sentence))
     hint = not experiment and bool(cues.BACKGROUND_HINT.search(sentence))
-    background = bool(cues.BACKGROUND.search(sentence)) or hint
+    tail = compared_from(sentence, cues)  # "than recent models": theirs, not the line's
+    background = bool(cues.BACKGROUND.search(sentence, 0, tail if tail >= 0 else len(sentence))) or hint
     ours = bool(cues.OURS.search(sentence)) or (not background and bool(cues.OURS_OPENER.search(sentence)))
     return ours, background, experiment, bool(cues.RELATED_WORK.search(sentence))
+
+
+@lru_cache(maxsize=256)
+def compared_from(sentence: str, cues: Cues) -> int:
+    """Where a results line turns to what it is compared with ("... outperforms", "... than"), or -1."""
+    if not cues.EXPERIMENT.search(sentence):
+        return -1
+    tail = cues.COMPARED_TAIL.search(sentence)
+    return tail.start() if tail else -1
 
 
 def whose(o: Occurrence, ctx: PaperContext, cues: Cues, strict: bool = False) -> str:
@@ -138,6 +150,8 @@ def whose(o: Occurrence, ctx: PaperContext, cues: Cues, strict: bool = False) ->
     if o.is_title:
         return "ours"
     s = o.sentence
+    if o.type == T and 0 <= compared_from(s, cues) < o.start and cues.BACKGROUND.search(s, compared_from(s, cues)):
+        return "background"  # "better than traditional methods like X": a technique only compared with is earlier work
     ours, background, experiment, related_work = sentence_facts(s, cues)
     if related_work and not experiment:
         return "background"
@@ -245,4 +259,5 @@ class Reading:
 
     @cached_property
     def train_at(self) -> int:
-        return self.governing("TRAIN_ON")
+        """The governing training cue: "trained on X", or "trained on corpora such as X" (the list of a kind)."""
+        return max(self.governing("TRAIN_ON"), self.governing("TRAINED_KIND"))
