@@ -45,10 +45,10 @@ def compile_ignorecase(pattern: str, flags: int = 0) -> re.Pattern[str]:
             raise _Uncased
         _rewrite(tree, True)
         _open_on_letters(tree)
-    except (_Uncased, re.error, RecursionError):
+        tree.state.flags &= ~SRE_FLAG_IGNORECASE
+        return _built(pattern, tree)
+    except (_Uncased, re.error, RecursionError, TypeError, AttributeError, ValueError):  # the last three: another re
         return re.compile(pattern, flags)
-    tree.state.flags &= ~SRE_FLAG_IGNORECASE
-    return _built(pattern, tree)
 
 
 def compile_opening(pattern: str) -> re.Pattern[str]:
@@ -61,9 +61,9 @@ def compile_opening(pattern: str) -> re.Pattern[str]:
         if tree.state.flags & SRE_FLAG_IGNORECASE:  # an inline (?i): compile_ignorecase's business
             raise _Uncased
         _open_on_letters(tree)
-    except (_Uncased, re.error, RecursionError):
+        return _built(pattern, tree)
+    except (_Uncased, re.error, RecursionError, TypeError, AttributeError, ValueError):
         return re.compile(pattern)
-    return _built(pattern, tree)
 
 
 def _built(pattern: str, tree) -> re.Pattern[str]:
