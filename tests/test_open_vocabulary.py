@@ -84,6 +84,14 @@ def test_a_capitalised_run_headed_by_a_task_or_measure_is_no_method():
     assert not any(name.endswith(("Recognition", "Error")) for name in got)
 
 
+def test_a_capitalised_run_naming_an_institution_is_no_method():
+    """Where the data or the authors come from is no technique, however it is capitalised."""
+    got = found("Our Echo Scan Router was tested with scans from the Harbour District Hospital and the "
+                "Office of Coastal Survey, and with records of the Lakeside Institute of Imaging.")
+    assert got.get("Echo Scan Router") == ids.CAPITALISED_PHRASE
+    assert not any(word in name for name in got for word in ("Hospital", "Office", "Institute"))
+
+
 def test_a_capitalised_run_around_a_known_technique_is_a_name_of_its_own():
     """"Two-Stage Echo Knowledge Distillation" names more than knowledge distillation: both stay candidates."""
     got = found("Our network is trained by Two-Stage Echo Knowledge Distillation, which guides the student.")
