@@ -9,8 +9,8 @@ paper (does it train models, is it a survey) complete the picture.
 
 An open-vocabulary candidate (a lower-case method phrase, a capitalised run)
 adds its head noun's kind, whether its words are the title's and whether it
-is repeated, and has all its features prefixed ``open:``, so that
-:func:`kg.learn.fit` weighs it with a model of its own.
+is repeated, and has all its features prefixed ``open:`` (a method phrase:
+``phrase:``), so that :func:`kg.learn.fit` weighs it with a model of its own.
 
 Features are plain ``{name: value}`` dicts, so a linear model stored as JSON
 can score them without any library (:mod:`kg.extract.decide`).
@@ -31,6 +31,7 @@ from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
 OPEN = "open"  # the feature of an open-vocabulary candidate; its other features are prefixed "open:"
+PHRASE = "phrase"  # and of a lower-case method phrase among them, whose features are prefixed "phrase:" instead
 OPEN_RULES = frozenset({METHOD_PHRASE, CAPITALISED_PHRASE})  # the rules that propose them
 # "we fine-tune X", "our X-based model, fine-tuned on ...": the text itself says the weights change
 SAID_FINE_TUNED = "said-fine-tuned"
@@ -107,7 +108,9 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         _open_features(f, main.text, text, title_end, lexicon)
         _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon)
         _long_form_features(f, group, lexicon)
-        f = {OPEN: 1.0, **{f"{OPEN}:{k}": v for k, v in f.items()}, **dict.fromkeys(open_rules, 1.0)}
+        prefix = PHRASE if f"rec={METHOD_PHRASE}" in open_rules else OPEN  # kg.learn.fit: a model for each
+        f = {OPEN: 1.0, **({PHRASE: 1.0} if prefix == PHRASE else {}), **{f"{prefix}:{k}": v for k, v in f.items()},
+             **dict.fromkeys(open_rules, 1.0)}
     return f
 
 

@@ -196,7 +196,8 @@ def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int
 
     Leading stop words and describing words are no part of the name ("The",
     "Novel"); a run ending in an adjective ("Gain-based") is none, nor one
-    headed by a task or measure ("… Text Recognition", "… Error"); one headed
+    headed by a task or measure ("… Text Recognition", "… Error"), nor one naming an institution
+    ("Municipality of Amsterdam", ``institution_words``); one headed
     by a noun of another type ("… Language Models", "… Benchmark") is left to
     the rules that type it.  A run around known techniques of ``found`` (and nothing else taken) is
     proposed as a wrapping name: both it and the techniques inside stay candidates.
@@ -207,13 +208,13 @@ def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int
     v = vocab(lexicon)
     t = text.text
     covered = Coverage(taken)
-    tails = lexicon.words("adjective_hyphen_tails")
+    tails, institutions = lexicon.words("adjective_hyphen_tails"), lexicon.words("institution_words")
     out: list[Candidate] = []
     for m in _run_pattern(lexicon).finditer(t, title_end):
         s, words = _trim_run(t, m.start(), m.group().split(" "), lexicon)
         e = m.end()
         if len(words) < 2 or words[-1] == "of" or _adjective(words[-1], tails) \
-                or not any(ch.islower() for ch in "".join(words)):
+                or not any(ch.islower() for ch in "".join(words)) or any(w.lower() in institutions for w in words):
             continue
         head = words[-1].lower()
         heads = (head, head[:-1]) if head.endswith("s") else (head,)
