@@ -47,8 +47,9 @@ def _report_title(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _typed_apposition(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "X, a new benchmark"; coordinate adjectives may stand with commas ("X, a large-scale, curated corpus")."""
     return re.compile(
-        _NAME + r",\s+(?P<det>a|an|our)\s+(?P<adj>(?:(?!" + lexicon.fragments("apposition_stops") + r"\b)[\w\-]+\s+){0,3}?)"
+        _NAME + r",\s+(?P<det>a|an|our)\s+(?P<adj>(?:(?!" + lexicon.fragments("apposition_stops") + r"\b)[\w\-]+,?\s+){0,3}?)"
         r"(?P<head>" + lexicon.branches("apposition_heads") + r")s?"
         r"(?=\s*(?:[,.;:()]|" + lexicon.fragments("apposition_after") + r"\b))")
 
@@ -63,7 +64,7 @@ def word_patterns(lexicon: Lexicon) -> WordPatterns:
     description = re.compile(
         r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
         r"(?P<words>(?:(?!" + lexicon.fragments("description_stops") + r"\b)"
-        r"[\w\-.]+\s*){1,8})")
+        r"[\w\-.]+(?:,(?=\s+[a-z]))?\s*){1,8})")  # "a large-scale, curated corpus": adjectives with commas
     called = compile_opening(r"\b" + lexicon.fragments("called_words")
                         + r"\s+(?:as\s+)?[\"“']?$")
     component = re.compile(lexicon.fragments("component_nouns") + r"s?[,.;:)]?")
