@@ -14,8 +14,16 @@ the pure ``re`` path, same matches either way.
 from __future__ import annotations
 
 import re
+import sys
+
+# The rewrite reads re's private parse trees, whose shape may change between Python versions; it is used
+# only on the versions tests/test_fast_paths.py has checked it against re (elsewhere: re as written, the
+# same matches, just slower).  Add a version here after running those tests on it.
+CHECKED_VERSIONS = {(3, 11)}
 
 try:  # the regular-expression parser and compiler of CPython 3.11+; without them, re.I as written
+    if sys.version_info[:2] not in CHECKED_VERSIONS:
+        raise ImportError
     import _sre
     from re import _compiler, _parser
     from re._constants import (ASSERT, ASSERT_NOT, AT, AT_BOUNDARY, ATOMIC_GROUP, BRANCH, CATEGORY,
