@@ -26,3 +26,10 @@ def test_a_description_with_commas_between_adjectives_types_the_name(abstract, n
 
 def test_a_method_described_with_commas_stays_a_method():
     assert _types("We present Quillfix, a simple, scalable method for diagram repair.")["Quillfix"] == "Technique"
+
+
+def test_an_item_of_a_list_described_on_its_own_takes_the_type_its_description_gives():
+    got = _types("We build a closed-loop framework featuring: Quillset-40K, a large-scale, hand-checked dataset of diagrams; "
+                 "Quillbench-2, a small benchmark for diagram repair.")
+    assert got["Quillset-40K"] == "Dataset"
+    assert got["Quillbench-2"] == "Benchmark"

@@ -49,6 +49,14 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     return v.head_type(list(reversed(words)))
 
 
+_APPOSITION_START = re.compile(r",\s+(?:a|an|our)\s")
+
+
+def apposition_type(v: Vocab, text: str, e: int) -> EntityType | None:
+    """"X, a large-scale dataset of …": the type that an apposition right after a name gives it, if any."""
+    return _described_type(v, text, e) if _APPOSITION_START.match(text, e) else None
+
+
 def described_as_no_entity(v: Vocab, text: str, e: int) -> bool:
     """"X, an open-source toolbox that …", "X, a novel task that …": software or a task, never an entity."""
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))

@@ -14,6 +14,7 @@ from kg.extract.rules.patterns import ContextPatterns, context_patterns
 from kg.extract.rules.vocab import Vocab
 from kg.extract.engine import rule
 from kg.extract.rules.ids import LISTED, LIST_MATE, SCORE_ON
+from kg.extract.rules.kinds import apposition_type
 from kg.extract.text import Coverage, Page, Text, spans
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
@@ -100,7 +101,8 @@ def listed_names(text: Text, taken: list[tuple[int, int]], v: Vocab, start: int 
             named_kind = noun.split()[-1].lower() in ("datasets", "benchmarks", "corpora", "models", "llms")
             if plain and (_sentence_initial(t, s) or (kind == "intro" and ty != M and not named_kind)):
                 continue  # a lone capitalised word is too often prose
-            out.append(Candidate(s, e, name, ty, LISTED, 0.65))
+            # an item described on its own ("featuring: X, a curated dataset; Y, a benchmark") is what that says
+            out.append(Candidate(s, e, name, apposition_type(v, t, e) or ty, LISTED, 0.65))
             covered.add(s, e)
     return out
 
