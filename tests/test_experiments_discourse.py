@@ -13,7 +13,8 @@ from types import SimpleNamespace
 from kg.extract import pairing
 from kg.extract.cues.patterns import Cues
 from kg.extract.experiment_records import extract_experiments
-from kg.extract.experiments import _data_facts, _Name, candidates, names_of
+from kg.extract.experiment_names import _Name, names_of
+from kg.extract.experiments import _data_facts, candidates
 from kg.model import EntityType, Evidence, Mention, Predicate
 
 M, B, D, T = EntityType.MODEL, EntityType.BENCHMARK, EntityType.DATASET, EntityType.TECHNIQUE

@@ -13,7 +13,8 @@ from kg.extract import pairing
 from kg.extract import results as res
 from kg.extract.cues import experiment_rules as rules
 from kg.extract.engine import REGISTRY
-from kg.extract.experiments import _STRONG, DATA, MODEL, Candidate, _Name, candidates, free_values, names_of
+from kg.extract.experiment_names import DATA, MODEL, _Name, names_of
+from kg.extract.experiments import _STRONG, Candidate, candidates, free_values
 from kg.lexicon import Lexicon
 from kg.model import Evidence, Experiment, ExperimentKind, Mention
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.experiments import Candidate, candidates, names_of
+from kg.extract.experiment_names import names_of
+from kg.extract.experiments import Candidate, candidates
 from kg.model import Mention
 
 

@@ -45,8 +45,7 @@ from functools import lru_cache
 from kg.extract import results as res
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
 from kg.extract.cues.patterns import Cues
-from kg.extract.experiment_names import (DATA, MODEL, _Name, main_models, mention_index, names_of,  # noqa: F401
-                                         runs)
+from kg.extract.experiment_names import DATA, MODEL, _Name, main_models, runs
 from kg.lexicon import Lexicon
 from kg.extract.uncased import compile_ignorecase
 from kg.model import ExperimentKind, Mention, Predicate

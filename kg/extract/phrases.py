@@ -30,7 +30,7 @@ from kg.extract.rules.coined import coined_names
 from kg.extract.rules.common import GENERIC_KEYS
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
-from kg.extract.text import Coverage, Page, Text, spans
+from kg.extract.text import Coverage, Page, Text, spans, strictly_within
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
@@ -257,7 +257,7 @@ def _wraps_techniques(t: str, s: int, e: int, found: Sequence[Candidate], taken:
 
     Every name the run overlaps must lie inside it, be a technique, and leave a capitalised word outside it.
     """
-    if any(a < s or b > e or (a, b) == (s, e) for a, b in taken if a < e and s < b):
+    if not strictly_within(taken, s, e):
         return False
     inside = [c for c in found if c.start < e and s < c.end]
     if not inside or any(c.start < s or c.end > e or c.type != EntityType.TECHNIQUE for c in inside):

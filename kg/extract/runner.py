@@ -34,7 +34,7 @@ from kg.extract.decisions import apply
 from kg.extract.gate import nothing_to_find
 from kg.extract.engine import REGISTRY
 from kg.extract.rules.ids import CAPITALISED_PHRASE, CATALOGUE_RULES, METHOD_PHRASE, rank_of
-from kg.extract.text import Coverage, Page, Text
+from kg.extract.text import Coverage, Page, Text, spans, strictly_within
 from kg.extract.rules.vocab import vocab
 from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
@@ -72,8 +72,7 @@ def _wrap(kept: list[Candidate], wrapping: list[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     for w in sorted(wrapping, key=lambda c: (-c.length, c.start)):
         inside = [c for c in kept if c.start < w.end and w.start < c.end]
-        if any(c.start < w.start or c.end > w.end or (c.start, c.end) == (w.start, w.end) for c in inside) \
-                or any(c.start < w.end and w.start < c.end for c in chosen):
+        if not strictly_within(spans(inside), w.start, w.end) or any(c.start < w.end and w.start < c.end for c in chosen):
             continue
         chosen.append(w)
         dropped = {id(c) for c in inside if c.rule in (METHOD_PHRASE, CAPITALISED_PHRASE) and not c.wraps}

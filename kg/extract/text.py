@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,11 @@ class Coverage:
 
 
 _Coverage = Coverage
+
+
+def strictly_within(spans: Iterable[tuple[int, int]], s: int, e: int) -> bool:
+    """Does every span that overlaps ``[s, e)`` lie inside it, none being it?  (A longer name around names.)"""
+    return not any(a < s or b > e or (a, b) == (s, e) for a, b in spans if a < e and s < b)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ try:  # the regular-expression parser and compiler of CPython 3.11+; without the
         raise ImportError
     import _sre
     from re import _compiler, _parser
-    from re._constants import (ASSERT, ASSERT_NOT, AT, AT_BOUNDARY, ATOMIC_GROUP, BRANCH, CATEGORY,
+    from re._constants import (ANY, ASSERT, ASSERT_NOT, AT, AT_BOUNDARY, ATOMIC_GROUP, BRANCH, CATEGORY,
                                GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, NOT_LITERAL,
                                POSSESSIVE_REPEAT, RANGE, SRE_FLAG_IGNORECASE, SUBPATTERN)
 except ImportError:  # pragma: no cover - another Python
@@ -114,6 +114,25 @@ def _class(items: list) -> list:
     return out
 
 
+def _subpatterns(op, av) -> list | None:
+    """The subpatterns directly inside one parsed item: none for a leaf, ``None`` for an item not known here."""
+    if op is BRANCH:
+        return list(av[1])
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op in (ASSERT, ASSERT_NOT):
+        return [av[1]]
+    if op is SUBPATTERN:
+        return [av[3]]
+    if op is ATOMIC_GROUP:
+        return [av]
+    if op is GROUPREF_EXISTS:
+        return [av[1]] if av[2] is None else [av[1], av[2]]
+    if op in (LITERAL, NOT_LITERAL, IN, AT, ANY):
+        return []
+    return None  # back-references and the unknown
+
+
 def _rewrite(sub, ignore: bool) -> None:
     """Rewrite a parsed (sub)pattern in place; ``ignore``: IGNORECASE is on here."""
     data = sub.data if hasattr(sub, "data") else sub
@@ -128,21 +147,12 @@ def _rewrite(sub, ignore: bool) -> None:
         elif op is SUBPATTERN:
             group, add, remove, p = av
             _rewrite(p, (ignore or bool(add & SRE_FLAG_IGNORECASE)) and not remove & SRE_FLAG_IGNORECASE)
-        elif op is BRANCH:
-            for p in av[1]:
+        else:
+            subs = _subpatterns(op, av)
+            if subs is None:
+                raise _Uncased
+            for p in subs:
                 _rewrite(p, ignore)
-        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
-            _rewrite(av[2], ignore)
-        elif op in (ASSERT, ASSERT_NOT):
-            _rewrite(av[1], ignore)
-        elif op is ATOMIC_GROUP:
-            _rewrite(av, ignore)
-        elif op is GROUPREF_EXISTS:
-            _rewrite(av[1], ignore)
-            if av[2] is not None:
-                _rewrite(av[2], ignore)
-        elif str(op) not in ("AT", "ANY", "NOT_LITERAL", "LITERAL"):  # back-references and the unknown
-            raise _Uncased
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -161,15 +171,8 @@ def _letters(item) -> list[int] | None:
 
 def _has_group(data) -> bool:
     """Does a (sub)pattern hold a capturing group (which must not be written twice)?"""
-    for op, av in data:
-        if op is SUBPATTERN and av[0] is not None:
-            return True
-        subs = av[1] if op is BRANCH else [av[2]] if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) else \
-            [av[1]] if op in (ASSERT, ASSERT_NOT) else [av[3]] if op is SUBPATTERN else \
-            [av] if op is ATOMIC_GROUP else [av[1], av[2] or []] if op is GROUPREF_EXISTS else []
-        if any(_has_group(sub) for sub in subs):
-            return True
-    return False
+    return any((op is SUBPATTERN and av[0] is not None) or any(_has_group(sub) for sub in _subpatterns(op, av) or ())
+               for op, av in data)
 
 
 def _open_on_letters(tree) -> None:

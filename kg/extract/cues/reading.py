@@ -150,7 +150,7 @@ def whose(o: Occurrence, ctx: PaperContext, cues: Cues, strict: bool = False) ->
     if o.is_title:
         return "ours"
     s = o.sentence
-    if o.type == T and 0 <= compared_from(s, cues) < o.start and cues.BACKGROUND.search(s, compared_from(s, cues)):
+    if o.type == T and 0 <= (tail := compared_from(s, cues)) < o.start and cues.BACKGROUND.search(s, tail):
         return "background"  # "better than traditional methods like X": a technique only compared with is earlier work
     ours, background, experiment, related_work = sentence_facts(s, cues)
     if related_work and not experiment:
