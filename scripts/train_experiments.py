@@ -1,13 +1,16 @@
 """Train the experiment pairing scorer and write ``kg/data/models/experiments.json``.
 
-    python scripts/train_experiments.py [--gold ../shared/gold/train.gold.json] [--check]
+    python scripts/train_experiments.py [--gold FILE ...] [--check]
 
 Reads the gold papers' titles and abstracts from ``../shared/seeds`` and
 ``../shared/external/recent-papers/papers.jsonl``, runs the extraction pipeline
 over them, labels every candidate model–data–kind triple by the gold's
 ``experiments`` (names compared as the scorer compares them) and fits
-:func:`kg.extract.pairing.fit`.  Only the training gold is used, so the dev
-gold stays a held-out check.  Deterministic: the same gold gives the same file.
+:func:`kg.extract.pairing.fit`.  It trains on the papers the relation decider
+trains on (train and dev gold, and the project's own annotations in
+``training/``), as ``bench/quality.py`` fits it on each fold's training papers:
+the cross-validated figure then estimates the shipped scorer.  The dev gold is
+no held-out check of it.  Deterministic: the same gold gives the same file.
 ``--check`` compares instead of writing (exit 1 when the shipped file differs).
 """
 
@@ -23,6 +26,8 @@ SHARED = ROOT.parent / "shared"
 OUT = ROOT / "kg" / "data" / "models" / "experiments.json"
 INPUTS = (SHARED / "seeds", SHARED / "external" / "recent-papers" / "papers.jsonl")
 sys.path.insert(0, str(ROOT))  # this checkout's kg, not whichever one is installed
+sys.path.insert(0, str(ROOT / "scripts"))
+from train_relations import GOLD  # noqa: E402  (one list of the annotated papers)
 
 
 def key(text: str) -> str:
@@ -56,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, action="append")
     ap.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing")
     args = ap.parse_args(argv)
-    text = train(args.gold or [SHARED / "gold" / "train.gold.json"])
+    text = train(args.gold or GOLD)
     if args.check:
         same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
         print("experiments.json is up to date" if same else "experiments.json differs from a retraining")
