@@ -107,6 +107,22 @@ def test_compile_ignorecase_matches_what_re_ignorecase_matches(text):
         assert not fast.flags & re.IGNORECASE
 
 
+def test_classes_optimised_once_give_the_code_re_gives():
+    """Every cue pattern, and the random-test ones: the code with each class optimised once is re's own code."""
+    from kg.extract import uncased
+    from kg.extract.cues.patterns import TEMPLATES, expand
+    from kg.lexicon import Lexicon
+
+    patterns = [expand(t, Lexicon.load()) for t in TEMPLATES.values()] + _UNCASED_PATTERNS + [r"[^sk\W]+|[a-z\d]"]
+    uncased._CHARSETS.clear()
+    for _ in range(2):  # the first pass fills the table, the second reads it
+        for pattern in patterns:
+            memo = uncased._code(uncased._uncased_tree(pattern, re.IGNORECASE))
+            assert memo == uncased._code(uncased._uncased_tree(pattern, re.IGNORECASE), memo=False), pattern
+    assert uncased._CHARSETS  # the classes were shared
+    assert re._compiler._optimize_charset is uncased._PLAIN_OPTIMIZE  # and re is left as it was
+
+
 def test_compile_ignorecase_keeps_a_pattern_it_cannot_rewrite():
     from kg.extract.uncased import compile_ignorecase
 
