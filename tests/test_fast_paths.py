@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hypothesis import given, settings, strategies as st
 
@@ -106,6 +107,22 @@ def test_compile_ignorecase_matches_what_re_ignorecase_matches(text):
         assert not fast.flags & re.IGNORECASE
 
 
+def test_classes_optimised_once_give_the_code_re_gives():
+    """Every cue pattern, and the random-test ones: the code with each class optimised once is re's own code."""
+    from kg.extract import uncased
+    from kg.extract.cues.patterns import TEMPLATES, expand
+    from kg.lexicon import Lexicon
+
+    patterns = [expand(t, Lexicon.load()) for t in TEMPLATES.values()] + _UNCASED_PATTERNS + [r"[^sk\W]+|[a-z\d]"]
+    uncased._CHARSETS.clear()
+    for _ in range(2):  # the first pass fills the table, the second reads it
+        for pattern in patterns:
+            memo = uncased._code(uncased._uncased_tree(pattern, re.IGNORECASE))
+            assert memo == uncased._code(uncased._uncased_tree(pattern, re.IGNORECASE), memo=False), pattern
+    assert uncased._CHARSETS  # the classes were shared
+    assert re._compiler._optimize_charset is uncased._PLAIN_OPTIMIZE  # and re is left as it was
+
+
 def test_compile_ignorecase_keeps_a_pattern_it_cannot_rewrite():
     from kg.extract.uncased import compile_ignorecase
 
@@ -157,3 +174,34 @@ def test_url_spans_found_from_their_slashes_match_the_word_by_word_scan(text):
 
     assert _url_spans(text) == _url_spans_word_by_word(text)
 
+
+
+@cache
+def _shipped_model():
+    from kg.extract.decide import LinearModel
+    from kg.extract.pipeline import DEFAULT_MODEL
+
+    return LinearModel.load(DEFAULT_MODEL)
+
+
+_MODEL_FEATURES = sorted(_shipped_model().weights)[::37] + ["not-a-feature", "open:nor-this"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_MODEL_FEATURES),
+                          st.sampled_from([1.0, 1, 0.2, 0.4, 0.6, 0.8, 2.5, -1.0, 1e-7])), max_size=60))
+def test_scores_by_the_matrix_are_the_floats_the_lists_give(pairs):
+    """The numpy running sum adds the same rows in the same order: equal floats, not merely close ones."""
+    model = _shipped_model()
+    features = dict(pairs)
+    assert model._scores_numpy(features) == model._scores(features)
+
+
+def test_scores_by_the_matrix_on_a_hand_made_model():
+    from kg.extract.decide import LinearModel
+
+    model = LinearModel({"classes": ["a", "b"], "intercept": [0.1, -0.3],
+                         "weights": {"x": [0.7, 0.2], "y": [1e16, -1e16], "z": [1.0, 3.0]}})
+    for features in ({}, {"x": 1.0}, {"y": 1.0, "x": 1.0, "z": 0.5}, {"x": 1.0, "y": 1.0}, {"q": 1.0}):
+        assert model._scores_numpy(features) == model._scores(features), features
+    assert model._scores_numpy({"x": 1.0, "y": 1.0}) == [0.1 + 0.7 + 1e16, -0.3 + 0.2 - 1e16]

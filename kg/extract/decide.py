@@ -18,6 +18,7 @@ import json
 import math
 from operator import add
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kg.extract.cues.relation_rules import id_of, train_and_evaluate
@@ -64,16 +65,51 @@ class LinearModel:
             return cls(json.load(fh))
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
+        """The softmax of the classes' scores: the same floats by the matrix (numpy) or the lists."""
+        scores = self._scores_numpy(features) if self._np is not None else self._scores(features)
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def _scores(self, features: dict[str, float]) -> list[float]:
+        """Intercept plus each known feature's weighted row, added in the features' order (pure Python)."""
         scores = list(self.intercept)
         weights = self.weights
         for name, value in features.items():
             row = weights.get(name)
             if row is not None:  # most features are 1.0, and s + w * 1.0 == s + w exactly
                 scores = list(map(add, scores, row)) if value == 1.0 else [s + w * value for s, w in zip(scores, row)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        return scores
+
+    @cached_property
+    def _np(self) -> tuple[dict[str, int], object] | None:
+        """Row index of each feature and the matrix of [intercept, weights...], or None without numpy."""
+        try:
+            import numpy
+        except ImportError:  # pragma: no cover - spaCy brings numpy
+            return None
+        index = {name: i for i, name in enumerate(self.weights, 1)}
+        return index, numpy.array([self.intercept, *self.weights.values()], dtype=numpy.float64).reshape(
+            len(index) + 1, len(self.classes))
+
+    def _scores_numpy(self, features: dict[str, float]) -> list[float]:
+        """:meth:`_scores` as one gather and one running sum: ``add.accumulate`` adds row after row, in order,
+        so every score is the same float as the lists give (a plain ``sum`` would add pairwise)."""
+        import numpy
+
+        index, matrix = self._np
+        rows, values, scaled = [0], [1.0], False
+        for name, value in features.items():
+            i = index.get(name)
+            if i is not None:
+                rows.append(i)
+                values.append(value)
+                scaled = scaled or value != 1.0
+        picked = matrix[rows]
+        if scaled:  # w * value, then the sum: the lists' order of operations
+            picked *= numpy.array(values)[:, None]
+        return numpy.add.accumulate(picked, axis=0)[-1].tolist()
 
     def reasons(self, features: dict[str, float], cls_index: int, n: int = 3) -> tuple[str, ...]:
         weights = self.weights

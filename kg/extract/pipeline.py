@@ -1,4 +1,4 @@
-"""The spaCy pipeline: ``spacy.blank("en")`` + sentencizer + two components.
+"""The spaCy pipeline: ``spacy.blank("en")`` + sentence starts (``mlkg_sentences``) + two components.
 
 ``mlkg_names``      runs the recognisers of :mod:`kg.extract.recognise` and
                     puts the surviving spans in ``doc.spans["mlkg"]``, each with
@@ -27,6 +27,7 @@ from kg import catalogue as catalogue_mod
 from kg.extract import DEFAULT_MODEL  # defined where a build reads it without loading spaCy
 from kg.catalogue import Catalogue, name_key
 from kg import names
+from kg.extract.boundaries import STARTS, SentenceBoundaries
 from kg.extract.decide import LinearModel, decide
 from kg.extract.features import group_features
 from kg.extract.rules import kinds
@@ -80,8 +81,12 @@ def sentence_table(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of every sentence, read in one pass over C arrays."""
     from spacy.attrs import IDX, SENT_START
 
-    arr = doc.to_array([SENT_START, IDX])
-    starts = arr[arr[:, 0] == 1, 1].tolist()
+    starts = doc.user_data.get(STARTS)
+    if starts is not None:
+        starts = list(starts)
+    else:
+        arr = doc.to_array([SENT_START, IDX])
+        starts = arr[arr[:, 0] == 1, 1].tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     ends = starts[1:] + [len(doc_text(doc))]
@@ -206,9 +211,15 @@ def _taken_up_by_pronoun(text: str, table: list[tuple[int, int]], cands: list[Ca
     return out
 
 
+@Language.factory("mlkg_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceBoundaries:
+    """``sentencizer`` + ``mlkg_title_boundary`` in one, read off the Doc's arrays (:mod:`kg.extract.boundaries`)."""
+    return SentenceBoundaries(nlp.vocab)
+
+
 @Language.component("mlkg_title_boundary")
 def title_boundary(doc: Doc) -> Doc:
-    """The title is a sentence of its own, whatever its punctuation."""
+    """The title is a sentence of its own, whatever its punctuation (the plain form of ``mlkg_sentences``)."""
     end = doc._.title_end
     if end:
         for tok in doc:
@@ -252,10 +263,9 @@ def build_nlp(catalogue_dir: str | None = None, patterns: bool = True, relations
     """
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "mlkg.light_tokenizer.v1"}}})
     # Each new word's lexical attributes are Python calls (shape, like_num, ...): keep the two that are read,
-    # by the sentencizer (is_punct) and the title boundary (is_space).
+    # by the sentence starts (is_punct) and the title boundary (is_space).
     nlp.vocab.lex_attr_getters = {a: f for a, f in nlp.vocab.lex_attr_getters.items() if a in (IS_PUNCT, IS_SPACE)}
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("mlkg_title_boundary")
+    nlp.add_pipe("mlkg_sentences")  # the same starts as "sentencizer" then "mlkg_title_boundary"
     names = nlp.add_pipe("mlkg_names", config={"catalogue_dir": catalogue_dir})
     names.patterns = patterns
     names.open_vocab = patterns and (bool(model_path) if open_vocab is None else open_vocab)

@@ -29,6 +29,7 @@ try:  # the regular-expression parser and compiler of CPython 3.11+; without the
     from re._constants import (ANY, ASSERT, ASSERT_NOT, AT, AT_BOUNDARY, ATOMIC_GROUP, BRANCH, CATEGORY,
                                GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, NOT_LITERAL,
                                POSSESSIVE_REPEAT, RANGE, SRE_FLAG_IGNORECASE, SUBPATTERN)
+    _PLAIN_OPTIMIZE = _compiler._optimize_charset
 except ImportError:  # pragma: no cover - another Python
     _parser = None
 
@@ -48,15 +49,20 @@ def compile_ignorecase(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _parser is None or flags & (re.LOCALE | re.ASCII | re.VERBOSE | re.DEBUG) or not isinstance(pattern, str):
         return re.compile(pattern, flags)
     try:
-        tree = _parser.parse(pattern, flags)
-        if not tree.state.flags & SRE_FLAG_IGNORECASE:  # a leading (?-i) would be odd; keep it simple
-            raise _Uncased
-        _rewrite(tree, True)
-        _open_on_letters(tree)
-        tree.state.flags &= ~SRE_FLAG_IGNORECASE
-        return _built(pattern, tree)
+        return _built(pattern, _uncased_tree(pattern, flags))
     except (_Uncased, re.error, RecursionError, TypeError, AttributeError, ValueError):  # the last three: another re
         return re.compile(pattern, flags)
+
+
+def _uncased_tree(pattern: str, flags: int):
+    """The parse tree of ``pattern`` under IGNORECASE, rewritten to match the same without it."""
+    tree = _parser.parse(pattern, flags)
+    if not tree.state.flags & SRE_FLAG_IGNORECASE:  # a leading (?-i) would be odd; keep it simple
+        raise _Uncased
+    _rewrite(tree, True)
+    _open_on_letters(tree)
+    tree.state.flags &= ~SRE_FLAG_IGNORECASE
+    return tree
 
 
 def compile_opening(pattern: str) -> re.Pattern[str]:
@@ -76,12 +82,44 @@ def compile_opening(pattern: str) -> re.Pattern[str]:
 
 def _built(pattern: str, tree) -> re.Pattern[str]:
     """The compiled pattern of a parsed (and rewritten) one, as ``re._compiler.compile`` makes it."""
-    code = _compiler._code(tree, 0)
+    code = _code(tree)
     groupindex = tree.state.groupdict
     indexgroup = [None] * tree.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
     return _sre.compile(pattern, tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+_CHARSETS: dict[tuple, tuple[tuple, bool]] = {}  # each class's optimised form, shared by every pattern
+
+
+def _code(tree, memo: bool = True) -> list[int]:
+    """re's code for a parse tree; with ``memo`` each distinct class is optimised once, the same code.
+
+    The rewrite writes ``s`` as ``[sSſ]``, ``k`` as ``[kKK]``, ``i`` as ``[iIİı]``: classes beyond
+    Latin-1, which ``re`` builds as a 65,536-character map cut into hashed chunks, one class at a time.
+    The cue patterns hold thousands of them; compiling them was most of the first papers' time.
+    """
+    if not memo:
+        return _compiler._code(tree, 0)
+    plain = _compiler._optimize_charset
+    _compiler._optimize_charset = _optimize_charset_once
+    try:
+        return _compiler._code(tree, 0)
+    finally:
+        _compiler._optimize_charset = plain
+
+
+def _optimize_charset_once(charset, iscased=None, fixup=None, fixes=None):
+    """``re._compiler._optimize_charset``, remembered by its arguments (case-sensitive classes only)."""
+    if iscased is not None or fixup is not None or fixes is not None:
+        return _PLAIN_OPTIMIZE(charset, iscased, fixup, fixes)
+    key = tuple(charset)
+    got = _CHARSETS.get(key)
+    if got is None:
+        out, hascased = _PLAIN_OPTIMIZE(charset)
+        got = _CHARSETS[key] = (tuple(out), hascased)
+    return list(got[0]), got[1]
 
 
 def _cases(ch: int) -> list[tuple[object, int]]:
