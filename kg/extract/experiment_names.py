@@ -86,6 +86,32 @@ def runs(m: Mention) -> bool:
     return m.type == MODEL or (m.type == EntityType.TECHNIQUE and m.predicate == Predicate.PROPOSES)
 
 
+def as_models(text: str, names: list[_Name], mentions: Sequence[Mention], has_title: bool,
+              lexicon: Lexicon | None = None) -> Sequence[Mention]:
+    """The mentions, with the paper's own methods that are trained systems read as models: named or described as
+    a network, transformer, agent or architecture ("TAF-Net", "X, a hierarchical graph attention network") and
+    run on data as a model is, not a method, framework or approach (applied to a model, it leaves the result to
+    the model).  A title that names such a system names the paper's one; the others are its parts.  Only the
+    pairing reads them so; the graph keeps the type the text gave."""
+    cues = Cues.of(lexicon)
+    own = {n.mention for n in names if runs(mentions[n.mention]) and mentions[n.mention].type != MODEL}
+    system = {i for i in own if any(_system_name(s, cues) for s in (mentions[i].text, *mentions[i].aliases))}
+    system |= {n.mention for n in names if n.mention in own and not n.anaphor
+               and cues.EXP_SYSTEM_DESCRIBED.match(text, n.end, min(len(text), n.end + 160))}
+    titled = {n.mention for n in names if n.sentence == 0 and n.mention in system} if has_title else set()
+    system = titled or system
+    if not system:
+        return mentions
+    return [m.model_copy(update={"type": MODEL}) if i in system else m for i, m in enumerate(mentions)]
+
+
+def _system_name(name: str, cues: Cues) -> bool:
+    """ "TAF-Net", "Temporal Fusion Network": a name whose capitalised head is a network's; not a kind written
+    out in lower case ("data filtering network") nor a plural ("Efficient Transformers": a class of them)."""
+    head = cues.EXP_SYSTEM_NAME.search(name)
+    return head is not None and name[head.start()].isupper()
+
+
 def main_models(mentions: Sequence[Mention]) -> set[int]:
     """The paper's own models ("our model" stands for them): proposed ones, else the fine-tuned ones."""
     proposed = {i for i, m in enumerate(mentions) if runs(m) and m.predicate == Predicate.PROPOSES}

@@ -9,8 +9,8 @@ learned from the gold, kept as JSON) and keeps the pairs it believes.
 
 The facts, each with the reading it stands for:
 
-* ``subject``    "X achieves 86.8% on Y", "X reaches state-of-the-art results on Y":
-                 the model is the subject of a result verb whose object holds the data;
+* ``subject``    "X achieves 86.8% on Y", "X reaches state-of-the-art results on Y", "On Y, X achieves 86.8%":
+                 the model is the subject of a result verb whose object (or opening phrase) holds the data;
 * ``compared``   "outperforming GPT-4 (62.1%) on Y", "better than X on Y", "on Y, X reaches 91%, 1.4% over Z": a model
                  compared on the data is also run on it;
 * ``train_data`` "fine-tuned on Y", "trained with Y", "pretrained from scratch on Y";
@@ -29,9 +29,11 @@ The facts, each with the reading it stands for:
 * ``role``       "with Claude 2.1 as the judge": a model that judges or teaches is not run on the data;
 * ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
 
-Facts of the whole paper come beside them: what it does with the model and the data
-(``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_fineTunes"``, ``"m_proposes"``, …) and what
-they are (``m_<type>``, ``d_<type>``: ``"d_Benchmark"``, ``"d_Dataset"``); ``main``, ``only_model``.
+The paper's own network or agent, though typed a method ("X, a graph attention network"), is paired as a
+model (:func:`kg.extract.experiment_names.as_models`).  Facts of the whole paper come beside them: what it
+does with the model and the data (``m_<predicate>``, ``d_<predicate>``: ``"m_evaluates"``, ``"m_fineTunes"``,
+``"m_proposes"``, …) and what they are (``m_<type>``, ``d_<type>``: ``"d_Benchmark"``, ``"d_Dataset"``);
+``main``, ``only_model``.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from functools import lru_cache
 from kg.extract import results as res
 from kg.extract.cues.experiment_rules import RULES  # noqa: F401  (the rule table, by kind)
 from kg.extract.cues.patterns import Cues
-from kg.extract.experiment_names import DATA, MODEL, _Name, main_models, runs
+from kg.extract.experiment_names import DATA, MODEL, _Name, as_models, main_models, runs
 from kg.lexicon import Lexicon
 from kg.extract.uncased import compile_ignorecase
 from kg.model import ExperimentKind, Mention, Predicate
@@ -74,6 +76,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every model–data–kind triple of the paper with its facts."""
     cues = Cues.of(lexicon)
+    mentions = as_models(text, names, mentions, title_end > 0, lexicon)  # its own network or agent: a model
     models = sorted({n.mention for n in names if runs(mentions[n.mention])})
     data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
     mains = main_models(mentions)
@@ -402,6 +405,9 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
         facts.add("model_first")
         if verb_between and not cues.COMPARE_BEFORE.search(left_m[-60:]):
             facts.add("subject")
+    elif not verb_between and "," in sentence[d.end - s0:mo.start - s0] and cues.RESULT_AFTER_MODEL.match(
+            sentence, mo.end - s0):
+        facts.add("subject")  # "On D, X achieves 71%": the opening phrase frames the result of its subject
     # "On D, X reaches 91%, 1.4% over Y": X, between D and Y, is what Y is compared with on D, not another run
     compared_after = d.start < mo.start and bool(cues.COMPARE_BEFORE.search(left_m[-40:]))
     if not compared_after and any(

@@ -151,6 +151,9 @@ _EXPERIMENTS = {
     "TRAIN_AFTER_MODEL": r"^\W*(?:\S+\s+){0,3}?(?:is\s+|was\s+|are\s+|were\s+)?(?:further\s+)?"
                          r"{exp_trained}\s+(?:\S+\s+){0,4}?(?:on|with|using)\b",
     "TRAIN_VERB": r"\b{exp_train_verbs}\b",
+    # a result verb right after a model's name: its subject ("X achieves", "the X model consistently outperforms")
+    "RESULT_AFTER_MODEL": r"\s*(?:(?:{exp_system_nouns})\s+)?(?:\([^()]{0,40}\)\s*)?(?:\w+ly\s+|also\s+|still\s+)?"
+                          r"{exp_result_words}\b",
     "EVAL_BEFORE_DATA": r"\b{exp_eval_before_data}\s+(?:\S+\s+){0,6}?(?:on|across|over|using|against|in)\s+"
                         r"(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$",
     "ON_BEFORE_DATA": r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$",
@@ -170,6 +173,15 @@ _EXPERIMENTS = {
     # an evaluating verb a few words before a model's name: "we evaluate the behaviour of X"
     "EXP_EVALUATE_BEFORE_MODEL": r"\b(?:{exp_evaluate})\s+(?:[\w'’\-]+\s+){0,4}?$",
     "EXP_DATA_ANAPHOR": r"\b(?:{exp_data_anaphors})\b",  # "this data", "our corpus": a data set named before
+    # the paper's own name for one trained system: "TAF-Net", "Foo Transformer v2", "Temporal Fusion Network"
+    # (kg.extract.experiment_names.as_models reads the head as a name only when it is capitalised)
+    "EXP_SYSTEM_NAME": r"(?:{exp_system_heads})(?:[\s\-]?v?\d[\w.]*)?$",
+    # ... or what a name is said to be right after it: "X, a hierarchical graph attention network that ...",
+    # "X: Hierarchical Graph Attention Network for ...", "X (Y), a hybrid CNN-Transformer architecture"
+    "EXP_SYSTEM_DESCRIBED": r"\s*(?:\([^()]{0,80}\)\s*)?[,:]\s*(?:(?:a|an|our|the)\s+)?"
+                            r"(?:(?!(?:{prepositions}|to|that|which|and|a|an|the|our)\b)[\w\-]+,?\s+){0,5}?"
+                            r"(?:{exp_system_heads})s?"
+                            r"(?=\s*(?:[,.;:()]|$)|\s+(?:{apposition_after}|\w+ed)\b)",
 }
 TEMPLATES = {**_RELATIONS, **_EXPERIMENTS}
 
