@@ -24,9 +24,9 @@ def stop_words(lexicon: Lexicon | None = None) -> frozenset[str]:
 
 
 # A name: starts with a capital or digit, may hold hyphens, dots and slashes
-# between word characters, and up to three words ("Dolmino Mix 1124").
+# between word characters, and up to four words ("Dolmino Mix 1124", "Dual Path Token Routing").
 _WORD = r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*"
-_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}})"
+_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})"
 def _inner_capital_or_digit(name: str) -> bool:
     """Written as a name, not a word: "Maze-Extreme", "GridLogic2", not "Table" or "Monday"."""
     return any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
@@ -35,7 +35,7 @@ def _inner_capital_or_digit(name: str) -> bool:
 def _name_like(name: str) -> bool:
     """A word group that reads as a name rather than prose."""
     words = name.split()
-    if not words or len(words) > 3:
+    if not words or len(words) > 4:
         return False
     first = words[0]
     if first.lower() in stop_words() or name_key(name) in GENERIC_KEYS or name_key(first) in GENERIC_KEYS:
