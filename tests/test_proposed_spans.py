@@ -24,3 +24,12 @@ def test_no_part_of_a_longer_capitalised_name_is_proposed():
     got = [text[s:e] for s, e, _ in proposal_spans(text, Lexicon.load())]
     assert not any(n.startswith("Slow Warm") for n in got)
 
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("In this paper we propose a novel LLM-guided planner for household chores.", "LLM-guided"),
+    ("Pocket: A 2.7B Parameter Assistant for Phones", "2.7B"),
+    ("We present a 3D tracker that runs on a phone.", "3D"),
+])
+def test_a_size_a_dimension_or_a_hyphenated_adjective_is_no_proposed_name(sentence, unwanted):
+    text = "A Study\n" + sentence
+    assert unwanted not in [text[s:e] for s, e, _ in proposal_spans(text, Lexicon.load())]

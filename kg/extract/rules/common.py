@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from kg import names
 from kg.catalogue import name_key, read_lines
 from kg.lexicon import Lexicon
 
@@ -44,10 +45,19 @@ def _name_like(name: str) -> bool:
         return False  # "Recently", "Secondly": sentence adverbs, not names
     if not any(c.isalpha() for c in name) or ("-" in first and _MEASURE.match(first)):
         return False  # "1.2-trillion-token": an amount
+    if len(words) == 1 and _size_or_adjective(first):
+        return False
     if len(words) == 1:
         inner_upper = any(c.isupper() for c in first[1:])
         return inner_upper or any(c.isdigit() for c in first) or "-" in first or first[0].isupper()
     return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _size_or_adjective(word: str) -> bool:
+    """"4.5B", "50B+", "3D", "LLM-based": a size, a dimension or a hyphenated adjective, never a name alone."""
+    head, dash, tail = word.rpartition("-")
+    return (names.is_size(word.rstrip("+")) or re.fullmatch(r"\d+D", word) is not None
+            or bool(dash and head and tail.lower() in Lexicon.load().words("adjective_hyphen_tails")))
 
 
 def _trim_name(t: str, s: int, e: int) -> tuple[int, int]:
