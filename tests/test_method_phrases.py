@@ -70,3 +70,12 @@ def test_lower_case_lists_and_acronym_definitions_are_marked():
 ])
 def test_the_first_word_shape_is_a_feature(name, kind):
     assert _context(f"We apply {name} here.", name).get(f"open-mod-kind={kind}") == 1.0
+
+
+def test_a_phrase_the_paper_introduces_or_calls_a_method_is_marked():
+    assert "open-after-propose" in _context("We propose cache-aware training for long inputs.", "cache-aware training")
+    assert "open-after-propose" not in _context("Prior work relies on cache-aware training.", "cache-aware training")
+    assert "open-before-kind" in _context("A staged learning mechanism sets the pace.", "staged learning")
+    assert "open-before-kind" in _context("It beats a stratified sampling baseline.", "stratified sampling")
+    assert "open-before-kind" not in _context("Staged learning is slow on long inputs.", "Staged learning")
+

@@ -170,10 +170,13 @@ def _open_context(f: dict[str, float], cands: Sequence[Candidate], text: str, le
     A method named in lower case tends to stand bare after a verb of use or a
     listing word ("via random search", "such as weight pruning"), often among
     other such phrases; a description tends to follow a determiner ("a careful
-    tuning").  Its first word's shape: a hyphenated "-based"/"-aware" adjective,
+    tuning").  One the paper introduces follows a verb of introducing ("we propose
+    cache-aware training"), or is called a method by the noun after it ("a self-paced
+    learning mechanism").  Its first word's shape: a hyphenated "-based"/"-aware" adjective,
     a participle ("constrained decoding"), another adjective, or a noun.
     """
     use_before, determiners = lexicon.words("method_phrase_use_before"), lexicon.words("determiners")
+    introduce, kinds = tuple(lexicon.lines("cue_introduce_verbs")), lexicon.words("method_phrase_kind_after")
     for c in cands:
         left = text[max(0, c.start - 40):c.start]
         before = left.lower().split()
@@ -185,6 +188,11 @@ def _open_context(f: dict[str, float], cands: Sequence[Candidate], text: str, le
             f["open-lower-list"] = 1.0
         if text[c.end:c.end + 2] == " (" and text[c.end + 2:c.end + 3].isupper():
             f["open-defines-acronym"] = 1.0
+        if any(w.startswith(introduce) for w in before[-4:]):
+            f["open-after-propose"] = 1.0
+        after = _words(text[c.end:c.end + 20])[:1]
+        if after and (after[0] in kinds or after[0][:-1] in kinds):
+            f["open-before-kind"] = 1.0
     words = cands[0].text.split() if cands else []
     if len(words) < 2:
         return

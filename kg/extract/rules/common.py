@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from kg import names
 from kg.catalogue import name_key, read_lines
 from kg.lexicon import Lexicon
 
@@ -24,9 +25,9 @@ def stop_words(lexicon: Lexicon | None = None) -> frozenset[str]:
 
 
 # A name: starts with a capital or digit, may hold hyphens, dots and slashes
-# between word characters, and up to three words ("Dolmino Mix 1124").
+# between word characters, and up to four words ("Dolmino Mix 1124", "Dual Path Token Routing").
 _WORD = r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*"
-_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}})"
+_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})"
 def _inner_capital_or_digit(name: str) -> bool:
     """Written as a name, not a word: "Maze-Extreme", "GridLogic2", not "Table" or "Monday"."""
     return any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name)
@@ -35,7 +36,7 @@ def _inner_capital_or_digit(name: str) -> bool:
 def _name_like(name: str) -> bool:
     """A word group that reads as a name rather than prose."""
     words = name.split()
-    if not words or len(words) > 3:
+    if not words or len(words) > 4:
         return False
     first = words[0]
     if first.lower() in stop_words() or name_key(name) in GENERIC_KEYS or name_key(first) in GENERIC_KEYS:
@@ -44,10 +45,19 @@ def _name_like(name: str) -> bool:
         return False  # "Recently", "Secondly": sentence adverbs, not names
     if not any(c.isalpha() for c in name) or ("-" in first and _MEASURE.match(first)):
         return False  # "1.2-trillion-token": an amount
+    if len(words) == 1 and _size_or_adjective(first):
+        return False
     if len(words) == 1:
         inner_upper = any(c.isupper() for c in first[1:])
         return inner_upper or any(c.isdigit() for c in first) or "-" in first or first[0].isupper()
     return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _size_or_adjective(word: str) -> bool:
+    """"4.5B", "50B+", "3D", "LLM-based": a size, a dimension or a hyphenated adjective, never a name alone."""
+    head, dash, tail = word.rpartition("-")
+    return (names.is_size(word.rstrip("+")) or re.fullmatch(r"\d+D", word) is not None
+            or bool(dash and head and tail.lower() in Lexicon.load().words("adjective_hyphen_tails")))
 
 
 def _trim_name(t: str, s: int, e: int) -> tuple[int, int]:

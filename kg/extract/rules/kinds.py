@@ -107,6 +107,12 @@ def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
 _KIND_COMMA = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+$")
 
 
+def apposition_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
+    """"we collect a dataset, X, for …": the kind an article and a comma set right before a name, if any."""
+    m = _KIND_COMMA.search(text[max(0, s - 80):s])
+    return v.head_type([m.group(1)]) if m else None
+
+
 def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"pre-trained on X" names data; "continually pretrained from X" names the weights it started from."""
     before = text[max(0, s - 60):s]

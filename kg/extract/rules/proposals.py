@@ -9,13 +9,13 @@ from kg import names
 from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
-from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type,
+from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type, apposition_before_type, apposition_type,
                                     _type_from_context, described_as_no_entity)
 from kg.extract.rules.titles import (SUBJECT_DEFINED, proposal_spans, software_title, subtitle_type, title_name,
                                     title_phrase)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
 from kg.extract.engine import rule
-from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
+from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, BENCH_SHAPE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
 from kg.extract.text import Page
 from kg.extract.types import Candidate
 from kg.extract.rules.patterns import context_patterns
@@ -89,13 +89,21 @@ def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
 
 
 def _retype_described(v: Vocab, text: str, draft: Draft) -> None:
-    """"PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": a name with a size that is no model."""
+    """"PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": a name with a size that is no model.
+
+    And "FooQA, a … dataset", "a dataset, FooQA,": a new name written like a benchmark that the text itself
+    calls a dataset in apposition is one (the text's word over the name's shape).
+    """
     retyped: dict[str, EntityType] = {}
     for c in (c for c in draft.cands() if c.rule == MODEL_SHAPE):
         described = retyped.get(c.text) or _described_type(v, text, c.end) or _noun_before_type(v, text, c.start)
         if described in (EntityType.DATASET, EntityType.BENCHMARK):
             retyped.setdefault(c.text, described)
-    draft(*(Retype(i, retyped[c.text]) for i, c in draft.entries() if c.rule == MODEL_SHAPE and c.text in retyped))
+    for c in (c for c in draft.cands() if c.rule == BENCH_SHAPE and c.entry_id is None):
+        if (apposition_type(v, text, c.end) or apposition_before_type(v, text, c.start)) == EntityType.DATASET:
+            retyped.setdefault(c.text, EntityType.DATASET)
+    draft(*(Retype(i, retyped[c.text]) for i, c in draft.entries()
+            if c.rule in (MODEL_SHAPE, BENCH_SHAPE) and c.text in retyped))
 
 
 def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> list[tuple[int, int, bool]]:

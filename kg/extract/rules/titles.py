@@ -129,8 +129,15 @@ def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, in
     [('FooBench', False), ('bar tuning', True)]
     """
     lexicon = lexicon or Lexicon.load()
-    spans = [(s, e, direct) for s, e, direct in _proposal_sites(t, lexicon) if not _attributive(t, s, e, lexicon)]
+    spans = [(s, e, direct) for s, e, direct in _proposal_sites(t, lexicon)
+             if not _attributive(t, s, e, lexicon) and not _cut_short(t, e)]
     return sorted(set(spans))
+
+
+def _cut_short(t: str, e: int) -> bool:
+    """Does another capitalised word follow the name?  Then the name is longer than a name pattern takes
+    ("Answer-Anchored Group Relative Policy Optimization"): a part of it is no proposal of its own."""
+    return re.match(r" [A-Z][\w\-]*(?=[\s,.;:()]|$)", t[e:e + 60]) is not None
 
 
 def _attributive(t: str, s: int, e: int, lexicon: Lexicon) -> bool:

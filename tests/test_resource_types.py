@@ -1,0 +1,27 @@
+"""A new name written like a benchmark ("…QA", "…Bench") that the text itself calls a dataset is a Dataset."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.catalogue import Catalogue
+from kg.extract.pipeline import paper_text
+from kg.extract.runner import find_candidates
+from kg.model import EntityType
+
+D, B = EntityType.DATASET, EntityType.BENCHMARK
+
+
+def types(abstract: str) -> dict[str, EntityType]:
+    text, title_end = paper_text("A Study", abstract)
+    return {c.text: c.type for c in find_candidates(text, title_end, Catalogue.from_entries([]))}
+
+
+@pytest.mark.parametrize("abstract, name, wanted", [
+    ("To teach the model long answers we gather a dataset, HarborQA, for supervised tuning.", "HarborQA", D),
+    ("We release KelpQA, a hand-checked dataset of 9k questions, for training small readers.", "KelpQA", D),
+    ("We release KelpQA, a hand-checked benchmark of 9k questions, for testing small readers.", "KelpQA", B),
+    ("Scores on KelpQA rise by four points with our method.", "KelpQA", B),
+])
+def test_a_benchmark_shaped_name_called_a_dataset_in_apposition_is_a_dataset(abstract, name, wanted):
+    assert types(abstract)[name] == wanted
