@@ -306,3 +306,19 @@ def test_an_opening_fine_tuned_clause_is_said_of_its_subject(nlp):
                 "reach high accuracy.")
     assert edges(nlp, abstract)["Kite-8B"] == P.FINE_TUNES
 
+
+
+def test_a_known_name_listed_after_namely_is_not_proposed(nlp):
+    """"namely" lists what the words before it describe; only a word that coins a name ("called") proposes it."""
+    found = edges(nlp, "We pre-train one policy on tasks from two benchmark suites, namely WidgetQA and PuzzleSet. "
+                       "The policy is then tested on held-out tasks.")
+    assert found["WidgetQA"] != P.PROPOSES
+    coined = edges(nlp, "We propose a simple recipe called Widgetize that halves the training cost of agents.")
+    assert coined["Widgetize"] == P.PROPOSES
+
+
+def test_a_model_the_paper_says_it_has_pre_trained_under_a_name_is_proposed(nlp):
+    """"We have pre-trained a … model Polyglossa": the paper's own training run, named without a comma."""
+    found = edges(nlp, "We have pre-trained a multilingual encoder model Polyglossa and observed large gains "
+                       "over monolingual encoders on WidgetQA.")
+    assert found["Polyglossa"] == P.PROPOSES
