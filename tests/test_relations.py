@@ -322,3 +322,13 @@ def test_a_model_the_paper_says_it_has_pre_trained_under_a_name_is_proposed(nlp)
     found = edges(nlp, "We have pre-trained a multilingual encoder model Polyglossa and observed large gains "
                        "over monolingual encoders on WidgetQA.")
     assert found["Polyglossa"] == P.PROPOSES
+
+
+def test_a_name_called_earlier_work_is_not_proposed(nlp):
+    """"an existing approach called X" names someone else's method; "a new recipe called X" names ours."""
+    found = edges(nlp, "We compare our agent with an existing decoding approach called beam search on long inputs.")
+    assert found["beam search"] != P.PROPOSES
+    found = edges(nlp, "We set our agent against a previous method called Widgetize, which needs labels.")
+    assert found.get("Widgetize") != P.PROPOSES
+    coined = edges(nlp, "We propose a new decoding recipe called Gadgetize that halves the cost of agents.")
+    assert coined["Gadgetize"] == P.PROPOSES
