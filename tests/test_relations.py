@@ -332,3 +332,22 @@ def test_a_name_called_earlier_work_is_not_proposed(nlp):
     assert found.get("Widgetize") != P.PROPOSES
     coined = edges(nlp, "We propose a new decoding recipe called Gadgetize that halves the cost of agents.")
     assert coined["Gadgetize"] == P.PROPOSES
+
+
+def test_a_name_given_with_its_authors_reference_is_earlier_work(nlp):
+    """A model cited with an author-year reference, and no cue of our own use, is only mentioned."""
+    found = edges(nlp, "Our method carries the masked objective of Zeta (Smith et al., 2021) over to images. "
+                       "It reaches 70% on WidgetQA.")
+    assert found["Zeta"] == P.MENTIONS
+    used = edges(nlp, "We fine-tune Zeta (Smith et al., 2021) on WidgetQA and report accuracy.")
+    assert used["Zeta"] == P.FINE_TUNES
+
+
+def test_the_citation_cue_reads_author_year_references():
+    from kg.extract.cues.patterns import Cues
+
+    cited = Cues.of().CITED_AFTER
+    assert cited.match(" (Smith et al., 2021) to images")
+    assert cited.match(" framework by Smith and Jones et al. (2019)")
+    assert cited.match("; Smith et. al, 2019)")
+    assert not cited.match(" (Smith, 2021)") and not cited.match(" and reach 80% in 2021")
