@@ -306,3 +306,48 @@ def test_an_opening_fine_tuned_clause_is_said_of_its_subject(nlp):
                 "reach high accuracy.")
     assert edges(nlp, abstract)["Kite-8B"] == P.FINE_TUNES
 
+
+
+def test_a_known_name_listed_after_namely_is_not_proposed(nlp):
+    """"namely" lists what the words before it describe; only a word that coins a name ("called") proposes it."""
+    found = edges(nlp, "We pre-train one policy on tasks from two benchmark suites, namely WidgetQA and PuzzleSet. "
+                       "The policy is then tested on held-out tasks.")
+    assert found["WidgetQA"] != P.PROPOSES
+    coined = edges(nlp, "We propose a simple recipe called Widgetize that halves the training cost of agents.")
+    assert coined["Widgetize"] == P.PROPOSES
+
+
+def test_a_model_the_paper_says_it_has_pre_trained_under_a_name_is_proposed(nlp):
+    """"We have pre-trained a … model Polyglossa": the paper's own training run, named without a comma."""
+    found = edges(nlp, "We have pre-trained a multilingual encoder model Polyglossa and observed large gains "
+                       "over monolingual encoders on WidgetQA.")
+    assert found["Polyglossa"] == P.PROPOSES
+
+
+def test_a_name_called_earlier_work_is_not_proposed(nlp):
+    """"an existing approach called X" names someone else's method; "a new recipe called X" names ours."""
+    found = edges(nlp, "We compare our agent with an existing decoding approach called beam search on long inputs.")
+    assert found["beam search"] != P.PROPOSES
+    found = edges(nlp, "We set our agent against a previous method called Widgetize, which needs labels.")
+    assert found.get("Widgetize") != P.PROPOSES
+    coined = edges(nlp, "We propose a new decoding recipe called Gadgetize that halves the cost of agents.")
+    assert coined["Gadgetize"] == P.PROPOSES
+
+
+def test_a_name_given_with_its_authors_reference_is_earlier_work(nlp):
+    """A model cited with an author-year reference, and no cue of our own use, is only mentioned."""
+    found = edges(nlp, "Our method carries the masked objective of Zeta (Smith et al., 2021) over to images. "
+                       "It reaches 70% on WidgetQA.")
+    assert found["Zeta"] == P.MENTIONS
+    used = edges(nlp, "We fine-tune Zeta (Smith et al., 2021) on WidgetQA and report accuracy.")
+    assert used["Zeta"] == P.FINE_TUNES
+
+
+def test_the_citation_cue_reads_author_year_references():
+    from kg.extract.cues.patterns import Cues
+
+    cited = Cues.of().CITED_AFTER
+    assert cited.match(" (Smith et al., 2021) to images")
+    assert cited.match(" framework by Smith and Jones et al. (2019)")
+    assert cited.match("; Smith et. al, 2019)")
+    assert not cited.match(" (Smith, 2021)") and not cited.match(" and reach 80% in 2021")

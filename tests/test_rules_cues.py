@@ -51,6 +51,8 @@ CASES = [
     ("evaluation-cue", ("We evaluate Zeta-7B on trips.", "Zeta-7B", M), P.EVALUATES,
      ("We fine-tune Zeta-7B.", "Zeta-7B", M)),
     ("experiment-context", ("Zeta-7B plans trips.", "Zeta-7B", M), P.EVALUATES, ("FooCorpus is large.", "FooCorpus", D)),
+    ("cited-earlier-work", ("Our tagger borrows the objective of Zeta-7B (Smith et al., 2021).", "Zeta-7B", M),
+     P.MENTIONS, ("Our tagger borrows the objective of Zeta-7B in 2021.", "Zeta-7B", M)),
     ("contrast", ("Unlike FooCorpus, our trip data is clean.", "FooCorpus", D), P.MENTIONS,
      ("We train Zeta-7B on FooCorpus.", "FooCorpus", D)),
     ("trained-by-others", ("Models trained on FooCorpus forget trips.", "FooCorpus", D), P.MENTIONS,

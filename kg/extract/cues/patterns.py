@@ -97,6 +97,9 @@ _RELATIONS = {
     "OURS_BASED_ON": r"\bour\s+$",  # "our X-based model": the model is ours, X its base
     "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
     "FROZEN": r"\b(?:{cue_frozen})\b",
+    # a reference to its authors right after a name: "BERT (Devlin et al., 2019)", "X by Vaswani et al. (2017)"
+    "CITED_AFTER": r"^\s*(?:[\w\-]+\s+){0,2}?(?:by\s+|[(\[]\s*|;\s*)[\w\-]+(?:\s+(?:and|&)\s+[\w\-]+)?\s+"
+                   r"{cue_citation},?\s*[(\[]?\s*(?:19|20)\d\d",
     "FROZEN_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|was|were|remains?|stays?|kept|being)\s+)?(?:{cue_frozen})\b",
     "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
     "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?{cue_system_on}",

@@ -11,8 +11,8 @@ from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type, apposition_before_type, apposition_type,
                                     _type_from_context, described_as_no_entity)
-from kg.extract.rules.titles import (SUBJECT_DEFINED, proposal_spans, software_title, subtitle_type, title_name,
-                                    title_phrase)
+from kg.extract.rules.titles import (SUBJECT_DEFINED, earlier_work_named, proposal_spans, software_title,
+                                    subtitle_type, title_name, title_phrase)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
 from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, BENCH_SHAPE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
@@ -199,12 +199,18 @@ def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
               Add(Candidate(s, e, text[s:e], EntityType.TECHNIQUE, REPEAT, 0.65, proposed=True)))
 
 
+def _called_here(v: Vocab, text: str, start: int, called: re.Pattern[str]) -> bool:
+    """"a task called X" names X here, unless the words before say it is earlier work ("an existing approach called X")."""
+    m = called.search(text, max(0, start - 30), start)
+    return m is not None and not earlier_work_named(text, m.start(), v.lexicon)
+
+
 def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A known name "called" here, and a new name the title carries as its subject, are the paper's own."""
     # "a task called replaced token detection": named here, so introduced here
     called = word_patterns(v.lexicon).called
     draft(*(Propose(i) for i, c in draft.entries()
-            if c.entry_id and called.search(text, max(0, c.start - 30), c.start)))
+            if c.entry_id and _called_here(v, text, c.start, called)))
     title = text[:title_end]
     title_key = name_key(title)
     for i, c in draft.entries():

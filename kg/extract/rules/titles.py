@@ -174,8 +174,8 @@ def _proposal_sites(t: str, lexicon: Lexicon) -> list[tuple[int, int, bool]]:
             spans.append((s, e, True))
             continue
         s, e = _trim_name(t, *m.span("name"))
-        if _name_like(t[s:e]):
-            spans.append((s, e, True))
+        if _name_like(t[s:e]) and not earlier_work_named(t, m.start(), lexicon):
+            spans.append((s, e, _naming_word(m.group(0), lexicon)))
     for m in word_patterns(lexicon).trained_new.finditer(t):  # not "direct": a known model trained again is not new
         s, e = _trim_name(t, *m.span("name" if m.group("name") else "name2"))
         if _name_like(t[s:e]):
@@ -189,6 +189,25 @@ def _proposal_sites(t: str, lexicon: Lexicon) -> list[tuple[int, int, bool]]:
             if _name_like(t[s:e]):
                 spans.append((s, e, group == "name"))
     return spans
+
+
+def _naming_word(opening: str, lexicon: Lexicon) -> bool:
+    """Does a name follow a word that coins it ("a method called X"), rather than "namely", which only lists
+    what the words before it describe ("two benchmark suites, namely A and B")?  Only a coined name is direct:
+    a known name after "namely" is no proposal of the paper."""
+    first = opening.split(None, 1)[0].lower() if opening.strip() else ""
+    return first in lexicon.words("naming_words")
+
+
+_DETERMINER = re.compile(r"(?:^|[\s(])(?:a|an|the|The|A|An)\s")
+
+
+def earlier_work_named(t: str, at: int, lexicon: Lexicon) -> bool:
+    """"an existing approach called X": the noun phrase before the naming word says X is earlier work, not ours."""
+    left = re.split(r"[.;:,()]", t[max(0, at - 80):at])[-1]
+    starts = [m.end() for m in _DETERMINER.finditer(left)]
+    words = left[starts[-1] if starts else 0:].lower().split()
+    return any(w in lexicon.words("cue_earlier_work") for w in words)
 
 
 def said_to_be_proposed(t: str, end: int, lexicon: Lexicon | None = None) -> bool:

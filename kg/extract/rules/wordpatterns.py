@@ -34,9 +34,9 @@ class WordPatterns:
 
 def _trained_new(lexicon: Lexicon) -> re.Pattern[str]:
     nouns = lexicon.fragments("trained_model_nouns")
-    return compile_opening(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+)?(?:pre-?)?train\s+(?:" + _NAME
-                      + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?" + nouns + r"s?\b"
-                      r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + nouns + r",\s+"
+    return compile_opening(r"\b(?:[Ww]e|[Hh]ere,? we|and)\s+(?:also\s+|have\s+(?:also\s+)?)?(?:pre-?)?train(?:ed)?\s+(?:"
+                      + _NAME + r",\s+(?:a|an|our)\s+(?:[\w\-]+,?\s+){0,6}?" + nouns + r"s?\b"
+                      r"|(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + nouns + r",?\s+"
                       + _NAME.replace("name", "name2") + r"(?=[\s,.;:()]|$))")
 
 
