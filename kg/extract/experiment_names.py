@@ -87,13 +87,12 @@ def runs(m: Mention) -> bool:
 
 
 def as_models(text: str, names: list[_Name], mentions: Sequence[Mention], has_title: bool,
-              lexicon: Lexicon | None = None) -> Sequence[Mention]:
+              cues: Cues) -> Sequence[Mention]:
     """The mentions, with the paper's own methods that are trained systems read as models: named or described as
     a network, transformer, agent or architecture ("TAF-Net", "X, a hierarchical graph attention network") and
     run on data as a model is, not a method, framework or approach (applied to a model, it leaves the result to
     the model).  A title that names such a system names the paper's one; the others are its parts.  Only the
     pairing reads them so; the graph keeps the type the text gave."""
-    cues = Cues.of(lexicon)
     own = {n.mention for n in names if runs(mentions[n.mention]) and mentions[n.mention].type != MODEL}
     system = {i for i in own if any(_system_name(s, cues) for s in (mentions[i].text, *mentions[i].aliases))}
     system |= {n.mention for n in names if n.mention in own and not n.anaphor

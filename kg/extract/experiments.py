@@ -76,7 +76,7 @@ def candidates(text: str, title_end: int, sentences: list[tuple[int, int]], name
                mentions: Sequence[Mention], lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every model–data–kind triple of the paper with its facts."""
     cues = Cues.of(lexicon)
-    mentions = as_models(text, names, mentions, title_end > 0, lexicon)  # its own network or agent: a model
+    mentions = as_models(text, names, mentions, title_end > 0, cues)  # its own network or agent: a model
     models = sorted({n.mention for n in names if runs(mentions[n.mention])})
     data = sorted({n.mention for n in names if mentions[n.mention].type in DATA})
     mains = main_models(mentions)
