@@ -22,12 +22,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 OUT = ROOT / "kg" / "data" / "models" / "experiments.json"
-INPUTS = (SHARED / "seeds", SHARED / "external" / "recent-papers" / "papers.jsonl")
 sys.path.insert(0, str(ROOT))  # this checkout's kg, not whichever one is installed
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_relations import GOLD  # noqa: E402  (one list of the annotated papers)
+from train_relations import GOLD, SOURCES as INPUTS  # noqa: E402  (one list of the annotated papers and their texts)
 
 
 def key(text: str) -> str:

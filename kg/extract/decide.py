@@ -65,15 +65,16 @@ class LinearModel:
             return cls(json.load(fh))
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
-        """The softmax of the classes' scores: the same floats by the matrix (numpy) or the lists."""
-        scores = self._scores_numpy(features) if self._np is not None else self._scores(features)
+        """The softmax of the classes' scores (by the matrix: the same floats as the lists of :meth:`_scores`)."""
+        scores = self._scores_numpy(features)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return [e / total for e in exps]
 
     def _scores(self, features: dict[str, float]) -> list[float]:
-        """Intercept plus each known feature's weighted row, added in the features' order (pure Python)."""
+        """Intercept plus each known feature's weighted row, added in the features' order: the plain form of
+        :meth:`_scores_numpy`, which the tests hold it to."""
         scores = list(self.intercept)
         weights = self.weights
         for name, value in features.items():
@@ -83,12 +84,10 @@ class LinearModel:
         return scores
 
     @cached_property
-    def _np(self) -> tuple[dict[str, int], object] | None:
-        """Row index of each feature and the matrix of [intercept, weights...], or None without numpy."""
-        try:
-            import numpy
-        except ImportError:  # pragma: no cover - spaCy brings numpy
-            return None
+    def _np(self) -> tuple[dict[str, int], object]:
+        """Row index of each feature and the matrix of [intercept, weights...] (numpy comes with spaCy)."""
+        import numpy
+
         index = {name: i for i, name in enumerate(self.weights, 1)}
         return index, numpy.array([self.intercept, *self.weights.values()], dtype=numpy.float64).reshape(
             len(index) + 1, len(self.classes))

@@ -99,8 +99,8 @@ def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
 
 def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"our best dataset DFN-5B", "a grounded image generation model, GLIGEN,": the kind named right before a name."""
-    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s]) or _KIND_COMMA.search(text[max(0, s - 80):s])
-    return v.head_type([m.group(1)]) if m else None
+    m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
+    return v.head_type([m.group(1)]) if m else apposition_before_type(v, text, s)
 
 
 # "a grounded image generation model, X": a kind with its article, then the name in apposition
