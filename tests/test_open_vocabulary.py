@@ -166,6 +166,25 @@ def test_an_open_acronym_is_read_through_its_long_form():
     doc.user_data[pipeline.FEATURES] = record = []
     pipeline.mentions_of(nlp(doc), relations=True)
     # its own features, whichever open model reads them ("open:" or, beside a method phrase, "phrase:")
-    features = {m.text: {k.partition(":")[2]: v for k, v in f.items() if ":" in k} for m, f in record}
+    features = {name: {k.partition(":")[2]: v for k, v in f.items() if ":" in k}
+                for m, f in record for name in (m.text, *m.aliases)}  # one entity, the acronym and its long form
     assert features["WEP"].get("open-long-head-method") == 1.0
     assert features["SEF"].get("open-long-form") == 1.0 and "open-long-head-method" not in features["SEF"]
+
+
+def test_a_long_form_found_before_its_acronym_is_one_entity_with_it():
+    """The run "Spectral Drift Operator" is a candidate of its own, written before "(SDO)" defines it as the
+    acronym's long form: one entity, not two, whichever of them the text writes first."""
+    from kg.extract import pipeline
+
+    nlp = pipeline.build_nlp(model_path=None, open_vocab=True)
+    text, title_end = paper_text("Control by Operators", "We steer the plant by defining a Spectral Drift "
+                                 "Operator (SDO). The SDO maps each state to a drift.")
+    doc = nlp.make_doc(text)
+    doc.user_data["mlkg_text"] = text
+    doc._.title_end = title_end
+    doc.user_data[pipeline.FEATURES] = record = []
+    pipeline.mentions_of(nlp(doc), relations=True)
+    named = [(m.text, *m.aliases) for m, _ in record if "SDO" in (m.text, *m.aliases)
+             or "Spectral Drift Operator" in (m.text, *m.aliases)]
+    assert len(named) == 1 and set(named[0]) >= {"SDO", "Spectral Drift Operator"}

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.recognise import Candidate
-from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
+from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE, REPEAT
 from kg.extract.cues.patterns import Cues
 from kg.extract.cues.relation_rules import basis_of_ours, fine_tune_cue, id_of
 from kg.extract.relations import PaperContext, sentence_facts, strongest
@@ -103,7 +103,8 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         _occurrence_features(f, c, etype, text, title_end, lexicon)
     _title_share(f, main.text, text, title_end, etype)
     open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
-    if open_rules:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
+    named = any(c.rule not in OPEN_RULES and c.rule != REPEAT for c in group)  # "EVA" of "… (EVA)": a name
+    if open_rules and not named:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
         lexicon = lexicon or Lexicon.load()
         _open_features(f, main.text, text, title_end, lexicon)
         _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon)

@@ -353,10 +353,12 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
     alias_of: dict[str, str] = {}
     for cand in cands:
         key = _identity(cand)
-        root = alias_of.setdefault(key, key)
+        root = _find(alias_of, key)
         for alias in cand.aliases:
-            alias_of.setdefault(names.singular(name_key(alias)), root)
-        groups[root].append(cand)
+            other = _find(alias_of, names.singular(name_key(alias)))
+            if other != root:  # the alias names a group of its own, found before or after: one entity
+                alias_of[other] = root
+        groups[key].append(cand)
     merged: dict[str, list[Candidate]] = defaultdict(list)
     for key, group in groups.items():
         merged[_find(alias_of, key)].extend(group)
@@ -364,9 +366,8 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _find(alias_of: dict[str, str], key: str) -> str:
-    seen = set()
-    while alias_of.get(key, key) != key and key not in seen:
-        seen.add(key)
+    """The root of ``key``'s set (union-find without ranks: a paper's names are few)."""
+    while alias_of.get(key, key) != key:
         key = alias_of[key]
     return key
 
