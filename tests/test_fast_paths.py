@@ -205,3 +205,42 @@ def test_scores_by_the_matrix_on_a_hand_made_model():
     for features in ({}, {"x": 1.0}, {"y": 1.0, "x": 1.0, "z": 0.5}, {"x": 1.0, "y": 1.0}, {"q": 1.0}):
         assert model._scores_numpy(features) == model._scores(features), features
     assert model._scores_numpy({"x": 1.0, "y": 1.0}) == [0.1 + 0.7 + 1e16, -0.3 + 0.2 - 1e16]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_MODEL_FEATURES),
+                          st.sampled_from([1.0, 1, 0.2, 0.4, 0.6, 0.8, 2.5, -1.0, 1e-7])), max_size=60),
+       st.integers(0, 40), st.integers(1, 4))
+def test_reasons_from_the_gathered_rows_are_the_ones_the_lists_give(pairs, cls, n):
+    """The decider reads its reasons off the rows it scored with: the same features, order and ties."""
+    from kg.extract.decide import _reasons_of
+
+    model = _shipped_model()
+    features = dict(pairs)
+    cls %= len(model.classes)
+    names, picked = model._gather(features)
+    assert _reasons_of(names, picked, cls, n) == model.reasons(features, cls, n)
+
+
+def test_reasons_on_a_hand_made_model_with_ties_and_scaled_values():
+    from kg.extract.decide import LinearModel, _reasons_of
+
+    model = LinearModel({"classes": ["a", "b"], "intercept": [0.1, -0.3],
+                         "weights": {"x": [0.5, 0.2], "y": [1.0, -1.0], "z": [1.0, 3.0], "w": [-2.0, 0.0]}})
+    for features in ({}, {"x": 1.0, "y": 0.5, "z": 0.5}, {"y": 1.0, "z": 1.0, "x": 2.0}, {"w": -1.0, "q": 1.0}):
+        names, picked = model._gather(features)
+        for cls in (0, 1):
+            assert _reasons_of(names, picked, cls) == model.reasons(features, cls), (features, cls)
+    names, picked = model._gather({"x": 1.0, "y": 0.5, "z": 0.5})
+    assert _reasons_of(names, picked, 0) == ("z", "y", "x")  # 0.5 == 0.5 == 0.5: the later name first
+
+
+def test_allowed_classes_are_the_classes_a_type_may_take():
+    from kg.extract.decide import NONE, _allowed
+    from kg.model import EntityType
+
+    model = _shipped_model()
+    for etype in EntityType:
+        if etype.name in ("MODEL", "BENCHMARK", "DATASET", "TECHNIQUE"):
+            assert model.allowed_classes(etype) == [i for i, c in enumerate(model.classes)
+                                                    if c != NONE and _allowed(c, etype)]
