@@ -244,3 +244,29 @@ def test_allowed_classes_are_the_classes_a_type_may_take():
         if etype.name in ("MODEL", "BENCHMARK", "DATASET", "TECHNIQUE"):
             assert model.allowed_classes(etype) == [i for i, c in enumerate(model.classes)
                                                     if c != NONE and _allowed(c, etype)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["we", "fine-tune", "fine-tuned", "on", "unlike", "than", "X", "Llama", ",", "and",
+                                 "instruction-tuned", "models", "(", ")", "trained", "over", "a", "b"]),
+                max_size=40).map(" ".join),
+       st.lists(st.integers(0, 300), min_size=1, max_size=8),
+       st.sampled_from(["FINE_TUNE", "CONTRAST", "TRAIN_ON", "DESCRIBING_PARTICIPLE", "EVALUATE"]))
+def test_cue_ends_read_lazily_are_the_ends_of_every_match(sentence, starts, name):
+    """Mentions of one sentence, asked in any order, get the ends a full ``finditer`` gives up to their start."""
+    from kg.extract.cues import reading
+    from kg.extract.cues.patterns import Cues
+
+    cue = getattr(Cues.of(), name)
+    every = [m.end() for m in cue.finditer(sentence)]
+    reading._ENDS.clear()
+    for start in starts:
+        start = min(start, len(sentence))
+        got = reading._ends(cue, sentence, start)
+        assert [e for e in got if e <= start] == [e for e in every if e <= start]
+        assert got == every[:len(got)]
+        o = reading.Occurrence(type=reading.M, sentence=sentence, start=start, end=start, is_title=False,
+                               sentence_index=1, proposed=False)
+        plain = max((e for e in every if e <= start), default=-1)
+        assert reading.before(cue, o) == (plain if plain >= start - reading.LEFT_WINDOW else -1)
+    assert reading._ends(cue, sentence) == every
