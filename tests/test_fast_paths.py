@@ -270,3 +270,21 @@ def test_cue_ends_read_lazily_are_the_ends_of_every_match(sentence, starts, name
         plain = max((e for e in every if e <= start), default=-1)
         assert reading.before(cue, o) == (plain if plain >= start - reading.LEFT_WINDOW else -1)
     assert reading._ends(cue, sentence) == every
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["we", "unlike", "than", "X", "over", "without", "w/o", "models", ",", "prior",
+                                 "methods", "better", "Over", "a"]), max_size=30).map(" ".join),
+       st.lists(st.integers(-1, 200), max_size=3))
+def test_contrast_feature_read_off_the_shared_cue_ends_is_a_search(sentence, asked):
+    """Whatever the cue rules read of the sentence before, the contrast flag is ``CONTRAST.search``'s answer."""
+    from kg.extract import features
+    from kg.extract.cues import reading
+    from kg.extract.cues.patterns import Cues
+
+    cues = Cues.of()
+    reading._ENDS.clear()
+    features._contrast.cache_clear()
+    for upto in asked:
+        reading._ends(cues.CONTRAST, sentence, upto)
+    assert features._contrast(sentence, cues) == bool(cues.CONTRAST.search(sentence))

@@ -25,6 +25,7 @@ from functools import lru_cache
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.cues.patterns import Cues
+from kg.extract.cues.reading import _ends as _cue_ends
 from kg.extract.cues.relation_rules import basis_of_ours, fine_tune_cue, id_of
 from kg.extract.relations import PaperContext, sentence_facts, strongest
 from kg.lexicon import Lexicon
@@ -220,8 +221,10 @@ def _title_genre(title: str, cues: Cues) -> str | None:
 
 @lru_cache(maxsize=256)
 def _contrast(sentence: str, cues: Cues) -> bool:
-    """Does the sentence set something against something?  Read once per sentence, not per name in it."""
-    return bool(cues.CONTRAST.search(sentence))
+    """Does the sentence set something against something?  Read once per sentence, not per name in it: its first
+    match is the first of the matches the cue rules read for the sentence's mentions (``search`` finds what
+    ``finditer`` finds first), so most sentences are not read again."""
+    return bool(_cue_ends(cues.CONTRAST, sentence, -1))
 
 
 def _long_form_features(f: dict[str, float], group: Sequence[Candidate], lexicon: Lexicon) -> None:
