@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.extract.sentences import _BOUNDARY
 from kg.keys import _LOOSE_DOT, _NON_KEY, cased_key, fold
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 # characters that matter to the rules: cases, digits, sentence ends, spaces, and a few beyond ASCII
 _CHARS = st.sampled_from(list("aAbZz09 .!?\n\t,-_+/()") + ["\u00e9", "\u0130", "\u0131", "\u017f", "\u212a", "\u00a0"])
@@ -288,3 +293,42 @@ def test_contrast_feature_read_off_the_shared_cue_ends_is_a_search(sentence, ask
     for upto in asked:
         reading._ends(cues.CONTRAST, sentence, upto)
     assert features._contrast(sentence, cues) == bool(cues.CONTRAST.search(sentence))
+
+
+def _trains_by_every_owner_first(title: str, abstract: str) -> bool:
+    """The plain form of paper_context's training flag: every sentence's owner read, then its training methods."""
+    from kg.extract.cues.patterns import Cues
+    from kg.extract.sentences import split_sentences
+
+    cues = Cues.of()
+    text = f"{title}\n{abstract}"
+    ours = [s for s in split_sentences(abstract) if cues.OURS.search(s) or cues.OURS_OPENER.search(s)]
+    trains = bool(cues.TRAINS_MODELS.search(text) or cues.TRAINS_MODELS_TITLE.search(title)
+                  or any(cues.TRAINING_METHODS.search(s) for s in ours))
+    return trains and not cues.NOT_TRAINING.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["We", "we", "our", "This", "paper", "use", "LoRA", "DPO", "fine-tune", "train",
+                                 "training-free", "models", "Testing", "six", ".", ". ", "!", "\n", " ", "X"]),
+                max_size=30).map(" ".join), st.sampled_from(["", "A title", "Fine-tuning X", "LoRA for all"]))
+def test_paper_trains_models_reads_sentences_lazily_with_the_same_answer(abstract, title):
+    from kg.extract.relations import paper_context
+
+    assert paper_context(title, abstract, frozenset()).trains_models == _trains_by_every_owner_first(title, abstract)
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="the shared seeds are not here")
+def test_paper_trains_models_on_every_shared_text():
+    from kg import ingest
+    from kg.extract.relations import paper_context
+
+    pairs = [(p.title, p.abstract) for p in ingest.read([SHARED / "seeds"]).papers]
+    for rel in ("external/recent-papers/papers.jsonl", "external/scirex/scirex_papers.jsonl"):
+        if (SHARED / rel).exists():
+            for line in (SHARED / rel).read_text(encoding="utf-8").splitlines():
+                rec = json.loads(line)
+                pairs.append((rec.get("title") or "", rec.get("abstract") or ""))
+    assert sum(_trains_by_every_owner_first(t, a) for t, a in pairs) > 100
+    for title, abstract in pairs:
+        assert paper_context(title, abstract, frozenset()).trains_models == _trains_by_every_owner_first(title, abstract)
