@@ -332,3 +332,30 @@ def test_paper_trains_models_on_every_shared_text():
     assert sum(_trains_by_every_owner_first(t, a) for t, a in pairs) > 100
     for title, abstract in pairs:
         assert paper_context(title, abstract, frozenset()).trains_models == _trains_by_every_owner_first(title, abstract)
+
+
+_FIELD_VALUES = {
+    "start": st.integers(0, 50), "end": st.integers(0, 80), "text": st.sampled_from(["X", "Llama-3", ""]),
+    "rule": st.sampled_from(["known", "listed"]), "confidence": st.floats(0, 1),
+    "entry_id": st.none() | st.just("m1"), "base": st.none() | st.just("Llama"),
+    "suffixes": st.sampled_from([(), ("8B",)]), "aliases": st.sampled_from([(), ("L3", "Llama3")]),
+    "proposed": st.booleans(), "long_span": st.none() | st.just((0, 4)), "wraps": st.booleans(),
+    "relation_rule": st.none() | st.just("known+evaluate"), "relation_confidence": st.none() | st.floats(0, 1),
+    "sentence": st.none() | st.just((0, 9)),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional=_FIELD_VALUES), st.fixed_dictionaries({}, optional=_FIELD_VALUES))
+def test_changed_candidate_equals_dataclasses_replace(made, changes):
+    """The relation tagger's copy-with-changes gives what ``dataclasses.replace`` gives, field for field."""
+    from dataclasses import fields, replace
+
+    from kg.extract.types import Candidate, changed
+    from kg.model import EntityType
+
+    base = dict(start=1, end=4, text="Foo", type=EntityType.MODEL, rule="known", confidence=0.5)
+    cand = Candidate(**{**base, **made})
+    got, want = changed(cand, **changes), replace(cand, **changes)
+    assert got == want and type(got) is Candidate
+    assert all(getattr(got, f.name) is getattr(want, f.name) for f in fields(Candidate))
