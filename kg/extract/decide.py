@@ -98,16 +98,10 @@ class LinearModel:
         import numpy
 
         index, matrix = self._np
-        names, rows, values, scaled = [], [0], [1.0], False
-        for name, value in features.items():
-            i = index.get(name)
-            if i is not None:
-                names.append(name)
-                rows.append(i)
-                values.append(value)
-                scaled = scaled or value != 1.0
-        picked = matrix[rows]
-        if scaled:  # w * value, then the sum: the lists' order of operations
+        names = [name for name in features if name in index]  # a name's hash is kept: the lookups after are cheap
+        picked = matrix.take([0, *map(index.__getitem__, names)], axis=0)  # take: half the cost of matrix[rows]
+        values = [1.0, *map(features.__getitem__, names)]
+        if values.count(1.0) != len(values):  # w * value, then the sum: the lists' order of operations
             picked *= numpy.array(values)[:, None]
         return names, picked
 
