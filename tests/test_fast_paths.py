@@ -359,3 +359,23 @@ def test_changed_candidate_equals_dataclasses_replace(made, changes):
     got, want = changed(cand, **changes), replace(cand, **changes)
     assert got == want and type(got) is Candidate
     assert all(getattr(got, f.name) is getattr(want, f.name) for f in fields(Candidate))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["we", "our", "unlike", "than", "previous", "work", "related", "results", "show",
+                                 "95%", "X", "outperforms", "Testing", "existing", "methods", "."]),
+                max_size=25).map(" ".join), st.sampled_from(["Model", "Benchmark", "Technique"]))
+def test_sentence_flags_named_once_are_the_flags_of_the_sentence(sentence, etype):
+    """The features a sentence gives each name in it, named once per sentence: the plain loop's, in its order."""
+    from kg.extract import features
+    from kg.extract.cues.patterns import Cues
+    from kg.extract.relations import sentence_facts
+
+    ours, background, experiment, related = sentence_facts(sentence)
+    plain = {}
+    for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
+                     ("related-work", related), ("contrast", bool(Cues.of().CONTRAST.search(sentence)))):
+        if on:
+            plain[f"sent-{flag}"] = 1.0
+            plain[f"sent-{flag}&type={etype}"] = 1.0
+    assert list(features._sentence_flags(sentence, etype, Cues.of())) == list(plain)
