@@ -379,3 +379,15 @@ def test_sentence_flags_named_once_are_the_flags_of_the_sentence(sentence, etype
             plain[f"sent-{flag}"] = 1.0
             plain[f"sent-{flag}&type={etype}"] = 1.0
     assert list(features._sentence_flags(sentence, etype, Cues.of())) == list(plain)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Foo", "Foo", "oFoo", "-", "_", " ", "7B", "v1", ".", "5", "x", "\u00e9", "\u0661",
+                                 "SFT", "-Foo", "FooFoo", ",", "\n"]), max_size=25).map("".join),
+       st.sampled_from(["Foo", "FooFoo", "Fo.o", "o-F"]))
+def test_variant_spans_by_find_equal_the_pattern_per_name(text, base):
+    """A proposed model's hyphenated variants found by str.find equal the matches of the pattern made per name."""
+    from kg.extract.rules.proposals import variant_spans
+
+    plain = re.compile(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9]\w*(?:\.\w+)*)+)")
+    assert variant_spans(text, base) == [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text)]
