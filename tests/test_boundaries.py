@@ -77,3 +77,18 @@ def test_array_pass_equals_the_plain_components_on_every_shared_text():
         text, title_end = paper_text(title, abstract)
         plain, fast = _both(text, title_end)
         assert fast == plain, title
+
+
+_MARK_HASHES = SentenceBoundaries(_NLP.vocab).marks.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_MARK_HASHES), st.integers(0, 2**64 - 1),
+                          st.sampled_from([0, 2**64 - 1, _MARK_HASHES[0] - 1, _MARK_HASHES[-1] + 1])), max_size=40))
+def test_final_marks_by_binary_search_equal_isin(orths):
+    """The marks are looked up by a binary search: the same answers as ``np.isin``, at the ends of the range too."""
+    import numpy as np
+
+    b = SentenceBoundaries(_NLP.vocab)
+    arr = np.array(orths, dtype=np.uint64)
+    assert b._final(arr).tolist() == np.isin(arr, b.marks).tolist()

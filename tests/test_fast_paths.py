@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.extract.sentences import _BOUNDARY
 from kg.keys import _LOOSE_DOT, _NON_KEY, cased_key, fold
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 # characters that matter to the rules: cases, digits, sentence ends, spaces, and a few beyond ASCII
 _CHARS = st.sampled_from(list("aAbZz09 .!?\n\t,-_+/()") + ["\u00e9", "\u0130", "\u0131", "\u017f", "\u212a", "\u00a0"])
@@ -205,3 +210,184 @@ def test_scores_by_the_matrix_on_a_hand_made_model():
     for features in ({}, {"x": 1.0}, {"y": 1.0, "x": 1.0, "z": 0.5}, {"x": 1.0, "y": 1.0}, {"q": 1.0}):
         assert model._scores_numpy(features) == model._scores(features), features
     assert model._scores_numpy({"x": 1.0, "y": 1.0}) == [0.1 + 0.7 + 1e16, -0.3 + 0.2 - 1e16]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_MODEL_FEATURES),
+                          st.sampled_from([1.0, 1, 0.2, 0.4, 0.6, 0.8, 2.5, -1.0, 1e-7])), max_size=60),
+       st.integers(0, 40), st.integers(1, 4))
+def test_reasons_from_the_gathered_rows_are_the_ones_the_lists_give(pairs, cls, n):
+    """The decider reads its reasons off the rows it scored with: the same features, order and ties."""
+    from kg.extract.decide import _reasons_of
+
+    model = _shipped_model()
+    features = dict(pairs)
+    cls %= len(model.classes)
+    names, picked = model._gather(features)
+    assert _reasons_of(names, picked, cls, n) == model.reasons(features, cls, n)
+
+
+def test_reasons_on_a_hand_made_model_with_ties_and_scaled_values():
+    from kg.extract.decide import LinearModel, _reasons_of
+
+    model = LinearModel({"classes": ["a", "b"], "intercept": [0.1, -0.3],
+                         "weights": {"x": [0.5, 0.2], "y": [1.0, -1.0], "z": [1.0, 3.0], "w": [-2.0, 0.0]}})
+    for features in ({}, {"x": 1.0, "y": 0.5, "z": 0.5}, {"y": 1.0, "z": 1.0, "x": 2.0}, {"w": -1.0, "q": 1.0}):
+        names, picked = model._gather(features)
+        for cls in (0, 1):
+            assert _reasons_of(names, picked, cls) == model.reasons(features, cls), (features, cls)
+    names, picked = model._gather({"x": 1.0, "y": 0.5, "z": 0.5})
+    assert _reasons_of(names, picked, 0) == ("z", "y", "x")  # 0.5 == 0.5 == 0.5: the later name first
+
+
+def test_allowed_classes_are_the_classes_a_type_may_take():
+    from kg.extract.decide import NONE, _allowed
+    from kg.model import EntityType
+
+    model = _shipped_model()
+    for etype in EntityType:
+        if etype.name in ("MODEL", "BENCHMARK", "DATASET", "TECHNIQUE"):
+            assert model.allowed_classes(etype) == [i for i, c in enumerate(model.classes)
+                                                    if c != NONE and _allowed(c, etype)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["we", "fine-tune", "fine-tuned", "on", "unlike", "than", "X", "Llama", ",", "and",
+                                 "instruction-tuned", "models", "(", ")", "trained", "over", "a", "b"]),
+                max_size=40).map(" ".join),
+       st.lists(st.integers(0, 300), min_size=1, max_size=8),
+       st.sampled_from(["FINE_TUNE", "CONTRAST", "TRAIN_ON", "DESCRIBING_PARTICIPLE", "EVALUATE"]))
+def test_cue_ends_read_lazily_are_the_ends_of_every_match(sentence, starts, name):
+    """Mentions of one sentence, asked in any order, get the ends a full ``finditer`` gives up to their start."""
+    from kg.extract.cues import reading
+    from kg.extract.cues.patterns import Cues
+
+    cue = getattr(Cues.of(), name)
+    every = [m.end() for m in cue.finditer(sentence)]
+    reading._ENDS.clear()
+    for start in starts:
+        start = min(start, len(sentence))
+        got = reading._ends(cue, sentence, start)
+        assert [e for e in got if e <= start] == [e for e in every if e <= start]
+        assert got == every[:len(got)]
+        o = reading.Occurrence(type=reading.M, sentence=sentence, start=start, end=start, is_title=False,
+                               sentence_index=1, proposed=False)
+        plain = max((e for e in every if e <= start), default=-1)
+        assert reading.before(cue, o) == (plain if plain >= start - reading.LEFT_WINDOW else -1)
+    assert reading._ends(cue, sentence) == every
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["we", "unlike", "than", "X", "over", "without", "w/o", "models", ",", "prior",
+                                 "methods", "better", "Over", "a"]), max_size=30).map(" ".join),
+       st.lists(st.integers(-1, 200), max_size=3))
+def test_contrast_feature_read_off_the_shared_cue_ends_is_a_search(sentence, asked):
+    """Whatever the cue rules read of the sentence before, the contrast flag is ``CONTRAST.search``'s answer."""
+    from kg.extract import features
+    from kg.extract.cues import reading
+    from kg.extract.cues.patterns import Cues
+
+    cues = Cues.of()
+    reading._ENDS.clear()
+    features._contrast.cache_clear()
+    for upto in asked:
+        reading._ends(cues.CONTRAST, sentence, upto)
+    assert features._contrast(sentence, cues) == bool(cues.CONTRAST.search(sentence))
+
+
+def _trains_by_every_owner_first(title: str, abstract: str) -> bool:
+    """The plain form of paper_context's training flag: every sentence's owner read, then its training methods."""
+    from kg.extract.cues.patterns import Cues
+    from kg.extract.sentences import split_sentences
+
+    cues = Cues.of()
+    text = f"{title}\n{abstract}"
+    ours = [s for s in split_sentences(abstract) if cues.OURS.search(s) or cues.OURS_OPENER.search(s)]
+    trains = bool(cues.TRAINS_MODELS.search(text) or cues.TRAINS_MODELS_TITLE.search(title)
+                  or any(cues.TRAINING_METHODS.search(s) for s in ours))
+    return trains and not cues.NOT_TRAINING.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["We", "we", "our", "This", "paper", "use", "LoRA", "DPO", "fine-tune", "train",
+                                 "training-free", "models", "Testing", "six", ".", ". ", "!", "\n", " ", "X"]),
+                max_size=30).map(" ".join), st.sampled_from(["", "A title", "Fine-tuning X", "LoRA for all"]))
+def test_paper_trains_models_reads_sentences_lazily_with_the_same_answer(abstract, title):
+    from kg.extract.relations import paper_context
+
+    assert paper_context(title, abstract, frozenset()).trains_models == _trains_by_every_owner_first(title, abstract)
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="the shared seeds are not here")
+def test_paper_trains_models_on_every_shared_text():
+    from kg import ingest
+    from kg.extract.relations import paper_context
+
+    pairs = [(p.title, p.abstract) for p in ingest.read([SHARED / "seeds"]).papers]
+    for rel in ("external/recent-papers/papers.jsonl", "external/scirex/scirex_papers.jsonl"):
+        if (SHARED / rel).exists():
+            for line in (SHARED / rel).read_text(encoding="utf-8").splitlines():
+                rec = json.loads(line)
+                pairs.append((rec.get("title") or "", rec.get("abstract") or ""))
+    assert sum(_trains_by_every_owner_first(t, a) for t, a in pairs) > 100
+    for title, abstract in pairs:
+        assert paper_context(title, abstract, frozenset()).trains_models == _trains_by_every_owner_first(title, abstract)
+
+
+_FIELD_VALUES = {
+    "start": st.integers(0, 50), "end": st.integers(0, 80), "text": st.sampled_from(["X", "Llama-3", ""]),
+    "rule": st.sampled_from(["known", "listed"]), "confidence": st.floats(0, 1),
+    "entry_id": st.none() | st.just("m1"), "base": st.none() | st.just("Llama"),
+    "suffixes": st.sampled_from([(), ("8B",)]), "aliases": st.sampled_from([(), ("L3", "Llama3")]),
+    "proposed": st.booleans(), "long_span": st.none() | st.just((0, 4)), "wraps": st.booleans(),
+    "relation_rule": st.none() | st.just("known+evaluate"), "relation_confidence": st.none() | st.floats(0, 1),
+    "sentence": st.none() | st.just((0, 9)),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional=_FIELD_VALUES), st.fixed_dictionaries({}, optional=_FIELD_VALUES))
+def test_changed_candidate_equals_dataclasses_replace(made, changes):
+    """The relation tagger's copy-with-changes gives what ``dataclasses.replace`` gives, field for field."""
+    from dataclasses import fields, replace
+
+    from kg.extract.types import Candidate, changed
+    from kg.model import EntityType
+
+    base = dict(start=1, end=4, text="Foo", type=EntityType.MODEL, rule="known", confidence=0.5)
+    cand = Candidate(**{**base, **made})
+    got, want = changed(cand, **changes), replace(cand, **changes)
+    assert got == want and type(got) is Candidate
+    assert all(getattr(got, f.name) is getattr(want, f.name) for f in fields(Candidate))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["we", "our", "unlike", "than", "previous", "work", "related", "results", "show",
+                                 "95%", "X", "outperforms", "Testing", "existing", "methods", "."]),
+                max_size=25).map(" ".join), st.sampled_from(["Model", "Benchmark", "Technique"]))
+def test_sentence_flags_named_once_are_the_flags_of_the_sentence(sentence, etype):
+    """The features a sentence gives each name in it, named once per sentence: the plain loop's, in its order."""
+    from kg.extract import features
+    from kg.extract.cues.patterns import Cues
+    from kg.extract.relations import sentence_facts
+
+    ours, background, experiment, related = sentence_facts(sentence)
+    plain = {}
+    for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
+                     ("related-work", related), ("contrast", bool(Cues.of().CONTRAST.search(sentence)))):
+        if on:
+            plain[f"sent-{flag}"] = 1.0
+            plain[f"sent-{flag}&type={etype}"] = 1.0
+    assert list(features._sentence_flags(sentence, etype, Cues.of())) == list(plain)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Foo", "Foo", "oFoo", "-", "_", " ", "7B", "v1", ".", "5", "x", "\u00e9", "\u0661",
+                                 "SFT", "-Foo", "FooFoo", ",", "\n"]), max_size=25).map("".join),
+       st.sampled_from(["Foo", "FooFoo", "Fo.o", "o-F"]))
+def test_variant_spans_by_find_equal_the_pattern_per_name(text, base):
+    """A proposed model's hyphenated variants found by str.find equal the matches of the pattern made per name."""
+    from kg.extract.rules.proposals import variant_spans
+
+    plain = re.compile(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9]\w*(?:\.\w+)*)+)")
+    assert variant_spans(text, base) == [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text)]

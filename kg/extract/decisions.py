@@ -18,9 +18,9 @@ A rule whose later steps read what its earlier ones decided works on a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from kg.extract.types import Candidate
+from kg.extract.types import Candidate, changed
 from kg.model import EntityType
 
 
@@ -85,16 +85,16 @@ def _apply_one(items: list[Candidate], alive: list[bool], d: Decision) -> None:
     elif isinstance(d, Drop):
         alive[d.index] = False
     elif isinstance(d, Propose):
-        items[d.index] = replace(items[d.index], proposed=True)
+        items[d.index] = changed(items[d.index], proposed=True)
     elif isinstance(d, Retype):
-        items[d.index] = replace(items[d.index], type=d.type)
+        items[d.index] = changed(items[d.index], type=d.type)
     elif isinstance(d, AliasOf):
         c = items[d.index]
-        items[d.index] = replace(c, aliases=(*c.aliases, d.alias), long_span=c.long_span or d.long_span)
+        items[d.index] = changed(c, aliases=(*c.aliases, d.alias), long_span=c.long_span or d.long_span)
     elif isinstance(d, Rename):
-        items[d.index] = replace(items[d.index], rule=d.rule)
+        items[d.index] = changed(items[d.index], rule=d.rule)
     elif isinstance(d, NoLineage):
-        items[d.index] = replace(items[d.index], base=None, suffixes=())
+        items[d.index] = changed(items[d.index], base=None, suffixes=())
     else:
         raise TypeError(f"not a decision: {d!r}")
 

@@ -25,8 +25,10 @@ from functools import lru_cache
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE, REPEAT
 from kg.extract.cues.patterns import Cues
+from kg.extract.cues.reading import _ends as _cue_ends
+from kg.extract.cues.reading import sentence_facts as _facts_of_sentence
 from kg.extract.cues.relation_rules import basis_of_ours, fine_tune_cue, id_of
-from kg.extract.relations import PaperContext, sentence_facts, strongest
+from kg.extract.relations import PaperContext, strongest
 from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
@@ -221,8 +223,23 @@ def _title_genre(title: str, cues: Cues) -> str | None:
 
 @lru_cache(maxsize=256)
 def _contrast(sentence: str, cues: Cues) -> bool:
-    """Does the sentence set something against something?  Read once per sentence, not per name in it."""
-    return bool(cues.CONTRAST.search(sentence))
+    """Does the sentence set something against something?  Read once per sentence, not per name in it: its first
+    match is the first of the matches the cue rules read for the sentence's mentions (``search`` finds what
+    ``finditer`` finds first), so most sentences are not read again."""
+    return bool(_cue_ends(cues.CONTRAST, sentence, -1))
+
+
+@lru_cache(maxsize=512)
+def _sentence_flags(sentence: str, etype: str, cues: Cues) -> tuple[str, ...]:
+    """What a sentence says of itself, as the features of a name of type ``etype`` in it, in the order they are
+    added: named once per sentence and type, not once per name in it."""
+    ours, background, experiment, related = _facts_of_sentence(sentence, cues)
+    out: list[str] = []
+    for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
+                     ("related-work", related), ("contrast", _contrast(sentence, cues))):
+        if on:
+            out += (f"sent-{flag}", f"sent-{flag}&type={etype}")
+    return tuple(out)
 
 
 def _long_form_features(f: dict[str, float], group: Sequence[Candidate], lexicon: Lexicon) -> None:
@@ -261,12 +278,8 @@ def _occurrence_features(f: dict[str, float], c: Candidate, etype: str, text: st
         f["first-sentence"] = 1.0
     if s_end >= _content_end(text):
         f["last-sentence"] = 1.0
-    ours, background, experiment, related = sentence_facts(sentence, lexicon)
-    for flag, on in (("ours", ours), ("background", background), ("experiment", experiment),
-                     ("related-work", related), ("contrast", _contrast(sentence, Cues.of(lexicon)))):
-        if on:
-            f[f"sent-{flag}"] = 1.0
-            f[f"sent-{flag}&type={etype}"] = 1.0
+    for name in _sentence_flags(sentence, etype, Cues.of(lexicon)):
+        f[name] = 1.0
     _list_features(f, sentence, c.start - s_start, c.end - s_start, etype)
     left = _words(text[max(s_start, c.start - 60):c.start])[-WINDOW:]
     right = _words(text[c.end:min(s_end, c.end + 60)])[:WINDOW]

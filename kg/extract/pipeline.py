@@ -35,7 +35,7 @@ from kg.extract.rules.vocab import vocab
 from kg.extract.rules.spread import _URL, _url_spans  # noqa: F401
 from kg.extract.runner import NEW_NAME_RULES, RULE_RANK, find_candidates  # noqa: F401
 from kg.extract.runner import resolve as _without_overlaps  # noqa: F401
-from kg.extract.types import Candidate
+from kg.extract.types import Candidate, changed
 from kg.extract.cues.relation_rules import id_of, taken_up_by_pronoun, train_and_evaluate
 from kg.extract.relations import Occurrence, classify, paper_context, strongest, taken_up
 from kg.lexicon import Lexicon
@@ -178,7 +178,7 @@ class RelationTagger:
                            sentence_index=index, proposed=cand.proposed,
                            closed=cand.entry_id in self.closed, known=cand.entry_id is not None)
             pred, rule, conf = classify(o, ctx, self.lexicon, self.disabled)
-            tagged.append(replace(cand, sentence=table[index], predicate=pred, relation_rule=f"{cand.rule}+{rule}",
+            tagged.append(changed(cand, sentence=table[index], predicate=pred, relation_rule=f"{cand.rule}+{rule}",
                                   relation_confidence=round(min(cand.confidence, conf), 2)))
         for k in _taken_up_by_pronoun(text, table, tagged, self.lexicon, self.disabled):
             tagged[k] = replace(tagged[k], predicate=Predicate.USES_TECHNIQUE,

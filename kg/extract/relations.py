@@ -70,9 +70,12 @@ def paper_context(title: str, abstract: str, proposed: frozenset[str], lexicon: 
     """
     cues = Cues.of(lexicon)
     text = f"{title}\n{abstract}"
-    ours = [sent for sent in split_sentences(abstract) if cues.OURS.search(sent) or cues.OURS_OPENER.search(sent)]
+    # the sentences are read only when the paper says nothing plainer, and a training method (rare) before
+    # whose work: the same answer as reading every sentence's owner first
     trains = bool(cues.TRAINS_MODELS.search(text) or cues.TRAINS_MODELS_TITLE.search(title)
-                  or any(cues.TRAINING_METHODS.search(sent) for sent in ours))
+                  or any(cues.TRAINING_METHODS.search(sent) and (cues.OURS.search(sent)
+                                                                  or cues.OURS_OPENER.search(sent))
+                         for sent in split_sentences(abstract)))
     return PaperContext(trains_models=trains and not cues.NOT_TRAINING.search(text), proposed=proposed)
 
 

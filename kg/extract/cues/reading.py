@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from kg.extract.cues.patterns import Cues
 from kg.model import EntityType
@@ -62,13 +62,16 @@ def only_list_material(gap: str, fillers: frozenset[str]) -> bool:
     return True
 
 
-_ENDS: dict[tuple[int, str], tuple[re.Pattern[str], tuple[int, ...]]] = {}
+_ENDS: dict[tuple[int, str], list] = {}
 _ENDS_MAX = 4096
 
 
-def _ends(cue: re.Pattern[str], sentence: str) -> tuple[int, ...]:
-    """Where each match of a cue ends in a sentence: found once, shared by its mentions.
+def _ends(cue: re.Pattern[str], sentence: str, upto: int | None = None) -> list[int]:
+    """Where the matches of a cue end in a sentence, in order: found once, shared by its mentions.
 
+    Read lazily: the list holds every end up to ``upto`` (and at most one past it; ``None``: all of them).
+    The matches of ``finditer`` do not overlap, so their ends only grow: once one ends past ``upto``, no
+    later one ends before it, and the rest of the sentence need not be read for this mention.
     Kept by the pattern's identity: hashing a ``re.Pattern`` (as ``lru_cache`` would) reads its whole
     compiled code on every call.  The entry holds the pattern, so its id stays its own.
     """
@@ -77,13 +80,20 @@ def _ends(cue: re.Pattern[str], sentence: str) -> tuple[int, ...]:
     if got is None or got[0] is not cue:
         if len(_ENDS) >= _ENDS_MAX:
             _ENDS.clear()
-        got = _ENDS[key] = (cue, tuple(m.end() for m in cue.finditer(sentence)))
-    return got[1]
+        got = _ENDS[key] = [cue, [], cue.finditer(sentence)]
+    ends, matches = got[1], got[2]
+    while matches is not None and (upto is None or not ends or ends[-1] <= upto):
+        m = next(matches, None)
+        if m is None:
+            got[2] = matches = None
+        else:
+            ends.append(m.end())
+    return ends
 
 
 def before(cue: re.Pattern[str], o: Occurrence) -> int:
     """End of the last match of ``cue`` before the mention (within the left window), or -1."""
-    ends = _ends(cue, o.sentence)
+    ends = _ends(cue, o.sentence, o.start)
     i = bisect_right(ends, o.start) - 1
     return ends[i] if i >= 0 and ends[i] >= o.start - LEFT_WINDOW else -1
 
@@ -162,6 +172,23 @@ def whose(o: Occurrence, ctx: PaperContext, cues: Cues, strict: bool = False) ->
     return "ours"
 
 
+class cached_property:  # noqa: N801 - functools' name, for what it does
+    """``functools.cached_property`` without its lock: Python 3.11's takes one on every first read, a tenth
+    of the cue rules' time on the thousands of readings a paper makes; a reading is never shared by threads."""
+
+    def __init__(self, func):
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 class Reading:
     """One occurrence as the cue rules see it; every property is read on first use only."""
 
@@ -234,7 +261,7 @@ class Reading:
     def described(self) -> bool:
         """The governing fine-tune word only describes a kind: "a fine-tuned variant of X"."""
         at = self.governing("FINE_TUNE")
-        return at >= 0 and at in _ends(self.cues.DESCRIBING_PARTICIPLE, self.o.sentence)
+        return at >= 0 and at in _ends(self.cues.DESCRIBING_PARTICIPLE, self.o.sentence, at)
 
     def _opening_fine_tune(self) -> int:
         """End of an opening "When fine-tuned on T," clause whose subject is the mention, or -1."""

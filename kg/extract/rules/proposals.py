@@ -65,13 +65,32 @@ def _proposed_variants(text: str, draft: Draft) -> None:
     bases = {c.text for c in draft.cands() if c.proposed and c.type == EntityType.MODEL and c.entry_id is None
              and " " not in c.text and len(c.text) >= 3}
     for base in sorted(bases):
-        for m in re.finditer(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9]\w*(?:\.\w+)*)+)", text):
-            s, e = m.span()
+        for s, e, suffix in variant_spans(text, base):
             if any(c.start <= s and e <= c.end and c.length > len(base) for c in draft.cands()):
                 continue
             draft(*(Drop(i) for i, c in draft.entries() if c.start < e and s < c.end),
-                  Add(Candidate(s, e, m.group(), EntityType.MODEL, COMPOUND, 0.75, base=base,
-                                suffixes=(m.group(1).lstrip("-"),), proposed=True)))
+                  Add(Candidate(s, e, text[s:e], EntityType.MODEL, COMPOUND, 0.75, base=base,
+                                suffixes=(suffix.lstrip("-"),), proposed=True)))
+
+
+_VARIANT_SUFFIX = re.compile(r"(?:-[A-Za-z0-9]\w*(?:\.\w+)*)+")
+
+
+def variant_spans(text: str, base: str) -> list[tuple[int, int, str]]:
+    r"""(start, end, suffix) of each ``base`` with hyphenated suffixes, not after a word character or a hyphen: the
+    matches of ``(?<![\w\-])`` + ``re.escape(base)`` + the suffix pattern, without compiling a pattern per name
+    (a cache miss, every paper).  Found by ``str.find``; the scan goes on after a match, as ``finditer``'s does."""
+    out, pos = [], 0
+    while (i := text.find(base, pos)) >= 0:
+        before = text[i - 1:i]
+        if not (before.isalnum() or before in ("_", "-")):
+            m = _VARIANT_SUFFIX.match(text, i + len(base))
+            if m:
+                out.append((i, m.end(), m.group()))
+                pos = m.end()
+                continue
+        pos = i + 1
+    return out
 
 
 def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
