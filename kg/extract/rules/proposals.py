@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg import names
 
@@ -20,6 +21,7 @@ from kg.extract.text import Page
 from kg.extract.types import Candidate
 from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
+from kg.lexicon import Lexicon
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
@@ -246,6 +248,25 @@ def _open_rule(c: Candidate) -> str:
     return METHOD_PHRASE if long_form.islower() else CAPITALISED_PHRASE
 
 
+def _measured_data(v: Vocab, text: str, draft: Draft) -> None:
+    """A data resource the paper introduces in a text that never speaks of training is what it measures on.
+
+    Guideline: a resource the text introduces is a benchmark when used to evaluate, a dataset when it is a
+    training corpus or data release; "we release FooSet, a dataset of 5,000 annotated scans, and find that
+    current models fail on it" trains nothing, so FooSet is evaluated on: a benchmark.
+    """
+    if _training_words(v.lexicon).search(text):
+        return
+    new = {name_key(c.text) for c in draft.cands() if c.proposed and c.entry_id is None and c.type == EntityType.DATASET}
+    draft(*(Retype(i, EntityType.BENCHMARK) for i, c in draft.entries()
+            if c.entry_id is None and c.type == EntityType.DATASET and name_key(c.text) in new))
+
+
+@cache
+def _training_words(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w\-])" + lexicon.fragments("training_words"), re.IGNORECASE)
+
+
 def _extensions_proposed(draft: Draft) -> None:
     """A size or variant of a proposed name is proposed too; a retyped name keeps no model lineage."""
     proposed_keys = {name_key(c.text) for c in draft.cands() if c.proposed}
@@ -283,4 +304,5 @@ def link_proposals(page: Page, found: list[Candidate]) -> list[Decision]:
     _settle_unsure(draft)
     _proposed_variants(text, draft)
     _extensions_proposed(draft)
+    _measured_data(v, text, draft)
     return draft.log
