@@ -146,3 +146,23 @@ def test_an_acronym_before_a_gerund_modifies_the_noun_after_it():
 def test_a_coined_adjective_before_a_kind_and_a_versioned_name_is_no_name():
     got = typed("The series includes the API-served model Zeta 3-Turbo and two open models.", open_vocab=True)
     assert "API-served" not in got
+
+
+def test_a_platform_or_a_metric_described_after_its_name_is_no_entity():
+    got = typed("We also release HarborView, a fast point-cloud viewing platform featuring a plug-in renderer, "
+                "and Quillmark, a fluency metric that needs no references. We also propose FernNet, a small "
+                "network enabling fast inference.")
+    assert "HarborView" not in got and "Quillmark" not in got and got["FernNet"] == T
+
+
+def test_a_metric_set_in_apposition_before_its_name_is_no_entity():
+    got = typed("We introduce a simple metric, the Drift Ratio of Answers (DRA), defined as the share of changed "
+                "answers. DRA grows with model size. "
+                "We introduce a decoding method, the Lattice Sampler (LS), that cuts cost.")
+    assert "DRA" not in got and got["LS"] == T
+
+
+def test_a_coined_name_ending_in_a_model_word_is_a_model_unless_described():
+    got = typed("We present QuillVLM, which reads charts without a detector. We also propose KelpLM, an "
+                "alignment approach for small readers.")
+    assert got["QuillVLM"] == M and got["KelpLM"] == T

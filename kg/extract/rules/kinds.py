@@ -58,13 +58,28 @@ def apposition_type(v: Vocab, text: str, e: int) -> EntityType | None:
 
 
 def described_as_no_entity(v: Vocab, text: str, e: int) -> bool:
-    """"X, an open-source toolbox that …", "X, a novel task that …": software or a task, never an entity."""
+    """"X, an open-source toolbox that …", "X, a novel task that …", "X, a metric of …": software, a task or a
+    quantity, never an entity."""
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase or not phrase.group().lstrip(" )").startswith((",", "is", "are", "(")):
         return False
     words = _noun_phrase(v, re.split(r"[.!?,;:]", phrase.group("words"))[0].split())
     head = words[-1].lower().rstrip("s") if words else ""
-    return head in v.lexicon.words("software_heads") or head in v.lexicon.words("task_heads")
+    return _no_entity_head(v, head)
+
+
+def _no_entity_head(v: Vocab, head: str) -> bool:
+    return any(head in v.lexicon.words(name) for name in ("software_heads", "task_heads", "description_no_entity_heads"))
+
+
+# "an operational metric, the Foo Score (FS),": a kind with its article, a comma, then the name
+_KIND_COMMA_THE = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+(?:the\s+)?$")
+
+
+def described_before_as_no_entity(v: Vocab, text: str, s: int) -> bool:
+    """"we define a new metric, the Drift Index (DI),": the kind set in apposition right before a name is no entity."""
+    m = _KIND_COMMA_THE.search(text[max(0, s - 80):s])
+    return bool(m) and _no_entity_head(v, m.group(1).lower().rstrip("s"))
 
 
 def describes_a_name(v: Vocab, text: str, e: int) -> bool:
@@ -153,8 +168,15 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
             ty = v.head_type([before[k]])
             if ty is not None and not any(w.lower() in v.prepositions for w in before[max(0, k - 2):k]):
                 return ty  # "a model trained on this data, which we call X": not "data", the model
-        return default
-    return v.head_type(list(reversed(before[-3:]))) or default
+        return _name_kind(v, name) or default
+    return v.head_type(list(reversed(before[-3:]))) or _name_kind(v, name) or default
+
+
+def _name_kind(v: Vocab, name: str) -> EntityType | None:
+    """"We present FooVLM, which …": a coined name ending in a model word names a model when nothing else says."""
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    return EntityType.MODEL if words and words[-1].endswith(tuple(v.lexicon.lines("model_name_tails"))) \
+        and len(words[-1]) > 3 else None
 
 
 def _long_form_type(v: Vocab, long_form: str) -> EntityType | None:

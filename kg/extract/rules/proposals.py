@@ -11,7 +11,7 @@ from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type, apposition_before_type, apposition_type,
-                                    _type_from_context, described_as_no_entity)
+                                    _type_from_context, described_as_no_entity, described_before_as_no_entity)
 from kg.extract.rules.titles import (SUBJECT_DEFINED, earlier_work_named, proposal_spans, software_title,
                                     subtitle_type, title_name, title_phrase)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
@@ -135,7 +135,8 @@ def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[
     known = {name_key(n) for c in draft.cands() if c.entry_id and c.rule in (CATALOGUE, VARIANT)
              for n in (c.text, *c.aliases)}
     for s, e, direct in sites:
-        if (name_key(text[s:e]) in known and not direct) or described_as_no_entity(v, text, e):
+        if (name_key(text[s:e]) in known and not direct) or described_as_no_entity(v, text, e) \
+                or described_before_as_no_entity(v, text, s):
             continue
         name_end = e
         e, acronym = _defined_acronym(text, s, e)
