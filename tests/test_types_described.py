@@ -166,3 +166,12 @@ def test_a_coined_name_ending_in_a_model_word_is_a_model_unless_described():
     got = typed("We present QuillVLM, which reads charts without a detector. We also propose KelpLM, an "
                 "alignment approach for small readers.")
     assert got["QuillVLM"] == M and got["KelpLM"] == T
+
+
+def test_a_framework_or_pipeline_for_evaluation_is_a_benchmark():
+    got = typed("We propose a unified evaluation pipeline, HarborCheck, that scores answers of chat models. "
+                "We introduce KelpTest, a stress-testing framework that exposes failures of segmenters. "
+                "We propose a training framework, FernFlow, for readers. We also propose QuillJudge, an evaluation "
+                "method for readers.")
+    assert got["HarborCheck"] == B and got["KelpTest"] == B
+    assert got["FernFlow"] == T and got["QuillJudge"] == T

@@ -46,7 +46,18 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
             if words[k - 1].lower() in v.lexicon.words("data_units"):
                 return EntityType.DATASET
             return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
-    return v.head_type(list(reversed(words)))
+    return _measuring(v, words, v.head_type(list(reversed(words))))
+
+
+def _measuring(v: Vocab, words: list[str], ty: EntityType | None) -> EntityType | None:
+    """"an evaluation framework", "a stress-testing pipeline": a method word after an evaluation word names a
+    benchmark.  ``words`` end at or after the kind noun that gave ``ty``."""
+    if ty != EntityType.TECHNIQUE:
+        return ty
+    keys = [w.lower().strip(",.;:()") for w in words]
+    k = max((i for i, w in enumerate(keys) if w in v.head_types), default=-1)
+    return EntityType.BENCHMARK if k > 0 and keys[k - 1] in v.lexicon.words("evaluation_modifiers") \
+        and keys[k].rstrip("s") in v.lexicon.words("evaluation_containers") else ty
 
 
 _APPOSITION_START = re.compile(r",\s+(?:a|an|our)\s")
@@ -125,7 +136,7 @@ _KIND_COMMA = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s
 def apposition_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"we collect a dataset, X, for …": the kind an article and a comma set right before a name, if any."""
     m = _KIND_COMMA.search(text[max(0, s - 80):s])
-    return v.head_type([m.group(1)]) if m else None
+    return _measuring(v, m.group(0).rstrip(", ").split()[-2:], v.head_type([m.group(1)])) if m else None
 
 
 def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
@@ -169,7 +180,7 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
             if ty is not None and not any(w.lower() in v.prepositions for w in before[max(0, k - 2):k]):
                 return ty  # "a model trained on this data, which we call X": not "data", the model
         return _name_kind(v, name) or default
-    return v.head_type(list(reversed(before[-3:]))) or _name_kind(v, name) or default
+    return _measuring(v, before[-3:], v.head_type(list(reversed(before[-3:])))) or _name_kind(v, name) or default
 
 
 def _name_kind(v: Vocab, name: str) -> EntityType | None:
