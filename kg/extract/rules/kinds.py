@@ -29,7 +29,9 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
     spelled = _spelled_out(text, e)
     if spelled is not None:  # "GATE (Grounding After Test from Execution)": a long form, not a description
-        return _long_form_type(v, spelled)
+        if (ty := _long_form_type(v, spelled)) is not None:
+            return ty
+        e = text.index(")", e) + 1  # "DrX (Decoder-refined X), a novel method": the description after it
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase:
         return None
