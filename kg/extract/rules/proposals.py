@@ -250,22 +250,24 @@ def _open_rule(c: Candidate) -> str:
 
 
 def _measured_data(v: Vocab, text: str, draft: Draft) -> None:
-    """A data resource the paper introduces in a text that never speaks of training is what it measures on.
+    """A data resource the paper introduces in a text that evaluates and never speaks of training is what it
+    measures on.
 
     Guideline: a resource the text introduces is a benchmark when used to evaluate, a dataset when it is a
-    training corpus or data release; "we release FooSet, a dataset of 5,000 annotated scans, and find that
-    current models fail on it" trains nothing, so FooSet is evaluated on: a benchmark.
+    training corpus or data release; "we release FooSet, a dataset of 5,000 annotated scans, and evaluate
+    current models on it" trains nothing, so FooSet is evaluated on: a benchmark.
     """
-    if _training_words(v.lexicon).search(text):
-        return
+    if _words_of(v.lexicon, "training_words").search(text) or not _words_of(v.lexicon, "evaluation_words").search(text):
+        return  # trained on, or only released ("we release X, a dataset of …"): a dataset
     new = {name_key(c.text) for c in draft.cands() if c.proposed and c.entry_id is None and c.type == EntityType.DATASET}
     draft(*(Retype(i, EntityType.BENCHMARK) for i, c in draft.entries()
             if c.entry_id is None and c.type == EntityType.DATASET and name_key(c.text) in new))
 
 
 @cache
-def _training_words(lexicon: Lexicon) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w\-])" + lexicon.fragments("training_words"), re.IGNORECASE)
+def _words_of(lexicon: Lexicon, name: str) -> re.Pattern[str]:
+    """The words of list ``name`` as one pattern, each at a word start."""
+    return re.compile(r"(?<![\w\-])" + lexicon.fragments(name), re.IGNORECASE)
 
 
 def _extensions_proposed(draft: Draft) -> None:
