@@ -163,13 +163,14 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
         return EntityType.MODEL
     if parts and _BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK
-    if long_form and (ty := _long_form_type(v, long_form)) in (EntityType.BENCHMARK, EntityType.DATASET):
-        return ty  # "the Robot Cooking Benchmark (RCB), an evaluation framework": the name says what it is
+    own = _long_form_type(v, long_form) if long_form else None
+    if own in (EntityType.BENCHMARK, EntityType.DATASET):
+        return own  # "the Robot Cooking Benchmark (RCB), an evaluation framework": the name says what it is
     ty = _described_type(v, text, e)
-    if ty is not None:
-        return ty
-    if long_form and (ty := _long_form_type(v, long_form)):
-        return ty
+    if ty is not None and not (own == EntityType.TECHNIQUE and ty == EntityType.BENCHMARK):
+        return ty  # … and "Recipe Chain Planning (RCP), an evaluation framework" names a method
+    if own:
+        return own
     window = text[max(0, s - 50):s]
     window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # not from the sentence before
     before = re.findall(r"[\w\-]+", window)
