@@ -32,7 +32,7 @@ def test_the_models_evaluated_in_a_benchmark_paper_run_on_its_benchmark():
 
 
 def test_a_spelled_out_method_stays_a_method():
-    ex = _paper(ABSTRACT.replace("Robot Cooking Benchmark", "Recipe Chain Planning"))
+    ex = _paper(ABSTRACT.replace("Robot Cooking Benchmark", "Recipe Chain Prompting"))
     got = {m.text: m.type.value for m in ex.mentions}
     assert got.get("RCB") != "Benchmark"
     assert not [x for x in ex.experiments if x.data == "RCB"]

@@ -25,3 +25,17 @@ def types(abstract: str) -> dict[str, EntityType]:
 ])
 def test_a_benchmark_shaped_name_called_a_dataset_in_apposition_is_a_dataset(abstract, name, wanted):
     assert types(abstract)[name] == wanted
+
+
+@pytest.mark.parametrize("abstract, name, wanted", [
+    # a new resource in a text that evaluates and trains nothing is measured on: a benchmark (guideline: used to
+    # evaluate); one only released, or trained on, is a dataset
+    ("We introduce FernScan, a dataset of 4,000 annotated leaf images, and evaluate current detectors on it: "
+     "most miss small lesions.", "FernScan", B),
+    ("We release FernScan, a hand-checked dataset of 4,000 annotated leaf images.", "FernScan", D),
+    ("We introduce FernScan, a dataset of 4,000 annotated leaf images, and fine-tune three detectors on it.",
+     "FernScan", D),
+    ("We introduce FernScan, a dataset of 4,000 annotated leaf images for pre-training detectors.", "FernScan", D),
+])
+def test_a_new_dataset_in_a_text_that_evaluates_and_trains_nothing_is_a_benchmark(abstract, name, wanted):
+    assert types(abstract)[name] == wanted

@@ -146,3 +146,38 @@ def test_an_acronym_before_a_gerund_modifies_the_noun_after_it():
 def test_a_coined_adjective_before_a_kind_and_a_versioned_name_is_no_name():
     got = typed("The series includes the API-served model Zeta 3-Turbo and two open models.", open_vocab=True)
     assert "API-served" not in got
+
+
+def test_a_platform_or_a_metric_described_after_its_name_is_no_entity():
+    got = typed("We also release HarborView, a fast point-cloud viewing platform featuring a plug-in renderer, "
+                "and Quillmark, a fluency metric that needs no references. We also propose FernNet, a small "
+                "network enabling fast inference.")
+    assert "HarborView" not in got and "Quillmark" not in got and got["FernNet"] == T
+
+
+def test_a_metric_set_in_apposition_before_its_name_is_no_entity():
+    got = typed("We introduce a simple metric, the Drift Ratio of Answers (DRA), defined as the share of changed "
+                "answers. DRA grows with model size. "
+                "We introduce a decoding method, the Lattice Sampler (LS), that cuts cost.")
+    assert "DRA" not in got and got["LS"] == T
+
+
+def test_a_coined_name_ending_in_a_model_word_is_a_model_unless_described():
+    got = typed("We present QuillVLM, which reads charts without a detector. We also propose KelpLM, an "
+                "alignment approach for small readers.")
+    assert got["QuillVLM"] == M and got["KelpLM"] == T
+
+
+def test_a_framework_or_pipeline_for_evaluation_is_a_benchmark():
+    got = typed("We propose a unified evaluation pipeline, HarborCheck, that scores answers of chat models. "
+                "We introduce KelpTest, a stress-testing framework that exposes failures of segmenters. "
+                "We propose a training framework, FernFlow, for readers. We also propose QuillJudge, an evaluation "
+                "method for readers.")
+    assert got["HarborCheck"] == B and got["KelpTest"] == B
+    assert got["FernFlow"] == T and got["QuillJudge"] == T
+
+
+def test_a_description_after_a_spelled_out_long_form_types_the_name():
+    got = typed("We introduce QuillBERT (Query-refined BERT), a novel method for pretraining encoders. We also "
+                "release KelpSet (Kelp Leaf Scans), a dataset of 4,000 images for training detectors.")
+    assert got["QuillBERT"] == T and got["KelpSet"] == D

@@ -29,7 +29,9 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
     spelled = _spelled_out(text, e)
     if spelled is not None:  # "GATE (Grounding After Test from Execution)": a long form, not a description
-        return _long_form_type(v, spelled)
+        if (ty := _long_form_type(v, spelled)) is not None:
+            return ty
+        e = text.index(")", e) + 1  # "DrX (Decoder-refined X), a novel method": the description after it
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase:
         return None
@@ -46,7 +48,18 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
             if words[k - 1].lower() in v.lexicon.words("data_units"):
                 return EntityType.DATASET
             return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
-    return v.head_type(list(reversed(words)))
+    return _measuring(v, words, v.head_type(list(reversed(words))))
+
+
+def _measuring(v: Vocab, words: list[str], ty: EntityType | None) -> EntityType | None:
+    """"an evaluation framework", "a stress-testing pipeline": a method word after an evaluation word names a
+    benchmark.  ``words`` end at or after the kind noun that gave ``ty``."""
+    if ty != EntityType.TECHNIQUE:
+        return ty
+    keys = [w.lower().strip(",.;:()") for w in words]
+    k = max((i for i, w in enumerate(keys) if w in v.head_types), default=-1)
+    return EntityType.BENCHMARK if k > 0 and keys[k - 1] in v.lexicon.words("evaluation_modifiers") \
+        and keys[k].rstrip("s") in v.lexicon.words("evaluation_containers") else ty
 
 
 _APPOSITION_START = re.compile(r",\s+(?:a|an|our)\s")
@@ -58,13 +71,28 @@ def apposition_type(v: Vocab, text: str, e: int) -> EntityType | None:
 
 
 def described_as_no_entity(v: Vocab, text: str, e: int) -> bool:
-    """"X, an open-source toolbox that …", "X, a novel task that …": software or a task, never an entity."""
+    """"X, an open-source toolbox that …", "X, a novel task that …", "X, a metric of …": software, a task or a
+    quantity, never an entity."""
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase or not phrase.group().lstrip(" )").startswith((",", "is", "are", "(")):
         return False
     words = _noun_phrase(v, re.split(r"[.!?,;:]", phrase.group("words"))[0].split())
     head = words[-1].lower().rstrip("s") if words else ""
-    return head in v.lexicon.words("software_heads") or head in v.lexicon.words("task_heads")
+    return _no_entity_head(v, head)
+
+
+def _no_entity_head(v: Vocab, head: str) -> bool:
+    return any(head in v.lexicon.words(name) for name in ("software_heads", "task_heads", "description_no_entity_heads"))
+
+
+# "an operational metric, the Foo Score (FS),": a kind with its article, a comma, then the name
+_KIND_COMMA_THE = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+(?:the\s+)?$")
+
+
+def described_before_as_no_entity(v: Vocab, text: str, s: int) -> bool:
+    """"we define a new metric, the Drift Index (DI),": the kind set in apposition right before a name is no entity."""
+    m = _KIND_COMMA_THE.search(text[max(0, s - 80):s])
+    return bool(m) and _no_entity_head(v, m.group(1).lower().rstrip("s"))
 
 
 def describes_a_name(v: Vocab, text: str, e: int) -> bool:
@@ -110,7 +138,7 @@ _KIND_COMMA = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s
 def apposition_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"we collect a dataset, X, for …": the kind an article and a comma set right before a name, if any."""
     m = _KIND_COMMA.search(text[max(0, s - 80):s])
-    return v.head_type([m.group(1)]) if m else None
+    return _measuring(v, m.group(0).rstrip(", ").split()[-2:], v.head_type([m.group(1)])) if m else None
 
 
 def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
@@ -135,13 +163,14 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
         return EntityType.MODEL
     if parts and _BENCH_SUFFIX.search(parts[0]):
         return EntityType.BENCHMARK
-    if long_form and (ty := _long_form_type(v, long_form)) in (EntityType.BENCHMARK, EntityType.DATASET):
-        return ty  # "the Robot Cooking Benchmark (RCB), an evaluation framework": the name says what it is
+    own = _long_form_type(v, long_form) if long_form else None
+    if own in (EntityType.BENCHMARK, EntityType.DATASET):
+        return own  # "the Robot Cooking Benchmark (RCB), an evaluation framework": the name says what it is
     ty = _described_type(v, text, e)
-    if ty is not None:
-        return ty
-    if long_form and (ty := _long_form_type(v, long_form)):
-        return ty
+    if ty is not None and not (own == EntityType.TECHNIQUE and ty == EntityType.BENCHMARK):
+        return ty  # … and "Recipe Chain Planning (RCP), an evaluation framework" names a method
+    if own:
+        return own
     window = text[max(0, s - 50):s]
     window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # not from the sentence before
     before = re.findall(r"[\w\-]+", window)
@@ -153,8 +182,15 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
             ty = v.head_type([before[k]])
             if ty is not None and not any(w.lower() in v.prepositions for w in before[max(0, k - 2):k]):
                 return ty  # "a model trained on this data, which we call X": not "data", the model
-        return default
-    return v.head_type(list(reversed(before[-3:]))) or default
+        return _name_kind(v, name) or default
+    return _measuring(v, before[-3:], v.head_type(list(reversed(before[-3:])))) or _name_kind(v, name) or default
+
+
+def _name_kind(v: Vocab, name: str) -> EntityType | None:
+    """"We present FooVLM, which …": a coined name ending in a model word names a model when nothing else says."""
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    return EntityType.MODEL if words and words[-1].endswith(tuple(v.lexicon.lines("model_name_tails"))) \
+        and len(words[-1]) > 3 else None
 
 
 def _long_form_type(v: Vocab, long_form: str) -> EntityType | None:

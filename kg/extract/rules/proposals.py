@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg import names
 
@@ -10,7 +11,7 @@ from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type, apposition_before_type, apposition_type,
-                                    _type_from_context, described_as_no_entity)
+                                    _type_from_context, described_as_no_entity, described_before_as_no_entity)
 from kg.extract.rules.titles import (SUBJECT_DEFINED, earlier_work_named, proposal_spans, software_title,
                                     subtitle_type, title_name, title_phrase)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
@@ -20,6 +21,7 @@ from kg.extract.text import Page
 from kg.extract.types import Candidate
 from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
+from kg.lexicon import Lexicon
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
@@ -152,7 +154,8 @@ def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[
     known = {name_key(n) for c in draft.cands() if c.entry_id and c.rule in (CATALOGUE, VARIANT)
              for n in (c.text, *c.aliases)}
     for s, e, direct in sites:
-        if (name_key(text[s:e]) in known and not direct) or described_as_no_entity(v, text, e):
+        if (name_key(text[s:e]) in known and not direct) or described_as_no_entity(v, text, e) \
+                or described_before_as_no_entity(v, text, s):
             continue
         name_end = e
         e, acronym = _defined_acronym(text, s, e)
@@ -265,6 +268,27 @@ def _open_rule(c: Candidate) -> str:
     return METHOD_PHRASE if long_form.islower() else CAPITALISED_PHRASE
 
 
+def _measured_data(v: Vocab, text: str, draft: Draft) -> None:
+    """A data resource the paper introduces in a text that evaluates and never speaks of training is what it
+    measures on.
+
+    Guideline: a resource the text introduces is a benchmark when used to evaluate, a dataset when it is a
+    training corpus or data release; "we release FooSet, a dataset of 5,000 annotated scans, and evaluate
+    current models on it" trains nothing, so FooSet is evaluated on: a benchmark.
+    """
+    if _words_of(v.lexicon, "training_words").search(text) or not _words_of(v.lexicon, "evaluation_words").search(text):
+        return  # trained on, or only released ("we release X, a dataset of …"): a dataset
+    new = {name_key(c.text) for c in draft.cands() if c.proposed and c.entry_id is None and c.type == EntityType.DATASET}
+    draft(*(Retype(i, EntityType.BENCHMARK) for i, c in draft.entries()
+            if c.entry_id is None and c.type == EntityType.DATASET and name_key(c.text) in new))
+
+
+@cache
+def _words_of(lexicon: Lexicon, name: str) -> re.Pattern[str]:
+    """The words of list ``name`` as one pattern, each at a word start."""
+    return re.compile(r"(?<![\w\-])" + lexicon.fragments(name), re.IGNORECASE)
+
+
 def _extensions_proposed(draft: Draft) -> None:
     """A size or variant of a proposed name is proposed too; a retyped name keeps no model lineage."""
     proposed_keys = {name_key(c.text) for c in draft.cands() if c.proposed}
@@ -302,4 +326,5 @@ def link_proposals(page: Page, found: list[Candidate]) -> list[Decision]:
     _settle_unsure(draft)
     _proposed_variants(text, draft)
     _extensions_proposed(draft)
+    _measured_data(v, text, draft)
     return draft.log
