@@ -195,6 +195,27 @@ def test_an_evaluation_verb_does_not_outrank_a_nearer_fine_tuning_cue(nlp):
     assert edges(nlp, abstract)["Zeta-2-7B"] == P.FINE_TUNES
 
 
+@pytest.mark.parametrize("abstract,names", [
+    ("Scans are noisy. Zeta-2-7B and Zeta-2-13B were fine-tuned on FooCorpus with the same settings.",
+     ("Zeta-2-7B", "Zeta-2-13B")),
+    ("Scans are noisy. We compare two sizes, Zeta-2-7B and Zeta-2-13B, trained on our labelled scans.",
+     ("Zeta-2-7B", "Zeta-2-13B")),
+    ("Scans are noisy. In our study the Zeta-2-7B model, trained on labelled scans, reaches 91% accuracy.",
+     ("Zeta-2-7B",)),
+    ("Labels are scarce. We then fine-tune four language models, Zeta-2-1B, Zeta-2-7B and Zeta-2-13B, to generate "
+     "summaries.", ("Zeta-2-13B",)),
+])
+def test_a_list_of_models_trained_by_the_paper_is_fine_tuned(nlp, abstract, names):
+    """The participle or passive verb after a list is said of every name in it; "language models" is list material."""
+    got = edges(nlp, abstract)
+    assert [got[n] for n in names] == [P.FINE_TUNES] * len(names)
+
+
+def test_models_someone_else_trained_are_not_fine_tuned(nlp):
+    got = edges(nlp, "Scans are noisy. Zeta-2-7B models trained on FooCorpus are known to fail on WidgetQA.")
+    assert got["Zeta-2-7B"] != P.FINE_TUNES
+
+
 def test_sizes_and_variants_of_a_proposed_model_are_proposed(nlp):
     abstract = ("We present Quill-3, a family of open models for law. Quill-3-14B-Chat is trained with QuRA "
                 "and outperforms Zeta 2 on WidgetQA.")
