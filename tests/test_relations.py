@@ -216,6 +216,18 @@ def test_models_someone_else_trained_are_not_fine_tuned(nlp):
     assert got["Zeta-2-7B"] != P.FINE_TUNES
 
 
+@pytest.mark.parametrize("title,used", [
+    ("Stochastic Beam Decoders for Long Documents", True),
+    ("Search Spaces for Long Documents", False),  # "search" is a kind word: it names no technique
+    ("Summaries of Long Documents", False),
+])
+def test_a_background_technique_the_title_builds_on_is_used(nlp, title, used):
+    abstract = "Beam search is the usual way to decode long outputs. We study its failures on very long documents."
+    got = {name.lower(): p for name, p in edges(nlp, abstract, title=title).items()}
+    # set aside: "mentions at most" (GUIDELINES.md); the learned decider may also leave it out
+    assert got.get("beam search", P.MENTIONS) == (P.USES_TECHNIQUE if used else P.MENTIONS)
+
+
 def test_sizes_and_variants_of_a_proposed_model_are_proposed(nlp):
     abstract = ("We present Quill-3, a family of open models for law. Quill-3-14B-Chat is trained with QuRA "
                 "and outperforms Zeta 2 on WidgetQA.")

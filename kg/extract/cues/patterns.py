@@ -217,6 +217,7 @@ class Cues:
         for name, template in TEMPLATES.items():
             object.__setattr__(self, name, compile_ignorecase(expand(template, lexicon)))
         object.__setattr__(self, "fillers", lexicon.words("cue_fillers"))
+        object.__setattr__(self, "method_heads", lexicon.words("method_heads"))  # "learning", "decoding": kinds
         object.__setattr__(self, "root", lexicon.root)
 
     def __setattr__(self, name, value):

@@ -34,6 +34,7 @@ class PaperContext:
 
     trains_models: bool = False
     proposed: frozenset[str] = frozenset()  # surface forms of what it introduces
+    title_words: frozenset[str] = frozenset()  # the title's words of three letters or more, lower-cased
 
 
 @dataclass(frozen=True, slots=True)
