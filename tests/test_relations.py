@@ -144,6 +144,15 @@ def test_negated_or_contrasted_techniques_are_only_mentioned(nlp, abstract):
     assert edges(nlp, abstract)["QuRA"] == P.MENTIONS
 
 
+@pytest.mark.parametrize("abstract", [
+    "Adapters are popular. Our tagger works without quantized rank adapters (QuRA) and keeps its accuracy.",
+    "Adapters are popular. Our tagger improves on them by replacing quantized rank adapters (QuRA) with a sparse update.",
+])
+def test_an_acronym_is_governed_by_the_cue_before_its_long_form(nlp, abstract):
+    """"without long form (LF)": the acronym stands where its long form does, so the cue before that governs it."""
+    assert edges(nlp, abstract)["QuRA"] == P.MENTIONS
+
+
 def test_negation_in_one_sentence_does_not_hide_use_in_another(nlp):
     abstract = "Adapters are popular. Unlike plain QuRA, we add a gate. We then apply QuRA to every layer."
     assert edges(nlp, abstract)["QuRA"] == P.USES_TECHNIQUE
