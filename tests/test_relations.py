@@ -98,6 +98,14 @@ def test_models_in_experiments_of_a_fine_tuning_paper_are_fine_tuned_unless_clos
     assert got["Oracle-9"] == P.EVALUATES  # its weights were never released
 
 
+def test_a_paper_whose_method_is_reinforcement_learning_trains_its_models(nlp):
+    """"an RL framework" is a training method by its usual abbreviation, as "reinforcement learning" is."""
+    abstract = ("Reasoning is hard. We propose Kite, an RL framework that rewards short proofs. "
+                "Experiments with Zeta-2-7B and Zeta-2-13B show gains on WidgetQA.")
+    got = edges(nlp, abstract)
+    assert got["Zeta-2-7B"] == P.FINE_TUNES and got["Zeta-2-13B"] == P.FINE_TUNES
+
+
 def test_a_paper_that_trains_nothing_evaluates_its_models(nlp):
     abstract = ("Pruning saves memory. We prune weights without any training. "
                 "Experiments with Zeta-2-7B show gains on WidgetQA.")
