@@ -106,6 +106,14 @@ def test_a_paper_whose_method_is_reinforcement_learning_trains_its_models(nlp):
     assert got["Zeta-2-7B"] == P.FINE_TUNES and got["Zeta-2-13B"] == P.FINE_TUNES
 
 
+@pytest.mark.parametrize("title,trained", [("Short Proofs by Reinforcement Learning", True),
+                                           ("Short Proofs by Search", False)])
+def test_a_title_that_names_reinforcement_learning_trains_the_models(nlp, title, trained):
+    abstract = ("Provers ramble. We propose a length reward that favours short proofs. "
+                "Experiments with Zeta-2-7B show gains on WidgetQA.")
+    assert edges(nlp, abstract, title=title)["Zeta-2-7B"] == (P.FINE_TUNES if trained else P.EVALUATES)
+
+
 def test_a_paper_that_trains_nothing_evaluates_its_models(nlp):
     abstract = ("Pruning saves memory. We prune weights without any training. "
                 "Experiments with Zeta-2-7B show gains on WidgetQA.")
