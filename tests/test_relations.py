@@ -114,9 +114,14 @@ def test_a_title_that_names_reinforcement_learning_trains_the_models(nlp, title,
     assert edges(nlp, abstract, title=title)["Zeta-2-7B"] == (P.FINE_TUNES if trained else P.EVALUATES)
 
 
-def test_a_paper_that_trains_nothing_evaluates_its_models(nlp):
-    abstract = ("Pruning saves memory. We prune weights without any training. "
-                "Experiments with Zeta-2-7B show gains on WidgetQA.")
+@pytest.mark.parametrize("abstract", [
+    "Pruning saves memory. We prune weights without any training. Experiments with Zeta-2-7B show gains on WidgetQA.",
+    "Pruning saves memory. We fine-tune nothing: our pruner is plug-and-play. Experiments with Zeta-2-7B show gains "
+    "on WidgetQA.",
+    "Pruning saves memory. We insert small adapters with no additional training. Experiments with Zeta-2-7B show "
+    "gains on WidgetQA.",
+])
+def test_a_paper_that_trains_nothing_evaluates_its_models(nlp, abstract):
     assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
 
 
