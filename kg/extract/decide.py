@@ -141,7 +141,8 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     ``phrase_drop_min`` for the over-generated lower-case method phrases, ``capitalised_drop_min``
     for the other open-vocabulary candidates),
     replaces the rules' label set with its own when that one is likely enough
-    (``override_min``; never with one half of both data edges the text states),
+    (``override_min``; never with one half of both data edges the text states, nor a named candidate's
+    proposal: in grouped CV such overrides were wrong two times in three),
     and turns ``fineTunes`` into ``evaluates`` when it doubts it
     (``fine_tune_min``): a wrong fine-tune costs more than a missed one.
     """
@@ -159,7 +160,7 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     if allowed:
         p, i = max(allowed)
         narrower = label == BOTH_DATA and model.classes[i] in BOTH_DATA.split("+")  # the text says both: keep both
-        if p >= params.get("override_min", 1.01) and not narrower:
+        if p >= params.get("override_min", 1.01) and not narrower and not named_proposal:
             label = model.classes[i]
     if _said(features, TRAIN_AND_EVALUATE) and label in ("trainsOn", "evaluatesOn"):  # the text says both
         label = BOTH_DATA
