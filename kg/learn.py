@@ -35,7 +35,7 @@ from kg.model import Paper
 # (0.4: CV entity 0.836, relation 0.741; 0.5: entity 0.839, relation 0.739: more names kept, more of them
 # proposals labelled as used).
 PARAMS = {"C": 0.3, "open_C": 0.3, "min_count": 2, "drop_min": 0.65, "phrase_drop_min": 0.5, "capitalised_drop_min": 0.4,
-          "override_min": 0.5,
+          "catalogue_drop_min": 0.9, "override_min": 0.5,
           "fine_tune_min": 0.7}
 
 

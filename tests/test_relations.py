@@ -98,9 +98,30 @@ def test_models_in_experiments_of_a_fine_tuning_paper_are_fine_tuned_unless_clos
     assert got["Oracle-9"] == P.EVALUATES  # its weights were never released
 
 
-def test_a_paper_that_trains_nothing_evaluates_its_models(nlp):
-    abstract = ("Pruning saves memory. We prune weights without any training. "
+def test_a_paper_whose_method_is_reinforcement_learning_trains_its_models(nlp):
+    """"an RL framework" is a training method by its usual abbreviation, as "reinforcement learning" is."""
+    abstract = ("Reasoning is hard. We propose Kite, an RL framework that rewards short proofs. "
+                "Experiments with Zeta-2-7B and Zeta-2-13B show gains on WidgetQA.")
+    got = edges(nlp, abstract)
+    assert got["Zeta-2-7B"] == P.FINE_TUNES and got["Zeta-2-13B"] == P.FINE_TUNES
+
+
+@pytest.mark.parametrize("title,trained", [("Short Proofs by Reinforcement Learning", True),
+                                           ("Short Proofs by Search", False)])
+def test_a_title_that_names_reinforcement_learning_trains_the_models(nlp, title, trained):
+    abstract = ("Provers ramble. We propose a length reward that favours short proofs. "
                 "Experiments with Zeta-2-7B show gains on WidgetQA.")
+    assert edges(nlp, abstract, title=title)["Zeta-2-7B"] == (P.FINE_TUNES if trained else P.EVALUATES)
+
+
+@pytest.mark.parametrize("abstract", [
+    "Pruning saves memory. We prune weights without any training. Experiments with Zeta-2-7B show gains on WidgetQA.",
+    "Pruning saves memory. We fine-tune nothing: our pruner is plug-and-play. Experiments with Zeta-2-7B show gains "
+    "on WidgetQA.",
+    "Pruning saves memory. We insert small adapters with no additional training. Experiments with Zeta-2-7B show "
+    "gains on WidgetQA.",
+])
+def test_a_paper_that_trains_nothing_evaluates_its_models(nlp, abstract):
     assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
 
 
@@ -141,6 +162,15 @@ def test_techniques_used(nlp):
     "Adapters are popular. Our method outperforms QuRA on every task.",
 ])
 def test_negated_or_contrasted_techniques_are_only_mentioned(nlp, abstract):
+    assert edges(nlp, abstract)["QuRA"] == P.MENTIONS
+
+
+@pytest.mark.parametrize("abstract", [
+    "Adapters are popular. Our tagger works without quantized rank adapters (QuRA) and keeps its accuracy.",
+    "Adapters are popular. Our tagger improves on them by replacing quantized rank adapters (QuRA) with a sparse update.",
+])
+def test_an_acronym_is_governed_by_the_cue_before_its_long_form(nlp, abstract):
+    """"without long form (LF)": the acronym stands where its long form does, so the cue before that governs it."""
     assert edges(nlp, abstract)["QuRA"] == P.MENTIONS
 
 
@@ -193,6 +223,39 @@ def test_models_a_fine_tuning_paper_only_evaluates_are_evaluated(nlp):
 def test_an_evaluation_verb_does_not_outrank_a_nearer_fine_tuning_cue(nlp):
     abstract = "Charts confuse models. We evaluate how well fine-tuning Zeta-2-7B with QuRA works on WidgetQA."
     assert edges(nlp, abstract)["Zeta-2-7B"] == P.FINE_TUNES
+
+
+@pytest.mark.parametrize("abstract,names", [
+    ("Scans are noisy. Zeta-2-7B and Zeta-2-13B were fine-tuned on FooCorpus with the same settings.",
+     ("Zeta-2-7B", "Zeta-2-13B")),
+    ("Scans are noisy. We compare two sizes, Zeta-2-7B and Zeta-2-13B, trained on our labelled scans.",
+     ("Zeta-2-7B", "Zeta-2-13B")),
+    ("Scans are noisy. In our study the Zeta-2-7B model, trained on labelled scans, reaches 91% accuracy.",
+     ("Zeta-2-7B",)),
+    ("Labels are scarce. We then fine-tune four language models, Zeta-2-1B, Zeta-2-7B and Zeta-2-13B, to generate "
+     "summaries.", ("Zeta-2-13B",)),
+])
+def test_a_list_of_models_trained_by_the_paper_is_fine_tuned(nlp, abstract, names):
+    """The participle or passive verb after a list is said of every name in it; "language models" is list material."""
+    got = edges(nlp, abstract)
+    assert [got[n] for n in names] == [P.FINE_TUNES] * len(names)
+
+
+def test_models_someone_else_trained_are_not_fine_tuned(nlp):
+    got = edges(nlp, "Scans are noisy. Zeta-2-7B models trained on FooCorpus are known to fail on WidgetQA.")
+    assert got["Zeta-2-7B"] != P.FINE_TUNES
+
+
+@pytest.mark.parametrize("title,used", [
+    ("Stochastic Beam Decoders for Long Documents", True),
+    ("Search Spaces for Long Documents", False),  # "search" is a kind word: it names no technique
+    ("Summaries of Long Documents", False),
+])
+def test_a_background_technique_the_title_builds_on_is_used(nlp, title, used):
+    abstract = "Beam search is the usual way to decode long outputs. We study its failures on very long documents."
+    got = {name.lower(): p for name, p in edges(nlp, abstract, title=title).items()}
+    # set aside: "mentions at most" (GUIDELINES.md); the learned decider may also leave it out
+    assert got.get("beam search", P.MENTIONS) == (P.USES_TECHNIQUE if used else P.MENTIONS)
 
 
 def test_sizes_and_variants_of_a_proposed_model_are_proposed(nlp):

@@ -78,6 +78,11 @@ CASES = [
      P.TRAINS_ON, ("We evaluate our tagger on FooCorpus.", "FooCorpus", D)),
     ("introduced-here", ("We propose two samplers -- KiteWalk and KiteJump -- for trips.", "KiteJump", T), P.PROPOSES,
      ("We propose a sampler for trips that calls KiteJump.", "KiteJump", T)),
+    # a background technique the title is built on is used; a kind word ("search") shared with the title is not enough
+    ("named-by-our-title", ("Recently, beam search has become popular.", "beam search", T,
+                            PaperContext(title_words=frozenset({"beam", "decoders", "trips"}))), P.USES_TECHNIQUE,
+     ("Recently, beam search has become popular.", "beam search", T,
+      PaperContext(title_words=frozenset({"search", "decoders", "trips"})))),
     # a model named in passing is background, but a stated score is a result: "attain only 41%" is an experiment
     ("background", ("Even the strongest open models, such as Zeta-2-7B, still struggle on long trips.", "Zeta-2-7B", M),
      P.MENTIONS, ("Even the strongest open models, such as Zeta-2-7B, attain only 41 % on long trips.", "Zeta-2-7B", M)),

@@ -176,7 +176,8 @@ class RelationTagger:
             o = Occurrence(type=cand.type, sentence=text[s_start:s_end], start=cand.start - s_start,
                            end=cand.end - s_start, is_title=cand.start < title_end,
                            sentence_index=index, proposed=cand.proposed,
-                           closed=cand.entry_id in self.closed, known=cand.entry_id is not None)
+                           closed=cand.entry_id in self.closed, known=cand.entry_id is not None,
+                           lead=_lead(cand, text, s_start))
             pred, rule, conf = classify(o, ctx, self.lexicon, self.disabled)
             tagged.append(changed(cand, sentence=table[index], predicate=pred, relation_rule=f"{cand.rule}+{rule}",
                                   relation_confidence=round(min(cand.confidence, conf), 2)))
@@ -185,6 +186,14 @@ class RelationTagger:
                                 relation_rule=f"{tagged[k].rule}+{TAKEN_UP}")
         _store(doc, tagged)
         return doc
+
+
+def _lead(cand: Candidate, text: str, s_start: int) -> int:
+    """The start of an acronym's long form, in the sentence, when "Long Form (" stands just before it; else -1."""
+    span = cand.long_span
+    if span is None or not s_start <= span[0] < span[1] <= cand.start or text[span[1]:cand.start].strip() != "(":
+        return -1
+    return span[0] - s_start
 
 
 def _store(doc: Doc, cands: list[Candidate]) -> None:

@@ -27,6 +27,7 @@ __all__ = ["LEFT_WINDOW", "RIGHT_WINDOW", "Occurrence", "PaperContext", "PRECEDE
 
 P = Predicate
 NO_CUE = (P.MENTIONS, "no-cue", 0.5)  # only when every rule that could fire is switched off
+_TITLE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def __getattr__(name: str):
@@ -76,7 +77,8 @@ def paper_context(title: str, abstract: str, proposed: frozenset[str], lexicon: 
                   or any(cues.TRAINING_METHODS.search(sent) and (cues.OURS.search(sent)
                                                                   or cues.OURS_OPENER.search(sent))
                          for sent in split_sentences(abstract)))
-    return PaperContext(trains_models=trains and not cues.NOT_TRAINING.search(text), proposed=proposed)
+    return PaperContext(trains_models=trains and not cues.NOT_TRAINING.search(text), proposed=proposed,
+                        title_words=frozenset(w.lower() for w in _TITLE_WORD.findall(title)))
 
 
 def whose(o: Occurrence, ctx: PaperContext, strict: bool = False, lexicon: Lexicon | None = None) -> str:

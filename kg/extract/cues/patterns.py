@@ -27,6 +27,9 @@ _DET = r"(?:(?:a|an|the|two|three|four|several|our)\s+)?"
 _NOT_GLUE = r"(?!(?:{prepositions}|to|that|which)\b)"  # a describing word, not a preposition or a relative
 _KINDS = r"(?:{cue_introduced_kinds})(?:s|es)?"
 _CAP = r"(?-i:[A-Z0-9])"  # a capital even though the cues ignore case
+# the rest of a list of names after one of them: ", Y and the Z (Z')"
+_LIST_REST = (r"(?:\s*(?:\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:the|a|an)\s+)?"
+              + _CAP + r"[\w.\-]*(?=[\s,(]))*\s*(?:\([^)]{0,40}\))?")
 
 # --- relations: whose work a sentence describes
 _RELATIONS = {
@@ -42,12 +45,17 @@ _RELATIONS = {
     "EXPERIMENT": r"\b{cue_experiment}\b|\d\s?%",  # "attain only 50%": a stated result
     # --- models
     "FINE_TUNE": r"\b{cue_fine_tune}",
-    "FINE_TUNE_AFTER": r"^\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?"
+    # "X is further fine-tuned", "X, trained on our images", also after the rest of a list of names:
+    # "X, Y and Z were fine-tuned on ..."
+    "FINE_TUNE_AFTER": r"^" + _LIST_REST + r"(?:\s*(?:(?:base|backbone)\s+)?(?:models?\s+|checkpoints?\s+)?"
                        r"(?:(?:can|could|may|might|will|would|should|must)\s+(?:also\s+)?be\s+"
                        r"|(?:has|have|had)\s+(?:also\s+)?been\s+|is|are|was|were|being|,)?\s*(?:(?:further|then|first|also)\s+)?"
                        r"(?:{verbs_fine_tuned}|student\b"  # "a small X student"
                        r"|with\s+(?:[\w\-]+\s+){0,2}?fine-?tuning(?![\w\-])"  # "X with full fine-tuning"
-                       r"|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)",
+                       r"|as\s+(?:the|our|a)?\s*{cue_base_roles}\s*(?:model|LLM|network)?\b)"
+                       # "trained" only as the name's own predicate, never "X trained on Y" (models others trained)
+                       r"|\s*(?:\([^)]{0,40}\)\s*)?(?:models?\b\s*)?(?:,\s*|(?:is|are|was|were)\s+)"
+                       r"(?:(?:then|further|also)\s+)?(?:re-?)?trained\s+(?:on|with|using)\b)",
     "ROLE_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:models?\s+)?(?:is\s+used\s+)?as\s+(?:a|an|the|our)?\s*"
                   r"(?:strong\s+)?{cue_role_after}\b",
     "ROLE_NEAR": r"\b{cue_role_near}\b",
@@ -209,6 +217,7 @@ class Cues:
         for name, template in TEMPLATES.items():
             object.__setattr__(self, name, compile_ignorecase(expand(template, lexicon)))
         object.__setattr__(self, "fillers", lexicon.words("cue_fillers"))
+        object.__setattr__(self, "method_heads", lexicon.words("method_heads"))  # "learning", "decoding": kinds
         object.__setattr__(self, "root", lexicon.root)
 
     def __setattr__(self, name, value):

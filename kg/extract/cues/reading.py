@@ -34,6 +34,7 @@ class PaperContext:
 
     trains_models: bool = False
     proposed: frozenset[str] = frozenset()  # surface forms of what it introduces
+    title_words: frozenset[str] = frozenset()  # the title's words of three letters or more, lower-cased
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class Occurrence:
     proposed: bool
     closed: bool = False  # a model whose weights were never released
     known: bool = False  # a catalogue name (or a variant of one): not new in this paper
+    lead: int = -1  # where its long form begins when an acronym follows it: "without Mask Modelling (MM)"
 
 
 def only_list_material(gap: str, fillers: frozenset[str]) -> bool:
@@ -91,17 +93,23 @@ def _ends(cue: re.Pattern[str], sentence: str, upto: int | None = None) -> list[
     return ends
 
 
+def _front(o: Occurrence) -> int:
+    """Where the words that name the mention begin: its long form's start for an acronym defined right there."""
+    return o.lead if 0 <= o.lead < o.start else o.start
+
+
 def before(cue: re.Pattern[str], o: Occurrence) -> int:
     """End of the last match of ``cue`` before the mention (within the left window), or -1."""
-    ends = _ends(cue, o.sentence, o.start)
-    i = bisect_right(ends, o.start) - 1
-    return ends[i] if i >= 0 and ends[i] >= o.start - LEFT_WINDOW else -1
+    front = _front(o)
+    ends = _ends(cue, o.sentence, front)
+    i = bisect_right(ends, front) - 1
+    return ends[i] if i >= 0 and ends[i] >= front - LEFT_WINDOW else -1
 
 
 def governing(cue: re.Pattern[str], o: Occurrence, fillers: frozenset[str]) -> int:
     """Like :func:`before`, but only a cue that governs the mention (list material between them)."""
     end = before(cue, o)
-    return end if end >= 0 and only_list_material(o.sentence[end:o.start], fillers) else -1
+    return end if end >= 0 and only_list_material(o.sentence[end:_front(o)], fillers) else -1
 
 
 @lru_cache(maxsize=256)
@@ -213,7 +221,9 @@ class Reading:
 
     @cached_property
     def left(self) -> str:
-        return self.o.sentence[max(0, self.o.start - LEFT_WINDOW):self.o.start]
+        """The words before the mention (before its long form, for an acronym defined right there)."""
+        front = _front(self.o)
+        return self.o.sentence[max(0, front - LEFT_WINDOW):front]
 
     @cached_property
     def right(self) -> str:
