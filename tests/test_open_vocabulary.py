@@ -153,18 +153,24 @@ def test_method_phrases_and_capitalised_names_are_scored_by_models_of_their_own(
     assert abs(phrase["none"] - 5 / 6) < 0.1 and phrase["proposes"] < 1e-6
 
 
-def test_an_open_acronym_is_read_through_its_long_form():
-    """"WEP" shows nothing; "weighted echo pooling (WEP)" is a method by its head noun, "… fitting" is not one."""
+def _recorded(title: str, abstract: str) -> list:
+    """The (mention, open features) pairs the open-vocabulary rules record for one paper, rules alone."""
     from kg.extract import pipeline
 
     nlp = pipeline.build_nlp(model_path=None, open_vocab=True)
-    text, title_end = paper_text("Curve Fits for Small Scans", "Prior studies thin the nets by weighted echo "
-                                 "pooling (WEP) or fit them by slow echo fitting (SEF). We apply WEP and SEF to scans.")
+    text, title_end = paper_text(title, abstract)
     doc = nlp.make_doc(text)
     doc.user_data["mlkg_text"] = text
     doc._.title_end = title_end
     doc.user_data[pipeline.FEATURES] = record = []
     pipeline.mentions_of(nlp(doc), relations=True)
+    return record
+
+
+def test_an_open_acronym_is_read_through_its_long_form():
+    """"WEP" shows nothing; "weighted echo pooling (WEP)" is a method by its head noun, "… fitting" is not one."""
+    record = _recorded("Curve Fits for Small Scans", "Prior studies thin the nets by weighted echo pooling (WEP) "
+                       "or fit them by slow echo fitting (SEF). We apply WEP and SEF to scans.")
     # its own features, whichever open model reads them ("open:" or, beside a method phrase, "phrase:")
     features = {name: {k.partition(":")[2]: v for k, v in f.items() if ":" in k}
                 for m, f in record for name in (m.text, *m.aliases)}  # one entity, the acronym and its long form
@@ -175,16 +181,8 @@ def test_an_open_acronym_is_read_through_its_long_form():
 def test_a_long_form_found_before_its_acronym_is_one_entity_with_it():
     """The run "Spectral Drift Operator" is a candidate of its own, written before "(SDO)" defines it as the
     acronym's long form: one entity, not two, whichever of them the text writes first."""
-    from kg.extract import pipeline
-
-    nlp = pipeline.build_nlp(model_path=None, open_vocab=True)
-    text, title_end = paper_text("Control by Operators", "We steer the plant by defining a Spectral Drift "
-                                 "Operator (SDO). The SDO maps each state to a drift.")
-    doc = nlp.make_doc(text)
-    doc.user_data["mlkg_text"] = text
-    doc._.title_end = title_end
-    doc.user_data[pipeline.FEATURES] = record = []
-    pipeline.mentions_of(nlp(doc), relations=True)
+    record = _recorded("Control by Operators", "We steer the plant by defining a Spectral Drift Operator (SDO). "
+                       "The SDO maps each state to a drift.")
     named = [(m.text, *m.aliases) for m, _ in record if "SDO" in (m.text, *m.aliases)
              or "Spectral Drift Operator" in (m.text, *m.aliases)]
     assert len(named) == 1 and set(named[0]) >= {"SDO", "Spectral Drift Operator"}

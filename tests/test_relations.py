@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kg.extract import extract_batch
+from kg.extract import extract, extract_batch
 from kg.extract.pipeline import build_nlp
 from kg.extract.relations import PaperContext, Occurrence, classify, governs, FINE_TUNE, COMPARE
 from kg.model import EntityType, Paper, Predicate
@@ -256,6 +256,14 @@ def test_a_background_technique_the_title_builds_on_is_used(nlp, title, used):
     got = {name.lower(): p for name, p in edges(nlp, abstract, title=title).items()}
     # set aside: "mentions at most" (GUIDELINES.md); the learned decider may also leave it out
     assert got.get("beam search", P.MENTIONS) == (P.USES_TECHNIQUE if used else P.MENTIONS)
+
+
+def test_a_title_sharing_only_a_modifier_or_a_plural_kind_word_does_not_make_a_technique_used():
+    abstract = ("Recently, recurrent neural networks have become popular for reading scans. We study how leaf "
+                "shapes change over a season.")
+    [ex] = extract([Paper(key="p", title="Recurrent Networks for Leaf Scans", abstract=abstract)], model_path=None)
+    got = {m.text.lower(): m.predicate for m in ex.mentions}
+    assert got.get("recurrent neural networks", P.MENTIONS) == P.MENTIONS
 
 
 def test_sizes_and_variants_of_a_proposed_model_are_proposed(nlp):

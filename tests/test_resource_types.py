@@ -33,6 +33,9 @@ def test_a_benchmark_shaped_name_called_a_dataset_in_apposition_is_a_dataset(abs
     ("We introduce FernScan, a dataset of 4,000 annotated leaf images, and evaluate current detectors on it: "
      "most miss small lesions.", "FernScan", B),
     ("We release FernScan, a hand-checked dataset of 4,000 annotated leaf images.", "FernScan", D),
+    # measurements and test-time methods are not evaluation
+    ("We release FernScan, a hand-checked dataset of 4,000 leaf images with sensor measurements.", "FernScan", D),
+    ("We release FernScan, a dataset of 4,000 leaf images for test-time adaptation.", "FernScan", D),
     ("We introduce FernScan, a dataset of 4,000 annotated leaf images, and fine-tune three detectors on it.",
      "FernScan", D),
     ("We introduce FernScan, a dataset of 4,000 annotated leaf images for pre-training detectors.", "FernScan", D),

@@ -149,15 +149,15 @@ def test_a_coined_adjective_before_a_kind_and_a_versioned_name_is_no_name():
 
 
 def test_a_platform_or_a_metric_described_after_its_name_is_no_entity():
-    got = typed("We also release HarborView, a fast point-cloud viewing platform featuring a plug-in renderer, "
-                "and Quillmark, a fluency metric that needs no references. We also propose FernNet, a small "
-                "network enabling fast inference.")
+    got = typed("We also release HarborView, an open platform for browsing point clouds, and Quillmark, a "
+                "fluency metric that needs no references. Finally, we propose FernNet, a small network enabling "
+                "fast inference.")
     assert "HarborView" not in got and "Quillmark" not in got and got["FernNet"] == T
 
 
 def test_a_metric_set_in_apposition_before_its_name_is_no_entity():
-    got = typed("We introduce a simple metric, the Drift Ratio of Answers (DRA), defined as the share of changed "
-                "answers. DRA grows with model size. "
+    got = typed("We introduce a simple metric, the Drift Ratio of Answers (DRA), which counts answers that flip. "
+                "DRA grows with model size. "
                 "We introduce a decoding method, the Lattice Sampler (LS), that cuts cost.")
     assert "DRA" not in got and got["LS"] == T
 
@@ -168,9 +168,14 @@ def test_a_coined_name_ending_in_a_model_word_is_a_model_unless_described():
     assert got["QuillVLM"] == M and got["KelpLM"] == T
 
 
+def test_an_all_capital_acronym_ending_in_a_model_word_is_not_typed_by_its_ending():
+    got = typed("We present QUALM, which scores charts without a detector.")
+    assert got.get("QUALM") != M
+
+
 def test_a_framework_or_pipeline_for_evaluation_is_a_benchmark():
-    got = typed("We propose a unified evaluation pipeline, HarborCheck, that scores answers of chat models. "
-                "We introduce KelpTest, a stress-testing framework that exposes failures of segmenters. "
+    got = typed("To score answers of chat models we build an evaluation pipeline, HarborCheck, from public "
+                "logs. We also release KelpTest, a testing framework that feeds noisy labels to segmenters. "
                 "We propose a training framework, FernFlow, for readers. We also propose QuillJudge, an evaluation "
                 "method for readers.")
     assert got["HarborCheck"] == B and got["KelpTest"] == B

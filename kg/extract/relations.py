@@ -14,7 +14,7 @@ import re
 
 from kg.extract.cues import relation_rules as rules
 from kg.extract.cues.patterns import TEMPLATES, Cues
-from kg.extract.cues.reading import (LEFT_WINDOW, RIGHT_WINDOW, Occurrence, PaperContext, Reading, clause_end,
+from kg.extract.cues.reading import (LEFT_WINDOW, NAME_WORD, RIGHT_WINDOW, Occurrence, PaperContext, Reading, clause_end,
                                      only_list_material)
 from kg.extract.cues.reading import sentence_facts as _sentence_facts
 from kg.extract.cues.reading import whose as _whose
@@ -27,7 +27,6 @@ __all__ = ["LEFT_WINDOW", "RIGHT_WINDOW", "Occurrence", "PaperContext", "PRECEDE
 
 P = Predicate
 NO_CUE = (P.MENTIONS, "no-cue", 0.5)  # only when every rule that could fire is switched off
-_TITLE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def __getattr__(name: str):
@@ -78,7 +77,7 @@ def paper_context(title: str, abstract: str, proposed: frozenset[str], lexicon: 
                                                                   or cues.OURS_OPENER.search(sent))
                          for sent in split_sentences(abstract)))
     return PaperContext(trains_models=trains and not cues.NOT_TRAINING.search(text), proposed=proposed,
-                        title_words=frozenset(w.lower() for w in _TITLE_WORD.findall(title)))
+                        title_words=frozenset(w.lower() for w in NAME_WORD.findall(title)))
 
 
 def whose(o: Occurrence, ctx: PaperContext, strict: bool = False, lexicon: Lexicon | None = None) -> str:

@@ -28,13 +28,17 @@ _GAP_TOKEN = re.compile(r"[\w.\-+/]+|[^\w\s]")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.\-+/]*|\d+(?:\.\d+)?[BMbm]?|[a-z][\w.]*-[\w.\-]*\d[\w.\-]*)$")  # gpt-oss-120b
 
 
+# the words a title and a name are compared by (PaperContext.title_words, the rule named-by-our-title)
+NAME_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
 @dataclass(frozen=True, slots=True)
 class PaperContext:
     """What the whole paper says about itself, shared by all its occurrences."""
 
     trains_models: bool = False
     proposed: frozenset[str] = frozenset()  # surface forms of what it introduces
-    title_words: frozenset[str] = frozenset()  # the title's words of three letters or more, lower-cased
+    title_words: frozenset[str] = frozenset()  # the title's words (NAME_WORD), lower-cased
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from kg import names
-from kg.extract.cues.reading import B, Reading, whose
+from kg.keys import singular
+from kg.extract.cues.reading import NAME_WORD, B, Reading, whose
 from kg.extract.engine import REGISTRY, Rule, rule
 from kg.model import Predicate as P
 
@@ -238,19 +239,18 @@ def cited_earlier_work(r: Reading) -> P | None:
     return P.MENTIONS if r.as_model and r.cues.CITED_AFTER.match(r.right) else None
 
 
-_NAME_WORD = re.compile(r"[A-Za-z]{3,}")
-
 
 @rule("named-by-our-title", stage=STAGE, rank=29, confidence=0.6,
-      finds='a technique the title is built on, though the abstract opens on it as background: "Federated learning '
-            'lets sites train together" in a paper titled "... Federated Tumour Segmentation" (the kind words, '
-            '"learning", "decoding", never count)')
+      finds='a technique the title is built on, though the abstract opens on it as background: "Recently, beam '
+            'search has become popular" in a paper titled "Faster Beam Search for Speech" (the kind words, '
+            '"learning", "decoding", in any number, never count)')
 def named_by_our_title(r: Reading) -> P | None:
     if not r.as_technique or r.o.is_title or not r.background:
         return None
-    own = [w for w in (w.lower() for w in _NAME_WORD.findall(r.name)) if w not in r.cues.method_heads]
+    heads = r.cues.method_heads
+    own = [w for w in (w.lower() for w in NAME_WORD.findall(r.name)) if w not in heads and singular(w) not in heads]
     shared = sum(w in r.ctx.title_words for w in own)
-    return P.USES_TECHNIQUE if shared and 2 * shared >= len(own) else None
+    return P.USES_TECHNIQUE if 2 * shared > len(own) else None  # most of its own words
 
 
 # --- the last word for each kind of mention, when no cue above fired

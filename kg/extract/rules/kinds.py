@@ -85,13 +85,14 @@ def _no_entity_head(v: Vocab, head: str) -> bool:
     return any(head in v.lexicon.words(name) for name in ("software_heads", "task_heads", "description_no_entity_heads"))
 
 
-# "an operational metric, the Foo Score (FS),": a kind with its article, a comma, then the name
-_KIND_COMMA_THE = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+(?:the\s+)?$")
+# "a grounded image generation model, X", "a simple score, the Foo Ratio": a kind with its article, a comma,
+# then the name in apposition (group 2: a "the" before the name)
+_KIND_COMMA = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+(the\s+)?$")
 
 
 def described_before_as_no_entity(v: Vocab, text: str, s: int) -> bool:
-    """"we define a new metric, the Drift Index (DI),": the kind set in apposition right before a name is no entity."""
-    m = _KIND_COMMA_THE.search(text[max(0, s - 80):s])
+    """"a simple score, the Foo Ratio (FR),": the kind set in apposition right before a name is no entity."""
+    m = _KIND_COMMA.search(text[max(0, s - 80):s])
     return bool(m) and _no_entity_head(v, m.group(1).lower().rstrip("s"))
 
 
@@ -131,14 +132,14 @@ def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     return v.head_type([m.group(1)]) if m else apposition_before_type(v, text, s)
 
 
-# "a grounded image generation model, X": a kind with its article, then the name in apposition
-_KIND_COMMA = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+$")
 
 
 def apposition_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"we collect a dataset, X, for …": the kind an article and a comma set right before a name, if any."""
     m = _KIND_COMMA.search(text[max(0, s - 80):s])
-    return _measuring(v, m.group(0).rstrip(", ").split()[-2:], v.head_type([m.group(1)])) if m else None
+    if m is None or m.group(2):  # "a score, the Foo Ratio" is read by described_before_as_no_entity
+        return None
+    return _measuring(v, m.group(0).rstrip(", ").split()[-2:], v.head_type([m.group(1)]))
 
 
 def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
@@ -188,9 +189,10 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
 
 def _name_kind(v: Vocab, name: str) -> EntityType | None:
     """"We present FooVLM, which …": a coined name ending in a model word names a model when nothing else says."""
-    words = re.findall(r"[A-Za-z0-9]+", name)
-    return EntityType.MODEL if words and words[-1].endswith(tuple(v.lexicon.lines("model_name_tails"))) \
-        and len(words[-1]) > 3 else None
+    last = (re.findall(r"[A-Za-z0-9]+", name) or [""])[-1]
+    # a coined word (lower-case letters before the ending: "FooLM", "QuillVLM"), not an all-capital acronym ("HELM")
+    return EntityType.MODEL if any(last.endswith(tail) and any(c.islower() for c in last[:-len(tail)])
+                                   for tail in v.lexicon.lines("model_name_tails")) else None
 
 
 def _long_form_type(v: Vocab, long_form: str) -> EntityType | None:
