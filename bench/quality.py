@@ -60,11 +60,12 @@ def build_ttl(papers, out: Path, model_path: str | None, **flags) -> Path:
 
 
 class Tally:
-    """Counts summed over folds: entity/typed/relation, per relation, confusion, experiments."""
+    """Counts summed over folds: entity/typed/relation, per type, per relation, confusion, experiments."""
 
     def __init__(self, score):
         self.score = score
         self.counts = {k: [0, 0, 0] for k in ("entity", "typed", "relation")}
+        self.per_type = {t: [0, 0, 0] for t in score.TYPES}
         self.per_rel = {r: [0, 0, 0] for r in RELATIONS}
         self.confusion: Counter = Counter()
         self.exp = [0, 0, 0]
@@ -73,9 +74,11 @@ class Tally:
     def add(self, ttl: Path, gold: list[dict]) -> None:
         s = self.score
         ex = s.Export(str(ttl))
-        counts, _, _, _ = s.score(ex, gold)
+        counts, per_type, _, _ = s.score(ex, gold)
         for k in self.counts:
             self.counts[k] = [a + b for a, b in zip(self.counts[k], counts[k])]
+        for t in self.per_type:
+            self.per_type[t] = [a + b for a, b in zip(self.per_type[t], per_type[t])]
         (tp, fp, fn), (vr, vt), _, _ = s.experiment_score(ex, gold)
         self.exp = [self.exp[0] + tp, self.exp[1] + fp, self.exp[2] + fn]
         self.values = [self.values[0] + vr, self.values[1] + vt]
@@ -114,6 +117,10 @@ class Tally:
         if sum(self.exp):
             p, r, f = prf(*self.exp)
             print(f"{'experiment':<14}{p:7.3f}{r:7.3f}{f:7.3f}   values right {self.values[0]}/{self.values[1]}")
+        print("per type (an entity found with the annotated type):")
+        for t, c in self.per_type.items():
+            p, r, f = prf(*c)
+            print(f"  {t:<12}{p:7.3f}{r:7.3f}{f:7.3f}   (gold {c[0] + c[2]})")
         print("per relation (entities matched or not):")
         for rel, c in self.per_rel.items():
             p, r, f = prf(*c)
