@@ -391,3 +391,35 @@ def test_variant_spans_by_find_equal_the_pattern_per_name(text, base):
 
     plain = re.compile(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9]\w*(?:\.\w+)*)+)")
     assert variant_spans(text, base) == [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text)]
+
+
+def test_a_kept_pipeline_extracts_what_a_fresh_one_does(tmp_path):
+    """extract() reuses the pipeline of its last options: the same results as a new pipeline, rebuilt when the
+    options or the model file change."""
+    import os
+    import shutil
+
+    import kg.extract as ex
+    from kg.extract.pipeline import build_nlp
+    from kg.model import Paper
+
+    first = [Paper(key="a", title="Orbit: small tuned models",
+                   abstract="We fine-tune Mistral-7B with QLoRA on the Alpaca data and report 61.2% on MMLU.")]
+    second = [Paper(key="b", title="Lattice: robust vision",
+                    abstract="We propose Lattice-B, a ViT-B/16 trained on ImageNet-1k, and evaluate it on COCO.")]
+    model = tmp_path / "relations.json"
+    shutil.copy(ex.DEFAULT_MODEL, model)
+    ex.extract(first, model_path=str(model))
+    kept = ex._BUILT[0][1]
+    got = ex.extract(second, model_path=str(model))
+    assert ex._BUILT[0][1] is kept  # no second build
+    assert got[0].mentions and got == ex.extract_batch(build_nlp(model_path=str(model)), second)
+    ex.extract(second, model_path=str(model), relations=False)
+    assert ex._BUILT[0][1] is not kept  # other options: another pipeline
+    again = ex._BUILT[0][1]
+    ex.extract(second, model_path=str(model), relations=False)
+    assert ex._BUILT[0][1] is again
+    stat = model.stat()
+    os.utime(model, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a retrained model
+    ex.extract(second, model_path=str(model), relations=False)
+    assert ex._BUILT[0][1] is not again
