@@ -423,3 +423,65 @@ def test_a_kept_pipeline_extracts_what_a_fresh_one_does(tmp_path):
     os.utime(model, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a retrained model
     ex.extract(second, model_path=str(model), relations=False)
     assert ex._BUILT[0][1] is not again
+
+
+def test_a_branch_opening_on_a_group_of_words_is_one_branch_per_word():
+    from kg.extract.alternation import distributed
+
+    assert distributed("(?:fully |readily )?compatible with") == [
+        "fully compatible with", "readily compatible with", "compatible with"]
+    assert distributed("(?:do|does)(?: not|n't)\\s+x") == ["do(?: not|n't)\\s+x", "does(?: not|n't)\\s+x"]
+    for kept in ("(?:a|b)??c", "(?:a|b)*c", "(?:a|b)", "(?:a|b)c|d", "(?:a|b)(c)", "(?:a\\w|b)c", "(?:{x}) y", "plain"):
+        assert distributed(kept) == [kept]
+
+
+@cache
+def _cue_patterns_both_ways():
+    """Every cue template compiled from the lexicon as written (branches only factored) and as distributed."""
+    from kg.extract.alternation import factored
+    from kg.extract.cues import patterns
+    from kg.extract.uncased import compile_ignorecase
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+
+    def plain(lex, name):
+        return "(?:" + factored(list(dict.fromkeys(lex.lines(name)))) + ")"
+
+    shipped = patterns._fragments
+    patterns._fragments = plain
+    try:
+        old = {n: compile_ignorecase(patterns.expand(t, lexicon)) for n, t in patterns.TEMPLATES.items()}
+    finally:
+        patterns._fragments = shipped
+    new = {n: compile_ignorecase(patterns.expand(t, lexicon)) for n, t in patterns.TEMPLATES.items()}
+    return [(n, old[n], new[n]) for n in old if old[n].pattern != new[n].pattern]
+
+
+_CUE_WORDS = st.sampled_from(["do", "does", "Did", "not", "n't", "don't", "use", "rely on", "fully", "readily",
+                              "Directly", "compatible", "with", "without", "existing", "prior", "methods", "such as",
+                              "than", "X-1", "needs", "need", "no need for", "ſ", "K", "tuned", "fine-tuned",
+                              "trained", "on", "we", "our", "datasets", ",", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_WORDS, max_size=14).map(" ".join))
+def test_cues_from_distributed_branches_match_the_cues_as_written(sentence):
+    changed = _cue_patterns_both_ways()
+    assert any(name == "CONTRAST" for name, _, _ in changed)
+    for name, old, new in changed:
+        assert [(m.span(), m.groups()) for m in new.finditer(sentence)] == \
+               [(m.span(), m.groups()) for m in old.finditer(sentence)], name
+
+
+def test_cues_from_distributed_branches_match_on_every_shared_sentence():
+    texts = []
+    for path in (SHARED / "external" / "recent-papers" / "papers.jsonl", SHARED / "external" / "scirex" / "scirex_papers.jsonl"):
+        if path.exists():
+            texts += [f"{r['title']}\n{r['abstract']}" for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    if not texts:
+        pytest.skip("no shared texts")
+    sentences = sorted({s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n", t) if s})
+    for name, old, new in _cue_patterns_both_ways():
+        assert [[m.span() for m in new.finditer(s)] for s in sentences] == \
+               [[m.span() for m in old.finditer(s)] for s in sentences], name
