@@ -485,3 +485,42 @@ def test_cues_from_distributed_branches_match_on_every_shared_sentence():
     for name, old, new in _cue_patterns_both_ways():
         assert [[m.span() for m in new.finditer(s)] for s in sentences] == \
                [[m.span() for m in old.finditer(s)] for s in sentences], name
+
+
+_ROLE_WORDS = st.sampled_from(["continually", "pretrained", "pre-trained", "Pre-Trained", "fine-tuned", "finetuned",
+                               "trained", "distilled", "from", "on", "the", "THE", "X", "ſ", "\u212a", "a", "model"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROLE_WORDS, max_size=8).map(" ".join), st.sampled_from(["", " ", "  ", "\n"]))
+def test_role_before_a_name_compiled_once_is_the_pattern_built_per_call(before, gap):
+    """The role words before a name, read by patterns compiled once per lexicon: what the per-call patterns read."""
+    from kg.extract.rules.kinds import _role_before_type
+    from kg.extract.rules.vocab import vocab
+    from kg.lexicon import Lexicon
+    from kg.model import EntityType
+
+    text = before + gap + "Zeta-7B"
+    trained = Lexicon.load().fragments("verbs_fine_tuned_from")
+    head = text[max(0, len(before + gap) - 60):len(before + gap)]
+    plain = (EntityType.MODEL if re.search(r"(?:\b|pre-?)" + trained + r"\s+from\s+(?:the\s+)?$", head, re.I)
+             else EntityType.DATASET if re.search(r"(?:\b|pre-?)(?:trained|fine-?tuned|finetuned)\s+on\s+(?:the\s+)?$",
+                                                  head, re.I) else None)
+    assert _role_before_type(vocab(Lexicon.load()), text, len(before + gap)) == plain
+
+
+_TITLE_WORDS = st.sampled_from(["A", "Unified", "Toolbox", "toolkit", "Library", "for", "FOR", "with", "of", "in", ",",
+                                ";", "Model", "Framework", "Software", "\u0130n", "ſ", "  ", "Tools"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TITLE_WORDS, max_size=9).map(" ".join))
+def test_software_title_cut_compiled_once_is_the_split_built_per_call(subtitle):
+    from kg.extract.rules.titles import software_title
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    phrase = re.split(r"\s+(?:" + lexicon.branches("prepositions") + r")\s+|[,;:]", subtitle.strip(), maxsplit=1,
+                      flags=re.IGNORECASE)[0].split()
+    plain = bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
+    assert software_title("Zeta: " + subtitle, lexicon) == plain
