@@ -391,3 +391,136 @@ def test_variant_spans_by_find_equal_the_pattern_per_name(text, base):
 
     plain = re.compile(r"(?<![\w\-])" + re.escape(base) + r"((?:-[A-Za-z0-9]\w*(?:\.\w+)*)+)")
     assert variant_spans(text, base) == [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text)]
+
+
+def test_a_kept_pipeline_extracts_what_a_fresh_one_does(tmp_path):
+    """extract() reuses the pipeline of its last options: the same results as a new pipeline, rebuilt when the
+    options or the model file change."""
+    import os
+    import shutil
+
+    import kg.extract as ex
+    from kg.extract.pipeline import build_nlp
+    from kg.model import Paper
+
+    first = [Paper(key="a", title="Orbit: small tuned models",
+                   abstract="We fine-tune Mistral-7B with QLoRA on the Alpaca data and report 61.2% on MMLU.")]
+    second = [Paper(key="b", title="Lattice: robust vision",
+                    abstract="We propose Lattice-B, a ViT-B/16 trained on ImageNet-1k, and evaluate it on COCO.")]
+    model = tmp_path / "relations.json"
+    shutil.copy(ex.DEFAULT_MODEL, model)
+    ex.extract(first, model_path=str(model))
+    kept = ex._BUILT[0][1]
+    got = ex.extract(second, model_path=str(model))
+    assert ex._BUILT[0][1] is kept  # no second build
+    assert got[0].mentions and got == ex.extract_batch(build_nlp(model_path=str(model)), second)
+    ex.extract(second, model_path=str(model), relations=False)
+    assert ex._BUILT[0][1] is not kept  # other options: another pipeline
+    again = ex._BUILT[0][1]
+    ex.extract(second, model_path=str(model), relations=False)
+    assert ex._BUILT[0][1] is again
+    stat = model.stat()
+    os.utime(model, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a retrained model
+    ex.extract(second, model_path=str(model), relations=False)
+    assert ex._BUILT[0][1] is not again
+
+
+def test_a_branch_opening_on_a_group_of_words_is_one_branch_per_word():
+    from kg.extract.alternation import distributed
+
+    assert distributed("(?:fully |readily )?compatible with") == [
+        "fully compatible with", "readily compatible with", "compatible with"]
+    assert distributed("(?:do|does)(?: not|n't)\\s+x") == ["do(?: not|n't)\\s+x", "does(?: not|n't)\\s+x"]
+    for kept in ("(?:a|b)??c", "(?:a|b)*c", "(?:a|b)", "(?:a|b)c|d", "(?:a|b)(c)", "(?:a\\w|b)c", "(?:{x}) y", "plain"):
+        assert distributed(kept) == [kept]
+
+
+@cache
+def _cue_patterns_both_ways():
+    """Every cue template compiled from the lexicon as written (branches only factored) and as distributed."""
+    from kg.extract.alternation import factored
+    from kg.extract.cues import patterns
+    from kg.extract.uncased import compile_ignorecase
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+
+    def plain(lex, name):
+        return "(?:" + factored(list(dict.fromkeys(lex.lines(name)))) + ")"
+
+    shipped = patterns._fragments
+    patterns._fragments = plain
+    try:
+        old = {n: compile_ignorecase(patterns.expand(t, lexicon)) for n, t in patterns.TEMPLATES.items()}
+    finally:
+        patterns._fragments = shipped
+    new = {n: compile_ignorecase(patterns.expand(t, lexicon)) for n, t in patterns.TEMPLATES.items()}
+    return [(n, old[n], new[n]) for n in old if old[n].pattern != new[n].pattern]
+
+
+_CUE_WORDS = st.sampled_from(["do", "does", "Did", "not", "n't", "don't", "use", "rely on", "fully", "readily",
+                              "Directly", "compatible", "with", "without", "existing", "prior", "methods", "such as",
+                              "than", "X-1", "needs", "need", "no need for", "ſ", "K", "tuned", "fine-tuned",
+                              "trained", "on", "we", "our", "datasets", ",", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_WORDS, max_size=14).map(" ".join))
+def test_cues_from_distributed_branches_match_the_cues_as_written(sentence):
+    changed = _cue_patterns_both_ways()
+    assert any(name == "CONTRAST" for name, _, _ in changed)
+    for name, old, new in changed:
+        assert [(m.span(), m.groups()) for m in new.finditer(sentence)] == \
+               [(m.span(), m.groups()) for m in old.finditer(sentence)], name
+
+
+def test_cues_from_distributed_branches_match_on_every_shared_sentence():
+    texts = []
+    for path in (SHARED / "external" / "recent-papers" / "papers.jsonl", SHARED / "external" / "scirex" / "scirex_papers.jsonl"):
+        if path.exists():
+            texts += [f"{r['title']}\n{r['abstract']}" for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    if not texts:
+        pytest.skip("no shared texts")
+    sentences = sorted({s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n", t) if s})
+    for name, old, new in _cue_patterns_both_ways():
+        assert [[m.span() for m in new.finditer(s)] for s in sentences] == \
+               [[m.span() for m in old.finditer(s)] for s in sentences], name
+
+
+_ROLE_WORDS = st.sampled_from(["continually", "pretrained", "pre-trained", "Pre-Trained", "fine-tuned", "finetuned",
+                               "trained", "distilled", "from", "on", "the", "THE", "X", "ſ", "\u212a", "a", "model"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROLE_WORDS, max_size=8).map(" ".join), st.sampled_from(["", " ", "  ", "\n"]))
+def test_role_before_a_name_compiled_once_is_the_pattern_built_per_call(before, gap):
+    """The role words before a name, read by patterns compiled once per lexicon: what the per-call patterns read."""
+    from kg.extract.rules.kinds import _role_before_type
+    from kg.extract.rules.vocab import vocab
+    from kg.lexicon import Lexicon
+    from kg.model import EntityType
+
+    text = before + gap + "Zeta-7B"
+    trained = Lexicon.load().fragments("verbs_fine_tuned_from")
+    head = text[max(0, len(before + gap) - 60):len(before + gap)]
+    plain = (EntityType.MODEL if re.search(r"(?:\b|pre-?)" + trained + r"\s+from\s+(?:the\s+)?$", head, re.I)
+             else EntityType.DATASET if re.search(r"(?:\b|pre-?)(?:trained|fine-?tuned|finetuned)\s+on\s+(?:the\s+)?$",
+                                                  head, re.I) else None)
+    assert _role_before_type(vocab(Lexicon.load()), text, len(before + gap)) == plain
+
+
+_TITLE_WORDS = st.sampled_from(["A", "Unified", "Toolbox", "toolkit", "Library", "for", "FOR", "with", "of", "in", ",",
+                                ";", "Model", "Framework", "Software", "\u0130n", "ſ", "  ", "Tools"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TITLE_WORDS, max_size=9).map(" ".join))
+def test_software_title_cut_compiled_once_is_the_split_built_per_call(subtitle):
+    from kg.extract.rules.titles import software_title
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    phrase = re.split(r"\s+(?:" + lexicon.branches("prepositions") + r")\s+|[,;:]", subtitle.strip(), maxsplit=1,
+                      flags=re.IGNORECASE)[0].split()
+    plain = bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
+    assert software_title("Zeta: " + subtitle, lexicon) == plain

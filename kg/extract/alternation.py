@@ -126,3 +126,20 @@ def _grouped(lead: str, members: list[str]) -> str:
     if len(members) == 1:
         return members[0]
     return f"{re.escape(lead)}(?:{factored([m[1:] for m in members])})"
+
+
+_LEADING_WORDS = re.compile(r"\(\?:((?:[A-Za-z0-9' ]+\|)*[A-Za-z0-9' ]+)\)(\?)?(?![?*+{])")
+
+
+def distributed(branch: str) -> list[str]:
+    """``branch`` as the branches it stands for when it opens on a group of plain words, so they can be factored.
+
+    ``(?:do|does)(?: not)X`` is ``do(?: not)X|does(?: not)X`` and ``(?:fully |readily )?X`` (greedy) is
+    ``fully X|readily X|X``: ``re`` tries the same alternatives in the same order either way.  Anything
+    else (another opening, a lazy or repeated group, a rest that is no single branch) is kept as written.
+    """
+    m = _LEADING_WORDS.match(branch)
+    rest = branch[m.end():] if m else ""
+    if not m or not rest or not _movable(rest):
+        return [branch]
+    return [word + rest for word in m.group(1).split("|")] + ([rest] if m.group(2) else [])

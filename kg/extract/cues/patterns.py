@@ -16,7 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from kg.extract.alternation import factored
+from kg.extract.alternation import distributed, factored
 from kg.lexicon import Lexicon
 from kg.extract.uncased import compile_ignorecase
 
@@ -206,8 +206,10 @@ def expand(template: str, lexicon: Lexicon, depth: int = 0) -> str:
 
 
 def _fragments(lexicon: Lexicon, name: str) -> str:
-    """``lexicon.fragments(name)``, its branches factored by their first character (the same matches, faster)."""
-    return "(?:" + factored(list(dict.fromkeys(lexicon.lines(name)))) + ")"
+    """``lexicon.fragments(name)``, its branches factored by their first character (the same matches, faster);
+    a branch that opens on a group of words is first written as one branch per word (:func:`distributed`)."""
+    branches = [b for line in lexicon.lines(name) for b in distributed(line)]
+    return "(?:" + factored(list(dict.fromkeys(branches))) + ")"
 
 
 class Cues:

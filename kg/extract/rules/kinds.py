@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg import names
 from kg.extract.rules.common import _BENCH_SUFFIX, NAMED_AFTER
 from kg.extract.rules.vocab import Vocab
 from kg.extract.rules.wordpatterns import word_patterns
+from kg.lexicon import Lexicon
 from kg.model import EntityType
 from kg.extract.uncased import compile_ignorecase
 
@@ -145,12 +147,20 @@ def apposition_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
 def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"pre-trained on X" names data; "continually pretrained from X" names the weights it started from."""
     before = text[max(0, s - 60):s]
-    trained = v.lexicon.fragments("verbs_fine_tuned_from")
-    if re.search(r"(?:\b|pre-?)" + trained + r"\s+from\s+(?:the\s+)?$", before, re.IGNORECASE):
+    if _trained_from(v.lexicon).search(before):
         return M
-    if re.search(r"(?:\b|pre-?)(?:trained|fine-?tuned|finetuned)\s+on\s+(?:the\s+)?$", before, re.IGNORECASE):
+    if _TRAINED_ON.search(before):
         return D
     return None
+
+
+_TRAINED_ON = compile_ignorecase(r"(?:\b|pre-?)(?:trained|fine-?tuned|finetuned)\s+on\s+(?:the\s+)?$")
+
+
+@cache
+def _trained_from(lexicon: Lexicon) -> re.Pattern[str]:
+    """"continually pretrained from (the)" at the end of a text: compiled once per lexicon, not per name."""
+    return compile_ignorecase(r"(?:\b|pre-?)" + lexicon.fragments("verbs_fine_tuned_from") + r"\s+from\s+(?:the\s+)?$")
 
 
 def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
