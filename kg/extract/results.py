@@ -53,8 +53,8 @@ def values(sentence: str) -> list[Value]:
     ['81.1%', '46.7%', '26.9']
     >>> [v.text for v in values("We train 7B models for 5 epochs on 60 examples; +3.2 points, 2.5x faster, 8.96/10.")]
     ['+3.2 points', '2.5x', '8.96/10']
-    >>> [v.text for v in values("It needs 29.2% of the original model's VRAM and keeps 98.9% of its accuracy.")]
-    ['98.9%']
+    >>> [v.text for v in values("It needs 41.5% of the full model's VRAM and keeps 97.3% of its accuracy.")]
+    ['97.3%']
     """
     return list(_values(sentence))
 
@@ -72,7 +72,7 @@ def _values(sentence: str) -> tuple[Value, ...]:
         if not (unit or m.group("ratio") or m.group("sign")) and _is_version(sentence, m):
             continue  # "Claude Opus 4.6", "SQuAD 2.0": a name's version, not a result
         if (unit == "%" or m.group("ratio")) and _cost_after().match(sentence, m.end()):
-            continue  # "29.2% of the original model's VRAM": a share of a cost, not a result
+            continue  # "41.5% of the full model's VRAM": a share of a cost, not a result
         number = float((m.group("num") + (m.group("frac") or "")).replace(",", ""))
         if m.group("sign") in ("-", "−"):
             number = -number
@@ -82,7 +82,7 @@ def _values(sentence: str) -> tuple[Value, ...]:
 
 @cache
 def _cost_after() -> re.Pattern:
-    """ "of the original model's VRAM", "of their compute": what follows a share of a cost or budget."""
+    """ "of the full model's VRAM", "of their compute": what follows a share of a cost or budget."""
     from kg.lexicon import Lexicon
 
     return compile_ignorecase(r"\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:original\s+|full\s+|baseline\s+)?"
