@@ -167,7 +167,7 @@ def _run_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _adjective(word: str, tails: frozenset[str]) -> bool:
-    """"Gain-based", "Context-aware": a hyphenated adjective, no name."""
+    """"Margin-based", "Context-aware": a hyphenated adjective, no name."""
     head, dash, tail = word.rpartition("-")
     return bool(dash and head) and tail.lower() in tails
 
@@ -195,7 +195,7 @@ def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int
     """Candidate techniques written as runs of capitalised words in the abstract ("Banded Repulsion Loss").
 
     Leading stop words and describing words are no part of the name ("The",
-    "Novel"); a run ending in an adjective ("Gain-based") is none, nor one
+    "Novel"); a run ending in an adjective ("Margin-based") is none, nor one
     headed by a task or measure ("… Text Recognition", "… Error"), nor one naming an institution
     ("Municipality of Amsterdam", ``institution_words``); one headed
     by a noun of another type ("… Language Models", "… Benchmark") is left to
