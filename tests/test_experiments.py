@@ -160,7 +160,7 @@ def test_it_is_still_our_model_beside_examples_it_is_compared_with():
 def test_recent_models_compared_with_are_not_background_but_recent_studies_are():
     got = pairs(
         "Kite: small dense models", "We present Kite-3B, a small dense language model. "
-        "It also achieves higher accuracy on MMLU and ARC than recent and far larger mixture-of-experts "
+        "It also achieves better accuracy on MMLU and ARC than recent and far larger mixture-of-experts "
         "models, such as Falcon-40B.")
     assert {("evaluatedOn", "Kite-3B", "MMLU"), ("evaluatedOn", "Falcon-40B", "ARC")} <= got
     assert runs("Efficient math", "Recent studies report that GPT-4 achieves 92.0% on GSM8K. "
@@ -251,7 +251,7 @@ def test_a_benchmark_papers_model_gets_the_value_stated_beside_it():
 def test_it_stands_for_the_own_model_named_last():
     got = pairs("Kite: a family of small dense models", (
         "We present Kite, a family of small dense language models. Our Kite-2B model matches larger models while "
-        "being four times faster. It also achieves higher accuracy on MMLU and ARC than Falcon-7B."))
+        "being four times faster. It also achieves better accuracy on MMLU and ARC than Falcon-7B."))
     assert {("evaluatedOn", "Kite-2B", "MMLU"), ("evaluatedOn", "Kite-2B", "ARC")} <= got
     assert not any(m == "Kite" for _, m, _ in got)
 
