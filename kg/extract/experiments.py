@@ -141,7 +141,7 @@ def _previous_data(by_sentence: dict[int, list[_Name]], mentions: Sequence[Menti
                    has_title: bool, said: dict[int, frozenset[str]]) -> list[set[int]]:
     """The data sets an evaluation or result in the sentence before each one is read on (the title is no
     sentence before the abstract's first): a results sentence that names no data continues the one before
-    ("We evaluate X on A. Compared to the Y baseline, we improve accuracy from 80% to 87%": Y is run on A;
+    ("We evaluate X on A. Over the Y baseline, we raise accuracy from 72% to 79%": Y is run on A;
     not "We build A from B. Our model outperforms Y": nothing was run on A there)."""
     data = [{o.mention for o in by_sentence.get(si, ()) if mentions[o.mention].type in DATA and not o.anaphor}
             if said.get(si, frozenset()) & {"evaluate_verb", "result_verb"} else set() for si in range(n)]
@@ -376,7 +376,7 @@ def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues)
     facts = set()
     train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
     if left.count(")", train_at) > left.count("(", train_at):
-        train_at = -1  # "GPT (trained with 30x more compute) on D": the verb in brackets is not said of D
+        train_at = -1  # "GPT (trained with 12x more compute) on D": the verb in brackets is not said of D
     eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
     eval_at = max([eval_at] + [m.start() for m in cues.RESULT_VERB.finditer(left)])
     if train_at > eval_at and cues.TRAIN_BEFORE_DATA.search(left):

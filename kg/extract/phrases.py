@@ -252,7 +252,7 @@ def title_run(text: Text, taken: list[tuple[int, int]], title_end: int, found: S
 
 
 def _wraps_techniques(t: str, s: int, e: int, found: Sequence[Candidate], taken: list[tuple[int, int]]) -> bool:
-    """Does the run hold known techniques and more capitalised words around them?  ("Multi-Stage Knowledge
+    """Does the run hold known techniques and more capitalised words around them?  ("Two-Phase Knowledge
     Distillation", "Personalized PageRank"): a name built on a known one, which the known one does not name.
 
     Every name the run overlaps must lie inside it, be a technique, and leave a capitalised word outside it.
