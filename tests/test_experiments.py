@@ -213,7 +213,7 @@ def test_a_model_that_is_a_fixed_part_of_the_system_is_not_run_on_the_data():
     assert not any(m == "CLIP" for _, m, _ in got)
     got = pairs("Owl: grounding queries", (
         "We present Owl, a light hook between detectors and language models. With frozen Grounding DINO and "
-        "Qwen2.5-VL, training only the hook lifts accuracy on RefCOCO to 61.2%."))
+        "Qwen2.5-VL, tuning just the hook raises accuracy on RefCOCO to 61.2%."))
     assert not any(m in ("Grounding DINO", "Qwen2.5-VL") for _, m, _ in got)
     got = pairs("Owl: grounding queries", (
         "We present Owl, a light hook between detectors and language models. With frozen weights, Qwen2.5-VL "
@@ -279,8 +279,8 @@ def test_a_model_is_trained_on_data_only_where_training_is_said(monkeypatch):
 
 
 def test_a_base_model_is_not_what_achieves():
-    got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
-    assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got
+    got = runs("Tarn", "We present Tarn, a math model based on Mistral-7B, which achieves 80.2% on GSM8K.")
+    assert ("evaluatedOn", "Tarn", "GSM8K", "80.2%") in got
     assert not any(m == "Mistral-7B" and k == "evaluatedOn" for k, m, _, _ in got)
 
 

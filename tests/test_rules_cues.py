@@ -221,7 +221,7 @@ MORE_CASES = [
     ("role-cue", ("We distil the planner from Zeta-2-70B into a small student.", "Zeta-2-70B", M), P.EVALUATES,
      ("Our tuner works on Zeta-2 models from 7B to 70B.", "7B", M)),
     # a bare size after the paper's own model is a size of it, not of a model it compares with
-    ("own-size-or-variant", ("We build Zeta in three sizes from 7B, 13B, to 33B parameters.", "13B", M,
+    ("own-size-or-variant", ("We build Zeta in three sizes from 7B, 13B, to 34B parameters.", "13B", M,
                              PaperContext(proposed=frozenset({"Zeta"}))), P.PROPOSES,
      ("We train Zeta and compare it with Orbit at 7B and 13B.", "13B", M, PaperContext(proposed=frozenset({"Zeta"})))),
     # distilling into a model trains it, also past a teacher with a dotted name; "a small X student" is trained
@@ -334,7 +334,7 @@ def test_a_results_line_stays_ours_when_its_earlier_work_word_describes_what_it_
     assert classify(occurrence(line, "BarBench", B))[0] == P.EVALUATES_ON
     assert classify(occurrence(line, "Orbit-3", M))[0] == P.EVALUATES
     # a technique only compared with is still earlier work (mentions), past a list of lower-case names too
-    tuned = "It achieves 7% more and outperforms widely used tuning baselines, e.g., in-context learning and QuRA tuning."
+    tuned = "It achieves 7% more and outperforms popular tuning methods, e.g., in-context learning and QuRA tuning."
     assert classify(occurrence(tuned, "QuRA tuning", T))[0] == P.MENTIONS
     earlier = "Recent hybrid models such as Orbit-3 achieve high accuracy on BarBench."
     assert classify(occurrence(earlier, "BarBench", B))[0] == P.MENTIONS

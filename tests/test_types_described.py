@@ -183,6 +183,6 @@ def test_a_framework_or_pipeline_for_evaluation_is_a_benchmark():
 
 
 def test_a_description_after_a_spelled_out_long_form_types_the_name():
-    got = typed("We introduce QuillBERT (Query-refined BERT), a novel method for pretraining encoders. We also "
+    got = typed("We introduce QuillBERT (Query-refined BERT), a new method for pretraining encoders. We also "
                 "release KelpSet (Kelp Leaf Scans), a dataset of 4,000 images for training detectors.")
     assert got["QuillBERT"] == T and got["KelpSet"] == D
