@@ -16,7 +16,7 @@ from kg.model import EntityType, PaperExtraction, ResolvedExperiment
 DATA_TYPES = (EntityType.BENCHMARK, EntityType.DATASET)
 # Metrics where less is better (kg/data/metrics.txt names); every other metric ranks higher values first.
 LOWER_IS_BETTER = frozenset({"FID", "perplexity", "error rate", "attack success rate"})
-# A proposed method evaluated as a system ("REVNET outperforms … on KITTI") is run like a model.
+# A proposed method evaluated as a system ("QUILLNET outperforms … on KITTI") is run like a model.
 MODEL_TYPES = (EntityType.MODEL, EntityType.TECHNIQUE)
 
 

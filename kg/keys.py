@@ -6,7 +6,7 @@
   :func:`cased_key` is the same with the letters' case kept, for names that
   must match as written (``MATH``).
 * :func:`slug` is the identity of an entity in its IRI; :func:`singular` takes
-  a plural -s off a key (``HaloNets`` and ``HaloNet`` are one name).
+  a plural -s off a key (``KelpNets`` and ``KelpNet`` are one name).
 * :func:`lookup_key` is the *fuzzy look-up* key of the query API and of
   ``mlkg html --focus``: the identity key, case-folded, so a name typed in any
   case, spacing or punctuation finds what the graph holds under that name, and
@@ -71,10 +71,10 @@ def lookup_key(text: str) -> str:
 
 
 def singular(key: str) -> str:
-    """A name key without a plural -s: ``HaloNets`` and ``HaloNet`` are one name.
+    """A name key without a plural -s: ``KelpNets`` and ``KelpNet`` are one name.
 
-    >>> singular("halonets"), singular("dfns"), singular("pegasus"), singular("class")
-    ('halonet', 'dfn', 'pegasus', 'class')
+    >>> singular("kelpnets"), singular("srns"), singular("pegasus"), singular("class")
+    ('kelpnet', 'srn', 'pegasus', 'class')
     """
     if len(key) > 3 and key.endswith("s") and key[-2] not in "su" and not key[-2].isdigit():
         return key[:-1]

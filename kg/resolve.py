@@ -271,7 +271,7 @@ _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _singular_slug(text: str) -> str:
-    """The slug of a new name, without a plural -s (``HaloNets`` → ``halonet``)."""
+    """The slug of a new name, without a plural -s (``KelpNets`` → ``kelpnet``)."""
     key = _new_slug(text)
     return key[:-1] if names.singular(key.replace("-", "")) != key.replace("-", "") else key
 
@@ -295,15 +295,15 @@ def _label_rank(surface: str, acronyms: set[str] = frozenset()) -> tuple[int, in
 
     >>> sorted(["lora", "LORA", "LoRA"], key=_label_rank)
     ['LoRA', 'LORA', 'lora']
-    >>> sorted(["Data Filtering Networks", "DFN"], key=lambda s: _label_rank(s, {"DFN"}))
-    ['DFN', 'Data Filtering Networks']
+    >>> sorted(["Sparse Routing Networks", "SRN"], key=lambda s: _label_rank(s, {"SRN"}))
+    ['SRN', 'Sparse Routing Networks']
     """
     upper, lower = any(c.isupper() for c in surface), any(c.islower() for c in surface)
     return (0 if upper else 1, 0 if surface in acronyms else 1, 0 if upper and lower else 1)
 
 
 def _acronyms(surfaces: list[str]) -> set[str]:
-    """Surfaces that abbreviate a longer one of the same node ("DFN" beside "Data Filtering Networks")."""
+    """Surfaces that abbreviate a longer one of the same node ("SRN" beside "Sparse Routing Networks")."""
     return {s for s in surfaces if " " not in s and len(s) <= 8 and not any(c.islower() for c in s)
             and any(" " in o and o[:1].lower() == s[:1].lower() and len(o) > 2 * len(s) for o in surfaces)}
 

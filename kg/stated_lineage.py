@@ -1,15 +1,15 @@
 """Lineage a paper states: the model it releases is a fine-tune of the one model it fine-tunes.
 
 A paper that fine-tunes one model (``fineTunes Mistral-7B``) and introduces a
-model of its own (``proposes Orca-Math``) releases that fine-tune: "Orca-Math, a
-7B model based on Mistral-7B", "we continue training X and call the result Y".
+model of its own (``proposes Kelp-Math``) releases that fine-tune: "Kelp-Math, a
+7B solver based on Mistral-7B", "we continue training X and call the result Y".
 The new model is then a variant of its base (CONTRACT.md: ``mlkg:variantOf``
 "up to its family"), so "which papers fine-tune Mistral and evaluate that very
-model on GSM8K" finds the experiment credited to Orca-Math.
+model on GSM8K" finds the experiment credited to Kelp-Math.
 
 The name alone said less: a model the catalogue has never seen is a variant of
-the name before its version or sub-family ("OpenBezoar-SFT" → "OpenBezoar",
-"Orca-Math" → "Orca"), a guess the paper's own account overrides.  Only models
+the name before its version or sub-family ("OpenQuill-SFT" → "OpenQuill",
+"Kelp-Math" → "Kelp"), a guess the paper's own account overrides.  Only models
 outside the catalogue are touched (the catalogue's lineage is curated), and only
 when the paper fine-tunes exactly one model and a sentence quoted for either
 edge names both (with two bases, or the two never side by side, which one a

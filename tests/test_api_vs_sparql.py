@@ -70,7 +70,7 @@ def test_papers_fine_tuning_family_on_benchmark(g, store, family, benchmark):
 
 
 def test_a_plain_fact_fine_tuning_llama_on_gsm8k(g):
-    """Bone: "when fine-tuning LLaMA2-7B on the MetaMathQA dataset and validating on GSM8k"."""
+    """Bone fine-tunes LLaMA2-7B on MetaMathQA and reports its validation on GSM8k."""
     assert any(p.title.startswith("Bone:") for p in g.papers(fine_tunes="Llama", evaluated_on="GSM8K"))
 
 

@@ -28,7 +28,7 @@ def found(abstract: str, title: str = TITLE, open_vocab: bool = True) -> dict[st
 
 
 def test_the_shapes_of_coined_names():
-    assert all(coined_shape(w, False) for w in ("WardGen", "TSMixer", "SOMtime", "K9Q", "note2vec", "QRTL",
+    assert all(coined_shape(w, False) for w in ("WardGen", "QPMixer", "FERNtime", "K9Q", "note2vec", "QRTL",
                                                  "Ward-Decathlon", "COCOX-cls"))
     assert not any(coined_shape(w, False) for w in ("Ward", "notes", "GPUs", "LLMs", "7B", "3D", "x2014",
                                                      "Ab", "-Ward"))

@@ -35,10 +35,10 @@ def pairs(title: str, abstract: str) -> set[tuple]:
 # --------------------------------------------------------------------------- values
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("It reaches 81.1% on A and 3.5 points more on B.", ["81.1%", "3.5 points"]),
-    ("Accuracy rises from 35.6% to 46.7% and F1 from 23.5->26.9.", ["46.7%", "26.9"]),
+    ("It reaches 76.4% on A and 3.5 points more on B.", ["76.4%", "3.5 points"]),
+    ("Accuracy rises from 42.3% to 57.9% and F1 from 31.2->34.8.", ["57.9%", "34.8"]),
     ("We train 7B models for 5 epochs on 60 examples at 224 x 224 pixels.", []),
-    ("It is 2.5x faster and scores 8.96/10 with -1.2% error.", ["2.5x", "8.96/10", "-1.2%"]),
+    ("It is 2.5x faster and scores 7.85/10 with -1.2% error.", ["2.5x", "7.85/10", "-1.2%"]),
     ("Using 40% of the labelled data and 1/4 of their compute, it keeps 97.5% of its F1.", ["97.5%"]),
 ])
 def test_values_are_results_not_counts_sizes_or_starting_points_nor_shares_of_a_cost(sentence, expected):
@@ -160,7 +160,7 @@ def test_it_is_still_our_model_beside_examples_it_is_compared_with():
 def test_recent_models_compared_with_are_not_background_but_recent_studies_are():
     got = pairs(
         "Kite: small dense models", "We present Kite-3B, a small dense language model. "
-        "It also achieves higher accuracy on MMLU and ARC than recent and far larger mixture-of-experts "
+        "It also achieves better accuracy on MMLU and ARC than recent and far larger mixture-of-experts "
         "models, such as Falcon-40B.")
     assert {("evaluatedOn", "Kite-3B", "MMLU"), ("evaluatedOn", "Falcon-40B", "ARC")} <= got
     assert runs("Efficient math", "Recent studies report that GPT-4 achieves 92.0% on GSM8K. "
@@ -213,7 +213,7 @@ def test_a_model_that_is_a_fixed_part_of_the_system_is_not_run_on_the_data():
     assert not any(m == "CLIP" for _, m, _ in got)
     got = pairs("Owl: grounding queries", (
         "We present Owl, a light hook between detectors and language models. With frozen Grounding DINO and "
-        "Qwen2.5-VL, training only the hook lifts accuracy on RefCOCO to 61.2%."))
+        "Qwen2.5-VL, tuning just the hook raises accuracy on RefCOCO to 61.2%."))
     assert not any(m in ("Grounding DINO", "Qwen2.5-VL") for _, m, _ in got)
     got = pairs("Owl: grounding queries", (
         "We present Owl, a light hook between detectors and language models. With frozen weights, Qwen2.5-VL "
@@ -251,7 +251,7 @@ def test_a_benchmark_papers_model_gets_the_value_stated_beside_it():
 def test_it_stands_for_the_own_model_named_last():
     got = pairs("Kite: a family of small dense models", (
         "We present Kite, a family of small dense language models. Our Kite-2B model matches larger models while "
-        "being four times faster. It also achieves higher accuracy on MMLU and ARC than Falcon-7B."))
+        "being four times faster. It also achieves better accuracy on MMLU and ARC than Falcon-7B."))
     assert {("evaluatedOn", "Kite-2B", "MMLU"), ("evaluatedOn", "Kite-2B", "ARC")} <= got
     assert not any(m == "Kite" for _, m, _ in got)
 
@@ -279,8 +279,8 @@ def test_a_model_is_trained_on_data_only_where_training_is_said(monkeypatch):
 
 
 def test_a_base_model_is_not_what_achieves():
-    got = runs("Orcus", "We present Orcus, a math model based on the Mistral-7B, which achieves 80.2% on GSM8K.")
-    assert ("evaluatedOn", "Orcus", "GSM8K", "80.2%") in got
+    got = runs("Tarn", "We present Tarn, a math model based on Mistral-7B, which achieves 80.2% on GSM8K.")
+    assert ("evaluatedOn", "Tarn", "GSM8K", "80.2%") in got
     assert not any(m == "Mistral-7B" and k == "evaluatedOn" for k, m, _, _ in got)
 
 

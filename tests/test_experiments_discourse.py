@@ -102,7 +102,7 @@ def test_training_base_models_with_the_papers_corpus_trains_its_own_model():
 
 def test_a_training_verb_inside_brackets_is_not_said_of_the_data_after_them():
     cues = Cues.of()
-    s = "Zeta outperforms GPT-2 (trained with 30x more compute) on the GLUE benchmark."
+    s = "Zeta outperforms GPT-2 (trained with 12x more compute) on the GLUE benchmark."
     d = _Name(s.index("GLUE"), s.index("GLUE") + 4, "GLUE", 0, 0)
     assert "train_data" not in _data_facts(s, 0, d, [d], cues)
     s2 = "Zeta is trained with little compute on the GLUE benchmark."

@@ -38,8 +38,8 @@ def test_a_spelled_out_method_stays_a_method():
     assert not [x for x in ex.experiments if x.data == "RCB"]
 
 
-COMPARED = ("This paper presents a new pre-trained encoder, ZetaLM. Taking the GLUE benchmark as an example, the "
-            "ZetaLM Large model achieves a 91.37% average score, which is 1.37% over RoBERTa and 1.91% over XLNet.")
+COMPARED = ("We release ZetaLM, an encoder pre-trained from scratch. On the GLUE benchmark, the "
+            "ZetaLM Large model reaches a 90.42% mean score, which is 1.25% over RoBERTa and 1.83% over XLNet.")
 
 
 def test_models_compared_after_the_subject_run_on_the_data_named_first():

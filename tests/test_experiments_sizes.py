@@ -10,7 +10,7 @@ from kg import names
 from kg.extract import extract
 from kg.model import Paper
 
-ABSTRACT = ("Using Pythia 1.4Bv2 as a base model, we describe how we fine-tune the Zorro family of models. "
+ABSTRACT = ("With Pythia 1.4Bv2 as a base model, this report shows how we fine-tune the Zorro family of models. "
             "Zorro-Chat reaches 61.2% on MT-Bench.")
 
 

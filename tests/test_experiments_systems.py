@@ -18,7 +18,7 @@ def _types(title: str, abstract: str) -> dict[str, str]:
     return {m.text: m.type.value for m in ex.mentions}
 
 
-NETWORK = ("Forecasting crop yields from satellite images remains hard. We propose CropGAT, a hierarchical graph "
+NETWORK = ("Forecasting crop yields from satellite images remains hard. We propose CropGAT, a two-level graph "
            "attention network that links neighbouring fields. On the AgriYield benchmark, CropGAT achieves 81.2% "
            "accuracy, well ahead of earlier approaches.")
 
@@ -31,13 +31,13 @@ def test_a_network_the_paper_proposes_is_run_on_data():
 
 def test_a_method_the_paper_proposes_is_not():
     """"X, a data mixing method": a method is applied to a model; the result is the model's, and none is named."""
-    text = NETWORK.replace("a hierarchical graph attention network that links neighbouring fields",
+    text = NETWORK.replace("a two-level graph attention network that links neighbouring fields",
                            "a simple data mixing method that links neighbouring fields")
     assert ("CropGAT", "AgriYield") not in _runs("CropGAT: Field Graphs for Yield Forecasting", text)
 
 
 def test_a_title_names_the_system_and_its_parts_are_not_run():
-    text = ("We propose CropGAT, a hierarchical graph attention network. Inside it, a Field Mixing Transformer "
+    text = ("We propose CropGAT, a two-level graph attention network. Inside it, a Field Mixing Transformer "
             "merges the views of each field. On the AgriYield benchmark, CropGAT achieves 81.2% accuracy.")
     runs = _runs("CropGAT: Field Graphs for Yield Forecasting", text)
     assert ("CropGAT", "AgriYield") in runs

@@ -228,7 +228,7 @@ def test_versions_joined_by_a_slash_are_two_names():
 
 
 def test_our_study_presents_a_defined_acronym():
-    c = found("Our study presents information-intensive (IN2) training, a data-driven fix.")["IN2"]
+    c = found("Our study presents evidence-dense (ED3) training, a data-driven fix.")["ED3"]
     assert c.proposed and c.type == T
 
 
@@ -314,7 +314,7 @@ def test_list_mates_need_named_items_and_agreeing_known_ones(text):
 
 
 def test_a_title_case_word_before_a_size_is_not_a_model():
-    title = "Adding Disks to Enable and Accelerate 100B Model Training on One GPU"
+    title = "Using Disks to Fit and Accelerate 100B Model Serving on One GPU"
     assert "Accelerate 100B" not in names("We train Falcon 40B models on one GPU.", title=title)
     assert "Falcon 40B" in names("We train Falcon 40B models on one GPU.", title=title)
     assert "Quokka 40B" in names("Quokka 40B is trained on one GPU.", title="Training Quokka 40B on One GPU")
@@ -347,7 +347,7 @@ def test_two_names_joined_by_and_after_on_are_mates():
 
 @pytest.mark.parametrize("text, name, etype", [
     ("The result is a cleaned web corpus, which we name Sieve-Web.", "Sieve-Web", D),
-    ("We train a small model on this data, which we call Tallow.", "Tallow", M),
+    ("We fit a small model on that data, which we call Tallow.", "Tallow", M),
     ("In finance, we deploy an LLM named Brisket for analysts.", "Brisket", M),
 ])
 def test_a_name_given_in_a_naming_clause_takes_the_type_of_the_noun_it_names(text, name, etype):

@@ -221,7 +221,7 @@ MORE_CASES = [
     ("role-cue", ("We distil the planner from Zeta-2-70B into a small student.", "Zeta-2-70B", M), P.EVALUATES,
      ("Our tuner works on Zeta-2 models from 7B to 70B.", "7B", M)),
     # a bare size after the paper's own model is a size of it, not of a model it compares with
-    ("own-size-or-variant", ("We train Zeta at different scales from 7B, 13B, to 33B parameters.", "13B", M,
+    ("own-size-or-variant", ("We build Zeta in three sizes from 7B, 13B, to 34B parameters.", "13B", M,
                              PaperContext(proposed=frozenset({"Zeta"}))), P.PROPOSES,
      ("We train Zeta and compare it with Orbit at 7B and 13B.", "13B", M, PaperContext(proposed=frozenset({"Zeta"})))),
     # distilling into a model trains it, also past a teacher with a dotted name; "a small X student" is trained
@@ -287,7 +287,7 @@ def test_a_new_name_the_paper_introduces_in_its_own_words_is_proposed():
              ("We tune the Kite models on notes, creating their chat counterparts (Kite-Talk).", "Kite-Talk", M),
              ("We present two parts: PortSet, a large-scale, clean dataset of routes; and PortBench, a benchmark of "
               "graded tasks.", "PortBench", B),
-             ("Results confirm that the KiteGAN algorithm developed in this research is fast.", "KiteGAN", T)]
+             ("Results confirm that the KiteGAN algorithm developed in this research runs fast.", "KiteGAN", T)]
     for sentence, name, etype in fires:
         assert run("introduced-here", sentence, name, etype) == P.PROPOSES, sentence
     ours = PaperContext(proposed=frozenset({"Tripster"}))
@@ -330,11 +330,11 @@ def test_training_on_a_kind_of_data_and_pretraining_from_a_model_beat_the_weaker
 def test_a_results_line_stays_ours_when_its_earlier_work_word_describes_what_it_is_compared_with():
     """"It achieves higher accuracy on FooBench than recent models such as Orbit-3": "recent" describes the compared
     models, so the benchmark is reported on and Orbit-3 compared with; "Recent models ..." is still earlier work."""
-    line = "It also achieves higher accuracy on FooBench and BarBench than recent hybrid models such as Orbit-3."
+    line = "It also achieves better accuracy on FooBench and BarBench than recent hybrid models such as Orbit-3."
     assert classify(occurrence(line, "BarBench", B))[0] == P.EVALUATES_ON
     assert classify(occurrence(line, "Orbit-3", M))[0] == P.EVALUATES
     # a technique only compared with is still earlier work (mentions), past a list of lower-case names too
-    tuned = "It achieves 7% more and outperforms widely used tuning baselines, e.g., in-context learning and QuRA tuning."
+    tuned = "It achieves 7% more and outperforms popular tuning methods, e.g., in-context learning and QuRA tuning."
     assert classify(occurrence(tuned, "QuRA tuning", T))[0] == P.MENTIONS
     earlier = "Recent hybrid models such as Orbit-3 achieve high accuracy on BarBench."
     assert classify(occurrence(earlier, "BarBench", B))[0] == P.MENTIONS

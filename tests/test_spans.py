@@ -108,4 +108,4 @@ def test_two_known_names_hyphened_describe_a_hybrid_not_a_new_name():
 
 
 def test_a_hyphened_known_name_ending_a_longer_capitalised_name_is_left_to_it():
-    assert "Video-SDS" not in names_in("We add Masked Video-SDS to the loss.")
+    assert "Audio-SDS" not in names_in("We add Guided Audio-SDS to the loss.")

@@ -80,7 +80,7 @@ def test_a_spelled_out_name_in_parentheses_is_not_a_description():
 
 
 def test_a_kind_named_before_based_modifies_the_next_noun():
-    got = typed("We propose NOVA, the first Large Language Model (LLM) based framework for video search.")
+    got = typed("We propose NOVA, the first Vision Language Model (VLM) based framework for video search.")
     assert got["NOVA"] == T
 
 
@@ -98,7 +98,7 @@ def test_a_coined_name_trained_from_is_a_model_and_one_trained_on_is_data():
 
 
 def test_a_coined_name_after_a_kind_and_a_comma_is_of_that_kind():
-    got = typed("We then augment data using a grounded image generation model, GLYPHEN, to make examples.", open_vocab=True)
+    got = typed("We then augment data using a layout-guided image generation model, GLYPHEN, to make examples.", open_vocab=True)
     assert got["GLYPHEN"] == M
 
 
@@ -115,7 +115,7 @@ def test_a_sentence_opening_with_a_plain_word_of_the_title_proposes_nothing():
 
 def test_a_toolbox_named_by_the_title_is_no_proposed_entity():
     got = typed("We introduce QuillKit, an open-source toolbox that runs attacks on chat models.",
-                title="QuillKit: A Unified and Modular Toolbox for Robustness Research")
+                title="QuillKit: A Lightweight and Extensible Toolbox for Robustness Research")
     assert "QuillKit" not in got
 
 
@@ -128,7 +128,7 @@ def test_words_before_a_kind_noun_and_its_name_describe_the_name():
 
 
 def test_a_new_task_is_no_entity():
-    got = typed("We introduce Sparse Story Captioning, a novel task that aims to describe long videos, and "
+    got = typed("We introduce Sparse Story Captioning, a novel task that asks models to describe long videos, and "
                 "present TaleSet, a dataset of 9,000 clips.", title="Sparse Story Captioning", open_vocab=True)
     assert "Sparse Story Captioning" not in got and got.get("TaleSet") in (D, B)
 
@@ -183,6 +183,6 @@ def test_a_framework_or_pipeline_for_evaluation_is_a_benchmark():
 
 
 def test_a_description_after_a_spelled_out_long_form_types_the_name():
-    got = typed("We introduce QuillBERT (Query-refined BERT), a novel method for pretraining encoders. We also "
+    got = typed("We introduce QuillBERT (Query-refined BERT), a new method for pretraining encoders. We also "
                 "release KelpSet (Kelp Leaf Scans), a dataset of 4,000 images for training detectors.")
     assert got["QuillBERT"] == T and got["KelpSet"] == D

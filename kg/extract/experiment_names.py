@@ -71,7 +71,7 @@ def _data_anaphors(text: str, sentences: list[tuple[int, int]], names: list[_Nam
     starts = [s for s, _ in sentences]
     for m in Cues.of(lexicon).EXP_DATA_ANAPHOR.finditer(text):
         if any(n.start < m.end() + 3 and m.start() < n.end for n in names):
-            continue  # "our dataset DFN-5B", "the ImageNet dataset": the name itself is there
+            continue  # "our dataset KelpSet-5B", "the ImageNet dataset": the name itself is there
         before = [n for n in data if n.end <= m.start()]
         if m.group().lower().startswith("our"):
             before = [n for n in before if mentions[n.mention].predicate == Predicate.PROPOSES]
@@ -82,14 +82,14 @@ def _data_anaphors(text: str, sentences: list[tuple[int, int]], names: list[_Nam
 
 
 def runs(m: Mention) -> bool:
-    """A model, or a method the paper proposes (evaluated as a system: "REVNET outperforms … on KITTI")."""
+    """A model, or a method the paper proposes (evaluated as a system: "QUILLNET outperforms … on KITTI")."""
     return m.type == MODEL or (m.type == EntityType.TECHNIQUE and m.predicate == Predicate.PROPOSES)
 
 
 def as_models(text: str, names: list[_Name], mentions: Sequence[Mention], has_title: bool,
               cues: Cues) -> Sequence[Mention]:
     """The mentions, with the paper's own methods that are trained systems read as models: named or described as
-    a network, transformer, agent or architecture ("TAF-Net", "X, a hierarchical graph attention network") and
+    a network, transformer, agent or architecture ("KLF-Net", "X, a sparse graph attention network") and
     run on data as a model is, not a method, framework or approach (applied to a model, it leaves the result to
     the model).  A title that names such a system names the paper's one; the others are its parts.  Only the
     pairing reads them so; the graph keeps the type the text gave."""
@@ -105,7 +105,7 @@ def as_models(text: str, names: list[_Name], mentions: Sequence[Mention], has_ti
 
 
 def _system_name(name: str, cues: Cues) -> bool:
-    """ "TAF-Net", "Temporal Fusion Network": a name whose capitalised head is a network's; not a kind written
+    """ "KLF-Net", "Spectral Mixing Network": a name whose capitalised head is a network's; not a kind written
     out in lower case ("data filtering network") nor a plural ("Efficient Transformers": a class of them)."""
     head = cues.EXP_SYSTEM_NAME.search(name)
     return head is not None and name[head.start()].isupper()

@@ -24,10 +24,10 @@ The facts, each with the reading it stands for:
 * ``listed``     "models such as X": a list of examples, often background;
 * ``base``       "X, based on Y, achieves …": Y is what X was built from, not what achieves;
 * ``background`` "prior work", "recent studies have shown": not this paper's run;
-* ``compared_to_ours`` "Orca-Math surpasses larger models such as X" (no data named):
+* ``compared_to_ours`` "Kelp-Math surpasses larger models such as X" (no data named):
                  X is compared on the data the paper's own model is named with;
 * ``role``       "with Claude 2.1 as the judge": a model that judges or teaches is not run on the data;
-* ``method_on_model`` "LoRA-GA improves Llama 2-7B on GSM8K": the result is the model's.
+* ``method_on_model`` "LoRA-Fern improves Llama 2-7B on GSM8K": the result is the model's.
 
 The paper's own network or agent, though typed a method ("X, a graph attention network"), is paired as a
 model (:func:`kg.extract.experiment_names.as_models`).  Facts of the whole paper come beside them: what it
@@ -141,7 +141,7 @@ def _previous_data(by_sentence: dict[int, list[_Name]], mentions: Sequence[Menti
                    has_title: bool, said: dict[int, frozenset[str]]) -> list[set[int]]:
     """The data sets an evaluation or result in the sentence before each one is read on (the title is no
     sentence before the abstract's first): a results sentence that names no data continues the one before
-    ("We evaluate X on A. Compared to the Y baseline, we improve accuracy from 80% to 87%": Y is run on A;
+    ("We evaluate X on A. Over the Y baseline, we raise accuracy from 72% to 79%": Y is run on A;
     not "We build A from B. Our model outperforms Y": nothing was run on A there)."""
     data = [{o.mention for o in by_sentence.get(si, ()) if mentions[o.mention].type in DATA and not o.anaphor}
             if said.get(si, frozenset()) & {"evaluate_verb", "result_verb"} else set() for si in range(n)]
@@ -192,7 +192,7 @@ def _sentence_facts(cand: Candidate, sentence: str, s0: int, si: int, occ: list[
     elif model_occ and cand.data in main_data and _compared_with_ours(sentence, s0, model_occ[0], occ, mains,
                                                                        mentions, cues):
         mo, d = model_occ[0], None
-        facts.add("compared_to_ours")  # "Orca-Math surpasses larger models such as X": on Orca-Math's data
+        facts.add("compared_to_ours")  # "Kelp-Math surpasses larger models such as X": on Kelp-Math's data
     elif (model_occ and cand.data in prev_data and not any(mentions[n.mention].type in DATA for n in occ)
           and said & {"result_verb", "has_value"}):
         mo, d = model_occ[0], None
@@ -376,7 +376,7 @@ def _data_facts(sentence: str, s0: int, d: _Name, data: list[_Name], cues: Cues)
     facts = set()
     train_at = max((m.start() for m in cues.TRAIN_VERB.finditer(left)), default=-1)
     if left.count(")", train_at) > left.count("(", train_at):
-        train_at = -1  # "GPT (trained with 30x more compute) on D": the verb in brackets is not said of D
+        train_at = -1  # "GPT (trained with 12x more compute) on D": the verb in brackets is not said of D
     eval_at = max((m.start() for m in cues.EXP_EVALUATE.finditer(left)), default=-1)
     eval_at = max([eval_at] + [m.start() for m in cues.RESULT_VERB.finditer(left)])
     if train_at > eval_at and cues.TRAIN_BEFORE_DATA.search(left):
@@ -422,7 +422,7 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
     if mentions[mo.mention].type != MODEL and any(
             mentions[n.mention].type == MODEL and not cues.COMPARE_BEFORE.search(_tail(sentence, n.start - s0, 70))
             for n in occ):
-        facts.add("method_on_model")  # "LoRA-GA improves Llama 2-7B by 5% on GSM8K": the model's result
+        facts.add("method_on_model")  # "LoRA-Fern improves Llama 2-7B by 5% on GSM8K": the model's result
     if break_between:
         facts.add("clause_break")
     if cues.COMPARE_BEFORE.search(left_m):
@@ -438,7 +438,7 @@ def _pair_facts(sentence: str, s0: int, mo: _Name, d: _Name, occ: list[_Name],
     if _other_subject(sentence, s0, mo, d, occ, mentions, cues):
         facts.add("other_subject")
     if _is_base(sentence, s0, mo, cues):
-        facts.add("base")  # "Orca-Math, based on Mistral-7B, achieves …", "ResNet-based models": not what achieves
+        facts.add("base")  # "Kelp-Math, based on Mistral-7B, achieves …", "ResNet-based models": not what achieves
     if "respectively" in _said(sentence, cues):
         facts.add("respectively")
     return facts

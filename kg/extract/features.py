@@ -105,7 +105,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         _occurrence_features(f, c, etype, text, title_end, lexicon)
     _title_share(f, main.text, text, title_end, etype)
     open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
-    named = any(c.rule not in OPEN_RULES and c.rule != REPEAT for c in group)  # "EVA" of "… (EVA)": a name
+    named = any(c.rule not in OPEN_RULES and c.rule != REPEAT for c in group)  # "FERA" of "… (FERA)": a name
     if open_rules and not named:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers
         lexicon = lexicon or Lexicon.load()
         _open_features(f, main.text, text, title_end, lexicon)
@@ -118,7 +118,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
 
 
 def _title_share(f: dict[str, float], name: str, text: str, title_end: int, etype: str) -> None:
-    """A name the title builds on without writing it ("MambaVision" of Mamba, "Chain-of-Conceptual-Thought" of
+    """A name the title builds on without writing it ("MambaVision" of Mamba, "Chain-of-Sketched-Thought" of
     Chain-of-Thought): a paper's title names what it works with, so such a name is rarely only background."""
     title = text[:title_end].lower()
     words = [w for w in _words(name) if len(w) >= 3]

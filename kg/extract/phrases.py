@@ -1,9 +1,9 @@
-"""Open-vocabulary method phrases: "active learning", "low-rank approximation", "Adaptive Temporal Gate".
+"""Open-vocabulary method phrases: "active learning", "low-rank approximation", "Adaptive Spectral Gate".
 
 A named technique is often written in lower case, which none of the
 name-shaped recognisers see; and a paper's own components are often written
-in Title Case without an acronym ("a Temporal Fusion Module governed by an
-Adaptive Temporal Gate"), which they do not take either.  This recogniser proposes every two- or
+in Title Case without an acronym ("a Spectral Mixing Block governed by an
+Adaptive Spectral Gate"), which they do not take either.  This recogniser proposes every two- or
 three-word phrase ending in a method head noun (``kg/data/lexicon/method_phrase_heads.txt``)
 whose first word is not a stop word or a describing word
 (``kg/data/lexicon/method_phrase_modifiers_not.txt``).  It over-generates on purpose:
@@ -167,7 +167,7 @@ def _run_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _adjective(word: str, tails: frozenset[str]) -> bool:
-    """"Gain-based", "Context-aware": a hyphenated adjective, no name."""
+    """"Margin-based", "Context-aware": a hyphenated adjective, no name."""
     head, dash, tail = word.rpartition("-")
     return bool(dash and head) and tail.lower() in tails
 
@@ -181,7 +181,7 @@ def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, 
     while words:
         w = words[0]
         opening_verb = w.endswith("ing") and (s == 0 or t[:s].rstrip(" ").endswith((".", "\n", ":")))
-        named_part = w.rpartition("-")[2][:1].isupper() and len(words) > 2  # "Execution-Centric Data Engine"
+        named_part = w.rpartition("-")[2][:1].isupper() and len(words) > 2  # "Feedback-Centric Data Engine"
         if not (w.lower() in STOP_WORDS or w.lower() in excluded or (_adjective(w, tails) and not named_part)
                 or opening_verb):
             break
@@ -192,10 +192,10 @@ def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, 
 
 def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
                         lexicon: Lexicon | None = None, found: Sequence[Candidate] = ()) -> list[Candidate]:
-    """Candidate techniques written as runs of capitalised words in the abstract ("Windowed Attraction Loss").
+    """Candidate techniques written as runs of capitalised words in the abstract ("Banded Repulsion Loss").
 
     Leading stop words and describing words are no part of the name ("The",
-    "Novel"); a run ending in an adjective ("Gain-based") is none, nor one
+    "Novel"); a run ending in an adjective ("Margin-based") is none, nor one
     headed by a task or measure ("… Text Recognition", "… Error"), nor one naming an institution
     ("Municipality of Amsterdam", ``institution_words``); one headed
     by a noun of another type ("… Language Models", "… Benchmark") is left to
@@ -252,7 +252,7 @@ def title_run(text: Text, taken: list[tuple[int, int]], title_end: int, found: S
 
 
 def _wraps_techniques(t: str, s: int, e: int, found: Sequence[Candidate], taken: list[tuple[int, int]]) -> bool:
-    """Does the run hold known techniques and more capitalised words around them?  ("Multi-Stage Knowledge
+    """Does the run hold known techniques and more capitalised words around them?  ("Two-Phase Knowledge
     Distillation", "Personalized PageRank"): a name built on a known one, which the known one does not name.
 
     Every name the run overlaps must lie inside it, be a technique, and leave a capitalised word outside it.
@@ -294,7 +294,7 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
 
 
 @rule(CAPITALISED_PHRASE, stage="phrases", rank=13, confidence=0.4,
-      finds="a run of capitalised words in the abstract (Adaptive Temporal Gate); only where the learned decider filters them")
+      finds="a run of capitalised words in the abstract (Adaptive Spectral Gate); only where the learned decider filters them")
 def find_capitalised_phrases(page: Page, found: list[Candidate]) -> list[Candidate]:
     taken = _taken(found)
     got = capitalised_phrases(page.text, taken, page.title_end, page.vocab.lexicon, found)

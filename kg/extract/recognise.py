@@ -7,9 +7,9 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 
 ``catalogue``       a known name, however it is spaced, hyphenated or cased     (rules/known.py)
 ``variant``         a known model with sizes or variant words (``Llama-3-8B-Instruct``)
-``compound``        a known name joined to a new one (``LLaVA-Med``, ``LoRA-GA``)
-``prefixed``        a new name of a word, a hyphen and a known name (``Poly-DPO``)  (rules/prefixed.py)
-``model-shape``     an unknown name with a size (``GEB-1.3B``)                  (rules/shapes.py)
+``compound``        a known name joined to a new one (``LLaVA-Med``, ``LoRA-Fern``)
+``prefixed``        a new name of a word, a hyphen and a known name (``Fern-DPO``)  (rules/prefixed.py)
+``model-shape``     an unknown name with a size (``KELP-1.3B``)                  (rules/shapes.py)
 ``bench-shape``     an unknown name written like a benchmark (``…Bench``, ``…Eval``, ``…QA``)
 ``acronym``         a definition, ``Contrastive Reward Shaping (CRS)``          (rules/acronyms.py)
 ``acronym-unsure``  a definition kept only if the paper proposes it
@@ -24,7 +24,7 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``capitalised-phrase`` a run of capitalised words naming a part of the paper's own work, for the learned decider
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
 ``shared-head``     a name sharing its head with the next one (``prompt/prefix tuning``)  (rules/ellipsis.py)
-``versioned``       a name and the version written after it (``HY-World 2.0``, ``Argoverse 2``)  (rules/versions.py)
+``versioned``       a name and the version written after it (``QX-Terra 2.0``, ``Argoverse 2``)  (rules/versions.py)
 ``size-list``       sizes written apart from their model: one model per size (``Foo-2 (70B)``) (rules/sizes.py)
 ``in-url``          finds nothing: drops the names written inside a URL
 

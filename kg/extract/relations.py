@@ -40,9 +40,9 @@ def governs(left: str, cue: re.Pattern[str], lexicon: Lexicon | None = None) -> 
     """The last match of ``cue`` in ``left`` reaches the end of ``left`` through list material only.
 
     >>> cues = Cues.of()
-    >>> governs("When fine-tuning large pre-trained models such as CLIP, ALIGN, and a ", cues.FINE_TUNE)
+    >>> governs("After fine-tuning two vision backbones such as KelpNet, QuillNet, and a ", cues.FINE_TUNE)
     True
-    >>> governs("LoRA-GA outperforms LoRA by 5% with ", cues.COMPARE)
+    >>> governs("LoRA-Fern outperforms LoRA by 5% with ", cues.COMPARE)
     False
     """
     end = -1

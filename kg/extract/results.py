@@ -1,6 +1,6 @@
 """The numbers a sentence states as results, and which model–data pair each belongs to.
 
-A result is a value as written ("86.8%", "+5.3 points", "2.1x", "8.96/10"),
+A result is a value as written ("86.8%", "+5.3 points", "2.1x", "7.85/10"),
 with its number, unit and the metric named beside it.  Plain integers are not
 results ("5 epochs", "60 examples"); a value needs a percent sign, a decimal
 point, a ratio, or a unit of points or times.
@@ -10,7 +10,7 @@ Which value a model–data pair gets follows how English states results:
 * "X (62.1%)", "(X: 76.8%)": a value right after a model's name is that model's;
 * "A and B … respectively": the n-th value goes to the n-th name of the list
   with as many names;
-* "from 35.6% to 46.7%", "23.5->26.9": the value reached, not the start;
+* "from 42.3% to 57.9%", "31.2->34.8": the value reached, not the start;
 * otherwise the unclaimed value nearest the data name in its clause.
 """
 
@@ -49,12 +49,12 @@ class Value:
 def values(sentence: str) -> list[Value]:
     """The result values of a sentence, in order (a transition's start left out).
 
-    >>> [v.text for v in values("It reaches 81.1% on A, up from 35.6% to 46.7%, and 23.5->26.9 F1.")]
-    ['81.1%', '46.7%', '26.9']
-    >>> [v.text for v in values("We train 7B models for 5 epochs on 60 examples; +3.2 points, 2.5x faster, 8.96/10.")]
-    ['+3.2 points', '2.5x', '8.96/10']
-    >>> [v.text for v in values("It needs 29.2% of the original model's VRAM and keeps 98.9% of its accuracy.")]
-    ['98.9%']
+    >>> [v.text for v in values("It reaches 76.4% on A, up from 42.3% to 57.9%, and 31.2->34.8 F1.")]
+    ['76.4%', '57.9%', '34.8']
+    >>> [v.text for v in values("We train 7B models for 5 epochs on 60 examples; +3.2 points, 2.5x faster, 7.85/10.")]
+    ['+3.2 points', '2.5x', '7.85/10']
+    >>> [v.text for v in values("It needs 41.5% of the full model's VRAM and keeps 97.3% of its accuracy.")]
+    ['97.3%']
     """
     return list(_values(sentence))
 
@@ -72,7 +72,7 @@ def _values(sentence: str) -> tuple[Value, ...]:
         if not (unit or m.group("ratio") or m.group("sign")) and _is_version(sentence, m):
             continue  # "Claude Opus 4.6", "SQuAD 2.0": a name's version, not a result
         if (unit == "%" or m.group("ratio")) and _cost_after().match(sentence, m.end()):
-            continue  # "29.2% of the original model's VRAM": a share of a cost, not a result
+            continue  # "41.5% of the full model's VRAM": a share of a cost, not a result
         number = float((m.group("num") + (m.group("frac") or "")).replace(",", ""))
         if m.group("sign") in ("-", "−"):
             number = -number
@@ -82,7 +82,7 @@ def _values(sentence: str) -> tuple[Value, ...]:
 
 @cache
 def _cost_after() -> re.Pattern:
-    """ "of the original model's VRAM", "of their compute": what follows a share of a cost or budget."""
+    """ "of the full model's VRAM", "of their compute": what follows a share of a cost or budget."""
     from kg.lexicon import Lexicon
 
     return compile_ignorecase(r"\s*of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:original\s+|full\s+|baseline\s+)?"
@@ -174,7 +174,7 @@ def _list_before(sentence: str, names: list[Span], n: int) -> list[int]:
 def nearest(sentence: str, vals: list[Value], taken: set[int], data: Span, model: Span | None) -> Value | None:
     """The unclaimed value nearest the data name, within its clause and 90 characters.
 
-    "On D, X improves from 35.6% to 46.7%": when the model follows the data, its value follows the model.
+    "On D, X improves from 42.3% to 57.9%": when the model follows the data, its value follows the model.
     A value in brackets after an ordinary word ("with 60 examples (5%)") is an aside and counts as farther.
     """
     anchor = model if model is not None and model.start > data.end else data

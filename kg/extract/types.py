@@ -26,7 +26,7 @@ class Candidate:
     aliases: tuple[str, ...] = ()
     proposed: bool = False
     long_span: tuple[int, int] | None = None  # where an acronym's long form was written
-    wraps: bool = False  # a longer name around named ones ("Hierarchical Progressive Knowledge Distillation"): both stay
+    wraps: bool = False  # a longer name around named ones ("Layered Adaptive Knowledge Distillation"): both stay
     # set by the relation tagger
     predicate: Predicate | None = None
     relation_rule: str | None = None

@@ -63,7 +63,7 @@ _RELATIONS = {
     "EVALUATE": r"\b{cue_evaluate}\b",
     "COMPARE": r"\b{cue_compare_relation}",
     "OUTPERFORM": r"\b{cue_outperform}",
-    # "outperforms strong retrieval baselines, including X": the list after the describing words is compared with
+    # "outperforms strong ranking baselines, including X": the list after the describing words is compared with
     "COMPARED_KIND": r"\b(?:{cue_outperform}|compar\w*\s+(?:to|with|against)|against|versus|vs\.?)\s+"
                      r"(?:[\w\-]+\s+){0,4}?"
                      r"(?:{cue_compared_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
@@ -91,11 +91,11 @@ _RELATIONS = {
                          r"(?:" + _CAP + r"[^\s,;]*(?:\s+\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,5}"
                          # ... and a long form before its acronym: "Long Form (LF"
                          r"(?:(?:" + _CAP + r"[^\s,;(]*\s+){0,4}?" + _CAP + r"[^\s,;(]*\s*\()?[\"“]?$",
-    # "the MhERGAN algorithm developed in this research": named where the paper says it is its own
+    # "the QuillGAN algorithm developed in this research": named where the paper says it is its own
     "INTRODUCED_AFTER": r"^\s*,?\s+(?:" + _KINDS + r"\s+)?(?:that\s+we\s+|we\s+)?(?:{cue_introduce_verbs})(?:ed|d)"
                         r"\s+(?:in|by)\s+(?:this|the\s+present|our)\s+(?:{cue_work_nouns}|research)\b",
     "INTRODUCED_NOT_AFTER": r"^[\"”]?(?:\s+|-)(?:{cue_introduced_not_after})\b",
-    # "we propose UniFS, a unified fusion model": the description set beside the paper's own name
+    # "we propose FernFuse, a joint fusion model": the description set beside the paper's own name
     "APPOSED_TO": r"(?P<name>[\w.\-+*]+)\s*,\s*(?:a|an|the)\s+(?:(?:{novelty_words})\s+)*$",
     "KIND_AFTER": r"^\s+(?:[\w\-]+\s+)?" + _KINDS + r"\b",
     # "we present two parts: A, a large-scale dataset of ...; B, a benchmark ...": a new name described as it comes
@@ -184,11 +184,11 @@ _EXPERIMENTS = {
     # an evaluating verb a few words before a model's name: "we evaluate the behaviour of X"
     "EXP_EVALUATE_BEFORE_MODEL": r"\b(?:{exp_evaluate})\s+(?:[\w'’\-]+\s+){0,4}?$",
     "EXP_DATA_ANAPHOR": r"\b(?:{exp_data_anaphors})\b",  # "this data", "our corpus": a data set named before
-    # the paper's own name for one trained system: "TAF-Net", "Foo Transformer v2", "Temporal Fusion Network"
+    # the paper's own name for one trained system: "KLF-Net", "Foo Transformer v2", "Spectral Mixing Network"
     # (kg.extract.experiment_names.as_models reads the head as a name only when it is capitalised)
     "EXP_SYSTEM_NAME": r"(?:{exp_system_heads})(?:[\s\-]?v?\d[\w.]*)?$",
-    # ... or what a name is said to be right after it: "X, a hierarchical graph attention network that ...",
-    # "X: Hierarchical Graph Attention Network for ...", "X (Y), a hybrid CNN-Transformer architecture"
+    # ... or what a name is said to be right after it: "X, a sparse graph attention network that ...",
+    # "X: Sparse Graph Attention Network for ...", "X (Y), a hybrid CNN-Transformer architecture"
     "EXP_SYSTEM_DESCRIBED": r"\s*(?:\([^()]{0,80}\)\s*)?[,:]\s*(?:(?:a|an|our|the)\s+)?"
                             r"(?:(?!(?:{prepositions}|to|that|which|and|a|an|the|our)\b)[\w\-]+,?\s+){0,5}?"
                             r"(?:{exp_system_heads})s?"

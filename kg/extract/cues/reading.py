@@ -1,8 +1,8 @@
 """What the relation cue rules may ask about one mention, each answer read once.
 
 A cue *governs* a mention when only a list stands between them: in "fine-tuning
-models such as CLIP, ALIGN, and a ViT-G", "fine-tuning" governs all three
-names, while in "LoRA-GA outperforms LoRA with T5-Base" the comparison governs
+models such as KelpNet, QuillNet, and a ViT-L", "fine-tuning" governs all three
+names, while in "LoRA-Fern outperforms LoRA with T5-Base" the comparison governs
 LoRA, not T5-Base.  :class:`Reading` answers such questions for one
 :class:`Occurrence` (where the last governing cue ends, whose work the sentence
 describes, ...), computing each answer on first use, so a rule costs only what

@@ -38,8 +38,8 @@ def id_of(fn: Callable) -> str:
 
 
 @rule("basis-of-ours", stage=STAGE, rank=-1, confidence=0.7,
-      finds='what the paper builds its own on: "a GRPO-based framework" uses GRPO, "a DINOv3-based critic" runs '
-            'DINOv3 as a part (evaluates), neither is the proposal; "our X-based model, fine-tuned on Y" fine-tunes X')
+      finds='what the paper builds its own on: "a GRPO-based framework" uses GRPO, "a SigLIP-based critic" runs '
+            'SigLIP as a part (evaluates), neither is the proposal; "our X-based model, fine-tuned on Y" fine-tunes X')
 def basis_of_ours(r: Reading) -> P | None:
     if r.as_data or not r.cues.BASIS_AFTER.match(r.right):
         return None

@@ -49,7 +49,7 @@ def acronym_pairs(t: str) -> list[tuple[int, int, int, int]]:
 
 
 def _long_form(t: str, paren: int, short: str) -> int | None:
-    letters = [c.lower() for c in short if c.isalpha()]  # "IN2": digits are not spelled out
+    letters = [c.lower() for c in short if c.isalpha()]  # "FX2": digits are not spelled out
     window_start = max(0, t.rfind(".", 0, paren) + 1, t.rfind(";", 0, paren) + 1,
                        t.rfind("(", 0, paren) + 1, t.rfind(":", 0, paren) + 1)
     words = list(re.finditer(r"[^\W_](?:[\w'’]|-(?=\w))*", t[window_start:paren]))

@@ -1,13 +1,13 @@
-"""Coined names: one word written the way nobody writes an English word ("HistGen", "BM3D", "GLIGEN").
+"""Coined names: one word written the way nobody writes an English word ("KelpGen", "ZR3D", "FERNIX").
 
 A paper names the systems, data and methods it compares with, and its own,
 with words made up for the purpose: a capital inside a word after a small
-letter (``SplitMeanFlow``, ``TSMixer``), letters and digits mixed
-(``D2SA``, ``emotion2vec``), a run of capitals (``NGRL``), or capitalised
-parts joined by hyphens (``Tool-Decathlon``).  None of the other rules
+letter (``KelpMeanNet``, ``QPMixer``), letters and digits mixed
+(``F4XR``, ``fern2vec``), a run of capitals (``QZRT``), or capitalised
+parts joined by hyphens (``Quill-Pentathlon``).  None of the other rules
 sees such a name when it stands alone, in a list of other unknown names
-("against WSI-Caption, HistGen, and BiGen") or after its kind ("the chest
-CT dataset CT-RATE").  This rule proposes every one of them; it
+("against FRN-Caption, KelpGen, and TriQuill") or after its kind ("the knee
+MRI dataset MR-KNEX").  This rule proposes every one of them; it
 over-generates on purpose (an abbreviation such as "GPU" has the same
 shape), and the learned decider keeps a name only where its words and
 context look like an entity of the paper (they share the open model of the
@@ -33,9 +33,9 @@ from kg.lexicon import Lexicon
 from kg.model import EntityType
 from kg.extract.uncased import compile_ignorecase
 
-_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{2}")  # "HistGen", "TSMixer", "SOMtime"
-_MIXED = re.compile(r"[A-Za-z]{2}\d|[A-Za-z]\d+[A-Za-z]|[a-z]\d")  # "DMD2", "BM3D", "D2SA", "emotion2vec"
-_CAPITALS = re.compile(r"[A-Z]{3,}")  # "NGRL", "GLIGEN"
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{2}")  # "KelpGen", "QPMixer", "FERNtime"
+_MIXED = re.compile(r"[A-Za-z]{2}\d|[A-Za-z]\d+[A-Za-z]|[a-z]\d")  # "QXR2", "ZR3D", "F4XR", "fern2vec"
+_CAPITALS = re.compile(r"[A-Z]{3,}")  # "QZRT", "FERNIX"
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "LLMs", "GPUs": a class written in the plural
 _ENTITY_CODE = re.compile(r"x[0-9a-fA-F]{4}[a-z]?")  # "x2014": what is left of an HTML entity, no name
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
@@ -44,7 +44,7 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
 def coined_shape(word: str, title_case: bool) -> bool:
     """Is ``word`` written like a coined name?  In a Title Case title a capital opens every word, so it tells nothing.
 
-    >>> [coined_shape(w, False) for w in ("HistGen", "D2SA", "NGRL", "Tool-Decathlon", "LLMs", "Table", "3D", "GPT")]
+    >>> [coined_shape(w, False) for w in ("KelpGen", "F4XR", "QZRT", "Quill-Pentathlon", "LLMs", "Table", "3D", "GPT")]
     [True, True, True, True, False, False, False, True]
     """
     if "-" not in word and word[1:].islower() and word.isalpha():
@@ -58,7 +58,7 @@ def coined_shape(word: str, title_case: bool) -> bool:
         return True
     if _CAPITALS.fullmatch(word.replace("-", "")):
         return True
-    if len(parts) > 1 and not title_case:  # "Tool-Decathlon", "COCOA-cls": a capitalised part joined to another
+    if len(parts) > 1 and not title_case:  # "Quill-Pentathlon", "FERNO-cls": a capitalised part joined to another
         return parts[0][0].isupper() and (parts[1][0].isupper() or _CAPITALS.fullmatch(parts[0]) is not None)
     return False
 
@@ -82,7 +82,7 @@ def _title_case(t: str, title_end: int) -> bool:
 
 
 def _listed_type(t: str, s: int, e: int, found: list[Candidate]) -> EntityType | None:
-    """The type of a known name next to this one in a list ("WLASL, NMFs-CSL, and Slovo")."""
+    """The type of a known name next to this one in a list ("ASLX, KPNs-FSL, and Velko")."""
     for c in found:
         if c.end <= s and _LIST_SEP.fullmatch(t[c.end:s] or "x") and c.rule != CAPITALISED_PHRASE:
             return c.type
@@ -93,7 +93,7 @@ def _listed_type(t: str, s: int, e: int, found: list[Candidate]) -> EntityType |
 
 def _coined_type(v: Vocab, t: str, s: int, e: int, found: list[Candidate]) -> EntityType:
     """What the words right around a coined name make it: its description ("X, a dataset of …"), the kind
-    named right before it ("the CT dataset X", "a foundation model (X)"), a known name it is listed with,
+    named right before it ("the MRI dataset X", "a foundation model (X)"), a known name it is listed with,
     the data results are reported on ("experiments on X"); else a technique.
 
     Only the nearest words count: in "benchmarks show that X outperforms …" X is no benchmark.
@@ -106,7 +106,7 @@ def _coined_type(v: Vocab, t: str, s: int, e: int, found: list[Candidate]) -> En
         return ty
     clause = re.split(r"[.;:!?\n]", t[max(0, s - 80):s])[-1]
     if re.search(r"\bon\s+(?:the\s+)?(?:[\w\-.]+,\s+(?:and\s+)?)*$", clause) and _results_on(v.lexicon).search(clause):
-        return EntityType.BENCHMARK  # "experiments on WLASL, X and Y"
+        return EntityType.BENCHMARK  # "experiments on ASLX, X and Y"
     return EntityType.TECHNIQUE
 
 
@@ -137,7 +137,7 @@ def coined_names(text: Text, taken: list[tuple[int, int]], title_end: int, v: Vo
                 or word.rpartition("-")[2].lower() in tails:
             continue  # "LLM-based": a hyphenated adjective
         if describes_a_name(v, t, e):
-            continue  # "a unified Vision-Language-World-Action model, Vega,"
+            continue  # "a unified Audio-Text-Motion-Action model, Zorva,"
         ty = _coined_type(v, t, s, e, found)
         out.append(Candidate(start=s, end=e, text=word, type=ty, rule=CAPITALISED_PHRASE, confidence=0.4))
     return out

@@ -82,7 +82,7 @@ def _sentence_initial(t: str, s: int) -> bool:
     before = t[max(0, s - 3):s].rstrip(" (\"'“")
     return not before or before[-1] in ".!?:\n" or (before[-1] == ")" and before[-2:-1].isdigit())
 
-# a kind noun's own name right after it: "… benchmark (AgentCoMa)", "… model, Vega,", "… model Qwen2.5-Turbo"
+# a kind noun's own name right after it: "… benchmark (FernQuiz)", "… model, Zorva,", "… model Qwen2.5-Turbo"
 NAMED_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)[A-Z][\w\-.]*(?:\s+[\w\-.]+)?\s*[,)]| [A-Z][\w.\-]*(?: [\w.\-]*)?\d")
 
 # lower-case "bench"/"eval" only after a capital, digit or hyphen: "BIG-bench", never "Retrieval" or "workbench"

@@ -30,16 +30,16 @@ def _head(v: Vocab, long_form: str) -> str:
 def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     """"X, a benchmark for …", "X is a 1.2B-parameter language model", "X (a family of models)", "X benchmark"."""
     spelled = _spelled_out(text, e)
-    if spelled is not None:  # "GATE (Grounding After Test from Execution)": a long form, not a description
+    if spelled is not None:  # "FERN (Filtering Examples by Rewriting Nodes)": a long form, not a description
         if (ty := _long_form_type(v, spelled)) is not None:
             return ty
-        e = text.index(")", e) + 1  # "DrX (Decoder-refined X), a novel method": the description after it
+        e = text.index(")", e) + 1  # "SpX (Span-refined X), a novel method": the description after it
     phrase = word_patterns(v.lexicon).description.match(text, e, min(len(text), e + 100))
     if not phrase:
         return None
     based = _BASED.match(text, phrase.end())
     if based and (ty := _described_type(v, text, based.end())) is not None:
-        return ty  # "the first Large Language Model (LLM) based framework": the framework is described
+        return ty  # "the first Vision Language Model (VLM) based framework": the framework is described
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
     words = _noun_phrase(v, words)
     for k, word in enumerate(words):
@@ -87,7 +87,7 @@ def _no_entity_head(v: Vocab, head: str) -> bool:
     return any(head in v.lexicon.words(name) for name in ("software_heads", "task_heads", "description_no_entity_heads"))
 
 
-# "a grounded image generation model, X", "a simple score, the Foo Ratio": a kind with its article, a comma,
+# "a layout-guided image generation model, X", "a simple score, the Foo Ratio": a kind with its article, a comma,
 # then the name in apposition (group 2: a "the" before the name)
 _KIND_COMMA = compile_ignorecase(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(\w+),\s+(the\s+)?$")
 
@@ -99,7 +99,7 @@ def described_before_as_no_entity(v: Vocab, text: str, s: int) -> bool:
 
 
 def describes_a_name(v: Vocab, text: str, e: int) -> bool:
-    """"a unified Vision-Language-World-Action model, Vega,": words before a kind noun and its name describe it."""
+    """"a unified Audio-Text-Motion-Action model, Zorva,": words before a kind noun and its name describe it."""
     kind = re.match(r"\s+(?:and\s+[A-Z][\w\-]*\s+)?([a-z]+)", text[e:e + 40])
     return bool(kind) and v.head_type([kind.group(1)]) is not None and NAMED_AFTER.match(text, e + kind.end()) is not None
 
@@ -117,7 +117,7 @@ def _spelled_out(text: str, e: int) -> str | None:
 def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
     """The words up to the phrase's head: a participle after a kind noun starts a modifier.
 
-    "a novel reasoning approach empowering LLMs": the approach is described, not the LLMs.
+    "a novel planning approach guiding LLMs": the approach is described, not the LLMs.
     """
     # a kind written as a word ("approach", "dataset"), not an acronym ("an LLM serving system"), nor a
     # quantifier ("a collection of editing networks")
@@ -129,7 +129,7 @@ def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
 
 
 def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
-    """"our best dataset DFN-5B", "a grounded image generation model, GLIGEN,": the kind named right before a name."""
+    """"our best dataset KelpSet-5B", "a layout-guided image generation model, FERNIX,": the kind named right before a name."""
     m = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
     return v.head_type([m.group(1)]) if m else apposition_before_type(v, text, s)
 
@@ -168,7 +168,7 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
     """The type the words around a new name give it (then its long form's head word, then the words before)."""
     name = text[s:e]
     parts = names.parts(name)
-    # a size is a word of its own ("GEB-1.3B", "Foo 7B"), never letters and digits run together ("L2M")
+    # a size is a word of its own ("KELP-1.3B", "Foo 7B"), never letters and digits run together ("K9Q")
     tokens = re.split(r"[\s\-_/]+", name.split("(")[0].strip())
     if any(names.is_size(p) and not p.lower().endswith(("k", "e")) for p in tokens[1:]):
         return EntityType.MODEL
@@ -192,7 +192,7 @@ def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,
         for k in range(len(before) - 1, -1, -1):
             ty = v.head_type([before[k]])
             if ty is not None and not any(w.lower() in v.prepositions for w in before[max(0, k - 2):k]):
-                return ty  # "a model trained on this data, which we call X": not "data", the model
+                return ty  # "a model fitted on this data, which we name X": not "data", the model
         return _name_kind(v, name) or default
     return _measuring(v, before[-3:], v.head_type(list(reversed(before[-3:])))) or _name_kind(v, name) or default
 

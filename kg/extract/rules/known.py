@@ -3,7 +3,7 @@
 One left-to-right scan over the text's pieces finds three kinds of candidate:
 ``catalogue`` (a known name, however it is spaced, hyphenated or cased),
 ``variant`` (a known model with sizes or variant words, ``Llama-3-8B-Instruct``)
-and ``compound`` (a known name joined to a new one, ``LLaVA-Med``, ``LoRA-GA``).
+and ``compound`` (a known name joined to a new one, ``LLaVA-Med``, ``LoRA-Fern``).
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def _whole_piece(v: Vocab, text: Text, i: int, j: int, entry: Entry, title_end: 
         return j + extra + 1
     version = _EDITION.fullmatch(text.piece(j + 1)) if entry.type != M and j + 1 < len(
         text.pieces) and text.joined(j + 1) else None
-    if version:  # "SteerLM 2.0", "AlpacaEval 2.0": a version of a known name is a name of its own
+    if version:  # "Vicuna 2.0", "AlpacaEval 2.0": a version of a known name is a name of its own
         end = text.pieces[j + 1][1]
         out.append(Candidate(start, end, t[start:end], entry.type, COMPOUND, 0.85))
         return j + 2
@@ -239,7 +239,7 @@ def _variant(t: str, start: int, end: int, base_end: int, entry: Entry, suffixes
 
 
 def _compound_ok(rest: list[str]) -> bool:
-    """A new name may be built on a known one: ``LLaVA-Med``, ``LoRA-GA``, ``ImageNet-R``."""
+    """A new name may be built on a known one: ``LLaVA-Med``, ``LoRA-Fern``, ``ImageNet-R``."""
     if len(rest) > 3 or rest[0] == "+":
         return True if rest == ["+"] else False
     return any(names.looks_like_name(p) or p[:1].isdigit() for p in rest)
@@ -273,6 +273,6 @@ def _coordinated_sizes(t: str, end: int, entry: Entry, start: int, base_end: int
 
 @rule(CATALOGUE, stage="names", rank=0, confidence=0.95, finds="a known name, however it is spaced, hyphenated or cased")
 @rule(VARIANT, stage="names", rank=1, confidence=0.9, finds="a known model with sizes or variant words (Llama-3-8B-Instruct)")
-@rule(COMPOUND, stage="names", rank=2, confidence=0.8, finds="a known name joined to a new one (LLaVA-Med, LoRA-GA)")
+@rule(COMPOUND, stage="names", rank=2, confidence=0.8, finds="a known name joined to a new one (LLaVA-Med, LoRA-Fern)")
 def find_known(page: Page, found: list[Candidate]) -> list[Candidate]:
     return known_names(page.text, page.catalogue, page.vocab, page.title_end)

@@ -63,7 +63,7 @@ def _enumerations(cp: ContextPatterns, t: str, start: int, lexicon: Lexicon):
         if not (t[word_start:word_start + 1].isupper() or t[word_start:word_start + 1].isdigit()):
             continue  # "language models": no name just before the noun
         if NAMED_AFTER.match(t, m.end()):
-            continue  # "a unified Vision-Language-World-Action model, Vega,": the words before describe Vega
+            continue  # "a unified Audio-Text-Motion-Action model, Zorva,": the words before describe Zorva
         window_start = max(start, m.start() - 120)
         lst = _LIST_BEFORE.search(t, window_start, m.start())
         if lst:

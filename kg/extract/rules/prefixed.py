@@ -1,4 +1,4 @@
-"""A new name written as a word, a hyphen and a known name: "Poly-DPO", "d1-Zeta", "Point-SAM".
+"""A new name written as a word, a hyphen and a known name: "Fern-DPO", "d1-Zeta", "Quill-SAM".
 
 The catalogue scan reads names from the start of a written piece, so a known
 name after a hyphen inside a piece is found by no one, and the new name it
@@ -50,7 +50,7 @@ def prefixed_names(page: Page, found: list[Candidate]) -> list[Candidate]:
             continue  # "ViT-Transformer", "CNN-Transformer": two names (or kinds) joined describe a hybrid
         if k > 0 and page.text.joined(k) and _capitalised_word(page.text.piece(k - 1)) \
                 and not _sentence_initial(t, page.text.pieces[k - 1][0]):
-            continue  # "Masked Video-SDS": the last word of a longer capitalised name, read whole elsewhere
+            continue  # "Guided Audio-SDS": the last word of a longer capitalised name, read whole elsewhere
         entry = page.catalogue.lookup(rest)
         if entry is None or page.catalogue.lookup(piece) is not None:
             continue
@@ -64,6 +64,6 @@ def _capitalised_word(word: str) -> bool:
 
 
 @rule(PREFIXED, stage="names", rank=2, confidence=0.7, new=True,
-      finds="a new name made of a word, a hyphen and a known name (Poly-DPO, Point-SAM)")
+      finds="a new name made of a word, a hyphen and a known name (Fern-DPO, Quill-SAM)")
 def find_prefixed(page: Page, found: list[Candidate]) -> list[Candidate]:
     return prefixed_names(page, found)

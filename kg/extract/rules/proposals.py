@@ -60,7 +60,7 @@ def _in_title_as_subject(v: Vocab, title: str, name: str) -> bool:
 
 
 def _proposed_variants(text: str, draft: Draft) -> None:
-    """"OpenBezoar-SFT", "OpenBezoar-HH-RLHF-DPO": hyphenated variants of a model the paper introduces.
+    """"OpenQuill-SFT", "OpenQuill-HH-RLHF-DPO": hyphenated variants of a model the paper introduces.
 
     A dot belongs to a suffix only between word characters ("-v1.5"); a full stop after it ends the sentence.
     """
@@ -105,12 +105,12 @@ def _defined_acronym(text: str, s: int, e: int) -> tuple[int, int | None]:
         return e, None
     acr = m.group("acr")
     if sum(c.isupper() for c in acr) * 2 < sum(c.isalpha() for c in acr):
-        return e, None  # "(FILl-in-the-Middle)" spells a name out; it is not an acronym
+        return e, None  # "(FERn-in-the-Loop)" spells a name out; it is not an acronym
     return m.end(), m.start("acr")
 
 
 def _retype_described(v: Vocab, text: str, draft: Draft) -> None:
-    """"PolyglotMath-1M, a corpus of …", "our dataset DFN-5B": a name with a size that is no model.
+    """"PolyglotMath-1M, a corpus of …", "our dataset KelpSet-5B": a name with a size that is no model.
 
     And "FooQA, a … dataset", "a dataset, FooQA,": a new name written like a benchmark that the text itself
     calls a dataset in apposition is one (the text's word over the name's shape).
@@ -143,7 +143,7 @@ def _proposal_sites(v: Vocab, text: str, title_end: int, name: str | None) -> li
 
 
 def _plain_word(word: str, name: str | None) -> bool:
-    """"Health is a fundamental pillar …": a sentence opens with a capital; a plain word is no name by it alone."""
+    """"Sleep is a basic need …": a sentence opens with a capital; a plain word is no name by it alone."""
     return word.isalpha() and word[1:].islower() and word != name
 
 
@@ -229,7 +229,7 @@ def _called_here(v: Vocab, text: str, start: int, called: re.Pattern[str]) -> bo
 
 def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A known name "called" here, and a new name the title carries as its subject, are the paper's own."""
-    # "a task called replaced token detection": named here, so introduced here
+    # "a technique called label smoothing": named here, so introduced here
     called = word_patterns(v.lexicon).called
     draft(*(Propose(i) for i, c in draft.entries()
             if c.entry_id and _called_here(v, text, c.start, called)))
@@ -241,7 +241,7 @@ def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> No
             # work somewhere ("… at SemEval-2024") or names a setting ("… on a Pre-trained Model")
             own = _in_title_as_subject(v, title, c.text)
             # … or spells out its long form as a name: capitalised or three words and more
-            # ("Contrastive Reward Shaping (CRS)", "data filtering networks (DFN)"), not a two-word
+            # ("Contrastive Reward Shaping (CRS)", "sparse routing networks (SRN)"), not a two-word
             # common noun the title happens to hold ("reinforcement learning (RL)")
             spelled = any(len(name_key(a)) >= 4 and name_key(a) in title_key and _head(v, a) in v.method_heads
                           and (a[:1].isupper() or len(re.split(r"[\s\-]+", a)) >= 3) for a in c.aliases)

@@ -1,4 +1,4 @@
-"""New names by how they are written: ``model-shape`` (a name with a size, ``GEB-1.3B``) and
+"""New names by how they are written: ``model-shape`` (a name with a size, ``KELP-1.3B``) and
 ``bench-shape`` (``…Bench``, ``…Eval``, ``…QA``)."""
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def shaped_names(text: Text, taken: list[tuple[int, int]], catalogue: Catalogue,
         cand = _model_shape(t, text, i, ps, component) or _bench_shape(t, s, e, ps)
         if (cand is not None and title_case and cand.end <= title_end and _plain_word_and_size(cand.text)
                 and cand.text not in t[title_end:]):
-            continue  # "… Enable and Accelerate 100B Model Fine-tuning": Title Case makes any word look like a name
+            continue  # "… Train and Serve 70B Model Ensembles": Title Case makes any word look like a name
         if cand is not None and name_key(cand.text) not in GENERIC_KEYS:
             out.append(cand)
             skip_to = i
@@ -89,7 +89,7 @@ def _model_shape(t: str, text: Text, i: int, ps: list[str], component: re.Patter
 
 
 def _bench_shape(t: str, s: int, e: int, ps: list[str]) -> Candidate | None:
-    """``MEGA-Bench``, ``LiveCodeBench``, ``C-Eval``, ``FailSafeQA``, ``CRUXEval-I``."""
+    """``KELP-Bench``, ``LiveCodeBench``, ``C-Eval``, ``FailSafeQA``, ``FernEval-O``."""
     for k, part in enumerate(ps):
         m = _BENCH_SUFFIX.search(part)
         if not m:
@@ -108,7 +108,7 @@ def _bench_shape(t: str, s: int, e: int, ps: list[str]) -> Candidate | None:
 
 
 @rule(MODEL_SHAPE, stage="names", rank=3, confidence=0.8, new=True,
-      finds="an unknown name with a size (GEB-1.3B, Foo-2.5-7B-Instruct)")
+      finds="an unknown name with a size (KELP-1.3B, Foo-2.5-7B-Instruct)")
 @rule(BENCH_SHAPE, stage="names", rank=3, confidence=0.8, new=True,
       finds="an unknown name written like a benchmark (…Bench, …Eval, …QA)")
 def find_shaped(page: Page, found: list[Candidate]) -> list[Candidate]:

@@ -46,10 +46,10 @@ SUBJECT_DEFINED = re.compile(_NAME + r"\s+(?:is|are)\s+(?:a|an|the|our)\s+")
 
 
 def title_name(title: str, v: Vocab | None = None) -> str | None:
-    """The name a title gives before its colon: ``Lawma: The Power of …`` → ``Lawma``.
+    """The name a title gives before its colon: ``Kelpa: The Power of …`` → ``Kelpa``.
 
-    >>> title_name("Birdie: Advancing State Space Models"), title_name("Fine-tuning large models: a study")
-    ('Birdie', None)
+    >>> title_name("Wren: Advancing Recurrent Models"), title_name("Fine-tuning large models: a study")
+    ('Wren', None)
     >>> title_name("Xmodel-2 Technical Report"), title_name('"FooBench": Testing Agents')
     ('Xmodel-2', 'FooBench')
     """
@@ -76,12 +76,12 @@ def title_name(title: str, v: Vocab | None = None) -> str | None:
 def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
     """What a title says its named thing is: "X: A Benchmark for …" → Benchmark.
 
-    Only a subtitle that opens with a noun phrase counts; "X: Advancing State
-    Space Models" describes a goal, not X.
+    Only a subtitle that opens with a noun phrase counts; "X: Advancing
+    Recurrent Models" describes a goal, not X.
 
-    >>> subtitle_type("Vista: A Generalizable Driving World Model with High Fidelity")
+    >>> subtitle_type("Heron: A Scalable Weather Forecast Model with Long Horizons")
     <EntityType.MODEL: 'Model'>
-    >>> subtitle_type("Birdie: Advancing State Space Models with Reward-Driven Objectives") is None
+    >>> subtitle_type("Wren: Advancing Recurrent Models with Curriculum-Led Objectives") is None
     True
     >>> subtitle_type("Quokka: An Efficient 3B Instruct-Model Tuned on Curated Data")
     <EntityType.MODEL: 'Model'>
@@ -108,14 +108,14 @@ def subtitle_type(title: str, v: Vocab | None = None) -> EntityType | None:
 def software_title(title: str, lexicon: Lexicon | None = None) -> bool:
     """"X: An Advanced Toolbox for …", "X: Open-source software to …": the title's name is a tool, no entity.
 
-    >>> software_title("Quokka: A Unified and Modular Toolbox for Robustness"), software_title("Quokka: A 3B Model")
+    >>> software_title("Quokka: A Lightweight and Extensible Toolbox for Robustness"), software_title("Quokka: A 3B Model")
     (True, False)
     """
     _, sep, sub = title.partition(":")
     if not sep:
         return False
     lexicon = lexicon or Lexicon.load()
-    phrase = _phrase_cut(lexicon).split(sub.strip(), maxsplit=1)[0].split()  # "A Unified … Toolbox for …": up to the preposition
+    phrase = _phrase_cut(lexicon).split(sub.strip(), maxsplit=1)[0].split()  # "A Lightweight and Extensible Toolbox for …": up to the preposition
     return bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
 
 
@@ -148,14 +148,14 @@ def _cut_short(t: str, e: int) -> bool:
 
 
 def _attributive(t: str, s: int, e: int, lexicon: Lexicon) -> bool:
-    """"we introduce a delayed Gaussian growth strategy": a capitalised word inside a lower-case noun phrase.
+    """"we introduce a staggered Poisson sampling strategy": a capitalised word inside a lower-case noun phrase.
 
     A plain capitalised word (no inner capital, digit or hyphen) followed by a
     lower-case word that is neither a stop word nor a kind noun ("Phoenix
     models") qualifies that word; it names nothing of its own.
     """
     if describes_a_name(vocab(lexicon), t, e):
-        return True  # "a unified Vision-Language-World-Action model, Vega,": Vega is the name
+        return True  # "a unified Audio-Text-Motion-Action model, Zorva,": Zorva is the name
     word = t[s:e]
     if not (word.isalpha() and word[1:].islower()):
         return False
@@ -218,7 +218,7 @@ def earlier_work_named(t: str, at: int, lexicon: Lexicon) -> bool:
 
 
 def said_to_be_proposed(t: str, end: int, lexicon: Lexicon | None = None) -> bool:
-    """"… (MCL) method is proposed": the passive voice of a proposal."""
+    """"… (QRL) method is proposed": the passive voice of a proposal."""
     return bool(word_patterns(lexicon or Lexicon.load()).passive_after.match(t[end:end + 60]))
 
 

@@ -1,7 +1,7 @@
-"""A name and its version number written apart are one name: "HY-World 2.0", "Argoverse 2", "TREC 2019".
+"""A name and its version number written apart are one name: "QX-Terra 2.0", "Argoverse 2", "TREC 2019".
 
 A release is commonly named by its family name, a space and a version
-("WorldStereo 2.0", "HippoRAG 2"); the name rules find the family name and
+("FernStereo 2.0", "KelpRAG 2"); the name rules find the family name and
 stop at the space.  This link rule extends every name (but a catalogue model,
 whose versions the ``variant`` rule reads) over a version right after it: a
 digit with dotted one-digit parts ("2", "2.0", "1.5.1"), or a year.  A number
@@ -38,7 +38,7 @@ def versioned(t: str, c: Candidate, not_before: frozenset[str]) -> Candidate | N
 
 
 @rule(VERSIONED, stage="spread", rank=12, confidence=0.7,
-      finds="a name and the version number written after it (HY-World 2.0, Argoverse 2)")
+      finds="a name and the version number written after it (QX-Terra 2.0, Argoverse 2)")
 def extend_versions(page: Page, found: list[Candidate]) -> list[Decision]:
     t, not_before = page.text.text, page.vocab.lexicon.words("version_not_before")
     out: list[Decision] = []

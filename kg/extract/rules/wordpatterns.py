@@ -22,7 +22,7 @@ class WordPatterns:
     """Patterns of the title, description, apposition and component rules."""
 
     trained_new: re.Pattern[str]  # "we train Foo-7B, a … model": a new model named by its training run
-    passive_after: re.Pattern[str]  # "… (MCL) method is proposed"
+    passive_after: re.Pattern[str]  # "… (QRL) method is proposed"
     title_phrase_end: re.Pattern[str]  # where the noun phrase a title opens with ends
     report_title: re.Pattern[str]  # "Xmodel-2 Technical Report"
     subtitle_stop: re.Pattern[str]  # where the noun phrase a subtitle opens with ends
