@@ -115,7 +115,8 @@ def software_title(title: str, lexicon: Lexicon | None = None) -> bool:
     if not sep:
         return False
     lexicon = lexicon or Lexicon.load()
-    phrase = _phrase_cut(lexicon).split(sub.strip(), maxsplit=1)[0].split()  # "A Lightweight and Extensible Toolbox for …": up to the preposition
+    # "A Lightweight and Extensible Toolbox for …": the words up to the preposition
+    phrase = _phrase_cut(lexicon).split(sub.strip(), maxsplit=1)[0].split()
     return bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
 
 
