@@ -27,7 +27,7 @@ from kg.catalogue import name_key
 from kg.extract.alternation import longest_first
 from kg.extract.engine import rule
 from kg.extract.rules.coined import coined_names
-from kg.extract.rules.common import GENERIC_KEYS
+from kg.extract.rules.common import GENERIC_KEYS, modifier_like
 from kg.extract.sentences import sentence_starts
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.text import Coverage, Page, Text, spans, strictly_within
@@ -103,11 +103,6 @@ def _adverb(word: str, lexicon: Lexicon) -> bool:
     return "-" not in word and word.lower().endswith(tuple(lexicon.lines("adverb_endings")))
 
 
-def _modifier_like(word: str, adjective_endings: tuple[str, ...]) -> bool:
-    """Can this word open a three-word method name?  Hyphenated or adjective-shaped ("self-paced", "neural")."""
-    return "-" in word or word.lower().endswith(adjective_endings)
-
-
 def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
                    lexicon: Lexicon | None = None) -> list[Candidate]:
     """Candidate techniques written as lower-case phrases (Title Case in the title); ``None``: the shipped lexicon."""
@@ -123,7 +118,7 @@ def method_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,
         while words and (words[0].lower() in STOP_WORDS or words[0].lower() in excluded):
             s += len(words[0]) + 1
             words = words[1:]
-        if len(words) == 2 and not _modifier_like(words[0], adjective_endings):
+        if len(words) == 2 and not modifier_like(words[0], adjective_endings):
             s += len(words[0]) + 1  # "combine active learning": a verb is no part of the name
             words = words[1:]
             if words[0].lower() in excluded:  # "reach high inference": the word left describes too

@@ -88,3 +88,7 @@ NAMED_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)[A-Z][\w\-.]*(?:\s+[\w\-.]+)?\s*[,)]
 # lower-case "bench"/"eval" only after a capital, digit or hyphen: "BIG-bench", never "Retrieval" or "workbench"
 _BENCH_SUFFIX = re.compile(r"(?:Bench|BENCH|Eval|EVAL|Arena|QA|(?<![a-z])(?:bench|eval))$")
 
+
+def modifier_like(word: str, adjective_endings: tuple[str, ...]) -> bool:
+    """Can this word open a three-word method name?  Hyphenated or adjective-shaped ("self-paced", "neural")."""
+    return "-" in word or word.lower().endswith(adjective_endings)

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.decisions import Add, Decision
-from kg.extract.phrases import _modifier_like
 from kg.extract.engine import rule
-from kg.extract.rules.common import stop_words
+from kg.extract.rules.common import modifier_like, stop_words
 from kg.extract.rules.ids import METHOD_PHRASE, SHARED_HEAD
 from kg.extract.text import Coverage, Page, spans
 from kg.extract.types import T, Candidate
@@ -50,7 +49,7 @@ def _shared(page: Page, cand: Candidate, taken: Coverage) -> list[Candidate]:
         s, e = m.span("x")
         if entry is not None and entry.type == cand.type:
             out.append(Candidate(s, e, name, entry.type, SHARED_HEAD, 0.85, entry_id=entry.id))
-        elif lower and cand.type == T and _modifier_like(x, page.vocab.lexicon.lines("adjective_endings")):
+        elif lower and cand.type == T and modifier_like(x, page.vocab.lexicon.lines("adjective_endings")):
             out.append(Candidate(s, e, name, T, METHOD_PHRASE, 0.4))
         else:
             break
