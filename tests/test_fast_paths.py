@@ -267,14 +267,14 @@ def test_cue_ends_read_lazily_are_the_ends_of_every_match(sentence, starts, name
     reading._ENDS.clear()
     for start in starts:
         start = min(start, len(sentence))
-        got = reading._ends(cue, sentence, start)
+        got = reading.cue_ends(cue, sentence, start)
         assert [e for e in got if e <= start] == [e for e in every if e <= start]
         assert got == every[:len(got)]
         o = reading.Occurrence(type=reading.M, sentence=sentence, start=start, end=start, is_title=False,
                                sentence_index=1, proposed=False)
         plain = max((e for e in every if e <= start), default=-1)
         assert reading.before(cue, o) == (plain if plain >= start - reading.LEFT_WINDOW else -1)
-    assert reading._ends(cue, sentence) == every
+    assert reading.cue_ends(cue, sentence) == every
 
 
 @settings(max_examples=200, deadline=None)
@@ -291,7 +291,7 @@ def test_contrast_feature_read_off_the_shared_cue_ends_is_a_search(sentence, ask
     reading._ENDS.clear()
     features._contrast.cache_clear()
     for upto in asked:
-        reading._ends(cues.CONTRAST, sentence, upto)
+        reading.cue_ends(cues.CONTRAST, sentence, upto)
     assert features._contrast(sentence, cues) == bool(cues.CONTRAST.search(sentence))
 
 

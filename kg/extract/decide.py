@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.extract.cues.relation_rules import id_of, train_and_evaluate
-from kg.extract.features import OPEN, SAID_FINE_TUNED
+from kg.extract.features import CATALOGUE, OPEN, SAID_FINE_TUNED
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE
 from kg.extract.relations import PRECEDENCE
 from kg.model import EntityType, Predicate
@@ -161,7 +161,7 @@ def _drop_bar(features: dict[str, float]) -> str:
     names, known entities whose drops at the named bar were right no more often than wrong (grouped CV: 26
     non-entities against 29 annotated entities)."""
     if not features.get(OPEN):
-        return "catalogue_drop_min" if features.get("catalogue") else "drop_min"
+        return "catalogue_drop_min" if features.get(CATALOGUE) else "drop_min"
     return "capitalised_drop_min" if features.get(CAPITALISED) and not features.get(METHOD) else "phrase_drop_min"
 
 

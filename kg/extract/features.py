@@ -25,13 +25,14 @@ from functools import lru_cache
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE, REPEAT
 from kg.extract.cues.patterns import Cues
-from kg.extract.cues.reading import _ends as _cue_ends
+from kg.extract.cues.reading import cue_ends
 from kg.extract.cues.reading import sentence_facts as _facts_of_sentence
 from kg.extract.cues.relation_rules import basis_of_ours, fine_tune_cue, id_of
 from kg.extract.relations import PaperContext, strongest
 from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
+CATALOGUE = "catalogue"  # the feature of a name the catalogue knows (its own drop bar in the decider)
 OPEN = "open"  # the feature of an open-vocabulary candidate; its other features are prefixed "open:"
 PHRASE = "phrase"  # and of a lower-case method phrase among them, whose features are prefixed "phrase:" instead
 OPEN_RULES = frozenset({METHOD_PHRASE, CAPITALISED_PHRASE})  # the rules that propose them
@@ -72,7 +73,7 @@ def _name_features(main: Candidate, group: Sequence[Candidate]) -> dict[str, flo
         f[f"head={words[-1].lower()}"] = 1.0
         f[f"mod={words[0].lower()}"] = 1.0
     if main.entry_id:
-        f["catalogue"] = 1.0
+        f[CATALOGUE] = 1.0
     if main.suffixes:
         f["variant"] = 1.0
     if any(c.aliases for c in group):
@@ -226,7 +227,7 @@ def _contrast(sentence: str, cues: Cues) -> bool:
     """Does the sentence set something against something?  Read once per sentence, not per name in it: its first
     match is the first of the matches the cue rules read for the sentence's mentions (``search`` finds what
     ``finditer`` finds first), so most sentences are not read again."""
-    return bool(_cue_ends(cues.CONTRAST, sentence, -1))
+    return bool(cue_ends(cues.CONTRAST, sentence, -1))
 
 
 @lru_cache(maxsize=512)

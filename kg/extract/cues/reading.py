@@ -72,7 +72,7 @@ _ENDS: dict[tuple[int, str], list] = {}
 _ENDS_MAX = 4096
 
 
-def _ends(cue: re.Pattern[str], sentence: str, upto: int | None = None) -> list[int]:
+def cue_ends(cue: re.Pattern[str], sentence: str, upto: int | None = None) -> list[int]:
     """Where the matches of a cue end in a sentence, in order: found once, shared by its mentions.
 
     Read lazily: the list holds every end up to ``upto`` (and at most one past it; ``None``: all of them).
@@ -105,7 +105,7 @@ def _front(o: Occurrence) -> int:
 def before(cue: re.Pattern[str], o: Occurrence) -> int:
     """End of the last match of ``cue`` before the mention (within the left window), or -1."""
     front = _front(o)
-    ends = _ends(cue, o.sentence, front)
+    ends = cue_ends(cue, o.sentence, front)
     i = bisect_right(ends, front) - 1
     return ends[i] if i >= 0 and ends[i] >= front - LEFT_WINDOW else -1
 
@@ -275,7 +275,7 @@ class Reading:
     def described(self) -> bool:
         """The governing fine-tune word only describes a kind: "a fine-tuned variant of X"."""
         at = self.governing("FINE_TUNE")
-        return at >= 0 and at in _ends(self.cues.DESCRIBING_PARTICIPLE, self.o.sentence, at)
+        return at >= 0 and at in cue_ends(self.cues.DESCRIBING_PARTICIPLE, self.o.sentence, at)
 
     def _opening_fine_tune(self) -> int:
         """End of an opening "When fine-tuned on T," clause whose subject is the mention, or -1."""
