@@ -9,19 +9,22 @@ from kg.extract.rules.titles import proposal_spans
 from kg.lexicon import Lexicon
 
 
+def _proposed(text: str) -> list[str]:
+    """The names ``proposal_spans`` finds in a text (title line, then the abstract)."""
+    return [text[s:e] for s, e, _ in proposal_spans(text, Lexicon.load())]
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Here we propose Two-Stage Sparse Token Routing, which skips idle experts.", "Two-Stage Sparse Token Routing"),
     ("We introduce Cross-View Depth Consistency Loss to align the views.", "Cross-View Depth Consistency Loss"),
     ("We present Kestrel, a small model for radar data.", "Kestrel"),
 ])
 def test_a_proposed_name_is_taken_whole(sentence, name):
-    text = "A Study\n" + sentence
-    assert name in [text[s:e] for s, e, _ in proposal_spans(text, Lexicon.load())]
+    assert name in _proposed("A Study\n" + sentence)
 
 
 def test_no_part_of_a_longer_capitalised_name_is_proposed():
-    text = "A Study\nWe introduce Slow Warm Start Policy Gradient Tuning (SWPG), which anneals the step."
-    got = [text[s:e] for s, e, _ in proposal_spans(text, Lexicon.load())]
+    got = _proposed("A Study\nWe introduce Slow Warm Start Policy Gradient Tuning (SWPG), which anneals the step.")
     assert not any(n.startswith("Slow Warm") for n in got)
 
 
@@ -31,5 +34,4 @@ def test_no_part_of_a_longer_capitalised_name_is_proposed():
     ("We present a 3D tracker that runs on a phone.", "3D"),
 ])
 def test_a_size_a_dimension_or_a_hyphenated_adjective_is_no_proposed_name(sentence, unwanted):
-    text = "A Study\n" + sentence
-    assert unwanted not in [text[s:e] for s, e, _ in proposal_spans(text, Lexicon.load())]
+    assert unwanted not in _proposed("A Study\n" + sentence)

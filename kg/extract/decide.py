@@ -113,15 +113,11 @@ class LinearModel:
 
     def allowed_classes(self, etype: EntityType) -> list[int]:
         """The indices of the classes other than ``none`` that a type may take, in the classes' order."""
-        got = self._allowed_by_type.get(etype)
-        if got is None:
-            got = [i for i, c in enumerate(self.classes) if c != NONE and _allowed(c, etype)]
-            self._allowed_by_type[etype] = got
-        return got
+        return self._allowed_by_type[etype]
 
     @cached_property
     def _allowed_by_type(self) -> dict[EntityType, list[int]]:
-        return {}
+        return {t: [i for i, c in enumerate(self.classes) if c != NONE and _allowed(c, t)] for t in ALLOWED}
 
 
 def _softmax(scores: list[float]) -> list[float]:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg import names
 from kg.extract.rules.common import _BENCH_SUFFIX, NAMED_AFTER
 from kg.extract.rules.vocab import Vocab
 from kg.extract.rules.wordpatterns import word_patterns
-from kg.lexicon import Lexicon
 from kg.model import EntityType
 from kg.extract.uncased import compile_ignorecase
 
@@ -135,7 +133,6 @@ def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
 
 
 
-
 def apposition_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"we collect a dataset, X, for …": the kind an article and a comma set right before a name, if any."""
     m = _KIND_COMMA.search(text[max(0, s - 80):s])
@@ -147,7 +144,7 @@ def apposition_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
 def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
     """"pre-trained on X" names data; "continually pretrained from X" names the weights it started from."""
     before = text[max(0, s - 60):s]
-    if _trained_from(v.lexicon).search(before):
+    if word_patterns(v.lexicon).trained_from.search(before):
         return M
     if _TRAINED_ON.search(before):
         return D
@@ -155,12 +152,6 @@ def _role_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
 
 
 _TRAINED_ON = compile_ignorecase(r"(?:\b|pre-?)(?:trained|fine-?tuned|finetuned)\s+on\s+(?:the\s+)?$")
-
-
-@cache
-def _trained_from(lexicon: Lexicon) -> re.Pattern[str]:
-    """"continually pretrained from (the)" at the end of a text: compiled once per lexicon, not per name."""
-    return compile_ignorecase(r"(?:\b|pre-?)" + lexicon.fragments("verbs_fine_tuned_from") + r"\s+from\s+(?:the\s+)?$")
 
 
 def _type_from_context(v: Vocab, text: str, s: int, e: int, default: EntityType,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg import names
 
@@ -21,7 +20,6 @@ from kg.extract.text import Page
 from kg.extract.types import Candidate
 from kg.extract.rules.patterns import context_patterns
 from kg.extract.rules.vocab import Vocab
-from kg.lexicon import Lexicon
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.model import EntityType
 
@@ -276,17 +274,12 @@ def _measured_data(v: Vocab, text: str, draft: Draft) -> None:
     training corpus or data release; "we release FooSet, a dataset of 5,000 annotated scans, and evaluate
     current models on it" trains nothing, so FooSet is evaluated on: a benchmark.
     """
-    if _words_of(v.lexicon, "training_words").search(text) or not _words_of(v.lexicon, "evaluation_words").search(text):
-        return  # trained on, or only released ("we release X, a dataset of …"): a dataset
     new = {name_key(c.text) for c in draft.cands() if c.proposed and c.entry_id is None and c.type == EntityType.DATASET}
+    said = word_patterns(v.lexicon)
+    if not new or said.speaks_of_training.search(text) or not said.speaks_of_evaluating.search(text):
+        return  # trained on, or only released ("we release X, a dataset of …"): a dataset
     draft(*(Retype(i, EntityType.BENCHMARK) for i, c in draft.entries()
             if c.entry_id is None and c.type == EntityType.DATASET and name_key(c.text) in new))
-
-
-@cache
-def _words_of(lexicon: Lexicon, name: str) -> re.Pattern[str]:
-    """The words of list ``name`` as one pattern, each at a word start."""
-    return re.compile(r"(?<![\w\-])" + lexicon.fragments(name), re.IGNORECASE)
 
 
 def _extensions_proposed(draft: Draft) -> None:

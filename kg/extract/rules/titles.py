@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
@@ -15,7 +14,6 @@ from kg.extract.rules.vocab import Vocab, vocab
 from kg.extract.rules.wordpatterns import word_patterns
 from kg.lexicon import Lexicon
 from kg.model import EntityType
-from kg.extract.uncased import compile_ignorecase
 
 
 def title_phrase(title: str, heads: frozenset[str], lexicon: Lexicon | None = None) -> str | None:
@@ -116,14 +114,8 @@ def software_title(title: str, lexicon: Lexicon | None = None) -> bool:
         return False
     lexicon = lexicon or Lexicon.load()
     # "A Lightweight and Extensible Toolbox for …": the words up to the preposition
-    phrase = _phrase_cut(lexicon).split(sub.strip(), maxsplit=1)[0].split()
+    phrase = word_patterns(lexicon).subtitle_head_end.split(sub.strip(), maxsplit=1)[0].split()
     return bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
-
-
-@cache
-def _phrase_cut(lexicon: Lexicon) -> re.Pattern[str]:
-    """Where a subtitle's head phrase ends (a preposition or a comma): compiled once per lexicon, not per title."""
-    return compile_ignorecase(r"\s+(?:" + lexicon.branches("prepositions") + r")\s+|[,;:]")
 
 
 def proposal_spans(t: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, bool]]:

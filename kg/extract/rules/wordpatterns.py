@@ -30,6 +30,10 @@ class WordPatterns:
     called: re.Pattern[str]  # "a task called X": named here
     typed_apposition: re.Pattern[str]  # "CodeRiver, a new suite of …"
     component: re.Pattern[str]  # "vision encoder": a part of a model
+    trained_from: re.Pattern[str]  # "continually pretrained from (the)" right before a name: the weights it started from
+    subtitle_head_end: re.Pattern[str]  # where a subtitle's head phrase ends: a preposition or a comma
+    speaks_of_training: re.Pattern[str]  # "trained on", "fine-tuning", "SFT" anywhere in a text
+    speaks_of_evaluating: re.Pattern[str]  # "we evaluate", "benchmarking", "a test set" anywhere in a text
 
 
 def _trained_new(lexicon: Lexicon) -> re.Pattern[str]:
@@ -68,5 +72,14 @@ def word_patterns(lexicon: Lexicon) -> WordPatterns:
     called = compile_opening(r"\b" + lexicon.fragments("called_words")
                         + r"\s+(?:as\s+)?[\"“']?$")
     component = re.compile(lexicon.fragments("component_nouns") + r"s?[,.;:)]?")
+    trained_from = compile_ignorecase(r"(?:\b|pre-?)" + lexicon.fragments("verbs_fine_tuned_from") + r"\s+from\s+(?:the\s+)?$")
+    subtitle_head_end = compile_ignorecase(r"\s+(?:" + lexicon.branches("prepositions") + r")\s+|[,;:]")
     return WordPatterns(_trained_new(lexicon), passive, title_end, _report_title(lexicon), subtitle_stop,
-                        description, called, _typed_apposition(lexicon), component)
+                        description, called, _typed_apposition(lexicon), component, trained_from, subtitle_head_end,
+                        _words_at_word_start(lexicon, "training_words"),
+                        _words_at_word_start(lexicon, "evaluation_words"))
+
+
+def _words_at_word_start(lexicon: Lexicon, name: str) -> re.Pattern[str]:
+    """The words of list ``name`` as one pattern, each at a word start (not after a letter or a hyphen)."""
+    return re.compile(r"(?<![\w\-])" + lexicon.fragments(name), re.IGNORECASE)
