@@ -143,6 +143,16 @@ def test_data_someone_else_trained_on_is_mentioned(nlp):
     assert got["FooCorpus"] == P.MENTIONS
 
 
+@pytest.mark.parametrize("abstract", [
+    "Data matters. The tagger is pretrained on FooCorpus and then tuned on trip logs.",
+    "Data matters. We feed the features into a small probe trained on the FooCorpus dataset.",
+])
+def test_data_our_own_model_is_trained_on_is_not_someone_elses(abstract, nlp):
+    """"X trained on D" is someone's trained model only when X is a name or "models"; the cue patterns ignore case,
+    so the name's capital must be asked for: "is pretrained on D", "a probe trained on D" train on D."""
+    assert edges(nlp, abstract)["FooCorpus"] == P.TRAINS_ON
+
+
 def test_benchmarks_contrasted_with_are_mentioned(nlp):
     got = edges(nlp, "Evaluation is narrow. Unlike existing benchmarks such as WidgetQA, ours is open-ended.")
     assert got["WidgetQA"] == P.MENTIONS
@@ -154,6 +164,16 @@ def test_benchmarks_contrasted_with_are_mentioned(nlp):
 def test_techniques_used(nlp):
     got = edges(nlp, "Decoding matters. We apply beam search and QuRA to our models.")
     assert got["beam search"] == P.USES_TECHNIQUE and got["QuRA"] == P.USES_TECHNIQUE
+
+
+def test_a_technique_our_result_is_set_against_is_mentioned_unless_the_title_builds_on_it(nlp):
+    """Guidelines: a technique only compared against is mentioned; one the paper builds on (its title names it)
+    is used even where it is the baseline.  Describing words may stand between the verb and the name."""
+    text = "Adapters are popular. Our tagger outperforms a supervised QuRA on trip logs."
+    assert edges(nlp, text)["QuRA"] == P.MENTIONS
+    assert edges(nlp, "Adapters are popular. Our planner is compared with standard beam search.")["beam search"] == \
+        P.MENTIONS
+    assert edges(nlp, text, title="Sparse QuRA for Trip Taggers")["QuRA"] == P.USES_TECHNIQUE
 
 
 @pytest.mark.parametrize("abstract", [

@@ -63,6 +63,9 @@ _RELATIONS = {
     "EVALUATE": r"\b{cue_evaluate}\b",
     "COMPARE": r"\b{cue_compare_relation}",
     "OUTPERFORM": r"\b{cue_outperform}",
+    # "ours outperforms a supervised X", "compared to standard X": what the paper's result is set against, with at
+    # most three lower-case describing words between (a technique only compared with is mentioned)
+    "OUTPERFORMED": r"\b(?:{cue_outperform}|against|compared\s+(?:to|with))\s+(?:(?-i:[a-z])[\w\-]*\s+){0,3}$",
     # "outperforms strong ranking baselines, including X": the list after the describing words is compared with
     "COMPARED_KIND": r"\b(?:{cue_outperform}|compar\w*\s+(?:to|with|against)|against|versus|vs\.?)\s+"
                      r"(?:[\w\-]+\s+){0,4}?"
@@ -126,7 +129,9 @@ _RELATIONS = {
                    # "the FooCorpus dataset to continually pre-train a 3B model": data used to train
                    r"|^\s*(?:dataset|data|corpus|collection)?\s*to\s+(?:\w+ly\s+)?(?:(?:pre-?|re-?|post-?)?train\b"
                    r"|{verbs_fine_tune_stems})",
-    "SOMEONE_ELSES": r"(?<!\bour )(?<!\bwe )\b(?:models?|[A-Z][\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
+    # "models trained on X", "Zeta-7B trained on X": someone's trained model (a capital: a name, not any word before
+    # "trained", since the cues ignore case: "the model is pretrained on X", "a probe trained on X" are ours)
+    "SOMEONE_ELSES": r"(?<!\bour )(?<!\bwe )\b(?:models?|" + _CAP + r"[\w.\-]*)\s+(?:pre-?)?trained\s+on\s+"
                      r"(?:other\s+|existing\s+)?(?:[\w\-]+\s+){0,3}?$",
     "DATA_NOUN_AFTER": r"^[\s\-]*(?:{cue_data_modifiers}\s+)?{cue_data_nouns}s?\b",
     # "two post-training datasets: A and B", "corpora such as A": a model's name used for its data

@@ -217,9 +217,16 @@ def evaluate_on_cue(r: Reading) -> P | None:
       finds='a technique set aside: "without X", "X-free", "Unlike X, ...", "outperforms baselines such as X"')
 def negation_or_contrast(r: Reading) -> P | None:
     if r.as_technique and (r.governing("CONTRAST") >= 0 or r.cues.CONTRAST_AFTER.match(r.right)
-                           or r.in_contrast_clause or r.governing("COMPARED_KIND") >= 0):
+                           or r.in_contrast_clause or r.governing("COMPARED_KIND") >= 0 or _outperformed(r)):
         return P.MENTIONS
     return None
+
+
+def _outperformed(r: Reading) -> bool:
+    """"Ours outperforms a supervised X": a technique the result is set against, unless the title names it (a
+    paper that builds on X compares its own variant with X: "LoRA-GA ... outperforms standard LoRA")."""
+    return bool(r.cues.OUTPERFORMED.search(r.left)) and not any(
+        w.lower() in r.ctx.title_words for w in NAME_WORD.findall(r.name))
 
 
 @rule("built-into-our-name", stage=STAGE, rank=25, confidence=0.6,
