@@ -68,6 +68,7 @@ class Tally:
         self.per_type = {t: [0, 0, 0] for t in score.TYPES}
         self.per_rel = {r: [0, 0, 0] for r in RELATIONS}
         self.confusion: Counter = Counter()
+        self.loss: Counter = Counter()  # relation edges right and wrong, by where they are lost (see report)
         self.exp = [0, 0, 0]
         self.values = [0, 0]
 
@@ -102,11 +103,16 @@ class Tally:
                 self.per_rel[rel][0] += g and p
                 self.per_rel[rel][1] += p and not g
                 self.per_rel[rel][2] += g and not p
+            gold = gold_rels[ent["name"]]
             if nodes:
-                self.confusion[("+".join(sorted(gold_rels[ent["name"]])), "+".join(sorted(pred)))] += 1
+                self.confusion[("+".join(sorted(gold)), "+".join(sorted(pred)))] += 1
+                self.loss.update(right=len(gold & pred), label_fn=len(gold - pred), label_fp=len(pred - gold))
+            else:
+                self.loss["missing_fn"] += len(gold)
         for rel, n in edges:
             if n not in matched:
                 self.per_rel[rel][1] += 1
+                self.loss["extra_fp"] += 1
 
     def report(self, title: str) -> None:
         prf = self.score.prf
@@ -125,6 +131,7 @@ class Tally:
         for rel, c in self.per_rel.items():
             p, r, f = prf(*c)
             print(f"  {rel:<12}{p:7.3f}{r:7.3f}{f:7.3f}   (gold {c[0] + c[2]})")
+        self._losses()
         print("confusion on matched entities (gold -> predicted), the 12 commonest errors:")
         right = sum(n for (g, p), n in self.confusion.items() if g == p)
         total = sum(self.confusion.values())
@@ -132,6 +139,16 @@ class Tally:
         errors = [(n, g, p) for (g, p), n in self.confusion.items() if g != p]
         for n, g, p in sorted(errors, key=lambda e: (-e[0], e[1], e[2]))[:12]:
             print(f"  {n:4d}  {g or '-':<22} -> {p or '-'}")
+
+
+    def _losses(self) -> None:
+        """Where relation edges are lost: label sets of found entities, or the entities themselves; and the ceiling
+        of the labels alone (every found entity given its annotated label set, the entities left as they are)."""
+        lo = self.loss
+        p, r, f = self.score.prf(lo["right"] + lo["label_fn"], lo["extra_fp"], lo["missing_fn"])
+        print(f"relation edges lost: labels of found entities FN {lo['label_fn']} FP {lo['label_fp']}; entities not "
+              f"found FN {lo['missing_fn']}; names the annotation lacks FP {lo['extra_fp']}")
+        print(f"  with the annotated label set on every found entity: relation P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 def folds_of(gold: list[dict]) -> list[set[str]]:
