@@ -4,10 +4,14 @@ A method phrase (:mod:`kg.extract.phrases`) is a candidate the learned decider
 weighs; most are techniques the paper only uses.  In general English the
 object of "we propose / our method introduces" is the writer's own contribution,
 so a phrase standing right after such a verb is the paper's proposal.  Only a
-bare phrase counts: one followed by another noun ("we propose a composition
+bare phrase counts: one followed by another noun ("we propose a drift
 matching mechanism") is a word of a longer description, which names no method of
 its own.  Phrases joined to it by "and" or a comma ("we introduce A and B") are
 introduced by the same verb.
+
+:func:`introduced_part` reads the same of a capitalised run of the paper's own
+work written as a new thing ("a Slab Mixing Block governed by …"): the
+features mark both (``introduced``) and the decider keeps them as proposals.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from kg.lexicon import Lexicon
 
 _LOOK_BACK = 120  # characters before a phrase searched for its verb
 _JOINED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)")
+# "a", "an" or "our", and at most two lower-case words ("a novel", "our density-aware"), right before a name
+_INDEFINITE = re.compile(r"(?:\b(?:a|an|A|An)|\b[Oo]ur)\s+(?:[a-z][\w\-]*\s+){0,2}$")
 
 
 @cache
@@ -44,6 +50,21 @@ def _bare(text: str, end: int) -> bool:
         return not rest[:1].isalnum()
     word = re.match(r"\s+([A-Za-z]+)", rest)
     return word is None or word.group(1).lower() in STOP_WORDS or word.group(1).endswith(("ing", "ed"))
+
+
+def introduced_part(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """"a Temporal Mixing Block governed by …", "our novel Echo Routing strategy": a capitalised name after an
+    indefinite article or "our" introduces a thing of the writer's own (a known thing takes "the").  Not when a
+    noun other than a kind of part follows it: "a pre-trained Sky Survey foundation model" is no name there."""
+    if not _INDEFINITE.search(text[max(0, start - 60):start]):
+        return False
+    acronym = re.match(r"\s*\([^)]{1,15}\)", text[end:end + 20])  # "… Fusion (SF) module"
+    stop = end + (acronym.end() if acronym else 0)
+    word = re.match(r"\s+([a-z]+)\b", text[stop:stop + 30])
+    kinds = lexicon.words("named_part_kinds")
+    if word and (word.group(1) in kinds or word.group(1)[:-1] in kinds):
+        return True
+    return _bare(text, stop)
 
 
 def introduced_phrases(text: str, draft: Draft, lexicon: Lexicon) -> list[int]:
