@@ -84,3 +84,8 @@ def test_a_capitalised_part_written_as_a_new_thing_is_introduced(sentence, name,
 
     start = sentence.index(name)
     assert introduced_part(sentence, start, start + len(name), Lexicon.load()) is introduced
+
+
+def test_a_phrase_followed_by_a_method_noun_in_ing_is_the_start_of_a_longer_name():
+    got = proposed("We propose a new slab-wise embedding sharing method for the two towers.")
+    assert got.get("slab-wise embedding") is not True

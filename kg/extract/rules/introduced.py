@@ -43,13 +43,16 @@ def _introducing(lexicon: Lexicon) -> re.Pattern[str]:
                       + r"\w*\s+(?:(?:a|an)\s+)?(?:" + lexicon.alternation("novelty_words") + r"\s+)*$")
 
 
-def _bare(text: str, end: int) -> bool:
-    """Does the phrase end its noun phrase?  Punctuation, a function word or a participle may follow; a noun may not."""
+def _bare(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Does the phrase end its noun phrase?  Punctuation, a function word or a participle may follow; a noun may
+    not, nor a method noun in -ing ("… embedding sharing method": the phrase is the start of a longer one)."""
     rest = text[end:end + 30]
     if not rest or not rest[0].isspace():
         return not rest[:1].isalnum()
     word = re.match(r"\s+([A-Za-z]+)", rest)
-    return word is None or word.group(1).lower() in STOP_WORDS or word.group(1).endswith(("ing", "ed"))
+    if word is None or word.group(1).lower() in STOP_WORDS:
+        return True
+    return word.group(1).endswith(("ing", "ed")) and word.group(1).lower() not in lexicon.words("method_phrase_heads")
 
 
 def introduced_part(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -64,7 +67,7 @@ def introduced_part(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     kinds = lexicon.words("named_part_kinds")
     if word and (word.group(1) in kinds or word.group(1)[:-1] in kinds):
         return True
-    return _bare(text, stop)
+    return _bare(text, stop, lexicon)
 
 
 def introduced_phrases(text: str, draft: Draft, lexicon: Lexicon) -> list[int]:
@@ -81,7 +84,7 @@ def introduced_phrases(text: str, draft: Draft, lexicon: Lexicon) -> list[int]:
             if nxt is None:
                 break
             chain.append(nxt)
-        if _bare(text, draft.items[chain[-1]].end):  # the last phrase ends the list's noun phrase
+        if _bare(text, draft.items[chain[-1]].end, lexicon):  # the last phrase ends the list's noun phrase
             out += chain
     return out
 
