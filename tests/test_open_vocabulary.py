@@ -186,3 +186,13 @@ def test_a_long_form_found_before_its_acronym_is_one_entity_with_it():
     named = [(m.text, *m.aliases) for m, _ in record if "SDO" in (m.text, *m.aliases)
              or "Spectral Drift Operator" in (m.text, *m.aliases)]
     assert len(named) == 1 and set(named[0]) >= {"SDO", "Spectral Drift Operator"}
+
+
+def test_a_title_case_hyphenated_adjective_in_mid_sentence_opens_the_name():
+    """"Ridge-wise" capitalised inside a sentence belongs to the run; an acronym's or a sentence opener's does not."""
+    got = found("Our network consists of Folded Echo Gates and Ridge-wise Scan Kernels.")
+    assert got.get("Ridge-wise Scan Kernels") == ids.CAPITALISED_PHRASE
+    got = found("Our decoder adds a Pulse-Driven Re-sampling step after each scan.")
+    assert got.get("Pulse-Driven Re-sampling") == ids.CAPITALISED_PHRASE
+    got = found("Ridge-wise Scan Kernels were slow. Our method uses LR-conditioned Scan Kernels.")
+    assert "Ridge-wise Scan Kernels" not in got and "LR-conditioned Scan Kernels" not in got

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE, REPEAT
+from kg.extract.rules.introduced import introduced_part
 from kg.extract.cues.patterns import Cues
 from kg.extract.cues.reading import cue_ends
 from kg.extract.cues.reading import sentence_facts as _facts_of_sentence
@@ -36,6 +37,10 @@ CATALOGUE = "catalogue"  # the feature of a name the catalogue knows (its own dr
 OPEN = "open"  # the feature of an open-vocabulary candidate; its other features are prefixed "open:"
 PHRASE = "phrase"  # and of a lower-case method phrase among them, whose features are prefixed "phrase:" instead
 OPEN_RULES = frozenset({METHOD_PHRASE, CAPITALISED_PHRASE})  # the rules that propose them
+# a method phrase the text says it introduces ("we further introduce X"), or a capitalised part of the paper's own
+# work it writes as a new thing ("a Temporal Mixing Block governed by …"; rules/introduced.py): a proposal the
+# decider keeps, as it keeps a named one
+INTRODUCED = "introduced"
 # "we fine-tune X", "our X-based model, fine-tuned on ...": the text itself says the weights change
 SAID_FINE_TUNED = "said-fine-tuned"
 _SAYING_CUES = frozenset({id_of(fine_tune_cue), id_of(basis_of_ours)})
@@ -113,8 +118,11 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon)
         _long_form_features(f, group, lexicon)
         prefix = PHRASE if f"rec={METHOD_PHRASE}" in open_rules else OPEN  # kg.learn.fit: a model for each
+        introduced = any(c.proposed and (c.rule == METHOD_PHRASE or (c.rule == CAPITALISED_PHRASE and c.start >= title_end
+                                                                     and introduced_part(text, c.start, c.end, lexicon)))
+                         for c in group)
         f = {OPEN: 1.0, **({PHRASE: 1.0} if prefix == PHRASE else {}), **{f"{prefix}:{k}": v for k, v in f.items()},
-             **dict.fromkeys(open_rules, 1.0)}
+             **dict.fromkeys(open_rules, 1.0), **({INTRODUCED: 1.0} if introduced else {})}
     return f
 
 

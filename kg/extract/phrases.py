@@ -177,12 +177,25 @@ def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, 
         w = words[0]
         opening_verb = w.endswith("ing") and (s == 0 or t[:s].rstrip(" ").endswith((".", "\n", ":")))
         named_part = w.rpartition("-")[2][:1].isupper() and len(words) > 2  # "Feedback-Centric Data Engine"
+        named_part = named_part or _title_case_adjective(t, s, w, len(words))
         if not (w.lower() in STOP_WORDS or w.lower() in excluded or (_adjective(w, tails) and not named_part)
                 or opening_verb):
             break
         s += len(w) + 1
         words = words[1:]
     return s, words
+
+
+def _title_case_adjective(t: str, s: int, word: str, n: int) -> bool:
+    """"consisting of Layer-wise Scaling Kernels", "a Contact-Driven Re-simulation step": a hyphenated adjective
+    whose first word is capitalised in mid-sentence is written as a part of the name after it.  Not an acronym's
+    ("LR-conditioned"), and not at a sentence's start, where any word has a capital; with one word after it, only
+    when its tail is capitalised too."""
+    head, _, tail = word.rpartition("-")
+    first = head.split("-")[0]
+    mid_sentence = s > 0 and not t[:s].rstrip(" ").endswith((".", "\n", ":", "!", "?"))
+    return mid_sentence and len(first) > 1 and first[0].isupper() and first[1:].islower() \
+        and (n > 2 or tail[:1].isupper())
 
 
 def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,

@@ -22,6 +22,7 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``results-on``      new names in a list results are reported on ("evaluated on Foo-1 and Bar2")   (rules/objects.py)
 ``method-phrase``   a lower-case method phrase, for the learned decider         (phrases.py)
 ``capitalised-phrase`` a run of capitalised words naming a part of the paper's own work, for the learned decider
+``introduced-phrase`` finds nothing: marks a method phrase right after "we propose" as proposed  (rules/introduced.py)
 ``repeat``          a new name found once, wherever else the paper writes it    (rules/spread.py)
 ``shared-head``     a name sharing its head with the next one (``prompt/prefix tuning``)  (rules/ellipsis.py)
 ``versioned``       a name and the version written after it (``QX-Terra 2.0``, ``Argoverse 2``)  (rules/versions.py)
