@@ -35,6 +35,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     cached: int = 0  # papers whose extraction came from the cache
+    spliced: int = 0  # RDF blocks copied from the previous exports (kg/export/splice.py)
 
 
 def build_graph_from(
@@ -114,22 +115,47 @@ def run(
         extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
-        loader = _StoreAlongside(out_dir) if store else None
+        fragments = _fragments(out_dir) if xcache is not None else None
+        # the previous store is brought up to date from the changed blocks' N-Triples, or loaded anew meanwhile
+        patch = store and fragments is not None and _store_patchable(out_dir, fragments, formats)
+        loader = _StoreAlongside(out_dir) if store and not patch else None
         try:
             with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
                 report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
-                                                  on_nt=loader.feed if loader else None)
+                                                  on_nt=loader.feed if loader else None, fragments=fragments)
         except BaseException:
             if loader is not None:
                 loader.abandon()
             raise
         if store:
-            write_store_timed(report, out_dir, loader)
+            write_store_timed(report, out_dir, loader, fragments if patch else None)
+        if fragments is not None:
+            from kg.store import stamp
+
+            fragments.save(Path(out_dir), (stamp(out_dir) or {}).get("finished_ns") if store else None)
+            report.spliced = fragments.copied
         if xcache is not None:
             xcache.record_inputs(paths)
             xcache.prune()
             report.cached = xcache.hits
     return report
+
+
+def _fragments(out_dir: str | Path):
+    from kg.cache import CACHE_DIR
+    from kg.export.splice import Fragments
+
+    return Fragments(Path(out_dir) / CACHE_DIR)
+
+
+def _store_patchable(out_dir: str | Path, fragments, formats: Sequence[str]) -> bool:
+    """The previous store is the one made from the previous files, whose N-Triples this build copies from."""
+    from kg.store import stamp
+
+    info = stamp(out_dir)
+    previous = fragments.previous
+    return bool("nt" in formats and previous is not None and "nt" in previous.files and info
+                and previous.store_ns is not None and info.get("finished_ns") == previous.store_ns)
 
 
 def _cluster_extractor(address: str, on_progress: Callable[[int], None] | None) -> Extractor:
@@ -158,12 +184,21 @@ class _StoreAlongside:
             self.background.abandon()
 
 
-def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAlongside | None = None) -> None:
-    """Write the store of ``report.graph`` beside the exports (or finish the one loading) and time it."""
+def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAlongside | None = None,
+                      fragments=None) -> None:
+    """Write the store of ``report.graph`` beside the exports (or finish the one loading, or patch the
+    previous one with the changed blocks of ``fragments``) and time it."""
     from kg.export import rdf
-    from kg.store import write_store
+    from kg.store import StoreError, update_store, write_store
 
     t0 = time.perf_counter()
+    if fragments is not None and fragments.removed is not None and fragments.added is not None:
+        try:
+            report.written.append(update_store(out_dir, fragments.removed, fragments.added))
+            report.timings["export store"] = time.perf_counter() - t0
+            return
+        except (StoreError, OSError):
+            pass  # loaded anew from the files below  # loaded anew from the files below
     if loader is not None and loader.background is not None:
         report.written.append(loader.background.finish())
     else:
