@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import sys
 import zlib
 from collections.abc import Callable
@@ -44,7 +45,7 @@ from kg.export.rdf_plain import PlainPaper, render
 INDEX = "fragments.json"
 INDEX_FORMAT = 1
 ORDER = ("ttl", "nt", "jsonld")  # the formats a block's places are listed for, in this order
-READ_BYTES = 2**20
+NT_FEED_BYTES = 2**20
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -139,44 +140,48 @@ def file_identity(path: Path, crc: int) -> dict:
 
 
 class _Old:
-    """A previous export read front to back while blocks are copied out of it, its CRC checked at the end."""
+    """A previous export, mapped into memory and checked against its index (size, time, CRC-32 of the
+    whole file) before any block is copied out of it, front to back."""
 
     def __init__(self, path: Path, expected: dict, keep_skipped: bool):
         st = path.stat()
         if st.st_size != expected["size"] or st.st_mtime_ns != expected["mtime_ns"]:
             raise Stale(f"{path.name} changed since the index was written")
-        self.fh, self.expected, self.pos, self.crc = path.open("rb"), expected, 0, 0
+        with path.open("rb") as fh:
+            self.data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if st.st_size else b""
+        if zlib.crc32(self.data) != expected["crc"]:
+            self.close()
+            raise Stale(f"{path.name}: its checksum does not match the index")
+        self.view = memoryview(self.data)
+        self.pos = 0
         self.skipped: list[bytes] | None = [] if keep_skipped else None
 
-    def _read(self, n: int) -> bytes:
-        data = self.fh.read(n)
-        if len(data) != n:
-            raise Stale("a previous export is shorter than its index says")
-        self.crc = zlib.crc32(data, self.crc)
-        self.pos += n
-        return data
+    def _skip_to(self, offset: int) -> None:
+        if offset < self.pos or offset > len(self.data):
+            raise Stale("a block's place in the index is out of order or past the end")
+        if self.skipped is not None and offset > self.pos:
+            self.skipped.append(self.data[self.pos:offset])
+        self.pos = offset
 
-    def skip_to(self, offset: int) -> None:
-        if offset < self.pos:
-            raise Stale("blocks out of order in the index")
-        while self.pos < offset:
-            data = self._read(min(READ_BYTES, offset - self.pos))
-            if self.skipped is not None:
-                self.skipped.append(data)
-
-    def copy(self, offset: int, length: int) -> bytes:
-        self.skip_to(offset)
-        return self._read(length)
+    def copy(self, offset: int, length: int) -> memoryview:
+        self._skip_to(offset)
+        if offset + length > len(self.data):
+            raise Stale("a block's place in the index is past the end")
+        self.pos = offset + length
+        return self.view[offset:self.pos]
 
     def finish(self) -> None:
-        """Read the rest and check the CRC of the whole file."""
-        self.skip_to(self.expected["size"])
-        self.fh.close()
-        if self.crc != self.expected["crc"]:
-            raise Stale("a previous export's checksum does not match its index")
+        """The rest of the file is not copied (its tail, or removed blocks)."""
+        self._skip_to(len(self.data))
 
     def close(self) -> None:
-        self.fh.close()
+        try:
+            if hasattr(self, "view"):
+                self.view.release()
+            if isinstance(self.data, mmap.mmap):
+                self.data.close()
+        except BufferError:  # a block's view still held (by a traceback): unmapped when collected
+            pass
 
 
 class _Out:
@@ -267,7 +272,7 @@ class _Writer:
             out.write(texts[f])
         self.first = False
         self.index.blocks[key] = places
-        if self.on_nt is not None and "nt" in self.out and self.out["nt"].pos - self.flushed >= READ_BYTES:
+        if self.on_nt is not None and "nt" in self.out and self.out["nt"].pos - self.flushed >= NT_FEED_BYTES:
             self.flushed = self.out["nt"].pos
             self.on_nt()
 
@@ -318,7 +323,7 @@ def write(g: nx.MultiDiGraph, outputs: dict[str, BinaryIO], paths: dict[str, Pat
             o.finish()
     finally:
         for o in (old or {}).values():
-            o.fh.close()
+            o.close()
     state.index, state.copied, state.rendered = writer.index, writer.copied, writer.rendered
     state.added = writer.added
     state.removed = old["nt"].skipped if old and "nt" in old else None
