@@ -45,16 +45,18 @@ def build_graph_from(
     on_progress: Callable[[int], None] | None = None,
     exclude: Sequence[str | Path] = (),
     extractor: Extractor | None = None,
+    read_file: Callable | None = None,
 ) -> BuildReport:
     """Read and extract every input; raises :class:`kg.ingest.IngestError` if nothing is readable.
 
-    ``extractor`` replaces local extraction (the cache, a Dask cluster: see :func:`run`).
+    ``extractor`` replaces local extraction (the cache, a Dask cluster: see :func:`run`), ``read_file`` the
+    reading of each input file (the cache of files read before).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     g = PaperGraph()
     with paused_gc():  # the entries read live until their papers are made: nothing for the collector to free
-        read, stream = ingest.read_streamed(paths, exclude=exclude)
+        read, stream = ingest.read_streamed(paths, exclude=exclude, read_file=read_file)
         add_papers_in_key_order(g, stream)  # each paper is made, becomes its node and is let go
     papers = NodePapers(g)  # what extraction reads of them, from their nodes
     timings["ingest"] = time.perf_counter() - t0
@@ -101,7 +103,7 @@ def run(
     ``update`` adds ``paths`` to the inputs of that earlier build (:mod:`kg.cache`).  ``cluster``
     extracts on Dask workers (:mod:`kg.distributed`).
     """
-    from kg.cache import ExtractionCache, UpdateError, absolute
+    from kg.cache import ExtractionCache, ReadCache, UpdateError, absolute
 
     extractor = _cluster_extractor(cluster, on_progress) if cluster else None
     xcache = ExtractionCache(out_dir) if cache or update else None
@@ -113,7 +115,8 @@ def run(
         plain = extractor or (lambda papers: extract(papers, processes=processes, on_progress=on_progress,
                                                      sparse=True))
         extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
-    report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
+    report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor,
+                              read_file=ReadCache(out_dir).read_file if xcache is not None else None)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
         fragments = _fragments(out_dir) if xcache is not None else None
         # the previous store is brought up to date from the changed blocks' N-Triples, or loaded anew meanwhile

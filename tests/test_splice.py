@@ -217,3 +217,28 @@ def test_the_store_is_patched_not_reloaded(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert_same_as_full(out, [EXAMPLES, day], tmp_path)
     assert store.stamp(out)["triples"] == len(triples(out))
+
+
+def test_an_unchanged_input_is_read_back_from_the_cache_with_its_problems(tmp_path, monkeypatch):
+    from kg import ingest
+
+    path = page(tmp_path / "in", "page.jsonl", DAYS[0])
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write('{"title": "No abstract here"}\nnot json at all\n')
+    listing = tmp_path / "in" / "listing.txt"
+    listing.write_text((EXAMPLES / "daily-papers-sample.txt").read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    out = tmp_path / "inc"
+    first = job.run([path, listing], out, ("json",))
+    reads = []
+    real = ingest._read_file
+    monkeypatch.setattr(ingest, "_read_file", lambda p, label: reads.append(p) or real(p, label))
+    again = job.run([path, listing], out, ("json",))
+    assert reads == []
+    assert again.problems == first.problems and len(first.problems) >= 2
+    fresh = full_build([path, listing], tmp_path, ("json",))
+    assert (out / "kg.json").read_bytes() == (fresh / "kg.json").read_bytes()
+    path.write_text(path.read_text(encoding="utf-8").replace("Whisper-Large", "Whisper-Small"), encoding="utf-8")
+    reads.clear()
+    job.run([path, listing], out, ("json",))
+    assert reads == [path]  # changed bytes: read again
+    assert b"Whisper-Small" in (out / "kg.json").read_bytes()
