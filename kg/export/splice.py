@@ -46,6 +46,7 @@ INDEX = "fragments.json"
 INDEX_FORMAT = 1
 ORDER = ("ttl", "nt", "jsonld")  # the formats a block's places are listed for, in this order
 NT_FEED_BYTES = 2**20
+RELEASE_BYTES = 2**23  # of a previous file read, given back at once (its pages would count as resident)
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -149,12 +150,25 @@ class _Old:
             raise Stale(f"{path.name} changed since the index was written")
         with path.open("rb") as fh:
             self.data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if st.st_size else b""
-        if zlib.crc32(self.data) != expected["crc"]:
+        self.view = memoryview(self.data)
+        self.pos = self.released = 0
+        crc = 0
+        for start in range(0, len(self.data), RELEASE_BYTES):
+            crc = zlib.crc32(self.view[start:start + RELEASE_BYTES], crc)
+            self._release(start + RELEASE_BYTES)
+        self.released = 0
+        if crc != expected["crc"]:
             self.close()
             raise Stale(f"{path.name}: its checksum does not match the index")
-        self.view = memoryview(self.data)
-        self.pos = 0
         self.skipped: list[bytes] | None = [] if keep_skipped else None
+
+    def _release(self, end: int) -> None:
+        """Pages before ``end`` are read: out of this process's resident memory (the file stays cached)."""
+        start = self.released - self.released % mmap.PAGESIZE
+        end = min(end, len(self.data))
+        if isinstance(self.data, mmap.mmap) and end > start and hasattr(mmap, "MADV_DONTNEED"):
+            self.data.madvise(mmap.MADV_DONTNEED, start, end - start)
+        self.released = end
 
     def _skip_to(self, offset: int) -> None:
         if offset < self.pos or offset > len(self.data):
@@ -168,6 +182,8 @@ class _Old:
         if offset + length > len(self.data):
             raise Stale("a block's place in the index is past the end")
         self.pos = offset + length
+        if offset - self.released >= RELEASE_BYTES:
+            self._release(offset)
         return self.view[offset:self.pos]
 
     def finish(self) -> None:
