@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -207,7 +208,8 @@ class ReadCache:
                 digest = hashlib.file_digest(fh, "sha256").hexdigest()
         except OSError:
             return ingest._read_file(path, label)  # it says why
-        key = json.dumps([str(path.resolve()), label], ensure_ascii=False)
+        # a file name need not be UTF-8: its bytes are hashed, never stored as text
+        key = hashlib.sha256(os.fsencode(path.resolve()) + b"\0" + label.encode("utf-8", "surrogatepass")).hexdigest()
         with self.cache._connect() as db:
             db.execute("CREATE TABLE IF NOT EXISTS input (key TEXT PRIMARY KEY, version TEXT, digest TEXT, "
                        "data TEXT)")
@@ -225,7 +227,8 @@ class ReadCache:
 
 def _entries_text(entries: list, problems: list) -> str:
     rows = [[getattr(e, f) for f in _ENTRY_FIELDS] + [list(e.urls)] for e in entries]
-    return json.dumps({"entries": rows, "problems": [p.model_dump() for p in problems]}, ensure_ascii=False)
+    # escaped to ASCII: a lone surrogate in a message survives the database
+    return json.dumps({"entries": rows, "problems": [p.model_dump() for p in problems]})
 
 
 def _entries_from(text: str) -> tuple[list, list]:
