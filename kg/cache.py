@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -165,3 +166,76 @@ def _load(paper_key: str, stored: str) -> PaperExtraction | None:
         return None
     head = '{"paper_key":' + json.dumps(paper_key, ensure_ascii=False)
     return PaperExtraction.model_validate_json(head + "," + stored[1:])
+
+
+# What reading an input file depends on besides its bytes and its label (see the imports of kg/ingest*.py).
+_READER_MODULES = ("ingest.py", "ingest_entries.py", "ingest_listing.py", "ingest_records.py", "clean.py",
+                   "safe_text.py", "model.py", "keys.py", "names.py", "memory.py")
+_ENTRY_FIELDS = ("title", "line", "plain", "authors", "organization", "date", "upvotes", "arxiv_id")
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> str:
+    """A hash of the code that turns an input file into entries: same hash and same bytes, same entries."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(f"{version('python-dateutil')} {version('pylatexenc')} {extractor_version()}\n".encode())
+    for name in _READER_MODULES:
+        h.update(name.encode() + b"\0" + hashlib.sha256((_PACKAGE / name).read_bytes()).digest())
+    return h.hexdigest()[:32]
+
+
+class ReadCache:
+    """The entries and problems each input file gave, by its path, label and the digest of its bytes.
+
+    Reading (parsing JSON or a listing page, cleaning the text) is the part of a build that an update repeats
+    for every earlier input; a file whose bytes are unchanged is read back from here instead (a fraction
+    of the time: its entries are stored settled, as JSON, and made again without any parsing or cleaning).
+    """
+
+    def __init__(self, out_dir: str | Path):
+        self.cache = ExtractionCache.__new__(ExtractionCache)
+        self.cache.dir = Path(out_dir) / CACHE_DIR
+        self.version = reader_version()
+        self.hits = 0
+
+    def read_file(self, path: Path, label: str) -> tuple[list, list]:
+        """:func:`kg.ingest._read_file`, from the cache when this file was read before with these bytes."""
+        from kg import ingest
+
+        try:
+            with path.open("rb") as fh:
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        except OSError:
+            return ingest._read_file(path, label)  # it says why
+        # a file name need not be UTF-8: its bytes are hashed, never stored as text
+        key = hashlib.sha256(os.fsencode(path.resolve()) + b"\0" + label.encode("utf-8", "surrogatepass")).hexdigest()
+        with self.cache._connect() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS input (key TEXT PRIMARY KEY, version TEXT, digest TEXT, "
+                       "data TEXT)")
+            row = db.execute("SELECT data FROM input WHERE key = ? AND version = ? AND digest = ?",
+                             (key, self.version, digest)).fetchone()
+        if row is not None:
+            self.hits += 1
+            return _entries_from(row[0])
+        entries, problems = ingest._read_file(path, label)
+        with self.cache._connect() as db:
+            db.execute("INSERT OR REPLACE INTO input VALUES (?, ?, ?, ?)",
+                       (key, self.version, digest, _entries_text(entries, problems)))
+        return entries, problems
+
+
+def _entries_text(entries: list, problems: list) -> str:
+    rows = [[getattr(e, f) for f in _ENTRY_FIELDS] + [list(e.urls)] for e in entries]
+    # escaped to ASCII: a lone surrogate in a message survives the database
+    return json.dumps({"entries": rows, "problems": [p.model_dump() for p in problems]})
+
+
+def _entries_from(text: str) -> tuple[list, list]:
+    """The settled entries (as every file reader returns them) and problems :func:`_entries_text` stored."""
+    from kg.ingest_entries import _SETTLED, Problem, _Entry
+
+    data = json.loads(text)
+    entries = [_Entry(title=t, line=n, abstract_lines=_SETTLED, plain=plain, authors=a, organization=o, date=d,
+                      upvotes=u, arxiv_id=x, urls=tuple(urls)) for t, n, plain, a, o, d, u, x, urls in data["entries"]]
+    return entries, [Problem(**p) for p in data["problems"]]

@@ -256,14 +256,15 @@ def read(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path
     return result.model_copy(update={"papers": tuple(sorted(papers, key=lambda p: p.key))})
 
 
-def read_streamed(paths: Iterable[str | Path], on_file=None,
-                  exclude: Iterable[str | Path] = ()) -> tuple[IngestResult, Iterator[Paper]]:
+def read_streamed(paths: Iterable[str | Path], on_file=None, exclude: Iterable[str | Path] = (),
+                  read_file=None) -> tuple[IngestResult, Iterator[Paper]]:
     """:func:`read` with the papers (``IngestResult.papers`` is empty) given one at a time, in the order
     they were first read (:func:`read` sorts them by key).
 
     Each paper is made only when it is asked for and its sightings are let go then, in the order
     they were made: a build that makes its graph nodes as they come never holds every paper at
     once, and the memory of the sightings is freed in whole blocks, which the nodes reuse.
+    ``read_file(path, label)`` replaces the reading of one file (:meth:`kg.cache.ReadCache.read_file`).
     """
     excluded = tuple(Path(p).resolve() for p in exclude)
     problems: list[Problem] = []
@@ -272,7 +273,7 @@ def read_streamed(paths: Iterable[str | Path], on_file=None,
     files_read = entries_read = 0
     for given in paths:
         for path, label in _files(Path(given), problems, excluded):
-            entries, file_problems = _read_file(path, label)
+            entries, file_problems = (read_file or _read_file)(path, label)
             problems.extend(file_problems)
             files_read += 1
             entries_read += len(entries)

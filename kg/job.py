@@ -35,6 +35,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     cached: int = 0  # papers whose extraction came from the cache
+    spliced: int = 0  # RDF blocks copied from the previous exports (kg/export/splice.py)
 
 
 def build_graph_from(
@@ -44,16 +45,18 @@ def build_graph_from(
     on_progress: Callable[[int], None] | None = None,
     exclude: Sequence[str | Path] = (),
     extractor: Extractor | None = None,
+    read_file: Callable | None = None,
 ) -> BuildReport:
     """Read and extract every input; raises :class:`kg.ingest.IngestError` if nothing is readable.
 
-    ``extractor`` replaces local extraction (the cache, a Dask cluster: see :func:`run`).
+    ``extractor`` replaces local extraction (the cache, a Dask cluster: see :func:`run`), ``read_file`` the
+    reading of each input file (the cache of files read before).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     g = PaperGraph()
     with paused_gc():  # the entries read live until their papers are made: nothing for the collector to free
-        read, stream = ingest.read_streamed(paths, exclude=exclude)
+        read, stream = ingest.read_streamed(paths, exclude=exclude, read_file=read_file)
         add_papers_in_key_order(g, stream)  # each paper is made, becomes its node and is let go
     papers = NodePapers(g)  # what extraction reads of them, from their nodes
     timings["ingest"] = time.perf_counter() - t0
@@ -100,7 +103,7 @@ def run(
     ``update`` adds ``paths`` to the inputs of that earlier build (:mod:`kg.cache`).  ``cluster``
     extracts on Dask workers (:mod:`kg.distributed`).
     """
-    from kg.cache import ExtractionCache, UpdateError, absolute
+    from kg.cache import ExtractionCache, ReadCache, UpdateError, absolute
 
     extractor = _cluster_extractor(cluster, on_progress) if cluster else None
     xcache = ExtractionCache(out_dir) if cache or update else None
@@ -112,24 +115,50 @@ def run(
         plain = extractor or (lambda papers: extract(papers, processes=processes, on_progress=on_progress,
                                                      sparse=True))
         extractor = lambda papers: xcache.extract(papers, plain)  # noqa: E731
-    report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor)
+    report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor,
+                              read_file=ReadCache(out_dir).read_file if xcache is not None else None)
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
-        loader = _StoreAlongside(out_dir) if store else None
+        fragments = _fragments(out_dir) if xcache is not None else None
+        # the previous store is brought up to date from the changed blocks' N-Triples, or loaded anew meanwhile
+        patch = store and fragments is not None and _store_patchable(out_dir, fragments, formats)
+        loader = _StoreAlongside(out_dir) if store and not patch else None
         try:
             with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
                 report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
-                                                  on_nt=loader.feed if loader else None)
+                                                  on_nt=loader.feed if loader else None, fragments=fragments)
         except BaseException:
             if loader is not None:
                 loader.abandon()
             raise
         if store:
-            write_store_timed(report, out_dir, loader)
+            write_store_timed(report, out_dir, loader, fragments if patch else None)
+        if fragments is not None:
+            from kg.store import stamp
+
+            fragments.save(Path(out_dir), (stamp(out_dir) or {}).get("finished_ns") if store else None)
+            report.spliced = fragments.copied
         if xcache is not None:
             xcache.record_inputs(paths)
             xcache.prune()
             report.cached = xcache.hits
     return report
+
+
+def _fragments(out_dir: str | Path):
+    from kg.cache import CACHE_DIR
+    from kg.export.splice import Fragments
+
+    return Fragments(Path(out_dir) / CACHE_DIR)
+
+
+def _store_patchable(out_dir: str | Path, fragments, formats: Sequence[str]) -> bool:
+    """The previous store is the one made from the previous files, whose N-Triples this build copies from."""
+    from kg.store import stamp
+
+    info = stamp(out_dir)
+    previous = fragments.previous
+    return bool("nt" in formats and previous is not None and "nt" in previous.files and info
+                and previous.store_ns is not None and info.get("finished_ns") == previous.store_ns)
 
 
 def _cluster_extractor(address: str, on_progress: Callable[[int], None] | None) -> Extractor:
@@ -158,12 +187,21 @@ class _StoreAlongside:
             self.background.abandon()
 
 
-def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAlongside | None = None) -> None:
-    """Write the store of ``report.graph`` beside the exports (or finish the one loading) and time it."""
+def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAlongside | None = None,
+                      fragments=None) -> None:
+    """Write the store of ``report.graph`` beside the exports (or finish the one loading, or patch the
+    previous one with the changed blocks of ``fragments``) and time it."""
     from kg.export import rdf
-    from kg.store import write_store
+    from kg.store import StoreError, update_store, write_store
 
     t0 = time.perf_counter()
+    if fragments is not None and fragments.removed is not None and fragments.added is not None:
+        try:
+            report.written.append(update_store(out_dir, fragments.removed, fragments.added))
+            report.timings["export store"] = time.perf_counter() - t0
+            return
+        except (StoreError, OSError):
+            pass  # loaded anew from the files below  # loaded anew from the files below
     if loader is not None and loader.background is not None:
         report.written.append(loader.background.finish())
     else:

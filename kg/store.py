@@ -91,6 +91,49 @@ def _finish(tmp: Path, count: int, out_dir: str | Path) -> Path:
     return store_path(out_dir)
 
 
+def update_store(out_dir: str | Path, removed: list[bytes], added: list[bytes]) -> Path:
+    """The previous store with the triples of ``removed`` taken out and those of ``added`` put in (N-Triples),
+    swapped in as a new store: a copy made with hard links to the previous one's immutable files
+    (``Store.backup``), so the store of a large graph is not loaded again for a small change.
+    """
+    import pyoxigraph as ox
+
+    info = stamp(out_dir)
+    if not info or info.get("format") != STORE_FORMAT:
+        raise StoreError("no complete store to update")
+    tmp = _new_store_dir(out_dir)
+    try:
+        previous = ox.Store.read_only(str(store_path(out_dir) / "db"))
+        previous.backup(str(tmp / "db"))
+        del previous
+        store = ox.Store(str(tmp / "db"))
+        count = int(info["triples"]) + _apply(store, removed, added)
+        store.flush()
+        del store  # closed before it is moved
+        return _finish(tmp, count, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _apply(store, removed: list[bytes], added: list[bytes]) -> int:
+    """Take out the triples of ``removed``, then put in those of ``added`` (N-Triples, one triple a line, as
+    Oxigraph writes them: one text per triple); the change in the number of triples.
+
+    Each node's triples are in its own blocks (no two blocks share a subject), so the previous store is the
+    previous blocks' triples, ``removed`` are among them and ``added`` meet none of the others.
+    """
+    import pyoxigraph as ox
+
+    gone = {line for text in removed for line in text.splitlines()}
+    new = {line for text in added for line in text.splitlines()}
+    if gone:
+        store.update("DELETE DATA {\n" + b"\n".join(gone).decode("utf-8") + "\n}")
+    if new:
+        store.bulk_load(input=b"\n".join(sorted(new)) + b"\n", format=ox.RdfFormat.N_TRIPLES)
+    return len(new) - len(gone)
+
+
 class BackgroundStore:
     """The store loaded in a thread from the N-Triples file as it is written, while the exports render.
 

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import export, job, store
-from kg.export import rdf
+from kg.export import rdf, splice
 
 from conftest import EXAMPLES
 
@@ -17,6 +17,7 @@ def test_the_store_loaded_beside_the_exports_holds_the_n_triples_and_is_fresh(tm
     fed = []  # (path, bytes written, whether kg.nt was in place yet) at each chunk
     real = store.BackgroundStore.feed
     monkeypatch.setattr(rdf, "CHUNK_TRIPLES", 100)  # several chunks
+    monkeypatch.setattr(splice, "NT_FEED_BYTES", 20_000)  # the same when the build splices (it keeps a cache)
     monkeypatch.setattr(store, "CHUNK_BYTES", 3000)  # loaded in several pieces, some lines cut by the reads
     monkeypatch.setattr(store.BackgroundStore, "feed", lambda self, path, size: (
         fed.append((path, size, (tmp_path / "kg.nt").exists())), real(self, path, size)))

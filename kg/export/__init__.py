@@ -22,6 +22,8 @@ from kg.export.formats import FORMATS, get
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.export.splice import Fragments
+
 #: Format name → the file it is written to (from the registry).
 FILES = {name: f.file for name, f in FORMATS.items()}
 DEFAULT_FORMATS = ("ttl", "json", "html")
@@ -87,9 +89,11 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
 
 
 def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
-                        on_nt: Callable[[Path, int], None] | None = None) -> list[tuple[Path, Path]]:
-    """The RDF formats into synced temporary files beside their targets, from one pass over the triples."""
-    from kg.export import rdf
+                        on_nt: Callable[[Path, int], None] | None = None,
+                        fragments: Fragments | None = None) -> list[tuple[Path, Path]]:
+    """The RDF formats into synced temporary files beside their targets, from one pass over the triples
+    (with ``fragments``, unchanged nodes' blocks copied from the previous files: :mod:`kg.export.splice`)."""
+    from kg.export import rdf, splice
 
     temps: list[tuple[Path, Path]] = []
     fhs: dict[str, BinaryIO] = {}
@@ -98,8 +102,13 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
             path = out / get(fmt).file
             tmp, fhs[fmt] = _open_temp(path)
             temps.append((path, tmp))
-        rdf.write_together(g, fhs, on_nt=_flushed(fhs["nt"], temps[formats.index("nt")][1], on_nt)
-                           if on_nt and "nt" in fhs else None)
+        nt_written = _flushed(fhs["nt"], temps[formats.index("nt")][1], on_nt) if on_nt and "nt" in fhs else None
+        if fragments is None:
+            rdf.write_together(g, fhs, on_nt=nt_written)
+        else:
+            paths = {fmt: out / get(fmt).file for fmt in formats}
+            fragments.crcs = splice.write(g, fhs, paths, fragments,
+                                          on_nt=(lambda: nt_written(b"")) if nt_written else None)
         for fh in fhs.values():
             _sync(fh)
     except BaseException:
@@ -110,6 +119,19 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
         for fh in fhs.values():
             fh.close()
     return temps
+
+
+def _write_rdf(g: nx.MultiDiGraph, out: Path, formats: list[str], on_nt: Callable[[Path, int], None] | None,
+               fragments: Fragments | None) -> list[tuple[Path, Path]]:
+    """:func:`_write_rdf_together`; when the previous files are not what the fragment index says, once more
+    without copying from them."""
+    from kg.export.splice import Stale
+
+    try:
+        return _write_rdf_together(g, out, formats, on_nt, fragments)
+    except Stale:
+        fragments.previous = None
+        return _write_rdf_together(g, out, formats, on_nt, fragments)
 
 
 def _flushed(fh: BinaryIO, path: Path, on_nt: Callable[[Path, int], None]) -> Callable[[bytes], None]:
@@ -127,6 +149,7 @@ def write_all(
     timings: dict[str, float] | None = None,
     on_format: Callable[[str], None] | None = None,
     on_nt: Callable[[Path, int], None] | None = None,
+    fragments: Fragments | None = None,
 ) -> list[Path]:
     """Render every format to a temporary file beside its target, then rename them all into ``out_dir``.
 
@@ -139,15 +162,21 @@ def write_all(
     rendering leaves all the previous files, one killed among the renames
     leaves each file whole, new or previous (a hidden ``.kg.*.tmp`` may be
     left behind by a kill; the next build does not read it).
+
+    With ``fragments`` (:class:`kg.export.splice.Fragments`) the RDF formats are written block by block,
+    each unchanged node's blocks copied from the previous files; the fragment index of those files is
+    dropped before the renames (the caller saves the new one once the store is made).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rendered: list[tuple[Path, Path]] = []
-    together = [f for f in formats if get(f).rdf] if sum(get(f).rdf for f in formats) > 1 else []
+    together = [f for f in formats if get(f).rdf]
+    if fragments is None and len(together) < 2:
+        together = []
     try:
         if together:  # made from one pass over the triples
             t0 = time.perf_counter()
-            rendered.extend(_write_rdf_together(g, out, together, on_nt))
+            rendered.extend(_write_rdf(g, out, together, on_nt, fragments))
             if timings is not None:
                 timings["export " + "+".join(together)] = time.perf_counter() - t0
             for fmt in together:
@@ -163,6 +192,10 @@ def write_all(
                 timings[f"export {fmt}"] = time.perf_counter() - t0
             if on_format:
                 on_format(fmt)
+        if fragments is not None:
+            from kg.export.splice import forget
+
+            forget(fragments.cache_dir)  # it describes the files about to be replaced
         for path, tmp in rendered:
             os.replace(tmp, path)
     except BaseException:

@@ -149,28 +149,42 @@ def blocks(g: nx.MultiDiGraph, plain: bool = False) -> Iterator[list[ox.Triple] 
     With ``plain``, a paper with nothing but its title, abstract and pages comes as a
     :class:`~kg.export.rdf_plain.PlainPaper` (written from templates) instead of its triples.
     """
+    for kind, iri in block_ids(g):
+        block = make_block(g, kind, iri, plain)
+        if block:
+            yield block
+
+
+def block_ids(g: nx.MultiDiGraph) -> Iterator[tuple[str, str]]:
+    """The blocks of :func:`blocks` as (kind, IRI): ``"n"`` a node's own block, ``"e"`` a paper's evidence
+    (which may turn out empty); the order of the exports."""
     attrs = g._node  # networkx's store of node attributes
     succ = g._succ  # a paper without edges or experiments (most of many small ones) has no evidence
     # papers first, each kind by IRI; the IRIs alone are sorted (no pair or sort key made per node)
     nodes = sorted(iri for iri, data in attrs.items() if data["type"] == "Paper")
     nodes += sorted(iri for iri, data in attrs.items() if data["type"] != "Paper")
     for iri in nodes:
-        data = attrs[iri]
-        if plain and data["type"] == "Paper" and (simple := plain_paper(iri, data, bool(succ[iri]))):
-            yield simple
-        elif data["type"] == "Paper":
-            block = list(_paper(_n(iri), data))
-            block.extend(T(_n(iri), M[key], _n(target)) for _, target, key in _paper_edges(g, iri))
-            for n, x in enumerate(data.get("experiments", ()), start=1):
-                block.extend(_experiment(_n(iri), _experiment_iri(data, n), x))
-            yield block
-        else:
-            yield list(_entity(g, iri, data))
+        yield "n", iri
     for iri in nodes:
         data = attrs[iri]
-        if (data["type"] == "Paper" and (succ[iri] or data.get("experiments"))
-                and (block := list(_paper_evidence(g, iri, data)))):
-            yield block
+        if data["type"] == "Paper" and (succ[iri] or data.get("experiments")):
+            yield "e", iri
+
+
+def make_block(g: nx.MultiDiGraph, kind: str, iri: str, plain: bool = False) -> list[ox.Triple] | PlainPaper:
+    """One block of :func:`block_ids`: its triples (or a plain paper); an empty list for no evidence."""
+    data = g._node[iri]
+    if kind == "e":
+        return list(_paper_evidence(g, iri, data))
+    if plain and data["type"] == "Paper" and (simple := plain_paper(iri, data, bool(g._succ[iri]))):
+        return simple
+    if data["type"] != "Paper":
+        return list(_entity(g, iri, data))
+    block = list(_paper(_n(iri), data))
+    block.extend(T(_n(iri), M[key], _n(target)) for _, target, key in _paper_edges(g, iri))
+    for n, x in enumerate(data.get("experiments", ()), start=1):
+        block.extend(_experiment(_n(iri), _experiment_iri(data, n), x))
+    return block
 
 
 def _paper_evidence(g: nx.MultiDiGraph, iri: str, data: dict) -> Iterator[ox.Triple]:
