@@ -19,7 +19,7 @@ from kg.graph import NodePapers, PaperGraph, add_corpus, add_papers_in_key_order
 from kg.ingest import Problem
 from kg.memory import frozen_gc, paused_gc
 from kg.model import Paper, PaperExtraction
-from kg.resolve import resolve
+from kg.resolve import Resolution
 
 Extractor = Callable[[Sequence[Paper]], list[PaperExtraction | None]]
 
@@ -64,21 +64,33 @@ def build_graph_from(
         extractions = extract(papers, processes=processes, on_progress=on_progress, sparse=True)
     else:
         extractions = extractor(papers)
-    # a paper without mentions or experiments (None: sparse) adds nothing to resolution: not kept (most of
-    # many tiny ones)
-    extractions = [ex for ex in extractions if ex is not None and (ex.mentions or ex.experiments)]
     del papers
     timings["extract"] = time.perf_counter() - t0
     with paused_gc():
         t0 = time.perf_counter()
-        corpus = resolve((), extractions, catalogue.default())  # papers need no resolving: they are nodes
-        del extractions  # resolved: not kept while the graph is built
+        resolution = Resolution(catalogue.default())
+        _resolve_each(resolution, extractions)
+        del extractions
+        corpus = resolution.corpus()  # papers need no resolving: they are nodes
+        del resolution  # resolved: not kept while the graph is built
         timings["resolve"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         add_corpus(g, corpus)
         timings["graph"] = time.perf_counter() - t0
     return BuildReport(graph=g, problems=read.problems, files_read=read.files_read,
                        entries_read=read.entries_read, timings=timings)
+
+
+def _resolve_each(resolution: Resolution, extractions: Sequence[PaperExtraction | None]) -> None:
+    """Each extraction added to ``resolution`` and let go from a list (``None``): a paper's mentions are
+    freed as soon as they are resolved, not held until every paper's are.  A paper in which nothing was
+    found (None: sparse) adds nothing."""
+    let_go = isinstance(extractions, list)
+    for i, ex in enumerate(extractions):
+        if let_go:
+            extractions[i] = None
+        if ex is not None and (ex.mentions or ex.experiments):
+            resolution.add(ex)
 
 
 def run(
