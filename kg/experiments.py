@@ -48,6 +48,8 @@ def _rank(r: ResolvedExperiment) -> tuple:
 
 def graph_record(r: ResolvedExperiment, entity_iri) -> dict:
     """The dict kept on the paper node for one experiment (JSON-ready, keys sorted on export)."""
+    from kg.graph import evidence_record  # kg.graph imports this module
+
     return {
         "kind": r.kind.value,
         "model": entity_iri(r.model),
@@ -56,5 +58,5 @@ def graph_record(r: ResolvedExperiment, entity_iri) -> dict:
         "value": r.value,
         "number": r.number,
         "unit": r.unit,
-        "evidence": r.evidence.model_dump(mode="json"),
+        "evidence": evidence_record(r.evidence),
     }
