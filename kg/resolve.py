@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 
 from kg import names, predicates
 from kg.catalogue import Catalogue, Entry
-from kg.experiments import resolve_experiments
+from kg.experiments import resolve_keyed
 from kg.keys import name_key, slug
 from kg.stated_lineage import with_stated_bases
-from kg.model import Corpus, Entity, EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate, Relation
+from kg.model import (Corpus, Entity, EntityType, Evidence, Experiment, Mention, Paper, PaperExtraction, Predicate,
+                      Relation)
 
 PRECEDENCE = {Predicate(p): i for p, i in predicates.precedence().items()}
 _TYPE_ORDER = {t: i for i, t in enumerate(EntityType)}
@@ -144,7 +145,7 @@ class Resolver:
     def add(self, key: str, m: Mention) -> None:
         node = self.nodes[key]
         node.surfaces[m.text] += 1
-        node.aliases.update(a for a in m.aliases if self._may_name(node, a))
+        node.aliases.update(m.aliases)  # which may name the node is asked once its catalogue entry is settled
         node.types[m.type] += 1
 
     def _may_name(self, node: _Node, alias: str) -> bool:
@@ -169,7 +170,8 @@ class Resolver:
         if node.entry is not None:
             label = node.entry.label
             etype = node.entry.type
-            aliases = set(node.entry.aliases) | set(node.surfaces) | node.aliases
+            named = {a for a in node.aliases if self._may_name(node, a)}
+            aliases = set(node.entry.aliases) | set(node.surfaces) | named
         else:
             seen = [s for s, n in node.surfaces.items()]
             parent = self.label_of(node.variant_of) if node.variant_of in self.nodes else None
@@ -310,38 +312,59 @@ def _acronyms(surfaces: list[str]) -> set[str]:
 
 def resolve(papers: Sequence[Paper], extractions: Sequence[PaperExtraction], catalogue: Catalogue) -> Corpus:
     """Resolve every paper's mentions into one corpus of entities and relations."""
-    resolver = Resolver(catalogue)
-    extractions = [tidy(ex) for ex in extractions]
-    keys: dict[tuple[str, int], str] = {}
+    resolution = Resolution(catalogue)
     for ex in extractions:
-        for i, m in enumerate(ex.mentions):
-            keys[(ex.paper_key, i)] = resolver.key_of(m)
-    edges: dict[tuple[str, str], tuple[Predicate, list[Evidence]]] = {}
-    also: dict[tuple[str, str], set[Predicate]] = defaultdict(set)  # further edges the text supports
-    for ex in extractions:
-        for i, m in enumerate(ex.mentions):
-            key = keys[(ex.paper_key, i)]
+        resolution.add(ex)
+    return resolution.corpus(papers)
+
+
+class Resolution:
+    """Resolution fed one paper's extraction at a time; :meth:`corpus` settles the entities at the end.
+
+    Nothing of an extraction is kept but its edges' evidence (three at most an edge) and its
+    experiments, so a build can let each paper's mentions go as soon as they are added: every
+    paper's mentions at once were the largest part of a large build's memory.  A mention's key
+    never depends on the mentions added before it, only on the nodes other keys made, so adding
+    paper by paper gives the corpus that resolving every key first would.
+    """
+
+    def __init__(self, catalogue: Catalogue):
+        self.resolver = Resolver(catalogue)
+        self.edges: dict[tuple[str, str], tuple[Predicate, list[Evidence]]] = {}
+        self.also: dict[tuple[str, str], set[Predicate]] = {}  # further edges the text supports, where any
+        self.experiments: list[tuple[str, Experiment, str, str]] = []  # (paper, experiment, model key, data key)
+
+    def add(self, ex: PaperExtraction) -> None:
+        """One paper's mentions and experiments, resolved to node keys."""
+        ex = tidy(ex)
+        paper, resolver, edges = ex.paper_key, self.resolver, self.edges
+        keys = [resolver.key_of(m) for m in ex.mentions]
+        for m, key in zip(ex.mentions, keys):
             resolver.add(key, m)
-            also[(ex.paper_key, key)].update(m.also)
-            got = edges.get((ex.paper_key, key))
+            if m.also:
+                self.also.setdefault((paper, key), set()).update(m.also)
+            got = edges.get((paper, key))
             if got is None:
-                edges[(ex.paper_key, key)] = (m.predicate, list(m.evidence))
-                continue
-            pred, evidence = got
-            if PRECEDENCE[m.predicate] < PRECEDENCE[pred]:
-                edges[(ex.paper_key, key)] = (m.predicate, list(m.evidence) + evidence)
-            else:
-                evidence.extend(m.evidence)
-    entities = sorted((resolver.entity(n) for n in resolver.nodes.values()), key=lambda e: e.key)
-    types = {e.key: e.type for e in entities}
-    relations = [
-        Relation(paper=paper, predicate=p, entity=key, evidence=tuple(_dedupe(evidence)))
-        for (paper, key), (pred, evidence) in sorted(edges.items())
-        for p in _predicates(pred, also[(paper, key)], types[key])
-    ]
-    return with_stated_bases(Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
-                                    relations=tuple(relations),
-                                    experiments=resolve_experiments(extractions, keys, types)))
+                edges[(paper, key)] = (m.predicate, _dedupe(list(m.evidence)))
+            elif PRECEDENCE[m.predicate] < PRECEDENCE[got[0]]:
+                edges[(paper, key)] = (m.predicate, _dedupe(list(m.evidence) + got[1]))
+            else:  # the first three distinct of all are the first three of the three kept and the new
+                got[1][:] = _dedupe(got[1] + list(m.evidence))
+        self.experiments.extend((paper, x, keys[x.model_mention], keys[x.data_mention]) for x in ex.experiments)
+
+    def corpus(self, papers: Sequence[Paper] = ()) -> Corpus:
+        """The resolved corpus of everything added (``papers`` are its papers, sorted by key)."""
+        resolver, no_more = self.resolver, frozenset()
+        entities = sorted((resolver.entity(n) for n in resolver.nodes.values()), key=lambda e: e.key)
+        types = {e.key: e.type for e in entities}
+        relations = [
+            Relation(paper=paper, predicate=p, entity=key, evidence=tuple(evidence))
+            for (paper, key), (pred, evidence) in sorted(self.edges.items())
+            for p in _predicates(pred, self.also.get((paper, key), no_more), types[key])
+        ]
+        return with_stated_bases(Corpus(papers=tuple(sorted(papers, key=lambda p: p.key)), entities=tuple(entities),
+                                        relations=tuple(relations),
+                                        experiments=resolve_keyed(self.experiments, types)))
 
 
 # What each relation means for an entity of another type than the paper guessed
