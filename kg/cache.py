@@ -170,8 +170,9 @@ def _load(paper_key: str, stored: str) -> PaperExtraction | None:
 
 # What reading an input file depends on besides its bytes and its label (see the imports of kg/ingest*.py).
 _READER_MODULES = ("ingest.py", "ingest_entries.py", "ingest_listing.py", "ingest_records.py", "clean.py",
-                   "safe_text.py", "model.py", "keys.py", "names.py", "memory.py")
-_ENTRY_FIELDS = ("title", "line", "plain", "authors", "organization", "date", "upvotes", "arxiv_id")
+                   "safe_text.py", "model.py", "keys.py", "names.py", "memory.py", "cache.py")
+# an entry's fields that only reading uses (its lines, their count) or that the caller sets (its page)
+_READING_STATE = frozenset({"abstract_lines", "chars", "too_long", "page", "_plain", "urls"})
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +198,6 @@ class ReadCache:
         self.cache = ExtractionCache.__new__(ExtractionCache)
         self.cache.dir = Path(out_dir) / CACHE_DIR
         self.version = reader_version()
-        self.hits = 0
 
     def read_file(self, path: Path, label: str) -> tuple[list, list]:
         """:func:`kg.ingest._read_file`, from the cache when this file was read before with these bytes."""
@@ -216,7 +216,6 @@ class ReadCache:
             row = db.execute("SELECT data FROM input WHERE key = ? AND version = ? AND digest = ?",
                              (key, self.version, digest)).fetchone()
         if row is not None:
-            self.hits += 1
             return _entries_from(row[0])
         entries, problems = ingest._read_file(path, label)
         with self.cache._connect() as db:
@@ -225,8 +224,18 @@ class ReadCache:
         return entries, problems
 
 
+@lru_cache(maxsize=1)
+def _entry_fields() -> tuple[str, ...]:
+    """The fields of a settled entry that are stored: every field but reading's own state."""
+    import dataclasses
+
+    from kg.ingest_entries import _Entry
+
+    return tuple(f.name for f in dataclasses.fields(_Entry) if f.name not in _READING_STATE)
+
+
 def _entries_text(entries: list, problems: list) -> str:
-    rows = [[getattr(e, f) for f in _ENTRY_FIELDS] + [list(e.urls)] for e in entries]
+    rows = [[getattr(e, f) for f in _entry_fields()] + [list(e.urls)] for e in entries]
     # escaped to ASCII: a lone surrogate in a message survives the database
     return json.dumps({"entries": rows, "problems": [p.model_dump() for p in problems]})
 
@@ -236,6 +245,6 @@ def _entries_from(text: str) -> tuple[list, list]:
     from kg.ingest_entries import _SETTLED, Problem, _Entry
 
     data = json.loads(text)
-    entries = [_Entry(title=t, line=n, abstract_lines=_SETTLED, plain=plain, authors=a, organization=o, date=d,
-                      upvotes=u, arxiv_id=x, urls=tuple(urls)) for t, n, plain, a, o, d, u, x, urls in data["entries"]]
+    names = _entry_fields()
+    entries = [_Entry(**dict(zip(names, row)), abstract_lines=_SETTLED, urls=tuple(row[-1])) for row in data["entries"]]
     return entries, [Problem(**p) for p in data["problems"]]

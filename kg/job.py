@@ -156,42 +156,56 @@ def run(
         if xcache is None:
             raise UpdateError("--update needs the extraction cache")
         paths = absolute([*xcache.earlier_inputs(), *paths])
+    hits: list[int] = []
     if xcache is not None:
-        plain = extractor or _local_extractor(processes, on_progress)
-        hits: list[int] = []
-
-        def extractor(papers: Sequence[Paper]) -> list[PaperExtraction | None]:
-            made = xcache.extract(papers, plain)
-            hits.append(xcache.hits)  # the cache counts one call's: a build calls it once a chunk
-            return made
+        extractor = _cached(xcache, extractor or _local_extractor(processes, on_progress), hits)
     report = build_graph_from(paths, processes, on_stage, on_progress, exclude=[out_dir], extractor=extractor,
                               read_file=ReadCache(out_dir).read_file if xcache is not None else None,
                               chunk=sys.maxsize if cluster else CHUNK)  # a cluster is connected once a call
     with outlock.locked(out_dir):  # one build at a time writes a directory (kg/outlock.py)
         fragments = _fragments(out_dir) if xcache is not None else None
-        # the previous store is brought up to date from the changed blocks' N-Triples, or loaded anew meanwhile
-        patch = store and fragments is not None and _store_patchable(out_dir, fragments, formats)
-        loader = _StoreAlongside(out_dir) if store and not patch else None
-        try:
-            with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
-                report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
-                                                  on_nt=loader.feed if loader else None, fragments=fragments)
-        except BaseException:
-            if loader is not None:
-                loader.abandon()
-            raise
-        if store:
-            write_store_timed(report, out_dir, loader, fragments if patch else None)
-        if fragments is not None:
-            from kg.store import stamp
-
-            fragments.save(Path(out_dir), (stamp(out_dir) or {}).get("finished_ns") if store else None)
-            report.spliced = fragments.copied
+        _write_exports(report, out_dir, formats, store, fragments)
         if xcache is not None:
             xcache.record_inputs(paths)
             xcache.prune()
             report.cached = sum(hits)
     return report
+
+
+def _cached(xcache, plain: Extractor, hits: list[int]) -> Extractor:
+    """``plain`` for the papers ``xcache`` does not hold; each call's cache hits appended to ``hits``."""
+    def extractor(papers: Sequence[Paper]) -> list[PaperExtraction | None]:
+        made = xcache.extract(papers, plain)
+        hits.append(xcache.hits)  # the cache counts one call's: a build calls it once a chunk
+        return made
+
+    return extractor
+
+
+def _write_exports(report: BuildReport, out_dir: str | Path, formats: tuple[str, ...], store: bool,
+                   fragments) -> None:
+    """The files, then the store: loaded beside the files as they are written, or the previous store patched
+    with the changed blocks' N-Triples when ``fragments`` can splice; the fragment index saved last."""
+    patch = store and fragments is not None and _store_patchable(out_dir, fragments, formats)
+    loader = _StoreAlongside(out_dir) if store and not patch else None
+    try:
+        with frozen_gc():  # the graph lives to the end: collections scan only what the writers make
+            report.written = export.write_all(report.graph, out_dir, formats, timings=report.timings,
+                                              on_nt=loader.feed if loader else None, fragments=fragments)
+    except BaseException:
+        if loader is not None:
+            loader.abandon()
+        raise
+    if loader is not None and fragments is not None and fragments.restarted:
+        loader.abandon()  # it was fed a file written in vain: the store is loaded from the files
+        loader = None
+    if store:
+        write_store_timed(report, out_dir, loader, fragments if patch else None)
+    if fragments is not None:
+        from kg.store import stamp
+
+        fragments.save(Path(out_dir), (stamp(out_dir) or {}).get("finished_ns") if store else None)
+        report.spliced = fragments.copied
 
 
 def _fragments(out_dir: str | Path):
@@ -242,7 +256,7 @@ def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAl
     """Write the store of ``report.graph`` beside the exports (or finish the one loading, or patch the
     previous one with the changed blocks of ``fragments``) and time it."""
     from kg.export import rdf
-    from kg.store import StoreError, update_store, write_store
+    from kg.store import update_store, write_store
 
     t0 = time.perf_counter()
     if fragments is not None and fragments.removed is not None and fragments.added is not None:
@@ -250,8 +264,8 @@ def write_store_timed(report: BuildReport, out_dir: str | Path, loader: _StoreAl
             report.written.append(update_store(out_dir, fragments.removed, fragments.added))
             report.timings["export store"] = time.perf_counter() - t0
             return
-        except (StoreError, OSError):
-            pass  # loaded anew from the files below  # loaded anew from the files below
+        except Exception:  # noqa: BLE001 (any failure to patch, Oxigraph's parse errors too: loaded anew below)
+            pass
     if loader is not None and loader.background is not None:
         report.written.append(loader.background.finish())
     else:

@@ -127,11 +127,25 @@ def _apply(store, removed: list[bytes], added: list[bytes]) -> int:
 
     gone = {line for text in removed for line in text.splitlines()}
     new = {line for text in added for line in text.splitlines()}
-    if gone:
-        store.update("DELETE DATA {\n" + b"\n".join(gone).decode("utf-8") + "\n}")
-    if new:
-        store.bulk_load(input=b"\n".join(sorted(new)) + b"\n", format=ox.RdfFormat.N_TRIPLES)
+    for lines in _bounded(sorted(gone)):
+        store.update("DELETE DATA {\n" + b"\n".join(lines).decode("utf-8") + "\n}")
+    for lines in _bounded(sorted(new)):
+        _load_chunk(store, b"\n".join(lines) + b"\n")
     return len(new) - len(gone)
+
+
+def _bounded(lines: list[bytes]) -> Iterator[list[bytes]]:
+    """``lines`` in runs of about :data:`CHUNK_BYTES`: Oxigraph holds all it is given at once."""
+    run: list[bytes] = []
+    size = 0
+    for line in lines:
+        run.append(line)
+        size += len(line) + 1
+        if size >= CHUNK_BYTES:
+            yield run
+            run, size = [], 0
+    if run:
+        yield run
 
 
 class BackgroundStore:

@@ -190,7 +190,7 @@ def test_a_long_form_found_before_its_acronym_is_one_entity_with_it():
 
 def test_a_title_case_hyphenated_adjective_in_mid_sentence_opens_the_name():
     """"Ridge-wise" capitalised inside a sentence belongs to the run; an acronym's or a sentence opener's does not."""
-    got = found("Our network consists of Folded Echo Gates and Ridge-wise Scan Kernels.")
+    got = found("Our decoder is made of Ridge-wise Scan Kernels and Folded Echo Gates.")
     assert got.get("Ridge-wise Scan Kernels") == ids.CAPITALISED_PHRASE
     got = found("Our decoder adds a Pulse-Driven Re-sampling step after each scan.")
     assert got.get("Pulse-Driven Re-sampling") == ids.CAPITALISED_PHRASE

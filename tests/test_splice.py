@@ -219,6 +219,22 @@ def test_the_store_is_patched_not_reloaded(tmp_path, monkeypatch):
     assert store.stamp(out)["triples"] == len(triples(out))
 
 
+def test_a_change_larger_than_the_delta_bound_reloads_the_store(tmp_path, monkeypatch):
+    """Past DELTA_BYTES of changed N-Triples the delta is not held to patch the store: it is loaded anew."""
+    day = page(tmp_path / "in", "day.jsonl", DAYS[1])
+    out = tmp_path / "inc"
+    job.run([EXAMPLES], out, ALL)
+    monkeypatch.setattr(splice, "DELTA_BYTES", 64)
+    patched = []
+    real = store.update_store
+    monkeypatch.setattr(store, "update_store", lambda *a: patched.append(a) or real(*a))
+    report = job.run([day], out, ALL, update=True)
+    assert patched == [] and report.spliced > 0
+    monkeypatch.undo()
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+    assert store.stamp(out)["triples"] == len(triples(out))
+
+
 def test_an_unchanged_input_is_read_back_from_the_cache_with_its_problems(tmp_path, monkeypatch):
     from kg import ingest
 
@@ -242,3 +258,29 @@ def test_an_unchanged_input_is_read_back_from_the_cache_with_its_problems(tmp_pa
     job.run([path, listing], out, ("json",))
     assert reads == [path]  # changed bytes: read again
     assert b"Whisper-Small" in (out / "kg.json").read_bytes()
+
+
+def test_an_input_read_back_from_the_cache_equals_a_fresh_read_field_by_field(tmp_path):
+    """Every field a reader fills comes back from the read cache (a field added to entries is stored too)."""
+    import dataclasses
+
+    from kg import ingest
+    from kg.cache import _READING_STATE, ReadCache
+
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps([
+        {"title": "Sparse Echo Routing", "abstract": "We route tokens by **echo** scores.", "authors": ["A", "B"],
+         "date": "May 1 2024", "arxiv_id": "2405.00001", "url": "https://arxiv.org/abs/2405.00001"},
+        {"title": "Drift-Aware Sampling", "abstract": "A sampler for stale states."}]))
+    (tmp_path / "out").mkdir()
+    fresh, fresh_problems = ingest._read_file(page, "page.json")
+    cache = ReadCache(tmp_path / "out")
+    cache.read_file(page, "page.json")
+    again, problems = cache.read_file(page, "page.json")
+    assert [p.model_dump() for p in problems] == [p.model_dump() for p in fresh_problems]
+    assert len(again) == len(fresh) == 2
+    for a, b in zip(fresh, again):
+        assert a.abstract == b.abstract
+        for f in dataclasses.fields(a):
+            if f.name not in _READING_STATE - {"urls"}:
+                assert getattr(a, f.name) == getattr(b, f.name), f.name

@@ -131,7 +131,8 @@ def _write_rdf(g: nx.MultiDiGraph, out: Path, formats: list[str], on_nt: Callabl
         return _write_rdf_together(g, out, formats, on_nt, fragments)
     except Stale:
         fragments.previous = None
-        return _write_rdf_together(g, out, formats, on_nt, fragments)
+        fragments.restarted = on_nt is not None  # the loader was fed the abandoned file: the caller reloads
+        return _write_rdf_together(g, out, formats, None, fragments)
 
 
 def _flushed(fh: BinaryIO, path: Path, on_nt: Callable[[Path, int], None]) -> Callable[[bytes], None]:

@@ -13,13 +13,15 @@ in place while the new ones are written.
 A stale or damaged index never gives a wrong export: the index is keyed by the
 version of the export code (and the extractor's), carries its own checksum, and
 names the size, modification time and CRC-32 of each file it describes; every
-previous file is read whole while the new one is written and its CRC checked at
-the end.  Any mismatch raises :class:`Stale` and the formats are rendered again
-from scratch.
+previous file's CRC is checked, in one pass over it, before any block is copied.
+Any mismatch raises :class:`Stale` and the formats are rendered again from
+scratch (and the store, if its loader was fed the abandoned file, is loaded
+from the new files).
 
 The N-Triples of blocks not copied (removed or changed nodes) and of blocks
 rendered are the delta that brings the previous SPARQL store up to date
-(:func:`kg.store.update_store`).
+(:func:`kg.store.update_store`), up to :data:`DELTA_BYTES` of each; a larger
+change loads the store anew rather than hold it all.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ INDEX_FORMAT = 1
 ORDER = ("ttl", "nt", "jsonld")  # the formats a block's places are listed for, in this order
 NT_FEED_BYTES = 2**20
 RELEASE_BYTES = 2**23  # of a previous file read, given back at once (its pages would count as resident)
+DELTA_BYTES = 64 * 2**20  # N-Triples of changed blocks kept to patch the store; past it the store is reloaded
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -161,6 +164,7 @@ class _Old:
             self.close()
             raise Stale(f"{path.name}: its checksum does not match the index")
         self.skipped: list[bytes] | None = [] if keep_skipped else None
+        self.skipped_bytes = 0
 
     def _release(self, end: int) -> None:
         """Pages before ``end`` are read: out of this process's resident memory (the file stays cached)."""
@@ -175,6 +179,9 @@ class _Old:
             raise Stale("a block's place in the index is out of order or past the end")
         if self.skipped is not None and offset > self.pos:
             self.skipped.append(self.data[self.pos:offset])
+            self.skipped_bytes += offset - self.pos
+            if self.skipped_bytes > DELTA_BYTES:
+                self.skipped = None  # a large change: the store is loaded anew, not patched
         self.pos = offset
 
     def copy(self, offset: int, length: int) -> memoryview:
@@ -223,6 +230,7 @@ class Fragments:
     removed: list[bytes] | None = None  # N-Triples of the previous file not copied
     copied: int = 0
     rendered: int = 0
+    restarted: bool = False  # written again without copying after the first attempt fed the store's loader
     crcs: dict[str, int] = field(default_factory=dict)  # of the new files
 
     def __post_init__(self) -> None:
@@ -252,6 +260,7 @@ class _Writer:
         self.compactor = jsonld._Compactor(jsonld.context())
         self.first, self.ttl_header = True, rdf._turtle_header()
         self.added: list[bytes] | None = [] if old else None
+        self.added_bytes = 0
         if "jsonld" in self.out:
             jsonld.Writer(self.out["jsonld"])  # writes the context and opens the @graph array
         self.copied = self.rendered = 0
@@ -274,6 +283,9 @@ class _Writer:
             self.rendered += 1
             if self.added is not None and "nt" in texts:
                 self.added.append(texts["nt"])
+                self.added_bytes += len(texts["nt"])
+                if self.added_bytes > DELTA_BYTES:
+                    self.added = None  # a large change: the store is loaded anew, not patched
         self._write(key, texts)
 
     def _write(self, key: str, texts: dict[str, bytes]) -> None:

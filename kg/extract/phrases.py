@@ -187,7 +187,7 @@ def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, 
 
 
 def _title_case_adjective(t: str, s: int, word: str, n: int) -> bool:
-    """"consisting of Layer-wise Scaling Kernels", "a Contact-Driven Re-simulation step": a hyphenated adjective
+    """"built from Cross-scale Pooling Heads", "a Drift-Aware Re-ranking step": a hyphenated adjective
     whose first word is capitalised in mid-sentence is written as a part of the name after it.  Not an acronym's
     ("LR-conditioned"), and not at a sentence's start, where any word has a capital; with one word after it, only
     when its tail is capitalised too."""

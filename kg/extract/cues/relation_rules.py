@@ -224,7 +224,7 @@ def negation_or_contrast(r: Reading) -> P | None:
 
 def _outperformed(r: Reading) -> bool:
     """"Ours outperforms a supervised X": a technique the result is set against, unless the title names it (a
-    paper that builds on X compares its own variant with X: "LoRA-GA ... outperforms standard LoRA")."""
+    paper that builds on X compares its own variant with X: "FooLoRA ... outperforms standard LoRA")."""
     return bool(r.cues.OUTPERFORMED.search(r.left)) and not any(
         w.lower() in r.ctx.title_words for w in NAME_WORD.findall(r.name))
 

@@ -45,7 +45,7 @@ def _introducing(lexicon: Lexicon) -> re.Pattern[str]:
 
 def _bare(text: str, end: int, lexicon: Lexicon) -> bool:
     """Does the phrase end its noun phrase?  Punctuation, a function word or a participle may follow; a noun may
-    not, nor a method noun in -ing ("… embedding sharing method": the phrase is the start of a longer one)."""
+    not, nor a method noun in -ing ("… token merging method": the phrase is the start of a longer one)."""
     rest = text[end:end + 30]
     if not rest or not rest[0].isspace():
         return not rest[:1].isalnum()
@@ -65,7 +65,7 @@ def introduced_part(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     stop = end + (acronym.end() if acronym else 0)
     word = re.match(r"\s+([a-z]+)\b", text[stop:stop + 30])
     kinds = lexicon.words("named_part_kinds")
-    if word and (word.group(1) in kinds or word.group(1)[:-1] in kinds):
+    if word and (word.group(1) in kinds or word.group(1).removesuffix("s") in kinds):
         return True
     return _bare(text, stop, lexicon)
 

@@ -222,26 +222,26 @@ def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     """``phrase`` as whole words, in any case, singular or plural."""
-    return re.compile(r"(?<!\w)" + re.escape(phrase.rstrip("s")) + r"s?(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + re.escape(phrase.removesuffix("s")) + r"s?(?!\w)", re.IGNORECASE)
 
 
 def _studied_not_made(v: Vocab, text: str, title_end: int, pattern: re.Pattern[str]) -> bool:
-    """A survey's title phrase, or one the abstract calls a problem or a setting ("the continual learning problem",
-    "this new setting of few-shot learning"), names what the paper studies, not a method it makes."""
+    """A survey's title phrase, or one the abstract calls a problem or a setting ("the graph matching problem",
+    "this new setting of sparse label learning"), names what the paper studies, not a method it makes."""
     if _survey_title(v, text[:title_end]):
         return True
     settings = v.lexicon.words("setting_nouns")
     for m in pattern.finditer(text, title_end):
         after = re.match(r"\s*(?:\([^)]{1,12}\)\s*)?([a-z]+)", text[m.end():m.end() + 30])
         before = re.search(r"([a-z]+)\s+of\s+$", text[max(0, m.start() - 30):m.start()])
-        if any(w and (w.group(1) in settings or w.group(1).rstrip("s") in settings) for w in (after, before)):
+        if any(w and (w.group(1) in settings or w.group(1).removesuffix("s") in settings) for w in (after, before)):
             return True
     return False
 
 
 def _survey_title(v: Vocab, title: str) -> bool:
     """"…: A Comprehensive Survey", "A Review of …": the paper surveys what its title names."""
-    genres = {"survey", "review", "overview", "tutorial", "primer"} & v.lexicon.words("genre_heads")
+    genres = v.lexicon.words("survey_title_words")
     return any(w in genres for w in re.findall(r"[a-z]+", title.lower()))
 
 
@@ -269,7 +269,7 @@ def _called_or_in_title(v: Vocab, text: str, title_end: int, draft: Draft) -> No
             # common noun the title happens to hold ("reinforcement learning (RL)")
             spelled = any(len(name_key(a)) >= 4 and name_key(a) in title_key and _head(v, a) in v.method_heads
                           and (a[:1].isupper() or len(re.split(r"[\s\-]+", a)) >= 3) for a in c.aliases)
-            if spelled and not own:  # "this new setting of few-shot learning (FSL)": a setting the title names
+            if spelled and not own:  # "this new setting of sparse label learning (SLL)": a setting the title names
                 spelled = not any(_studied_not_made(v, text, title_end, _phrase_pattern(a)) for a in c.aliases)
             if own or spelled:
                 draft(Propose(i))
