@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -40,24 +40,50 @@ class UpdateError(ValueError):
     """An incremental build that cannot be done; the message says why in one line."""
 
 
+def source_digest(header: str, paths: Iterable[Path]) -> str:
+    """A hash of ``header`` and of each file of the package among ``paths`` (its name and bytes): the version
+    of whatever those files decide, for a cache keyed by it."""
+    h = hashlib.sha256(header.encode())
+    for path in paths:
+        if path.is_file():
+            h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:32]
+
+
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A hash of everything that decides what extraction finds: same hash, same output."""
     from importlib.metadata import version
 
-    h = hashlib.sha256(f"spacy {version('spacy')}\n".encode())  # spaCy itself is not loaded for its version
     files = sorted((_PACKAGE / "extract").rglob("*.py")) + [_PACKAGE / m for m in _EXTRACTOR_MODULES]
     files += sorted(p for p in (_PACKAGE / "data").rglob("*") if p.is_file())
-    for path in files:
-        h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()[:32]
+    return source_digest(f"spacy {version('spacy')}\n", files)  # spaCy itself is not loaded for its version
 
 
 def paper_digest(paper: Paper, version: str) -> bytes:
     """The cache key of one paper, its text and the extractor's version, as the digest's bytes (65 bytes
     held in memory, not 113 as hex text; the table stores the hex)."""
     return hashlib.sha256(f"{version}\0{paper.title}\0{paper.abstract}".encode()).digest()
+
+
+@contextmanager
+def _connect(directory: Path) -> Iterator[sqlite3.Connection]:
+    """The cache database in ``directory``, in one transaction; its errors (a full disk) are OSErrors, as for
+    the exports.  It holds the extractions (:class:`ExtractionCache`) and the inputs read (:class:`ReadCache`)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        db = sqlite3.connect(directory / DATABASE, timeout=60)
+        try:
+            with db:
+                db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, version TEXT, mentions TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS input (key TEXT PRIMARY KEY, version TEXT, digest TEXT, "
+                           "data TEXT)")
+                yield db
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise OSError(f"the extraction cache {directory / DATABASE}: {exc}") from None
 
 
 class ExtractionCache:
@@ -68,22 +94,6 @@ class ExtractionCache:
         self.version = extractor_version()
         self.hits = self.misses = 0
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """The database, in one transaction; its errors (a full disk) are OSErrors, as for the exports."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        try:
-            db = sqlite3.connect(self.dir / DATABASE, timeout=60)
-            try:
-                with db:
-                    db.execute("CREATE TABLE IF NOT EXISTS extraction "
-                               "(key TEXT PRIMARY KEY, version TEXT, mentions TEXT)")
-                    yield db
-            finally:
-                db.close()
-        except sqlite3.Error as exc:
-            raise OSError(f"the extraction cache {self.dir / DATABASE}: {exc}") from None
-
     def extract(self, papers: Sequence[Paper],
                 extract: Callable[[list[Paper]], list[PaperExtraction | None]]) -> list[PaperExtraction | None]:
         """Every paper's extraction, in order: cached ones read, the others made by ``extract`` and stored.
@@ -93,12 +103,12 @@ class ExtractionCache:
         paper, and with nothing cached the papers go to ``extract`` as they are and its list is
         returned as is.
         """
-        with self._connect() as db:
+        with _connect(self.dir) as db:
             found = self._lookup(db, papers)
         todo = [i for i, p in enumerate(papers) if self._digest(p) not in found] if found else range(len(papers))
         made = (extract([papers[i] for i in todo] if found else papers) if todo else [])
         self.hits, self.misses = len(papers) - len(todo), len(todo)
-        with self._connect() as db:
+        with _connect(self.dir) as db:
             db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)",
                            ((self._digest(papers[i]).hex(), self.version, _dump(ex)) for i, ex in zip(todo, made)))
         if not found:
@@ -121,7 +131,7 @@ class ExtractionCache:
 
     def prune(self) -> None:
         """Drop the extractions of other extractor versions: they can never be read again."""
-        with self._connect() as db:
+        with _connect(self.dir) as db:
             db.execute("DELETE FROM extraction WHERE version != ?", (self.version,))
 
     def record_inputs(self, paths: Sequence[str | Path]) -> None:
@@ -180,10 +190,8 @@ def reader_version() -> str:
     """A hash of the code that turns an input file into entries: same hash and same bytes, same entries."""
     from importlib.metadata import version
 
-    h = hashlib.sha256(f"{version('python-dateutil')} {version('pylatexenc')} {extractor_version()}\n".encode())
-    for name in _READER_MODULES:
-        h.update(name.encode() + b"\0" + hashlib.sha256((_PACKAGE / name).read_bytes()).digest())
-    return h.hexdigest()[:32]
+    return source_digest(f"{version('python-dateutil')} {version('pylatexenc')} {extractor_version()}\n",
+                         [_PACKAGE / name for name in _READER_MODULES])
 
 
 class ReadCache:
@@ -195,8 +203,7 @@ class ReadCache:
     """
 
     def __init__(self, out_dir: str | Path):
-        self.cache = ExtractionCache.__new__(ExtractionCache)
-        self.cache.dir = Path(out_dir) / CACHE_DIR
+        self.dir = Path(out_dir) / CACHE_DIR
         self.version = reader_version()
 
     def read_file(self, path: Path, label: str) -> tuple[list, list]:
@@ -210,15 +217,13 @@ class ReadCache:
             return ingest._read_file(path, label)  # it says why
         # a file name need not be UTF-8: its bytes are hashed, never stored as text
         key = hashlib.sha256(os.fsencode(path.resolve()) + b"\0" + label.encode("utf-8", "surrogatepass")).hexdigest()
-        with self.cache._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS input (key TEXT PRIMARY KEY, version TEXT, digest TEXT, "
-                       "data TEXT)")
+        with _connect(self.dir) as db:
             row = db.execute("SELECT data FROM input WHERE key = ? AND version = ? AND digest = ?",
                              (key, self.version, digest)).fetchone()
         if row is not None:
             return _entries_from(row[0])
         entries, problems = ingest._read_file(path, label)
-        with self.cache._connect() as db:
+        with _connect(self.dir) as db:
             db.execute("INSERT OR REPLACE INTO input VALUES (?, ?, ?, ?)",
                        (key, self.version, digest, _entries_text(entries, problems)))
         return entries, problems

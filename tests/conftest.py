@@ -43,6 +43,32 @@ def seeds_build(seeds_dir, tmp_path_factory):
     return out, report
 
 
+def write_catalogue(directory: Path, models: list[dict]) -> Path:
+    """A made-up catalogue directory: ``models`` as models.jsonl, the other types empty."""
+    import json
+
+    (directory / "models.jsonl").write_text("\n".join(json.dumps(r) for r in models) + "\n")
+    for name in ("benchmarks.jsonl", "datasets.jsonl", "techniques.jsonl"):
+        (directory / name).write_text("")
+    return directory
+
+
+@pytest.fixture
+def extracted_sizes(monkeypatch) -> list[int]:
+    """The number of papers of each call a build makes to ``kg.job.extract`` (appended as it is called)."""
+    from kg import job
+
+    sizes: list[int] = []
+    real = job.extract
+
+    def counting(papers, **kwargs):
+        sizes.append(len(papers))
+        return real(papers, **kwargs)
+
+    monkeypatch.setattr(job, "extract", counting)
+    return sizes
+
+
 @pytest.fixture
 def page(tmp_path):
     """Write a text file and return its path: page("name.txt", "content")."""

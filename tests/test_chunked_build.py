@@ -16,16 +16,11 @@ def files(out: Path) -> dict[str, bytes]:
     return {name: (out / f"kg.{name}").read_bytes() for name in FORMATS}
 
 
-def test_a_chunked_build_writes_the_files_of_a_whole_one_and_counts_every_chunks_cache_hits(tmp_path, monkeypatch):
+def test_a_chunked_build_writes_the_files_of_a_whole_one_and_counts_every_chunks_cache_hits(tmp_path, monkeypatch,
+                                                                                            extracted_sizes):
     whole = job.run([EXAMPLES], tmp_path / "whole", FORMATS, cache=False)
-    sizes: list[int] = []
-    real = job.extract
-
-    def counting(papers, **kwargs):
-        sizes.append(len(papers))
-        return real(papers, **kwargs)
-
-    monkeypatch.setattr(job, "extract", counting)
+    sizes = extracted_sizes
+    sizes.clear()  # counted from here on, not in the whole build
     monkeypatch.setattr(job, "CHUNK", 3)
     out = tmp_path / "chunked"
     first = job.run([EXAMPLES], out, FORMATS)

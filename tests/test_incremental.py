@@ -41,20 +41,14 @@ def new_page(tmp_path: Path) -> Path:
     return path
 
 
-def test_update_equals_a_full_build_and_extracts_only_new_papers(tmp_path, monkeypatch):
+def test_update_equals_a_full_build_and_extracts_only_new_papers(tmp_path, extracted_sizes):
     new = new_page(tmp_path)
     full = job.run([EXAMPLES, new], tmp_path / "full", FORMATS)
     assert full.cached == 0
     out = tmp_path / "inc"
     job.run([EXAMPLES], out, FORMATS)
-    extracted: list[int] = []
-    real = job.extract
-
-    def counting(papers, **kwargs):
-        extracted.append(len(papers))
-        return real(papers, **kwargs)
-
-    monkeypatch.setattr(job, "extract", counting)
+    extracted = extracted_sizes
+    extracted.clear()  # counted from here on: the update alone
     result = CliRunner().invoke(cli, ["build", str(new), "--out", str(out), "--update", "-f", ",".join(FORMATS)])
     assert result.exit_code == 0, result.output
     assert extracted == [2]  # the two new papers; the sample's papers (and the re-sighted one) come from the cache

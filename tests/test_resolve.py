@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from kg import catalogue
@@ -12,16 +10,14 @@ from kg.extract.pipeline import build_nlp
 from kg.model import EntityType, Evidence, Mention, Paper, PaperExtraction, Predicate
 from kg.resolve import resolve
 
+from conftest import write_catalogue
+
 MODELS = [{"label": "Zeta"}, {"label": "Zeta 2", "variant_of": "Zeta", "aliases": ["ZETA-2"]}]
 
 
 @pytest.fixture(scope="module")
 def catalogue_dir(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("catalogue")
-    (directory / "models.jsonl").write_text("\n".join(json.dumps(r) for r in MODELS) + "\n")
-    for name in ("benchmarks.jsonl", "datasets.jsonl", "techniques.jsonl"):
-        (directory / name).write_text("")
-    return directory
+    return write_catalogue(tmp_path_factory.mktemp("catalogue"), MODELS)
 
 
 def resolved(catalogue_dir, abstracts: list[str]):

@@ -3,8 +3,6 @@ paper's mentions let go as they are added (kg.job)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from kg import catalogue
@@ -12,16 +10,14 @@ from kg.job import _resolve_each
 from kg.model import EntityType, Evidence, Mention, PaperExtraction, Predicate
 from kg.resolve import Resolution, resolve
 
+from conftest import write_catalogue
+
 MODELS = [{"label": "Zeta"}, {"label": "Zeta 2", "variant_of": "Zeta"}]
 
 
 @pytest.fixture(scope="module")
 def cat(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("catalogue")
-    (directory / "models.jsonl").write_text("\n".join(json.dumps(r) for r in MODELS) + "\n")
-    for name in ("benchmarks.jsonl", "datasets.jsonl", "techniques.jsonl"):
-        (directory / name).write_text("")
-    return catalogue.load(directory)
+    return catalogue.load(write_catalogue(tmp_path_factory.mktemp("catalogue"), MODELS))
 
 
 def _ev(sentence: str, start: int, end: int) -> Evidence:

@@ -60,16 +60,11 @@ class Stale(RuntimeError):
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of everything that decides a block's text: export code, ontology, Oxigraph, the extractor."""
-    from kg.cache import extractor_version
+    from kg.cache import extractor_version, source_digest
 
-    h = hashlib.sha256(f"{ox.__version__} {sys.version_info[:2]} {extractor_version()}\n".encode())
     files = sorted((_PACKAGE / "export").rglob("*.py")) + sorted((_PACKAGE / "ontology").rglob("*"))
     files += [_PACKAGE / "graph.py", _PACKAGE / "predicates.py"]
-    for path in files:
-        if path.is_file():
-            h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()[:32]
+    return source_digest(f"{ox.__version__} {sys.version_info[:2]} {extractor_version()}\n", files)
 
 
 def _plain(value: object) -> object:
