@@ -151,6 +151,11 @@ def _said(features: dict[str, float], name: str) -> bool:
     return bool(features.get(name) or features.get(f"{OPEN}:{name}"))
 
 
+# the bar a model trained before a bar existed uses instead: the phrases' for capitalised runs, the named one
+# for catalogue names
+_BAR_FALLBACK = {"capitalised_drop_min": "phrase_drop_min", "catalogue_drop_min": "drop_min"}
+
+
 def _drop_bar(features: dict[str, float]) -> str:
     """The param that bars dropping: named candidates, lower-case method phrases (mostly no entity) and
     capitalised runs and coined names (nearly as often names as not) each have their own; so have catalogue
@@ -180,8 +185,8 @@ def decide(model: LinearModel, features: dict[str, float], etype: EntityType,
     params = model.params
     by_class = dict(zip(model.classes, probs))
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
-    bar = _drop_bar(features)  # a model trained before the capitalised (catalogue) bar: the phrases' (named) bar
-    fallback = {"capitalised_drop_min": "phrase_drop_min", "catalogue_drop_min": "drop_min"}.get(bar)
+    bar = _drop_bar(features)
+    fallback = _BAR_FALLBACK.get(bar)
     drop_min = params.get(bar, params.get(fallback, 1.01) if fallback else 1.01)
     # "we propose X": X is an entity; so is an open one the text introduces ("we introduce x y", "a Foo Block
     # governed by …"): in the annotated papers four in five of these are the paper's proposals

@@ -177,9 +177,8 @@ def _trim_run(t: str, s: int, words: list[str], lexicon: Lexicon) -> tuple[int, 
         w = words[0]
         opening_verb = w.endswith("ing") and (s == 0 or t[:s].rstrip(" ").endswith((".", "\n", ":")))
         named_part = w.rpartition("-")[2][:1].isupper() and len(words) > 2  # "Feedback-Centric Data Engine"
-        named_part = named_part or _title_case_adjective(t, s, w, len(words))
-        if not (w.lower() in STOP_WORDS or w.lower() in excluded or (_adjective(w, tails) and not named_part)
-                or opening_verb):
+        if not (w.lower() in STOP_WORDS or w.lower() in excluded or opening_verb
+                or (_adjective(w, tails) and not (named_part or _title_case_adjective(t, s, w, len(words))))):
             break
         s += len(w) + 1
         words = words[1:]
@@ -193,9 +192,9 @@ def _title_case_adjective(t: str, s: int, word: str, n: int) -> bool:
     when its tail is capitalised too."""
     head, _, tail = word.rpartition("-")
     first = head.split("-")[0]
-    mid_sentence = s > 0 and not t[:s].rstrip(" ").endswith((".", "\n", ":", "!", "?"))
-    return mid_sentence and len(first) > 1 and first[0].isupper() and first[1:].islower() \
-        and (n > 2 or tail[:1].isupper())
+    if not (len(first) > 1 and first[0].isupper() and first[1:].islower() and (n > 2 or tail[:1].isupper())):
+        return False
+    return s > 0 and not t[:s].rstrip(" ").endswith((".", "\n", ":", "!", "?"))  # mid-sentence
 
 
 def capitalised_phrases(text: Text, taken: list[tuple[int, int]], title_end: int,

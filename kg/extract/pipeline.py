@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import replace
 
 import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
@@ -182,7 +181,7 @@ class RelationTagger:
             tagged.append(changed(cand, sentence=table[index], predicate=pred, relation_rule=f"{cand.rule}+{rule}",
                                   relation_confidence=round(min(cand.confidence, conf), 2)))
         for k in _taken_up_by_pronoun(text, table, tagged, self.lexicon, self.disabled):
-            tagged[k] = replace(tagged[k], predicate=Predicate.USES_TECHNIQUE,
+            tagged[k] = changed(tagged[k], predicate=Predicate.USES_TECHNIQUE,
                                 relation_rule=f"{tagged[k].rule}+{TAKEN_UP}")
         _store(doc, tagged)
         return doc
@@ -304,7 +303,7 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
     if cands and cands[0].sentence is None:  # relations off (ablation): sentences not read yet
         table = sentence_table(doc)
         starts = [s for s, _ in table]
-        cands = [replace(c, sentence=table[bisect_right(starts, c.start) - 1]) for c in cands]
+        cands = [changed(c, sentence=table[bisect_right(starts, c.start) - 1]) for c in cands]
         _store(doc, cands)
     record = doc.user_data.get(FEATURES)
     out = []

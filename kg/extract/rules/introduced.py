@@ -25,22 +25,23 @@ from kg.extract.decisions import Decision, Draft, Propose
 from kg.extract.engine import rule
 from kg.extract.rules.ids import INTRODUCED_PHRASE, METHOD_PHRASE
 from kg.extract.text import Page
+from kg.extract.uncased import compile_opening
 from kg.lexicon import Lexicon
 
 _LOOK_BACK = 120  # characters before a phrase searched for its verb
 _JOINED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)")
 # "a", "an" or "our", and at most two lower-case words ("a novel", "our density-aware"), right before a name
-_INDEFINITE = re.compile(r"(?:\b(?:a|an|A|An)|\b[Oo]ur)\s+(?:[a-z][\w\-]*\s+){0,2}$")
+_INDEFINITE = compile_opening(r"\b(?:a|an|A|An|[Oo]ur)\s+(?:[a-z][\w\-]*\s+){0,2}$")
 
 
 @cache
 def _introducing(lexicon: Lexicon) -> re.Pattern[str]:
     """The words that end right before a phrase the writer introduces: subject, adverb, verb, article, "novel"."""
     adverbs = lexicon.alternation("proposal_adverbs")
-    subject = (r"(?:\b[Ww]e|\b[Oo]ur\s+(?:own\s+)?" + lexicon.alternation("cue_our_method_nouns") + r"s?"
-               r"|\b[Tt]his\s+" + lexicon.alternation("cue_work_nouns") + ")")
-    return re.compile(subject + r"\s+(?:(?:" + adverbs + r"|\w+ly)\s+)?" + lexicon.fragments("cue_introduce_verbs")
-                      + r"\w*\s+(?:(?:a|an)\s+)?(?:" + lexicon.alternation("novelty_words") + r"\s+)*$")
+    subject = (r"\b(?:[Ww]e|[Oo]ur\s+(?:own\s+)?" + lexicon.alternation("cue_our_method_nouns") + r"s?"
+               r"|[Tt]his\s+" + lexicon.alternation("cue_work_nouns") + ")")
+    return compile_opening(subject + r"\s+(?:(?:" + adverbs + r"|\w+ly)\s+)?" + lexicon.fragments("cue_introduce_verbs")
+                           + r"\w*\s+(?:(?:a|an)\s+)?(?:" + lexicon.alternation("novelty_words") + r"\s+)*$")
 
 
 def _bare(text: str, end: int, lexicon: Lexicon) -> bool:

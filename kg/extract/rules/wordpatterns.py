@@ -82,4 +82,4 @@ def word_patterns(lexicon: Lexicon) -> WordPatterns:
 
 def _words_at_word_start(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     """The words of list ``name`` as one pattern, each at a word start (not after a letter or a hyphen)."""
-    return re.compile(r"(?<![\w\-])" + lexicon.fragments(name), re.IGNORECASE)
+    return compile_ignorecase(r"(?<![\w\-])" + lexicon.fragments(name))
