@@ -107,10 +107,11 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
             rdf.write_together(g, fhs, on_nt=nt_written)
         else:
             paths = {fmt: out / get(fmt).file for fmt in formats}
-            fragments.crcs = splice.write(g, fhs, paths, fragments,
-                                          on_nt=(lambda: nt_written(b"")) if nt_written else None)
+            splice.write(g, fhs, paths, fragments, on_nt=(lambda: nt_written(b"")) if nt_written else None)
         for fh in fhs.values():
             _sync(fh)
+        if fragments is not None:
+            fragments.seal(fhs)
     except BaseException:
         for _, tmp in temps:
             tmp.unlink(missing_ok=True)
