@@ -352,3 +352,29 @@ def test_the_clock_is_let_pass_a_files_time():
         assert probe.stat().st_ctime_ns > now  # a change after the wait is stamped later
     finally:
         probe.unlink()
+
+
+def test_the_node_link_json_copies_unchanged_nodes_and_falls_back_alone(tmp_path, monkeypatch):
+    """kg.json is spliced per node (kg/export/jsonsplice.py); an edited kg.json is made whole while the RDF
+    files are still spliced."""
+    day = page(tmp_path / "in", "day.jsonl", DAYS[1])
+    out = tmp_path / "inc"
+    job.run([EXAMPLES], out, ALL)
+    copied = []
+    real = splice._Out.copy
+    monkeypatch.setattr(splice._Out, "copy", lambda self, old, *a: copied.append(old.unordered) or real(self, old, *a))
+    report = job.run([day], out, ALL, update=True)
+    assert report.spliced > 0 and any(copied)  # unordered: the node-link file's parts
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+
+    text = (out / "kg.json").read_bytes()
+    (out / "kg.json").write_bytes(text.replace(b'"type":"Paper"', b'"type":"paper"', 1))
+    copied.clear()
+    report = job.run([EXAMPLES, day], out, ALL)
+    assert report.spliced > 0 and not any(copied)
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+    copied.clear()
+    job.run([EXAMPLES, day], out, ALL)  # and the next build copies again
+    assert any(copied)
+    monkeypatch.undo()
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)

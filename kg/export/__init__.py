@@ -136,6 +136,30 @@ def _write_rdf(g: nx.MultiDiGraph, out: Path, formats: list[str], on_nt: Callabl
         return _write_rdf_together(g, out, formats, None, fragments)
 
 
+def _write_json(g: nx.MultiDiGraph, path: Path, fragments: Fragments) -> Path:
+    """The node-link JSON, unchanged nodes' parts copied from the previous file (:mod:`kg.export.jsonsplice`);
+    made whole when that file is not what the fragment index says."""
+    from kg.export import jsonsplice
+    from kg.export.splice import Stale
+
+    def spliced(copy: bool) -> Path:
+        tmp, fh = _open_temp(path)
+        try:
+            with fh:
+                jsonsplice.write(g, fh, path, fragments, copy)
+                _sync(fh)
+                fragments.seal({"json": fh})
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return tmp
+
+    try:
+        return spliced(True)
+    except Stale:
+        return spliced(False)
+
+
 def _flushed(fh: BinaryIO, path: Path, on_nt: Callable[[Path, int], None]) -> Callable[[bytes], None]:
     """After each chunk: the file flushed, and ``on_nt`` told how many bytes of whole lines it holds."""
     def written(_: bytes) -> None:
@@ -189,7 +213,10 @@ def write_all(
                 continue
             t0 = time.perf_counter()
             path = out / get(fmt).file
-            rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
+            if fmt == "json" and fragments is not None and fragments.index is not None:
+                rendered.append((path, _write_json(g, path, fragments)))
+            else:
+                rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
             if timings is not None:
                 timings[f"export {fmt}"] = time.perf_counter() - t0
             if on_format:

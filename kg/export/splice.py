@@ -112,6 +112,7 @@ class Index:
     nodes: dict[str, str]  # IRI → digest
     blocks: dict[str, list[int]]  # kind + IRI → offset, length per format of ORDER that was written
     store_ns: int | None = None  # the stamp of the store made from these files, if any
+    json: dict[str, list[int]] = field(default_factory=dict)  # IRI → its out-edges' and its record's places
 
     def formats(self) -> list[str]:
         """The formats whose places each block lists, in that order."""
@@ -119,7 +120,8 @@ class Index:
 
     def dump(self) -> bytes:
         body = json.dumps({"format": INDEX_FORMAT, "version": self.version, "files": self.files,
-                           "store_ns": self.store_ns, "nodes": self.nodes, "blocks": self.blocks},
+                           "store_ns": self.store_ns, "nodes": self.nodes, "blocks": self.blocks,
+                           "json": self.json},
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
@@ -134,7 +136,8 @@ class Index:
             data = json.loads(body)
             if data.get("format") != INDEX_FORMAT or data.get("version") != code_version():
                 return None
-            return cls(data["version"], data["files"], data["nodes"], data["blocks"], data.get("store_ns"))
+            return cls(data["version"], data["files"], data["nodes"], data["blocks"], data.get("store_ns"),
+                       data["json"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -193,7 +196,7 @@ class _Old:
     copied out of it, front to back; its bytes are never read but those of blocks not copied, when
     they are wanted (the store's delta)."""
 
-    def __init__(self, path: Path, expected: dict, keep_skipped: bool):
+    def __init__(self, path: Path, expected: dict, keep_skipped: bool = False, unordered: bool = False):
         self.fd = os.open(path, os.O_RDONLY)
         try:
             st = os.fstat(self.fd)
@@ -202,7 +205,7 @@ class _Old:
         except BaseException:
             os.close(self.fd)
             raise
-        self.size, self.pos = st.st_size, 0
+        self.size, self.pos, self.unordered = st.st_size, 0, unordered
         self.skipped: list[bytes] | None = [] if keep_skipped else None
         self.skipped_bytes = 0
 
@@ -221,9 +224,11 @@ class _Old:
         self.pos = offset
 
     def take(self, offset: int, length: int) -> None:
-        """The block at ``offset`` is copied: what lies before it is skipped."""
-        self._skip_to(offset)
-        if offset + length > self.size:
+        """The block at ``offset`` is copied: what lies before it is skipped (blocks of a file opened
+        ``unordered`` may come in any order)."""
+        if not self.unordered:
+            self._skip_to(offset)
+        if offset < 0 or length < 0 or offset + length > self.size:
             raise Stale("a block's place in the index is past the end")
         self.pos = offset + length
 
@@ -316,10 +321,10 @@ class Fragments:
     def seal(self, fhs: dict[str, BinaryIO]) -> None:
         """The new files are written and synced: their identity noted, and the clock let pass their
         time, so that any later change to them changes it."""
-        self.written = {f: (st.st_ino, st.st_size, st.st_mtime_ns)
-                        for f, fh in fhs.items() if (st := os.fstat(fh.fileno()))}
-        if self.written:
-            wait_past(max(w[2] for w in self.written.values()))
+        written = {f: (st.st_ino, st.st_size, st.st_mtime_ns) for f, fh in fhs.items() if (st := os.fstat(fh.fileno()))}
+        self.written.update(written)
+        if written:
+            wait_past(max(w[2] for w in written.values()))
 
 
 class _Writer:
