@@ -65,9 +65,9 @@ def write(g: nx.MultiDiGraph, fh: BinaryIO, path: Path, state: Fragments, copy: 
                 places[u] = _piece(out, old, prev, u, digests[u], 0, b"" if first else b",", lambda: _edges_text(g, u))
                 first = False
         out.write(between)
-        for n, n_ in enumerate(g._node):
-            places.setdefault(n_, [0, 0])
-            places[n_] += _piece(out, old, prev, n_, digests[n_], 2, b"," if n else b"", lambda: _node_text(g, n_))
+        for i, iri in enumerate(g._node):
+            places.setdefault(iri, [0, 0])  # no out-edges: no edge records
+            places[iri] += _piece(out, old, prev, iri, digests[iri], 2, b"," if i else b"", lambda: _node_text(g, iri))
         out.write(after)
         out.flush()
     finally:
