@@ -284,3 +284,97 @@ def test_an_input_read_back_from_the_cache_equals_a_fresh_read_field_by_field(tm
         for f in dataclasses.fields(a):
             if f.name not in _READING_STATE - {"urls"}:
                 assert getattr(a, f.name) == getattr(b, f.name), f.name
+
+
+def test_unchanged_blocks_are_copied_in_the_kernel_a_run_at_a_time(tmp_path, monkeypatch):
+    """No byte of a copied block passes through Python: consecutive blocks go as one copy_file_range run."""
+    day = page(tmp_path / "in", "day.jsonl", DAYS[1])
+    out = tmp_path / "inc"
+    job.run([EXAMPLES], out, ALL)
+    previous = sum((out / name).stat().st_size for name in ("kg.ttl", "kg.nt", "kg.jsonld"))
+    runs, reads = [], []
+    real_copy, real_pread = os.copy_file_range, os.pread
+    monkeypatch.setattr(os, "copy_file_range", lambda *a: runs.append(a[2]) or real_copy(*a))
+    monkeypatch.setattr(os, "pread", lambda fd, n, at: reads.append(n) or real_pread(fd, n, at))
+    report = job.run([day], out, ALL, update=True)
+    monkeypatch.undo()
+    assert report.spliced > 0 and 0 < len(runs) < report.spliced * 3
+    assert sum(reads) < previous / 10  # only the store's delta (old N-Triples not copied) is read
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+
+
+def test_without_copy_file_range_the_blocks_are_read_and_written(tmp_path, monkeypatch):
+    day = page(tmp_path / "in", "day.jsonl", DAYS[1])
+    out = tmp_path / "inc"
+    job.run([EXAMPLES], out, ALL)
+
+    def refuse(*args):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refuse)
+    assert job.run([day], out, ALL, update=True).spliced > 0
+    monkeypatch.undo()
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+
+
+def test_an_export_changed_between_its_writing_and_the_index_gets_no_index(tmp_path, monkeypatch):
+    """The index names the files as this build wrote them: one changed before it is saved is not trusted."""
+    out = tmp_path / "inc"
+    real_save = job._write_exports
+
+    def tamper(report, out_dir, *args):
+        real = splice.Fragments.save
+
+        def save(self, directory, store_ns):
+            nt = Path(directory) / "kg.nt"
+            nt.write_bytes(nt.read_bytes().replace(b"Paper>", b"paper>", 1))
+            return real(self, directory, store_ns)
+
+        monkeypatch.setattr(splice.Fragments, "save", save)
+        return real_save(report, out_dir, *args)
+
+    monkeypatch.setattr(job, "_write_exports", tamper)
+    job.run([EXAMPLES], out, ALL)
+    monkeypatch.undo()
+    assert splice.Index.load(out / cache.CACHE_DIR) is None
+    assert job.run([EXAMPLES], out, ALL).spliced == 0
+    assert_same_as_full(out, [EXAMPLES], tmp_path)
+
+
+def test_the_clock_is_let_pass_a_files_time():
+    import time
+
+    now = time.time_ns()
+    splice.wait_past(now)
+    probe = Path(os.environ.get("TMPDIR", "/tmp")) / f"mlkg-clock-{os.getpid()}"
+    probe.write_bytes(b"x")
+    try:
+        assert probe.stat().st_ctime_ns > now  # a change after the wait is stamped later
+    finally:
+        probe.unlink()
+
+
+def test_the_node_link_json_copies_unchanged_nodes_and_falls_back_alone(tmp_path, monkeypatch):
+    """kg.json is spliced per node (kg/export/jsonsplice.py); an edited kg.json is made whole while the RDF
+    files are still spliced."""
+    day = page(tmp_path / "in", "day.jsonl", DAYS[1])
+    out = tmp_path / "inc"
+    job.run([EXAMPLES], out, ALL)
+    copied = []
+    real = splice._Out.copy
+    monkeypatch.setattr(splice._Out, "copy", lambda self, old, *a: copied.append(old.unordered) or real(self, old, *a))
+    report = job.run([day], out, ALL, update=True)
+    assert report.spliced > 0 and any(copied)  # unordered: the node-link file's parts
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+
+    text = (out / "kg.json").read_bytes()
+    (out / "kg.json").write_bytes(text.replace(b'"type":"Paper"', b'"type":"paper"', 1))
+    copied.clear()
+    report = job.run([EXAMPLES, day], out, ALL)
+    assert report.spliced > 0 and not any(copied)
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+    copied.clear()
+    job.run([EXAMPLES, day], out, ALL)  # and the next build copies again
+    assert any(copied)
+    monkeypatch.undo()
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)

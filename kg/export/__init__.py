@@ -107,10 +107,11 @@ def _write_rdf_together(g: nx.MultiDiGraph, out: Path, formats: list[str],
             rdf.write_together(g, fhs, on_nt=nt_written)
         else:
             paths = {fmt: out / get(fmt).file for fmt in formats}
-            fragments.crcs = splice.write(g, fhs, paths, fragments,
-                                          on_nt=(lambda: nt_written(b"")) if nt_written else None)
+            splice.write(g, fhs, paths, fragments, on_nt=(lambda: nt_written(b"")) if nt_written else None)
         for fh in fhs.values():
             _sync(fh)
+        if fragments is not None:
+            fragments.seal(fhs)
     except BaseException:
         for _, tmp in temps:
             tmp.unlink(missing_ok=True)
@@ -133,6 +134,30 @@ def _write_rdf(g: nx.MultiDiGraph, out: Path, formats: list[str], on_nt: Callabl
         fragments.previous = None
         fragments.restarted = on_nt is not None  # the loader was fed the abandoned file: the caller reloads
         return _write_rdf_together(g, out, formats, None, fragments)
+
+
+def _write_json(g: nx.MultiDiGraph, path: Path, fragments: Fragments) -> Path:
+    """The node-link JSON, unchanged nodes' parts copied from the previous file (:mod:`kg.export.jsonsplice`);
+    made whole when that file is not what the fragment index says."""
+    from kg.export import jsonsplice
+    from kg.export.splice import Stale
+
+    def spliced(copy: bool) -> Path:
+        tmp, fh = _open_temp(path)
+        try:
+            with fh:
+                jsonsplice.write(g, fh, path, fragments, copy)
+                _sync(fh)
+                fragments.seal({"json": fh})
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return tmp
+
+    try:
+        return spliced(True)
+    except Stale:
+        return spliced(False)
 
 
 def _flushed(fh: BinaryIO, path: Path, on_nt: Callable[[Path, int], None]) -> Callable[[bytes], None]:
@@ -188,7 +213,10 @@ def write_all(
                 continue
             t0 = time.perf_counter()
             path = out / get(fmt).file
-            rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
+            if fmt == "json" and fragments is not None and fragments.index is not None:
+                rendered.append((path, _write_json(g, path, fragments)))
+            else:
+                rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
             if timings is not None:
                 timings[f"export {fmt}"] = time.perf_counter() - t0
             if on_format:
