@@ -524,3 +524,17 @@ def test_software_title_cut_compiled_once_is_the_split_built_per_call(subtitle):
                       flags=re.IGNORECASE)[0].split()
     plain = bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
     assert software_title("Zeta: " + subtitle, lexicon) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Foo", "Bar", "Deep", "x", "of", " ", " of ", "-", ".", "\n", "Loss", "A", "b9",
+                                 "\u00c9t\u00e9", "Net-Tuning", "(", "_"]), max_size=16).map("".join))
+def test_capitalised_runs_opening_on_a_capital_match_the_look_behind_form(text):
+    """The run pattern opens on ``[A-Z]`` and looks behind it: the runs the look-behind-first form finds."""
+    from kg.extract.phrases import _CAP, _run_pattern
+    from kg.lexicon import Lexicon
+
+    fast = _run_pattern(Lexicon.load())
+    tail = fast.pattern.rpartition("{1,5}")[2]  # the tail nouns and the end, as written
+    plain = re.compile(rf"(?<![\w\-.]){_CAP}(?:(?: | of ){_CAP}){{1,5}}{tail}")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
