@@ -538,3 +538,23 @@ def test_capitalised_runs_opening_on_a_capital_match_the_look_behind_form(text):
     tail = fast.pattern.rpartition("{1,5}")[2]  # the tail nouns and the end, as written
     plain = re.compile(rf"(?<![\w\-.]){_CAP}(?:(?: | of ){_CAP}){{1,5}}{tail}")
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Our", "our", "The", "the", "tour", "TOur", " proposed", " resulting", " new",
+                                 " model", " method", " ", ",", "Foo", "X-2", "Bar", "(", ".", "\n", "\u00e9",
+                                 "_"]), max_size=14).map("".join))
+def test_our_method_pattern_opening_on_its_letters_matches_the_boundary_form(text):
+    """"our method X", "the resulting model Y": the pattern opening on O/o/T/t finds what the \\b form finds."""
+    from kg.extract.rules.common import _NAME
+    from kg.extract.rules.patterns import _proposal_heads, proposal_patterns
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    heads = _proposal_heads(lexicon)
+    plain = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + heads
+                       + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
+                       r"|\b(?:[Tt]he|[Oo]ur) resulting\s+(?:" + heads + r",?\s+)?" + _NAME.replace("name", "name2")
+                       + r"(?=[\s,.;:()]|$)")
+    fast = proposal_patterns(lexicon).our
+    assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
