@@ -524,3 +524,37 @@ def test_software_title_cut_compiled_once_is_the_split_built_per_call(subtitle):
                       flags=re.IGNORECASE)[0].split()
     plain = bool(phrase) and phrase[-1].lower().rstrip("s") in lexicon.words("software_heads")
     assert software_title("Zeta: " + subtitle, lexicon) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Foo", "Bar", "Deep", "x", "of", " ", " of ", "-", ".", "\n", "Loss", "A", "b9",
+                                 "\u00c9t\u00e9", "Net-Tuning", "(", "_"]), max_size=16).map("".join))
+def test_capitalised_runs_opening_on_a_capital_match_the_look_behind_form(text):
+    """The run pattern opens on ``[A-Z]`` and looks behind it: the runs the look-behind-first form finds."""
+    from kg.extract.phrases import _CAP, _run_pattern
+    from kg.lexicon import Lexicon
+
+    fast = _run_pattern(Lexicon.load())
+    tail = fast.pattern.rpartition("{1,5}")[2]  # the tail nouns and the end, as written
+    plain = re.compile(rf"(?<![\w\-.]){_CAP}(?:(?: | of ){_CAP}){{1,5}}{tail}")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Our", "our", "The", "the", "tour", "TOur", " proposed", " resulting", " new",
+                                 " model", " method", " ", ",", "Foo", "X-2", "Bar", "(", ".", "\n", "\u00e9",
+                                 "_"]), max_size=14).map("".join))
+def test_our_method_pattern_opening_on_its_letters_matches_the_boundary_form(text):
+    """"our method X", "the resulting model Y": the pattern opening on O/o/T/t finds what the \\b form finds."""
+    from kg.extract.rules.common import _NAME
+    from kg.extract.rules.patterns import _proposal_heads, proposal_patterns
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    heads = _proposal_heads(lexicon)
+    plain = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?" + heads
+                       + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
+                       r"|\b(?:[Tt]he|[Oo]ur) resulting\s+(?:" + heads + r",?\s+)?" + _NAME.replace("name", "name2")
+                       + r"(?=[\s,.;:()]|$)")
+    fast = proposal_patterns(lexicon).our
+    assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
