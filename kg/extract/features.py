@@ -25,6 +25,7 @@ from functools import lru_cache
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE, REPEAT
 from kg.extract.rules.introduced import introduced_part
+from kg.extract.rules.titles import title_phrase_span
 from kg.extract.cues.patterns import Cues
 from kg.extract.cues.reading import cue_ends
 from kg.extract.cues.reading import sentence_facts as _facts_of_sentence
@@ -118,12 +119,30 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         _open_context(f, [c for c in group if c.rule in OPEN_RULES], text, lexicon)
         _long_form_features(f, group, lexicon)
         prefix = PHRASE if f"rec={METHOD_PHRASE}" in open_rules else OPEN  # kg.learn.fit: a model for each
-        introduced = any(c.proposed and (c.rule == METHOD_PHRASE or (c.rule == CAPITALISED_PHRASE and c.start >= title_end
-                                                                     and introduced_part(text, c.start, c.end, lexicon)))
-                         for c in group)
+        introduced = any(c.proposed and (c.rule == METHOD_PHRASE or (c.rule == CAPITALISED_PHRASE and (
+            introduced_part(text, c.start, c.end, lexicon) if c.start >= title_end
+            else _opens_title(c, text, title_end, lexicon)))) for c in group)
         f = {OPEN: 1.0, **({PHRASE: 1.0} if prefix == PHRASE else {}), **{f"{prefix}:{k}": v for k, v in f.items()},
              **dict.fromkeys(open_rules, 1.0), **({INTRODUCED: 1.0} if introduced else {})}
     return f
+
+
+def _opens_title(c: Candidate, text: str, title_end: int, lexicon: Lexicon) -> bool:
+    """"Stacked Hourglass Networks for Human Pose Estimation": a plain title that opens with a method's name
+    names the paper's own method (:func:`title_phrase_span`).  Not in a survey's or a benchmark's title, nor a
+    phrase that describes rather than names: one opening with a word of novelty ("Efficient …", "Unified …") or
+    headed by a generic word for a method ("… Framework"), or a whole title of four words or more, which may
+    hold a verb ("Sparse Priors Speed Training")."""
+    title = text[:title_end]
+    if _title_genre(title, Cues.of(lexicon)) is not None:
+        return False
+    heads = lexicon.words("method_heads") | lexicon.words("method_phrase_heads")
+    if title_phrase_span(title, heads, lexicon) != (c.start, c.end):
+        return False
+    words = _words(c.text)
+    if words[0] in lexicon.words("novelty_words") or words[-1].removesuffix("s") in lexicon.words("cue_our_method_nouns"):
+        return False
+    return bool(title[c.end:].strip()) or len(c.text.split()) <= 3
 
 
 def _title_share(f: dict[str, float], name: str, text: str, title_end: int, etype: str) -> None:

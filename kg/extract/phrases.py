@@ -246,18 +246,18 @@ def title_run(text: Text, taken: list[tuple[int, int]], title_end: int, found: S
     Only a phrase ending in a method head noun, and never one that crosses a name or is one.  A title
     opening with a method names the paper's own: the phrase is proposed (the decider may still drop it).
     """
-    from kg.extract.rules.titles import title_phrase
+    from kg.extract.rules.titles import title_phrase_span
 
     t = text.text
     heads = lexicon.words("method_heads") | lexicon.words("method_phrase_heads")
-    phrase = title_phrase(t[:title_end], heads, lexicon)
-    if not phrase or not t.startswith(phrase) or name_key(phrase) in GENERIC_KEYS:
+    span = title_phrase_span(t[:title_end], heads, lexicon)
+    if not span or name_key(t[span[0]:span[1]]) in GENERIC_KEYS:
         return []
-    e = len(phrase)
-    wraps = Coverage(taken).hits(0, e)
-    if wraps and not _wraps_techniques(t, 0, e, found, taken):
+    s, e = span
+    wraps = Coverage(taken).hits(s, e)
+    if wraps and not _wraps_techniques(t, s, e, found, taken):
         return []
-    return [Candidate(start=0, end=e, text=phrase, type=EntityType.TECHNIQUE, rule=CAPITALISED_PHRASE,
+    return [Candidate(start=s, end=e, text=t[s:e], type=EntityType.TECHNIQUE, rule=CAPITALISED_PHRASE,
                       confidence=0.4, wraps=wraps, proposed=True)]
 
 

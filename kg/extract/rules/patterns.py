@@ -90,7 +90,8 @@ def context_patterns(lexicon: Lexicon) -> ContextPatterns:
             r"\b(?:(?:we|our (?:study|work|paper)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:\w+\s+to\s+)?"
             + alt("definition_verbs") + r"(?:s|d|ed)?|by\s+" + _gerunds(lexicon, "definition_verbs") + r")\s+"
             r"(?:(?:a|an|the|our)\s+)?(?:" + alt("definition_adjectives") + r"\s+)?"
-            r"(?:[\w\-]+\s+){0,2}?(?:[\w\-]+,\s+)?$"),  # "by introducing a new framework, X (X)"
+            r"(?:[\w\-]+\s+){0,2}?(?:[\w\-]+,\s+)?$"  # "by introducing a new framework, X (X)"
+            r"|\bour\s+(?:" + alt("cue_own_modifiers") + r"\s+)?$"),  # "our (proposed) long form (LF)": ours
         used_before=compile_ignorecase(r"\b(?:we|our)\s+(?:\w+\s+){0,2}?" + alt("use_verbs") + r"\s+(?:\w+\s+){0,3}?$"),
         tuned=compile_opening(r"\b" + alt("tune_verbs") + r"\s+(?:the\s+|a\s+)?(?P<name>" + _WORD + r")"),
         evaluated=compile_opening(r"\b" + alt("evaluate_verbs") + r"\s+(?:the\s+)?" + _LIST),

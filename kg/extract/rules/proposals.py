@@ -12,7 +12,7 @@ from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type, apposition_before_type, apposition_type,
                                     _type_from_context, described_as_no_entity, described_before_as_no_entity)
 from kg.extract.rules.titles import (SUBJECT_DEFINED, earlier_work_named, proposal_spans, software_title,
-                                    subtitle_type, title_name, title_phrase)
+                                    subtitle_type, title_name, title_phrase_span)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
 from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, BENCH_SHAPE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
@@ -203,12 +203,14 @@ def _new_proposal(v: Vocab, text: str, title_end: int, draft: Draft, s: int, e: 
 
 def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
     """A title that opens with a method the abstract names again: the paper's own ("Sparse Latent Adapters")."""
-    phrase = title_phrase(text[:title_end], v.method_heads, v.lexicon)
-    if not phrase:
+    span = title_phrase_span(text[:title_end], v.method_heads, v.lexicon)
+    if not span:
         return
-    inside = [i for i, c in draft.entries() if c.start < len(phrase)]
+    at, end = span
+    phrase = text[at:end]
+    inside = [i for i, c in draft.entries() if c.start < end and at < c.end]
     if not all(draft.items[i].entry_id and draft.items[i].type == EntityType.TECHNIQUE
-               and draft.items[i].end == len(phrase) and draft.items[i].start > 0 for i in inside):
+               and draft.items[i].end == end and draft.items[i].start > at for i in inside):
         return
     pattern = _phrase_pattern(phrase)
     later = pattern.search(text[title_end:])
@@ -216,7 +218,7 @@ def _title_phrase(v: Vocab, text: str, title_end: int, draft: Draft) -> None:
         # a new method whose head word happens to be a known one
         s, e = title_end + later.start(), title_end + later.end()
         draft(*(Drop(i) for i in inside),
-              Add(Candidate(0, len(phrase), phrase, EntityType.TECHNIQUE, PROPOSAL, 0.65, proposed=True)),
+              Add(Candidate(at, end, phrase, EntityType.TECHNIQUE, PROPOSAL, 0.65, proposed=True)),
               Add(Candidate(s, e, text[s:e], EntityType.TECHNIQUE, REPEAT, 0.65, proposed=True)))
 
 

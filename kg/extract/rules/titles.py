@@ -27,16 +27,32 @@ def title_phrase(title: str, heads: frozenset[str], lexicon: Lexicon | None = No
     >>> title_phrase("Improving Pooling for Faces", frozenset({"pooling"})) is None
     True
     """
-    phrase = word_patterns(lexicon or Lexicon.load()).title_phrase_end.split(title.strip(), maxsplit=1)[0].strip()
+    span = title_phrase_span(title, heads, lexicon)
+    return title[span[0]:span[1]] if span else None
+
+
+def title_phrase_span(title: str, heads: frozenset[str], lexicon: Lexicon | None = None) -> tuple[int, int] | None:
+    """Where :func:`title_phrase`'s phrase stands in ``title``: after an opening article, which names nothing
+    ("A Sparse Mixing Network for …", "The Wavelet Pooling Layer": the name is the words after it).
+
+    >>> t = "A Sparse Mixing Network for Speech"
+    >>> [t[s:e] for s, e in [title_phrase_span(t, frozenset({"network"}))]]
+    ['Sparse Mixing Network']
+    """
+    lexicon = lexicon or Lexicon.load()
+    lead = len(title) - len(title.lstrip())
+    article = re.match(r"(?:A|An|The)\s+(?=[A-Z0-9])", title[lead:])
+    start = lead + (article.end() if article else 0)
+    phrase = word_patterns(lexicon).title_phrase_end.split(title[start:].rstrip(), maxsplit=1)[0].strip()
     words = phrase.split()
     if not 2 <= len(words) <= 4 or words[0].lower().endswith("ing") or words[0].lower() in stop_words(lexicon):
         return None
-    if not all(w[0].isupper() or w[0].isdigit() for w in words):
-        return None
+    if not all(w[0].isupper() or w[0].isdigit() for w in words) or any(q in phrase for q in "'’"):
+        return None  # "Don't Stop …": a contraction is a verb's, no name's
     last = re.sub(r"[^a-z]", "", words[-1].lower())
     if last not in heads and last.rstrip("s") not in heads:
         return None
-    return phrase
+    return start, start + len(phrase)
 
 
 # "Xmodel-2 is a 1.2-billion-parameter language model": a sentence that opens by defining a name
