@@ -475,3 +475,9 @@ def test_what_others_have_done_is_background(nlp):
 ])
 def test_a_technique_our_work_is_inspired_by_is_used(nlp, abstract, predicate):
     assert edges(nlp, abstract)["beam search"] == predicate
+
+
+def test_a_fine_tuning_verb_governs_different_models_of_a_family(nlp):
+    abstract = ("Tables are hard. We evaluate our approach that continually pretrains and finetunes different model "
+                "families of Zeta with data from tables.")
+    assert edges(nlp, abstract)["Zeta"] == P.FINE_TUNES
