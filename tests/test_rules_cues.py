@@ -83,6 +83,9 @@ CASES = [
                             PaperContext(title_words=frozenset({"beam", "decoders", "trips"}))), P.USES_TECHNIQUE,
      ("Recently, beam search has become popular.", "beam search", T,
       PaperContext(title_words=frozenset({"search", "decoders", "trips"})))),
+    # an opening "Inspired by X," is said of the main clause's subject, ours even in a line about earlier work
+    ("built-upon", ("Inspired by QuRA, which has become popular, the work adds a planner.", "QuRA", T),
+     P.USES_TECHNIQUE, ("Recently, planners inspired by QuRA have become popular.", "QuRA", T)),
     # a model named in passing is background, but a stated score is a result: "attain only 41%" is an experiment
     ("background", ("Even the strongest open models, such as Zeta-2-7B, still struggle on long trips.", "Zeta-2-7B", M),
      P.MENTIONS, ("Even the strongest open models, such as Zeta-2-7B, attain only 41 % on long trips.", "Zeta-2-7B", M)),
@@ -99,6 +102,7 @@ def test_an_open_model_in_a_paper_that_trains_is_trained_unless_compared():
     assert run("trained-in-our-experiments", "Zeta-7B plans trips.", "Zeta-7B", M, TRAINS) == P.FINE_TUNES
     assert run("trained-in-our-experiments", "Zeta-7B plans trips.", "Zeta-7B", M) is None
     assert run("trained-in-our-experiments", "Ours is better than Zeta-7B.", "Zeta-7B", M, TRAINS) is None
+    assert run("trained-in-our-experiments", "Our system that runs Zeta-7B plans trips.", "Zeta-7B", M, TRAINS) is None
 
 
 def test_every_cue_rule_has_a_case_and_distinct_ranks():

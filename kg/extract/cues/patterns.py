@@ -108,18 +108,25 @@ _RELATIONS = {
     "OURS_BASED_ON": r"\bour\s+$",  # "our X-based model": the model is ours, X its base
     "BASIS_AFTER": r"^(?:-|\s+)(?:{cue_basis_suffixes})\b(?!\s+(?:on|upon)\b)",  # "a GRPO-based framework": the name is what ours builds on
     "FROZEN": r"\b(?:{cue_frozen})\b",
+    # "Inspired by X, we ...", "building on X and Y": what the paper's own work rests on
+    "BUILT_UPON": r"\b(?:{cue_built_upon})\b",
+    "BUILT_UPON_OPENING": r"^\W*(?:{cue_built_upon})\b",
     # a reference to its authors right after a name: "BERT (Devlin et al., 2019)", "X by Vaswani et al. (2017)"
     "CITED_AFTER": r"^\s*(?:[\w\-]+\s+){0,2}?(?:by\s+|[(\[]\s*|;\s*)[\w\-]+(?:\s+(?:and|&)\s+[\w\-]+)?\s+"
                    r"{cue_citation},?\s*[(\[]?\s*(?:19|20)\d\d",
     "FROZEN_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|was|were|remains?|stays?|kept|being)\s+)?(?:{cue_frozen})\b",
     "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
-    "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:that\s+(?:are|is)\s+|are\s+|is\s+)?{cue_system_on}",
+    # "agents built on X", "a system that runs X": a system that calls the model as it is
+    "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:(?:that|which)\s+(?:are\s+|is\s+)?|are\s+|is\s+)?{cue_system_on}",
     # --- data
     "TRAIN_ON": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\b"
                 r"|\b{verbs_train}\s+(?:[\w\-.]+\s+){0,4}?(?:with|from)\b",
     # "training on domain datasets like X and Y": the list after the data's kind is trained on (cf. COMPARED_KIND)
     "TRAINED_KIND": r"\b{verbs_train_on}\s+(?:(?!{cue_measure_stems})[\w\-.]+\s+){0,10}?(?:on|using)\s+"
-                    r"(?:(?!{cue_others_data}\b)[\w\-]+\s+){0,3}?(?:{cue_trained_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
+                    r"(?:(?!{cue_others_data}\b)[\w\-]+\s+){0,3}?(?:{cue_trained_kinds})"
+                    # ... and where the data comes from: "on datasets from two suites, namely X and Y"
+                    r"(?:\s+(?:from|of)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?"
+                    r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?)",
     # "we train and evaluate our model on X": the data is trained on and reported on
     "TRAIN_AND_EVALUATE": r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|{verbs_fine_tune_stems})\s+and\s+"
                           r"(?:evaluat|test|validat|benchmark)\w*\s+(?:(?!on\b|using\b)[\w\-.]+\s+){0,4}?"

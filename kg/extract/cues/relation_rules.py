@@ -165,6 +165,7 @@ def trained_in_our_experiments(r: Reading) -> P | None:
     o, s = r.o, r.o.sentence
     if (not r.as_model or not r.ctx.trains_models or o.closed or r.scratch or r.as_architecture or r.described
             or r.before("OUTPERFORM") > r.before("FINE_TUNE")  # "outperforming … models like X"
+            or r.governing("SYSTEM_ON") >= 0  # "a system that runs X": called as it is, not trained
             or r.cues.ROLE_NEAR.search(s[max(0, o.start - 50):o.end + 25])):
         return None
     return P.FINE_TUNES
@@ -227,6 +228,17 @@ def _outperformed(r: Reading) -> bool:
     paper that builds on X compares its own variant with X: "FooLoRA ... outperforms standard LoRA")."""
     return bool(r.cues.OUTPERFORMED.search(r.left)) and not any(
         w.lower() in r.ctx.title_words for w in NAME_WORD.findall(r.name))
+
+
+@rule("built-upon", stage=STAGE, rank=18, confidence=0.65,
+      finds='a technique the paper\'s own work rests on: "Inspired by X, we ...", "Building on X and Y, the work '
+            'introduces ...", "we build on X" (an opening clause is said of the main clause\'s subject, ours even in a '
+            'line that also speaks of earlier work)')
+def built_upon(r: Reading) -> P | None:
+    if not r.as_technique or r.governing("BUILT_UPON") < 0:
+        return None
+    opening = r.cues.BUILT_UPON_OPENING.match(r.o.sentence) is not None
+    return P.USES_TECHNIQUE if opening or not r.background else None
 
 
 @rule("built-into-our-name", stage=STAGE, rank=25, confidence=0.6,
