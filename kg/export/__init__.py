@@ -227,6 +227,8 @@ def write_all(
             forget(fragments.cache_dir)  # it describes the files about to be replaced
         for path, tmp in rendered:
             os.replace(tmp, path)
+        if fragments is not None:
+            fragments.place(out)
     except BaseException:
         for _, tmp in rendered:
             tmp.unlink(missing_ok=True)
