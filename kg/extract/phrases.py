@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.catalogue import name_key
 from kg.extract.alternation import longest_first
+from kg.extract.cues.patterns import Cues
 from kg.extract.engine import rule
 from kg.extract.rules.coined import coined_names
 from kg.extract.rules.common import GENERIC_KEYS, modifier_like
@@ -290,7 +291,9 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
 
     starts = [0, *sentence_starts(t), len(t)]
     proposed = [n for c in found if c.proposed for n in (c.text, *c.aliases) if len(n) > 2]
+    drawn_on = Cues.of(lexicon).DRAWN_ON_BEFORE
     own: dict[str, bool] = {}
+    used: dict[str, bool] = {}
     for c in cands:
         key = name_key(c.text)
         if key not in own:
@@ -298,8 +301,10 @@ def _own_parts(t: str, cands: list[Candidate], found: list[Candidate], lexicon: 
             sentence = t[starts[k - 1]:starts[k]]
             ours, background, _, related = sentence_facts(sentence, lexicon)
             own[key] = (ours or any(n in sentence for n in proposed)) and not background and not related
+            # "inspired by the X, our method …", "our method uses denoisers such as A and B": drawn on, not new
+            used[key] = own[key] and drawn_on.search(t[starts[k - 1]:c.start]) is not None
     # the paper's own are proposed; a run wrapping known techniques stays either way, for the decider
-    return [replace(c, proposed=True) if own[name_key(c.text)] else c
+    return [replace(c, proposed=True) if own[name_key(c.text)] and not used[name_key(c.text)] else c
             for c in cands if own[name_key(c.text)] or c.wraps]
 
 

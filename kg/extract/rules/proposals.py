@@ -11,8 +11,8 @@ from kg.extract.sentences import sentence_starts
 from kg.extract.rules.common import _name_like
 from kg.extract.rules.kinds import (_described_type, _head, _noun_before_type, apposition_before_type, apposition_type,
                                     _type_from_context, described_as_no_entity, described_before_as_no_entity)
-from kg.extract.rules.titles import (SUBJECT_DEFINED, earlier_work_named, proposal_spans, software_title,
-                                    subtitle_type, title_name, title_phrase_span)
+from kg.extract.rules.titles import (SUBJECT_DEFINED, earlier_work_named, modifies_next_word, proposal_spans,
+                                    software_title, subtitle_type, title_name, title_phrase_span)
 from kg.extract.decisions import Add, Decision, Draft, Drop, NoLineage, Propose, Rename, Retype
 from kg.extract.engine import rule
 from kg.extract.rules.ids import ACRONYM, ACRONYM_UNSURE, BENCH_SHAPE, CAPITALISED_PHRASE, CATALOGUE, METHOD_PHRASE, COMPOUND, MODEL_SHAPE, PROPOSAL, REPEAT, VARIANT, is_new
@@ -166,7 +166,9 @@ def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[
         if i is not None:
             c = draft.items[i]
             # a known name is proposed only when it follows the verb directly or heads the title
-            if c.entry_id is None or direct or c.rule == COMPOUND:
+            # … and not when it qualifies the noun after it ("we introduce a GAN refinement stage")
+            if c.entry_id is None or (direct and not modifies_next_word(text, c.end, v.lexicon)) \
+                    or c.rule == COMPOUND:
                 draft(Propose(i))
             continue
         if acronym:  # "we introduce Long Form Words (LFW)": the acronym names it

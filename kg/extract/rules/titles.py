@@ -166,8 +166,12 @@ def _attributive(t: str, s: int, e: int, lexicon: Lexicon) -> bool:
     if describes_a_name(vocab(lexicon), t, e):
         return True  # "a unified Audio-Text-Motion-Action model, Zorva,": Zorva is the name
     word = t[s:e]
-    if not (word.isalpha() and word[1:].islower()):
-        return False
+    return word.isalpha() and word[1:].islower() and modifies_next_word(t, e, lexicon)
+
+
+def modifies_next_word(t: str, e: int, lexicon: Lexicon) -> bool:
+    """Is the name at ``e`` followed by a lower-case word that is neither a stop word nor a kind noun?
+    Then it qualifies that word ("a GAN refinement stage"): the phrase is what is new, not the name."""
     after = re.match(r" ([a-z][a-z\-]*)", t[e:e + 40])
     if not after:
         return False
