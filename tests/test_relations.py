@@ -447,15 +447,15 @@ def test_the_citation_cue_reads_author_year_references():
 # --- issue 13: labels on found entities (sentences of our own; each failed on the rules of 49cf844)
 
 def test_a_model_a_system_of_ours_runs_is_evaluated_in_a_paper_that_trains(nlp):
-    abstract = ("Serving is slow. We fine-tune small adapters. Our platform, a system that runs Zeta-2-70B and "
-                "Zeta-2-7B over consumer GPUs, answers in a second.")
+    abstract = ("Queues grow at night. We fine-tune small adapters for routing. Our scheduler is a system that "
+                "runs Zeta-2-70B and Zeta-2-7B side by side on one rack and picks the cheaper answer.")
     got = edges(nlp, abstract)
     assert got["Zeta-2-70B"] == got["Zeta-2-7B"] == P.EVALUATES
 
 
 def test_data_named_after_where_the_training_data_comes_from_is_trained_on(nlp):
-    abstract = ("Data matters. We first pre-train a policy on data from two suites, namely WidgetQA and PuzzleSet. "
-                "We report results on PuzzleSet.")
+    abstract = ("Robots forget. Our agent is first trained on data from two collections, namely WidgetQA and "
+                "PuzzleSet, before any reward is seen. We report results on PuzzleSet.")
     [ex] = extract_batch(nlp, [Paper(key="p", title="A Study of Things", abstract=abstract)])
     got = {m.text: {m.predicate, *m.also} for m in ex.mentions}
     assert got["WidgetQA"] == {P.TRAINS_ON}
@@ -463,8 +463,8 @@ def test_data_named_after_where_the_training_data_comes_from_is_trained_on(nlp):
 
 
 def test_what_others_have_done_is_background(nlp):
-    abstract = ("Search is slow. We propose a new sampler. Others have delved into decoding tricks for long outputs, "
-                "including beam search.")
+    abstract = ("Search is slow. We propose a new sampler. Others have tuned beam search for long outputs, "
+                "with mixed success.")
     assert edges(nlp, abstract)["beam search"] == P.MENTIONS
 
 
@@ -478,6 +478,6 @@ def test_a_technique_our_work_is_inspired_by_is_used(nlp, abstract, predicate):
 
 
 def test_a_fine_tuning_verb_governs_different_models_of_a_family(nlp):
-    abstract = ("Tables are hard. We evaluate our approach that continually pretrains and finetunes different model "
-                "families of Zeta with data from tables.")
+    abstract = ("Spreadsheets confuse chat models. Our recipe finetunes different sizes of Zeta on formula "
+                "repair, then checks each on held-out sheets.")
     assert edges(nlp, abstract)["Zeta"] == P.FINE_TUNES

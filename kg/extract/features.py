@@ -128,7 +128,7 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
 
 
 def _opens_title(c: Candidate, text: str, title_end: int, lexicon: Lexicon) -> bool:
-    """"Stacked Hourglass Networks for Human Pose Estimation": a plain title that opens with a method's name
+    """"Braided Wavelet Networks for Crop Yield Forecasting": a plain title that opens with a method's name
     names the paper's own method (:func:`title_phrase_span`).  Not in a survey's or a benchmark's title, nor a
     phrase that describes rather than names: one opening with a word of novelty ("Efficient …", "Unified …") or
     headed by a generic word for a method ("… Framework"), or a whole title of four words or more, which may

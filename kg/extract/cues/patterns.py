@@ -181,7 +181,7 @@ _EXPERIMENTS = {
                         r"(?:the\s+|our\s+|both\s+|\S+\s+){0,3}$",
     "ON_BEFORE_DATA": r"\b(?:on|across|in|over|at|for)\s+(?:the\s+|our\s+|both\s+|several\s+|\S+\s+){0,3}$",
     "LISTED_BEFORE": r"\b{cue_listing}\s+(?:\S+\s+){0,6}?$",
-    # a name the own work draws on, not a part it introduces: "inspired by the X", "denoisers, including A, B (C)"
+    # a name the own work draws on, not a part it introduces: "inspired by X", "heuristics such as A, B (C)"
     "DRAWN_ON_BEFORE": r"\b(?:{cue_listing}|{cue_built_upon})\s+(?:the\s+)?"
                        r"(?:[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,3}(?:\s*\([^()]{0,20}\))?,\s+(?:and\s+|or\s+)?){0,3}$",
     "EXP_BACKGROUND": r"\b{exp_background}\b",

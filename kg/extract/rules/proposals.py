@@ -166,7 +166,7 @@ def _mark_or_add(v: Vocab, text: str, title_end: int, draft: Draft, sites: list[
         if i is not None:
             c = draft.items[i]
             # a known name is proposed only when it follows the verb directly or heads the title
-            # … and not when it qualifies the noun after it ("we introduce a GAN refinement stage")
+            # … and not when it qualifies the noun after it ("we add a GAN smoothing head")
             if c.entry_id is None or (direct and not modifies_next_word(text, c.end, v.lexicon)) \
                     or c.rule == COMPOUND:
                 draft(Propose(i))

@@ -48,7 +48,7 @@ def title_phrase_span(title: str, heads: frozenset[str], lexicon: Lexicon | None
     if not 2 <= len(words) <= 4 or words[0].lower().endswith("ing") or words[0].lower() in stop_words(lexicon):
         return None
     if not all(w[0].isupper() or w[0].isdigit() for w in words) or any(q in phrase for q in "'’"):
-        return None  # "Don't Stop …": a contraction is a verb's, no name's
+        return None  # "Let's Braid …": a contraction is a verb's, no name's
     last = re.sub(r"[^a-z]", "", words[-1].lower())
     if last not in heads and last.rstrip("s") not in heads:
         return None
@@ -171,7 +171,7 @@ def _attributive(t: str, s: int, e: int, lexicon: Lexicon) -> bool:
 
 def modifies_next_word(t: str, e: int, lexicon: Lexicon) -> bool:
     """Is the name at ``e`` followed by a lower-case word that is neither a stop word nor a kind noun?
-    Then it qualifies that word ("a GAN refinement stage"): the phrase is what is new, not the name."""
+    Then it qualifies that word ("a GAN smoothing head"): the phrase is what is new, not the name."""
     after = re.match(r" ([a-z][a-z\-]*)", t[e:e + 40])
     if not after:
         return False
