@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.catalogue import Catalogue
 from kg.extract import extract
-from kg.extract.features import _opens_title
+from kg.extract.features import _own_title_span
 from kg.extract.pipeline import paper_text
 from kg.extract.rules import ids
 from kg.extract.rules.titles import title_phrase_span
@@ -40,7 +40,7 @@ def _own(title: str) -> bool:
     text, title_end = paper_text(title, ABSTRACT)
     cands = [c for c in find_candidates(text, title_end, Catalogue.from_entries([]), open_vocab=True)
              if c.start < title_end and c.rule == ids.CAPITALISED_PHRASE]
-    return any(_opens_title(c, text, title_end, Lexicon.load()) for c in cands)
+    return any(_own_title_span(text[:title_end], Lexicon.load()) == (c.start, c.end) for c in cands)
 
 
 def test_a_title_phrase_that_describes_is_not_taken_for_the_papers_own_method():

@@ -65,13 +65,17 @@ def _sync(fh: BinaryIO) -> None:
     os.fsync(fh.fileno())
 
 
-def _write_temp(path: Path, write: Callable[[BinaryIO], object]) -> Path:
-    """A complete, synced temporary file beside ``path``, written by ``write(fh)``; removed on failure."""
+def _write_temp(path: Path, write: Callable[[BinaryIO], object],
+                synced: Callable[[BinaryIO], object] | None = None) -> Path:
+    """A complete, synced temporary file beside ``path``, written by ``write(fh)`` (then ``synced(fh)``, while
+    it is still open); removed on failure."""
     tmp, fh = _open_temp(path)
     try:
         with fh:
             write(fh)
             _sync(fh)
+            if synced is not None:
+                synced(fh)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -143,16 +147,8 @@ def _write_json(g: nx.MultiDiGraph, path: Path, fragments: Fragments) -> Path:
     from kg.export.splice import Stale
 
     def spliced(copy: bool) -> Path:
-        tmp, fh = _open_temp(path)
-        try:
-            with fh:
-                jsonsplice.write(g, fh, path, fragments, copy)
-                _sync(fh)
-                fragments.seal({"json": fh})
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        return tmp
+        return _write_temp(path, lambda fh: jsonsplice.write(g, fh, path, fragments, copy),
+                           lambda fh: fragments.seal({"json": fh}))
 
     try:
         return spliced(True)

@@ -34,6 +34,16 @@ def dump_into(fh: BinaryIO, g: nx.MultiDiGraph) -> None:
     fh.write(b"}\n")
 
 
+def node_record(n: str, attrs: dict) -> dict:
+    """A node's record in the node-link JSON (also what :mod:`kg.export.jsonsplice` encodes)."""
+    return {**attrs, "id": n}
+
+
+def edge_record(u: str, v: str, k: str, d: dict) -> dict:
+    """An edge's record in the node-link JSON (also what :mod:`kg.export.jsonsplice` encodes)."""
+    return {**d, "source": u, "target": v, "key": k}
+
+
 def _node_link_data(g: nx.MultiDiGraph) -> dict:
     """``nx.node_link_data(g, edges="edges")`` with our graph tag, its node and edge lists made lazily.
 
@@ -44,8 +54,8 @@ def _node_link_data(g: nx.MultiDiGraph) -> dict:
         "directed": g.is_directed(),
         "multigraph": True,
         "graph": {"format": "mlkg-node-link", "version": FORMAT_VERSION},
-        "nodes": ({**attrs, "id": n} for n, attrs in g.nodes(data=True)),
-        "edges": ({**d, "source": u, "target": v, "key": k} for u, v, k, d in g.edges(keys=True, data=True)),
+        "nodes": (node_record(n, attrs) for n, attrs in g.nodes(data=True)),
+        "edges": (edge_record(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)),
     }
 
 

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from kg.export.jsongraph import _node_link_data, encode_compact
+from kg.export.jsongraph import _node_link_data, edge_record, encode_compact, node_record
 from kg.export.splice import Fragments, _Old, _Out
 
 
@@ -38,13 +38,12 @@ def _parts(g: nx.MultiDiGraph) -> tuple[bytes, bytes, bytes]:
 
 
 def _edges_text(g: nx.MultiDiGraph, u: str) -> bytes:
-    records = [{**d, "source": u, "target": v, "key": k} for v, keydict in g._succ[u].items()
-               for k, d in keydict.items()]
+    records = [edge_record(u, v, k, d) for v, keydict in g._succ[u].items() for k, d in keydict.items()]
     return encode_compact(records).encode("utf-8")[1:-1]
 
 
 def _node_text(g: nx.MultiDiGraph, n: str) -> bytes:
-    return encode_compact({**g._node[n], "id": n}).encode("utf-8")
+    return encode_compact(node_record(n, g._node[n])).encode("utf-8")
 
 
 def write(g: nx.MultiDiGraph, fh: BinaryIO, path: Path, state: Fragments, copy: bool = True) -> None:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from kg.extract.recognise import Candidate
 from kg.extract.rules.ids import CAPITALISED_PHRASE, METHOD_PHRASE, REPEAT
 from kg.extract.rules.introduced import introduced_part
-from kg.extract.rules.titles import title_phrase_span
+from kg.extract.rules.titles import any_method_heads, title_phrase_span
 from kg.extract.cues.patterns import Cues
 from kg.extract.cues.reading import cue_ends
 from kg.extract.cues.reading import sentence_facts as _facts_of_sentence
@@ -121,28 +121,29 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
         prefix = PHRASE if f"rec={METHOD_PHRASE}" in open_rules else OPEN  # kg.learn.fit: a model for each
         introduced = any(c.proposed and (c.rule == METHOD_PHRASE or (c.rule == CAPITALISED_PHRASE and (
             introduced_part(text, c.start, c.end, lexicon) if c.start >= title_end
-            else _opens_title(c, text, title_end, lexicon)))) for c in group)
+            else _own_title_span(text[:title_end], lexicon) == (c.start, c.end)))) for c in group)
         f = {OPEN: 1.0, **({PHRASE: 1.0} if prefix == PHRASE else {}), **{f"{prefix}:{k}": v for k, v in f.items()},
              **dict.fromkeys(open_rules, 1.0), **({INTRODUCED: 1.0} if introduced else {})}
     return f
 
 
-def _opens_title(c: Candidate, text: str, title_end: int, lexicon: Lexicon) -> bool:
-    """"Braided Wavelet Networks for Crop Yield Forecasting": a plain title that opens with a method's name
-    names the paper's own method (:func:`title_phrase_span`).  Not in a survey's or a benchmark's title, nor a
-    phrase that describes rather than names: one opening with a word of novelty ("Efficient …", "Unified …") or
-    headed by a generic word for a method ("… Framework"), or a whole title of four words or more, which may
-    hold a verb ("Sparse Priors Speed Training")."""
-    title = text[:title_end]
+@lru_cache(maxsize=64)
+def _own_title_span(title: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """"Braided Wavelet Networks for Crop Yield Forecasting": where a plain title that opens with a method's name
+    names the paper's own method (:func:`title_phrase_span`); read once per title, not per candidate.  None in a
+    survey's or a benchmark's title, or for a phrase that describes rather than names: one opening with a word
+    of novelty ("Efficient …", "Unified …") or headed by a generic word for a method ("… Framework"), or a whole
+    title of four words or more, which may hold a verb ("Sparse Priors Speed Training")."""
     if _title_genre(title, Cues.of(lexicon)) is not None:
-        return False
-    heads = lexicon.words("method_heads") | lexicon.words("method_phrase_heads")
-    if title_phrase_span(title, heads, lexicon) != (c.start, c.end):
-        return False
-    words = _words(c.text)
+        return None
+    span = title_phrase_span(title, any_method_heads(lexicon), lexicon)
+    if span is None:
+        return None
+    s, e = span
+    words = _words(title[s:e])
     if words[0] in lexicon.words("novelty_words") or words[-1].removesuffix("s") in lexicon.words("cue_our_method_nouns"):
-        return False
-    return bool(title[c.end:].strip()) or len(c.text.split()) <= 3
+        return None
+    return span if title[e:].strip() or len(title[s:e].split()) <= 3 else None
 
 
 def _title_share(f: dict[str, float], name: str, text: str, title_end: int, etype: str) -> None:
@@ -281,7 +282,7 @@ def _long_form_features(f: dict[str, float], group: Sequence[Candidate], lexicon
             else words[-1]
         f["open-long-form"] = 1.0
         f[f"open-long-head={head}"] = 1.0
-        if head in lexicon.words("method_heads") or head in lexicon.words("method_phrase_heads"):
+        if head in any_method_heads(lexicon):
             f["open-long-head-method"] = 1.0
         if alias[:1].isupper():
             f["open-long-capitalised"] = 1.0

@@ -247,11 +247,10 @@ def title_run(text: Text, taken: list[tuple[int, int]], title_end: int, found: S
     Only a phrase ending in a method head noun, and never one that crosses a name or is one.  A title
     opening with a method names the paper's own: the phrase is proposed (the decider may still drop it).
     """
-    from kg.extract.rules.titles import title_phrase_span
+    from kg.extract.rules.titles import any_method_heads, title_phrase_span
 
     t = text.text
-    heads = lexicon.words("method_heads") | lexicon.words("method_phrase_heads")
-    span = title_phrase_span(t[:title_end], heads, lexicon)
+    span = title_phrase_span(t[:title_end], any_method_heads(lexicon), lexicon)
     if not span or name_key(t[span[0]:span[1]]) in GENERIC_KEYS:
         return []
     s, e = span

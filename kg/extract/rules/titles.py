@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.catalogue import name_key
 from kg.extract.sentences import sentence_starts
@@ -29,6 +30,13 @@ def title_phrase(title: str, heads: frozenset[str], lexicon: Lexicon | None = No
     """
     span = title_phrase_span(title, heads, lexicon)
     return title[span[0]:span[1]] if span else None
+
+
+@cache
+def any_method_heads(lexicon: Lexicon) -> frozenset[str]:
+    """Method heads and method-phrase heads, the nouns a method's name may end in (a title's method phrase, a long
+    form): one set made once, not a union per call."""
+    return lexicon.words("method_heads") | lexicon.words("method_phrase_heads")
 
 
 def title_phrase_span(title: str, heads: frozenset[str], lexicon: Lexicon | None = None) -> tuple[int, int] | None:
