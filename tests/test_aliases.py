@@ -69,3 +69,21 @@ def test_a_case_sensitive_catalogue_name_is_not_another_camel_case_spelling(corp
     assert "LoRA" not in edges(corpus, "radio")
     assert "LoRa" not in entity(corpus, "LoRA").aliases
     assert edges(corpus, "tuning")["LoRA"] == "usesTechnique"
+
+
+def test_a_known_models_size_defined_with_a_short_form_is_one_entity():
+    """"Whisper-Large (Whisper-L)": two spellings of one catalogue variant, so one mention and one edge.
+
+    The variant's identity is the catalogue entry and its size, not its written key, which is what the
+    short form is linked by; they were two entities, each with its own (possibly clashing) relation.
+    """
+    paper = Paper(key="calls", title="Transcribing noisy phone calls",
+                  abstract="We fine-tune Whisper-Large (Whisper-L) on recorded calls and compare it with "
+                           "Whisper-Medium (Whisper-M). Whisper-L transcribes noisy speech better than Whisper-M.")
+    [ex] = extract([paper], model_path=None)
+    by_text = {m.text: m for m in ex.mentions}
+    assert set(by_text) == {"Whisper-Large", "Whisper-Medium"}
+    assert by_text["Whisper-Large"].aliases == ("Whisper-L",)
+    assert by_text["Whisper-Large"].predicate.value == "fineTunes"
+    got = resolve([paper], [ex], catalogue.default())
+    assert len([r for r in got.relations if r.paper == "calls"]) == 2

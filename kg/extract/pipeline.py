@@ -362,6 +362,9 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
     for cand in cands:
         key = _identity(cand)
         root = _find(alias_of, key)
+        written = _find(alias_of, names.singular(name_key(cand.text)))
+        if written != root:  # a catalogue variant's identity is not its written key, which aliases are given by
+            alias_of[written] = root
         for alias in cand.aliases:
             other = _find(alias_of, names.singular(name_key(alias)))
             if other != root:  # the alias names a group of its own, found before or after: one entity
