@@ -590,7 +590,8 @@ def test_capitalised_runs_opening_on_a_capital_match_the_look_behind_form(text):
                                  " model", " method", " ", ",", "Foo", "X-2", "Bar", "(", ".", "\n", "\u00e9",
                                  "_"]), max_size=14).map("".join))
 def test_our_method_pattern_opening_on_its_letters_matches_the_boundary_form(text):
-    """"our method X", "the resulting model Y": the pattern opening on O/o/T/t finds what the \\b form finds."""
+    """"our method X", "the resulting model Y": the pattern searched from its opening letters O/o/T/t finds what
+    re finds for the same pattern."""
     from kg.extract.rules.common import _NAME
     from kg.extract.rules.patterns import _proposal_heads, proposal_patterns
     from kg.lexicon import Lexicon
