@@ -164,6 +164,51 @@ def test_compile_opening_matches_what_re_matches(text):
         assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
 
 
+# Patterns whose opening characters re cannot see by itself: a boundary or look-around first, optional or repeated
+# first items, nested branches, digits, a case-sensitive group inside a case-insensitive pattern.
+_OPENING_SET_PATTERNS = [r"\b(?:(?:ka|x)|\d+)\s+(?P<n>[a-z]+)", r"(?:\b(?:sle|i\.e\.)| [-:]|:) +(?:a +)?",
+                         r"(?<![\w.])(?:an?)?(?:s|\d)x*", r"(?:(?=[ik])|-)?(?:ik|k\d{0,2}|i+)",
+                         r"\b(?-i:[A-Z0-9])[\w\-]*\s+x", r"(?:x{0}|a)(?:n|)e", r"\B(?:sa|x)(?:(?P<e>e)|i)?",
+                         r"(?:\b|x-?)(?:lake|in)\b", r"\b(?:w(?:e|ill)|a(?:n|s)(?=\s))"]
+_OPENING_SET_TEXT = st.lists(st.sampled_from(list("aAsSkKiIxXlLeEnNwW rR-_:,.;09") +
+                                             ["\u0130", "\u0131", "\u017f", "\u212a", "ka ", "i.e. ", "lake", " - ",
+                                              "an ", "\u017fle", "will"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_OPENING_SET_TEXT, st.integers(0, 30))
+def test_patterns_searched_from_their_opening_set_match_what_re_matches(text, pos):
+    """A search that skips to the next character of the opening set finds every match re finds, from any start."""
+    from kg.extract.uncased import compile_ignorecase, compile_opening
+
+    for pattern in _OPENING_SET_PATTERNS:
+        for fast, plain in ((compile_opening(pattern), re.compile(pattern)),
+                            (compile_ignorecase(pattern), re.compile(pattern, re.IGNORECASE))):
+            for start in (0, pos):
+                assert [m.regs for m in fast.finditer(text, start)] == [m.regs for m in plain.finditer(text, start)]
+
+
+def test_opening_set_is_every_first_character_or_none():
+    from re import _parser
+    from re._constants import SRE_INFO_CHARSET
+    from kg.extract import uncased
+
+    def opening(pattern):
+        got = uncased.opening_set(_parser.parse(pattern))
+        return got and ["\\d" if av == re._constants.CATEGORY_DIGIT else "%c-%c" % av if isinstance(av, tuple)
+                        else chr(av) for _, av in got]
+
+    assert opening(r"\b(?:ka|x)\s") == ["k", "x"]
+    assert opening(r"(?<!\w)(?:ab?)?(?:c|[d-f])") == ["a", "c", "d-f"]
+    assert opening(r"\b\d+x|(?=y)y") == ["\\d", "y"]
+    for pattern in (r"^abc", r"\b\w+", r"(?:a|)", r"[^a]b", r"(?i:a)b", r"(a)?(?(1)b|c)"):
+        assert opening(pattern) is None, pattern  # anchored, too broad, possibly empty, negated, other case, unknown
+    tree = _parser.parse(r"\b(?:ka|x)\s")
+    assert uncased._code(tree, opening=uncased.opening_set(tree))[2] & SRE_INFO_CHARSET  # re searches for it
+    assert not uncased._code(tree)[2] & SRE_INFO_CHARSET  # and could not see it by itself
+    assert re._compiler._get_charset_prefix is uncased._PLAIN_PREFIX  # re is left as it was
+
+
 def _url_spans_word_by_word(text):
     from kg.extract.rules.spread import _TOKEN, _URL
 
@@ -545,7 +590,8 @@ def test_capitalised_runs_opening_on_a_capital_match_the_look_behind_form(text):
                                  " model", " method", " ", ",", "Foo", "X-2", "Bar", "(", ".", "\n", "\u00e9",
                                  "_"]), max_size=14).map("".join))
 def test_our_method_pattern_opening_on_its_letters_matches_the_boundary_form(text):
-    """"our method X", "the resulting model Y": the pattern opening on O/o/T/t finds what the \\b form finds."""
+    """"our method X", "the resulting model Y": the pattern searched from its opening letters O/o/T/t finds what
+    re finds for the same pattern."""
     from kg.extract.rules.common import _NAME
     from kg.extract.rules.patterns import _proposal_heads, proposal_patterns
     from kg.lexicon import Lexicon

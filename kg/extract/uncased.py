@@ -8,7 +8,9 @@ with a character class is skipped at once when the class does not hold.  So
 also matches ``İ`` and ``ı``, ``k`` the Kelvin sign, ``s`` the long s), each class
 likewise, then compiles the result without ``IGNORECASE``.  A pattern with a cased
 letter outside ASCII, or a back-reference, is compiled with ``IGNORECASE`` as written:
-the pure ``re`` path, same matches either way.
+the pure ``re`` path, same matches either way.  Both compile functions also give ``re``
+the set of characters a match can start with when it cannot see it (:func:`opening_set`),
+so a search skips in C to the next place a match may begin.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ try:  # the regular-expression parser and compiler of CPython 3.11+; without the
         raise ImportError
     import _sre
     from re import _compiler, _parser
-    from re._constants import (ANY, ASSERT, ASSERT_NOT, AT, AT_BOUNDARY, ATOMIC_GROUP, BRANCH, CATEGORY,
-                               GROUPREF_EXISTS, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, NOT_LITERAL,
-                               POSSESSIVE_REPEAT, RANGE, SRE_FLAG_IGNORECASE, SUBPATTERN)
-    _PLAIN_OPTIMIZE = _compiler._optimize_charset
+    from re._constants import (ANY, ASSERT, ASSERT_NOT, AT, AT_BEGINNING, AT_BEGINNING_STRING, AT_BOUNDARY,
+                               ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT, GROUPREF_EXISTS, IN, LITERAL,
+                               MAX_REPEAT, MIN_REPEAT, NEGATE, NOT_LITERAL, POSSESSIVE_REPEAT, RANGE,
+                               SRE_FLAG_IGNORECASE, SUBPATTERN)
+    _PLAIN_OPTIMIZE, _PLAIN_PREFIX = _compiler._optimize_charset, _compiler._get_charset_prefix
 except ImportError:  # pragma: no cover - another Python
     _parser = None
 
@@ -81,8 +84,9 @@ def compile_opening(pattern: str) -> re.Pattern[str]:
 
 
 def _built(pattern: str, tree) -> re.Pattern[str]:
-    """The compiled pattern of a parsed (and rewritten) one, as ``re._compiler.compile`` makes it."""
-    code = _code(tree)
+    """The compiled pattern of a parsed (and rewritten) one, as ``re._compiler.compile`` makes it, told which
+    characters a match can start with when ``re`` cannot see it (see :func:`opening_set`)."""
+    code = _code(tree, opening=opening_set(tree))
     groupindex = tree.state.groupdict
     indexgroup = [None] * tree.state.groups
     for name, i in groupindex.items():
@@ -93,21 +97,26 @@ def _built(pattern: str, tree) -> re.Pattern[str]:
 _CHARSETS: dict[tuple, tuple[tuple, bool]] = {}  # each class's optimised form, shared by every pattern
 
 
-def _code(tree, memo: bool = True) -> list[int]:
-    """re's code for a parse tree; with ``memo`` each distinct class is optimised once, the same code.
+def _code(tree, memo: bool = True, opening: list | None = None) -> list[int]:
+    """re's code for a parse tree; with ``memo`` each distinct class is optimised once, the same code;
+    with ``opening`` (the characters every match starts with) that set is the search's opening class
+    when ``re`` finds none itself.
 
     The rewrite writes ``s`` as ``[sSſ]``, ``k`` as ``[kKK]``, ``i`` as ``[iIİı]``: classes beyond
     Latin-1, which ``re`` builds as a 65,536-character map cut into hashed chunks, one class at a time.
     The cue patterns hold thousands of them; compiling them was most of the first papers' time.
     """
-    if not memo:
+    if not memo and opening is None:
         return _compiler._code(tree, 0)
-    plain = _compiler._optimize_charset
-    _compiler._optimize_charset = _optimize_charset_once
+    plain, plain_prefix = _compiler._optimize_charset, _compiler._get_charset_prefix
+    if memo:
+        _compiler._optimize_charset = _optimize_charset_once
+    if opening:
+        _compiler._get_charset_prefix = lambda p, flags: _PLAIN_PREFIX(p, flags) or (opening if p is tree else None)
     try:
         return _compiler._code(tree, 0)
     finally:
-        _compiler._optimize_charset = plain
+        _compiler._optimize_charset, _compiler._get_charset_prefix = plain, plain_prefix
 
 
 def _optimize_charset_once(charset, iscased=None, fixup=None, fixes=None):
@@ -234,3 +243,53 @@ def _open_on_letters(tree) -> None:
     branches = [_parser.SubPattern(tree.state, [(LITERAL, c), no_word_before, *alt[1:]]) for c, alt in firsts]
     tree.data = [(BRANCH, (None, branches)), *data[2:]]
     tree.width = None
+
+
+def opening_set(tree) -> list | None:
+    """Every character a match of the parsed pattern ``tree`` can start with, as class members, or ``None``.
+
+    ``re`` searches fast, in C, for the next character of a pattern's opening class, but it sees one only
+    when the pattern opens on a literal, a class or a branch of literals: not behind ``\\b`` or a look-behind,
+    nor in a branch of classes (which the case rewrite makes of every letter).  Each match starts with a
+    member of this set, so a search that skips the other characters finds the same matches.  ``None`` when
+    a first item is not a plain literal, range or digit (a category or negated class would skip too little),
+    a match may be empty, or the pattern is anchored at the start (``re`` tries it there only).
+    """
+    data = tree.data
+    if data and data[0][0] is AT and data[0][1] in (AT_BEGINNING, AT_BEGINNING_STRING):
+        return None
+    out: list = []
+    try:
+        if _add_openings(data, out):
+            return None
+    except (_Uncased, RecursionError):
+        return None
+    return list(dict.fromkeys(out))
+
+
+def _add_openings(data, out: list) -> bool:
+    """Add to ``out`` the characters a match of the sequence ``data`` can start with; True if it may be empty."""
+    for op, av in data:
+        if op is LITERAL or op is IN:
+            members = [(op, av)] if op is LITERAL else av
+            if not all(o is LITERAL or o is RANGE or (o is CATEGORY and a is CATEGORY_DIGIT) for o, a in members):
+                raise _Uncased
+            out.extend(members)
+            return False
+        if op is AT or op is ASSERT or op is ASSERT_NOT:
+            continue  # zero-width: the match starts with what follows
+        if op is SUBPATTERN:
+            if av[1] & SRE_FLAG_IGNORECASE:  # (?i:…) in a case-sensitive pattern: its letters are not as written
+                raise _Uncased
+            empty = _add_openings(av[3].data, out)
+        elif op is BRANCH:
+            empty = any([_add_openings(alt.data, out) for alt in av[1]])  # a list: every branch adds its own
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            empty = _add_openings(av[2].data, out) or av[0] == 0
+        elif op is ATOMIC_GROUP:
+            empty = _add_openings(av.data, out)
+        else:
+            raise _Uncased
+        if not empty:
+            return False
+    return True

@@ -46,14 +46,12 @@ def proposal_patterns(lexicon: Lexicon) -> ProposalPatterns:
         r"(?:" + naming + r"\s+)?" + _NAME + r"(?=[\s,.;:()]|$)")
     named = compile_opening(r"\b(?:" + lexicon.branches("naming_words", escape=True) + r"|namely)\s+(?:as\s+)?"
                        r"(?:[\"“'‘](?P<quoted>[^\"”'’]{2,60}?)[\"”'’]|" + _NAME + r"(?=[\s,.;:()]|$))")
-    # "\b(?:[Oo]ur|[Tt]he proposed)\s+… | \b(?:[Tt]he|[Oo]ur) resulting…", written to open on its first letters:
-    # "[OoTt](?<!\w.)" reads one and checks the boundary before it, each branch then checks which letter it was
-    # ("(?<=[Oo])ur").  The same matches, but re skips to the next O, o, T or t in C instead of trying both
-    # branches at every position.
-    our = re.compile(r"[OoTt](?<!\w.)(?:(?:(?<=[Oo])ur|(?<=[Tt])he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?"
-                     + heads + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
-                     r"|(?:(?<=[Tt])he|(?<=[Oo])ur) resulting\s+(?:" + heads + r",?\s+)?" + _NAME.replace("name", "name2")
-                     + r"(?=[\s,.;:()]|$))")
+    # compile_opening gives re the letters a match opens on (O, o, T, t): it skips to the next of them in C
+    # instead of trying the boundary and both branches at every position.
+    our = compile_opening(r"\b(?:(?:[Oo]ur|[Tt]he proposed)\s+(?:proposed\s+|new\s+|novel\s+|resulting\s+)?"
+                          + heads + r",?\s+" + _NAME + r"(?=[\s,.;:()]|$)"
+                          r"|(?:[Tt]he|[Oo]ur) resulting\s+(?:" + heads + r",?\s+)?" + _NAME.replace("name", "name2")
+                          + r"(?=[\s,.;:()]|$))")
     novel = re.compile(_NAME + r",\s+(?:a|an|our)\s+" + lexicon.alternation("novelty_words", in_file_order=True)
                        + r"\b")
     return ProposalPatterns(proposal, named, our, novel)
