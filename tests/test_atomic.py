@@ -95,6 +95,13 @@ def build_in_child(inputs: list[Path], out: Path, *, file_limit: int | None = No
                     os.kill(os.getpid(), signal.SIGKILL)
                 return real(fh, g, fmt, *args)
             export.render_into = render_into
+        if {kill_while_rendering!r} == "html":  # the page of a build into an earlier one's directory is spliced
+            from kg.export import html
+            def page_into(fh, g, *args, **kwargs):
+                fh.write(b"<!DOCTYPE html>")
+                fh.flush()
+                os.kill(os.getpid(), signal.SIGKILL)
+            html.render_into = page_into
         if {file_limit!r} is not None:
             signal.signal(signal.SIGXFSZ, signal.SIG_DFL if {kill_on_xfsz!r} else signal.SIG_IGN)
             resource.setrlimit(resource.RLIMIT_FSIZE, ({file_limit!r}, {file_limit!r}))

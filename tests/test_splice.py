@@ -384,9 +384,10 @@ def test_the_node_link_json_copies_unchanged_nodes_and_falls_back_alone(tmp_path
     job.run([EXAMPLES], out, ALL)
     copied = []
     real = splice._Out.copy
-    monkeypatch.setattr(splice._Out, "copy", lambda self, old, *a: copied.append(old.unordered) or real(self, old, *a))
+    monkeypatch.setattr(splice._Out, "copy", lambda self, old, *a: copied.append(  # the node-link file's parts
+        Path(os.readlink(f"/proc/self/fd/{self.fh.fileno()}")).name.startswith(".kg.json.")) or real(self, old, *a))
     report = job.run([day], out, ALL, update=True)
-    assert report.spliced > 0 and any(copied)  # unordered: the node-link file's parts
+    assert report.spliced > 0 and any(copied)
     assert_same_as_full(out, [EXAMPLES, day], tmp_path)
 
     text = (out / "kg.json").read_bytes()
@@ -400,3 +401,44 @@ def test_the_node_link_json_copies_unchanged_nodes_and_falls_back_alone(tmp_path
     assert any(copied)
     monkeypatch.undo()
     assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+
+
+def test_the_page_copies_unchanged_nodes_and_falls_back_alone(tmp_path, monkeypatch):
+    """kg.html is spliced per node (kg/export/htmlsplice.py); an edited page is made whole while the other files
+    are still spliced, and the next build copies from it again."""
+    day = page(tmp_path / "in", "day.jsonl", DAYS[0])
+    out = tmp_path / "inc"
+    job.run([EXAMPLES], out, ALL)
+    copied = []
+    real = splice._Out.copy
+    monkeypatch.setattr(splice._Out, "copy",
+                        lambda self, old, *a: copied.append(Path(os.readlink(f"/proc/self/fd/{self.fh.fileno()}")).name) or real(self, old, *a))
+    job.run([day], out, ALL, update=True)
+    assert any(name.startswith(".kg.html.") for name in copied), "no record was copied from the previous page"
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+
+    text = (out / "kg.html").read_bytes()
+    (out / "kg.html").write_bytes(text.replace(b'"group":"Paper"', b'"group":"paper"', 1))
+    copied.clear()
+    assert job.run([EXAMPLES, day], out, ALL).spliced > 0
+    assert not any(name.startswith(".kg.html.") for name in copied)
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+    copied.clear()
+    job.run([EXAMPLES, day], out, ALL)
+    assert any(name.startswith(".kg.html.") for name in copied)
+
+
+def test_a_renamed_entity_remakes_the_edges_that_name_it(tmp_path):
+    """An edge's record names its target: when later papers settle another label for an entity, the records of an
+    old paper's edges to it are made again, though that paper's own node and edges did not change."""
+    first = page(tmp_path / "in", "one.jsonl", [
+        {"title": "Pebble sorting with a small planner", "abstract": "We fine-tune Quarrymind-7B to sort pebbles."}])
+    later = page(tmp_path / "in", "two.jsonl", [
+        {"title": f"Pebble study {n}", "abstract": f"We fine-tune QuarryMind-7B on {what}."}
+        for n, what in enumerate(("river stones", "coloured beads", "glass marbles"))])
+    out = tmp_path / "inc"
+    job.run([first], out, ALL)
+    assert b"Quarrymind-7B" in (out / "kg.html").read_bytes()
+    job.run([later], out, ALL, update=True)
+    assert_same_as_full(out, [first, later], tmp_path)
+    assert b"fineTunes \xe2\x86\x92 QuarryMind-7B" in (out / "kg.html").read_bytes()

@@ -156,6 +156,22 @@ def _write_json(g: nx.MultiDiGraph, path: Path, fragments: Fragments) -> Path:
         return spliced(False)
 
 
+def _write_html(g: nx.MultiDiGraph, path: Path, fragments: Fragments) -> Path:
+    """The page, unchanged nodes' records copied from the previous page (:mod:`kg.export.htmlsplice`); made whole
+    when that page is not what the fragment index says."""
+    from kg.export import htmlsplice
+    from kg.export.splice import Stale
+
+    def spliced(copy: bool) -> Path:
+        return _write_temp(path, lambda fh: htmlsplice.write(g, fh, path, fragments, copy),
+                           lambda fh: fragments.seal({"html": fh}))
+
+    try:
+        return spliced(True)
+    except Stale:
+        return spliced(False)
+
+
 def _flushed(fh: BinaryIO, path: Path, on_nt: Callable[[Path, int], None]) -> Callable[[bytes], None]:
     """After each chunk: the file flushed, and ``on_nt`` told how many bytes of whole lines it holds."""
     def written(_: bytes) -> None:
@@ -211,6 +227,8 @@ def write_all(
             path = out / get(fmt).file
             if fmt == "json" and fragments is not None and fragments.index is not None:
                 rendered.append((path, _write_json(g, path, fragments)))
+            elif fmt == "html" and fragments is not None and fragments.index is not None:
+                rendered.append((path, _write_html(g, path, fragments)))
             else:
                 rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
             if timings is not None:

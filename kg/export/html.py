@@ -28,7 +28,7 @@ import json
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from importlib.util import find_spec
@@ -107,42 +107,52 @@ def node_records(g: nx.MultiDiGraph, focus: str | None = None) -> Iterator[dict]
     degree = g.degree  # a view: no copy of every node's degree
     boards = leaderboards(g)
     for iri, d in g.nodes(data=True):
-        t = d.get("type", "Technique")
-        if t == "Paper":
-            title = d.get("title") or d.get("label") or iri
-            links = [u for u in d.get("urls") or [] if isinstance(u, str)]
-            tip = [title]
-            if d.get("date"):
-                tip.append(f"date: {d['date']}")
-            if d.get("organization"):
-                tip.append(f"organization: {d['organization']}")
-            tip.append("sources: " + (", ".join(d.get("sources") or []) or "none"))
-            tip.extend(f"code: {u}" for u in links)
-            record = {"id": iri, "label": _clip(title, PAPER_LABEL_CHARS), "group": t, "type": t,
-                      "title": "\n".join(tip), "names": [title], "links": links + _outside(d),
-                      "size": 4.5, "font": {"size": 9}}
-        else:
-            label = d.get("label") or iri
-            aliases = [a for a in d.get("aliases") or [] if a != label]
-            papers = len({p for p in g.predecessors(iri) if g.nodes[p].get("type") == "Paper"})
-            tip = [f"{t}: {label}"]
-            if aliases:
-                tip.append("aliases: " + ", ".join(aliases))
-            tip.append(f"papers: {papers}")
-            if d.get("is_family"):
-                tip.append("a model family")
-            size, font, mass = _entity_style(degree[iri])
-            record = {"id": iri, "label": label, "group": t, "type": t, "title": "\n".join(tip),
-                      "names": [label, *aliases], "links": _outside(d), "size": size, "font": {"size": font}}
-            if mass != 1:
-                record["mass"] = mass
-            if iri in boards:
-                record["board"] = boards[iri]
-        record["degree"] = degree[iri]
-        if iri == focus:
-            record["borderWidth"] = 4
-            record["font"] = {**record["font"], "size": max(record["font"]["size"], 22), "bold": True}
-        yield record
+        yield node_record(g, iri, d, degree[iri], boards, focus)
+
+
+def node_record(g: nx.MultiDiGraph, iri: str, d: dict, degree: int, boards: dict, focus: str | None = None) -> dict:
+    """One node's record: made from its attributes, its degree, its papers and its leaderboard alone (what
+    :mod:`kg.export.htmlsplice` digests)."""
+    t = d.get("type", "Technique")
+    if t == "Paper":
+        title = d.get("title") or d.get("label") or iri
+        links = [u for u in d.get("urls") or [] if isinstance(u, str)]
+        tip = [title]
+        if d.get("date"):
+            tip.append(f"date: {d['date']}")
+        if d.get("organization"):
+            tip.append(f"organization: {d['organization']}")
+        tip.append("sources: " + (", ".join(d.get("sources") or []) or "none"))
+        tip.extend(f"code: {u}" for u in links)
+        record = {"id": iri, "label": _clip(title, PAPER_LABEL_CHARS), "group": t, "type": t,
+                  "title": "\n".join(tip), "names": [title], "links": links + _outside(d),
+                  "size": 4.5, "font": {"size": 9}}
+    else:
+        label = d.get("label") or iri
+        aliases = [a for a in d.get("aliases") or [] if a != label]
+        tip = [f"{t}: {label}"]
+        if aliases:
+            tip.append("aliases: " + ", ".join(aliases))
+        tip.append(f"papers: {paper_count(g, iri)}")
+        if d.get("is_family"):
+            tip.append("a model family")
+        size, font, mass = _entity_style(degree)
+        record = {"id": iri, "label": label, "group": t, "type": t, "title": "\n".join(tip),
+                  "names": [label, *aliases], "links": _outside(d), "size": size, "font": {"size": font}}
+        if mass != 1:
+            record["mass"] = mass
+        if iri in boards:
+            record["board"] = boards[iri]
+    record["degree"] = degree
+    if iri == focus:
+        record["borderWidth"] = 4
+        record["font"] = {**record["font"], "size": max(record["font"]["size"], 22), "bold": True}
+    return record
+
+
+def paper_count(g: nx.MultiDiGraph, iri: str) -> int:
+    """How many papers link to an entity."""
+    return len({p for p in g.predecessors(iri) if g.nodes[p].get("type") == "Paper"})
 
 
 def _outside(d: dict) -> list[str]:
@@ -151,15 +161,25 @@ def _outside(d: dict) -> list[str]:
 
 
 def edge_records(g: nx.MultiDiGraph) -> Iterator[dict]:
-    """The vis-network edge records of :func:`vis_data`, one at a time."""
-    for n, (u, v, k, d) in enumerate(g.edges(keys=True, data=True)):
-        tip = [_clip(_name(g, u), 90), f"  → {k} → {_clip(_name(g, v), 90)}"]
-        evidence = [e for e in d.get("evidence") or [] if isinstance(e, dict) and e.get("sentence")]
-        for e in evidence[:MAX_EVIDENCE]:
-            tip.append(f"“{_clip(e['sentence'], 400)}”")
-        if len(evidence) > MAX_EVIDENCE:
-            tip.append(f"(+{len(evidence) - MAX_EVIDENCE} more)")
-        yield {"id": n, "from": u, "to": v, "relation": k, "title": "\n".join(tip)}
+    """The vis-network edge records of :func:`vis_data`, one at a time.  They carry no id: the page numbers
+    them in order as it loads them, so a record depends on its edge and its ends' names alone."""
+    for u, succ in g._succ.items():
+        if succ:
+            yield from source_edge_records(g, u)
+
+
+def source_edge_records(g: nx.MultiDiGraph, u: str) -> Iterator[dict]:
+    """The records of ``u``'s out-edges, in the graph's order."""
+    head = _clip(_name(g, u), 90)
+    for v, keyed in g._succ[u].items():
+        for k, d in keyed.items():
+            tip = [head, f"  → {k} → {_clip(_name(g, v), 90)}"]
+            evidence = [e for e in d.get("evidence") or [] if isinstance(e, dict) and e.get("sentence")]
+            for e in evidence[:MAX_EVIDENCE]:
+                tip.append(f"“{_clip(e['sentence'], 400)}”")
+            if len(evidence) > MAX_EVIDENCE:
+                tip.append(f"(+{len(evidence) - MAX_EVIDENCE} more)")
+            yield {"from": u, "to": v, "relation": k, "title": "\n".join(tip)}
 
 
 BOARD_ROWS = 12
@@ -381,8 +401,11 @@ def render(g: nx.MultiDiGraph, title: str = "mlkg", focus: str | None = None) ->
     return buffer.getvalue().decode("utf-8")
 
 
-def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: str | None = None) -> None:
-    """:func:`render` written piece by piece: the node and edge records one at a time, never one whole page string."""
+def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: str | None = None,
+                arrays: dict[str, Callable[[BinaryIO], None]] | None = None) -> None:
+    """:func:`render` written piece by piece: the node and edge records one at a time, never one whole page string.
+
+    ``arrays`` writes some record arrays (``NODES``, ``EDGES``) itself, as :mod:`kg.export.htmlsplice` does."""
     type_counts = Counter(t for _, t in g.nodes(data="type", default="Technique"))
     rel_counts = Counter(k for _, _, k in g.edges(keys=True))
     types = [t for t in TYPES if t in type_counts] + sorted(set(type_counts) - set(TYPES))
@@ -412,6 +435,9 @@ def render_into(fh: BinaryIO, g: nx.MultiDiGraph, title: str = "mlkg", focus: st
                               "fontFace": FONT_FACE}),
     }
     for n, piece in enumerate(page_template()):
+        if n % 2 and arrays is not None and piece in arrays:
+            arrays[piece](fh)
+            continue
         value = parts[piece] if n % 2 else piece
         if not isinstance(value, str):  # records: a JSON array, as _script_json would write it
             write_array(fh, value, _script_json)

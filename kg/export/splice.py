@@ -52,7 +52,7 @@ from kg.export import jsonld, rdf
 from kg.export.rdf_plain import PlainPaper, render
 
 INDEX = "fragments.json"
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 ORDER = ("ttl", "nt", "jsonld")  # the formats a block's places are listed for, in this order
 NT_FEED_BYTES = 2**20
 COPY_BYTES = 2**23  # read at once where the kernel cannot copy between the files
@@ -113,6 +113,7 @@ class Index:
     blocks: dict[str, list[int]]  # kind + IRI → offset, length per format of ORDER that was written
     store_ns: int | None = None  # the stamp of the store made from these files, if any
     json: dict[str, list[int]] = field(default_factory=dict)  # IRI → its out-edges' and its record's places
+    html: dict[str, list] = field(default_factory=dict)  # IRI → page digest, its edges' and record's places
 
     def formats(self) -> list[str]:
         """The formats whose places each block lists, in that order."""
@@ -121,7 +122,7 @@ class Index:
     def dump(self) -> bytes:
         body = json.dumps({"format": INDEX_FORMAT, "version": self.version, "files": self.files,
                            "store_ns": self.store_ns, "nodes": self.nodes, "blocks": self.blocks,
-                           "json": self.json},
+                           "json": self.json, "html": self.html},
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
@@ -137,7 +138,7 @@ class Index:
             if data.get("format") != INDEX_FORMAT or data.get("version") != code_version():
                 return None
             return cls(data["version"], data["files"], data["nodes"], data["blocks"], data.get("store_ns"),
-                       data["json"])
+                       data["json"], data["html"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

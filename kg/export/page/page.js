@@ -8,7 +8,8 @@ EXPERIMENT_RECORDS.forEach(function (e) {
   e.color = {color: s.color, highlight: s.color, hover: s.color, opacity: 0.8};
   e.width = 1.5;
 });
-EDGE_RECORDS.forEach(function (e) {
+EDGE_RECORDS.forEach(function (e, i) {
+  e.id = i;  // numbered here, in order: a record depends on its edge alone (kg/export/htmlsplice.py)
   var s = META.relationStyle[e.relation] || {color: META.other, dashes: false};
   e.color = {color: s.color, highlight: s.color, hover: s.color, opacity: 0.55};
   e.dashes = s.dashes;
