@@ -2,6 +2,7 @@
 
     python bench/quality.py --keep DIR          # first: the folds' exports, models and held-out gold
     python bench/technique_losses.py DIR [-v]   # then: each missed gold Technique, classed by where it is lost
+    python bench/technique_losses.py DIR --types all   # the missed names of every type (or Model,Benchmark)
 
 For each fold, the held-out papers are extracted again with the open vocabulary on and the fold's own
 model, and each gold Technique that the fold's export misses (no node carries one of its names) is put
@@ -54,8 +55,9 @@ def bar_of(features: dict) -> str:
     return _drop_bar(features).removesuffix("_drop_min")
 
 
-def classify_paper(nlp, model, paper, gold: dict, missed: set[str], norm) -> list[tuple]:
-    """(class, detail, gold name) for each missed gold technique of one paper."""
+def classify_paper(nlp, model, paper, gold: dict, missed: set[str], norm,
+                   types: tuple[str, ...] = ("Technique",)) -> list[tuple]:
+    """(class, detail, gold name) for each missed gold entity of one paper whose type is one of ``types``."""
     from kg.extract import pipeline
     from kg.extract.decide import decide
 
@@ -69,7 +71,7 @@ def classify_paper(nlp, model, paper, gold: dict, missed: set[str], norm) -> lis
     cands = doc.user_data.get(pipeline.CANDIDATES, [])
     out = []
     for ent in gold["entities"]:
-        if ent["type"] != "Technique" or norm(ent["name"]) not in missed:
+        if ent["type"] not in types or norm(ent["name"]) not in missed:
             continue
         names = [ent["name"], *ent.get("aliases", [])]
         keys = {norm(n) for n in names} - {""}
@@ -100,13 +102,14 @@ def _p_none(model, features: dict) -> float:
     return probs[model.classes.index("none")] if "none" in model.classes else 0.0
 
 
-def missed_of(details: Path) -> dict[str, set[str]]:
-    """Title prefix → normalised names of the Technique entities a fold's export misses."""
+def missed_of(details: Path, types: tuple[str, ...] = ("Technique",)) -> dict[str, set[str]]:
+    """Title prefix → normalised names of the entities of ``types`` a fold's export misses (a name holding an
+    apostrophe is printed in double quotes)."""
     out: dict[str, set[str]] = defaultdict(set)
     for line in details.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"\s*MISS\s+Technique '(.*)'\s+in ['\"](.*)['\"]$", line)
-        if m:
-            out[m.group(2)].add(m.group(1))
+        m = re.match(r"\s*MISS\s+(\w+)\s+(?:'(.*)'|\"(.*)\")\s+in ['\"](.*)['\"]$", line)
+        if m and m.group(1) in types:
+            out[m.group(4)].add(m.group(2) if m.group(2) is not None else m.group(3))
     return out
 
 
@@ -114,6 +117,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir", help="a bench/quality.py --keep directory")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every missed technique")
+    ap.add_argument("--types", default="Technique", help="types to class, comma-separated, or 'all'")
     args = ap.parse_args()
     from kg import learn
     from kg.extract import pipeline
@@ -121,6 +125,7 @@ def main() -> None:
     import subprocess
 
     keep = Path(args.dir)
+    types = ("Model", "Benchmark", "Dataset", "Technique") if args.types == "all" else tuple(args.types.split(","))
     nlp = pipeline.build_nlp(model_path=None, open_vocab=True)
     classes: Counter = Counter()
     rows = []
@@ -132,7 +137,7 @@ def main() -> None:
                 [sys.executable, str(ROOT.parent / "shared" / "tools" / "score.py"), "--ttl",
                  str(keep / f"fold{k}" / "kg.ttl"), "--gold", str(keep / f"fold{k}.gold.json"), "--details"],
                 capture_output=True, text=True, check=True).stdout, encoding="utf-8")
-        missed = missed_of(details)
+        missed = missed_of(details, types)
         model = LinearModel.load(keep / f"fold{k}.json")
         texts = learn.papers_for(gold, SOURCES)
         for g in gold:
@@ -140,13 +145,14 @@ def main() -> None:
             if not names or g["id"] not in texts:
                 continue
             for cls, detail, name in classify_paper(nlp, model, texts[g["id"]], g, {learn.norm(n) for n in names},
-                                                    learn.norm):
+                                                    learn.norm, types):
                 key = cls if cls in ("dropped", "kept", "not-in-text", "none") else "boundary"
                 sub = detail.split()[0] if cls in ("dropped", "kept", "not-in-text", "none") else cls
                 classes[(key, sub)] += 1
-                rows.append((cls, name, detail, g["title"][:50]))
+                etype = next(e["type"] for e in g["entities"] if e["name"] == name)
+                rows.append((cls, f"{name} ({etype})" if len(types) > 1 else name, detail, g["title"][:50]))
     total = sum(classes.values())
-    print(f"missed gold techniques: {total}")
+    print(f"missed gold {'techniques' if types == ('Technique',) else 'names of ' + ', '.join(types)}: {total}")
     for (cls, sub), n in sorted(classes.items(), key=lambda x: (-x[1], x[0])):
         print(f"  {n:4d}  {cls:<12} {sub}")
     if args.verbose:

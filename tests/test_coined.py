@@ -40,6 +40,12 @@ def test_unknown_names_in_a_list_of_unknown_names_are_candidates():
         assert got.get(name, ("",))[0] == ids.CAPITALISED_PHRASE
 
 
+def test_a_trailing_plus_is_part_of_a_coined_name():
+    got = found("Sepsis alerts improve when the triage rules of WardSieve++ replace those of NoteGen+ in two wards.")
+    assert got.get("WardSieve++", ("",))[0] == ids.CAPITALISED_PHRASE and "NoteGen+" in got
+    assert "WardSieve" not in got and "NoteGen" not in got
+
+
 def test_a_coined_name_takes_the_type_its_kind_word_gives_it():
     got = found("We release the triage corpus WardNotes-7 and train a small model (NoteSeer) on it.")
     assert got["WardNotes-7"][1] == D

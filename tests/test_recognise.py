@@ -339,6 +339,20 @@ def test_a_name_with_a_size_described_as_a_corpus_is_a_dataset_and_so_is_its_tit
     assert all(c.base is None for c in got if c.text == "Gloss-2M")
 
 
+def test_a_proper_word_among_two_known_names_of_one_type_is_their_mate():
+    got = found("Gains hold for Zeta 2, Orbit, Kestrel and Zeta 3 when the prompts are shuffled.")
+    assert got["Kestrel"].type == M and got["Kestrel"].rule == "list-mate"
+
+
+@pytest.mark.parametrize("text", [
+    "Gains hold for Zeta 2 and Kestrel when the prompts are shuffled.",  # one known name: prose may follow
+    "We test Zeta 2, Orbit and Zeta 3. Kestrel, Zeta 2 and Orbit follow.",  # a sentence's first word
+    "Gains hold for Zeta 2, Orbit, kestrel and Zeta 3 when shuffled.",  # lower case: a word
+])
+def test_a_plain_word_needs_two_known_mates_and_mid_sentence_capital(text):
+    assert "Kestrel" not in found(text) and "kestrel" not in found(text)
+
+
 def test_two_names_joined_by_and_after_on_are_mates():
     got = found("We train reward models on WidgetQA and Shepherd-Steps, then test them.")
     assert got["Shepherd-Steps"].type == B and got["Shepherd-Steps"].rule == "list-mate"

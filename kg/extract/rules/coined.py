@@ -126,10 +126,10 @@ def coined_names(text: Text, taken: list[tuple[int, int]], title_end: int, v: Vo
     known = {name_key(n) for c in found for n in (c.text, *c.aliases)}  # the spread stage finds these again
     out: list[Candidate] = []
     for (s, _), piece in zip(text.pieces, text.words):
-        word = piece.rstrip(".+")
+        word = piece.rstrip("+")
         if "-" not in word and word[1:].islower() and word.isalpha():
             continue  # "table", "Table": coined_shape's common case, settled without a call
-        e = s + len(word)
+        e = s + len(piece)  # "FernQA+", "KelpNet++": a trailing plus names a new version, so it is the name's own
         if not coined_shape(word, title_case and s < title_end) or covered.hits(s, e) or _emphasis(word) \
                 or _in_title_case_run(t, s, e, word):
             continue
@@ -139,5 +139,5 @@ def coined_names(text: Text, taken: list[tuple[int, int]], title_end: int, v: Vo
         if describes_a_name(v, t, e):
             continue  # "a unified Audio-Text-Motion-Action model, Zorva,"
         ty = _coined_type(v, t, s, e, found)
-        out.append(Candidate(start=s, end=e, text=word, type=ty, rule=CAPITALISED_PHRASE, confidence=0.4))
+        out.append(Candidate(start=s, end=e, text=piece, type=ty, rule=CAPITALISED_PHRASE, confidence=0.4))
     return out
