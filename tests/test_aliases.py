@@ -87,3 +87,19 @@ def test_a_known_models_size_defined_with_a_short_form_is_one_entity():
     assert by_text["Whisper-Large"].predicate.value == "fineTunes"
     got = resolve([paper], [ex], catalogue.default())
     assert len([r for r in got.relations if r.paper == "calls"]) == 2
+
+
+@pytest.mark.parametrize("abstract, apart", [
+    # a size written with one letter: its final -s is a size, not a plural of the family
+    ("We train ViT-S on satellite tiles and compare it with the full ViT.", {"ViT", "ViT-S"}),
+    ("We distil DeiT-S from DeiT on bird photographs.", {"DeiT-S", "DeiT"}),
+    # a new acronym that differs from a cased catalogue name only in case is not that name
+    ("We start from BiT and propose a binarized image transformer (BIT). BIT runs faster than BiT.",
+     {"BiT", "BIT"}),
+])
+def test_names_that_share_a_written_key_with_a_known_name_stay_apart(abstract, apart):
+    """Only a catalogue variant's written key joins its group; a size letter or a case difference keeps names apart."""
+    paper = Paper(key="apart", title="Small backbones", abstract=abstract)
+    [ex] = extract([paper], model_path=None)
+    found = {m.text for m in ex.mentions}
+    assert apart <= found, found

@@ -169,10 +169,11 @@ def test_compile_opening_matches_what_re_matches(text):
 _OPENING_SET_PATTERNS = [r"\b(?:(?:ka|x)|\d+)\s+(?P<n>[a-z]+)", r"(?:\b(?:sle|i\.e\.)| [-:]|:) +(?:a +)?",
                          r"(?<![\w.])(?:an?)?(?:s|\d)x*", r"(?:(?=[ik])|-)?(?:ik|k\d{0,2}|i+)",
                          r"\b(?-i:[A-Z0-9])[\w\-]*\s+x", r"(?:x{0}|a)(?:n|)e", r"\B(?:sa|x)(?:(?P<e>e)|i)?",
-                         r"(?:\b|x-?)(?:lake|in)\b", r"\b(?:w(?:e|ill)|a(?:n|s)(?=\s))"]
+                         r"(?:\b|x-?)(?:lake|in)\b", r"\b(?:w(?:e|ill)|a(?:n|s)(?=\s))", r"\b(x?|k)(?>s?)\d",
+                         r"(?a)\bx|(?u:\d)s"]
 _OPENING_SET_TEXT = st.lists(st.sampled_from(list("aAsSkKiIxXlLeEnNwW rR-_:,.;09") +
                                              ["\u0130", "\u0131", "\u017f", "\u212a", "ka ", "i.e. ", "lake", " - ",
-                                              "an ", "\u017fle", "will"]), max_size=30).map("".join)
+                                              "an ", "\u017fle", "will", "\u0663"]), max_size=30).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -604,3 +605,11 @@ def test_our_method_pattern_opening_on_its_letters_matches_the_boundary_form(tex
                        + r"(?=[\s,.;:()]|$)")
     fast = proposal_patterns(lexicon).our
     assert [(m.span(), m.regs) for m in fast.finditer(text)] == [(m.span(), m.regs) for m in plain.finditer(text)]
+
+
+def test_inline_ascii_or_unicode_flags_keep_what_re_matches():
+    """A local (?u:…) under a global (?a), or an inline (?a) under IGNORECASE, changes which characters match."""
+    from kg.extract.uncased import compile_ignorecase, compile_opening
+
+    assert compile_opening(r"(?a)\bq|(?u:\d)z").findall("m \u0663z") == ["\u0663z"]
+    assert compile_ignorecase(r"(?a)K+").findall(".\u212a") == re.findall(r"(?a)K+", ".\u212a", re.IGNORECASE) == []

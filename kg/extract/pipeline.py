@@ -362,11 +362,13 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
     for cand in cands:
         key = _identity(cand)
         root = _find(alias_of, key)
-        written = _find(alias_of, names.singular(name_key(cand.text)))
-        if written != root:  # a catalogue variant's identity is not its written key, which aliases are given by
-            alias_of[written] = root
+        variant = bool(cand.entry_id and cand.base)
+        if variant:  # a catalogue variant's identity is not its written key, which aliases are given by
+            written = _find(alias_of, _written_key(cand.text, variant))
+            if written != root:
+                alias_of[written] = root
         for alias in cand.aliases:
-            other = _find(alias_of, names.singular(name_key(alias)))
+            other = _find(alias_of, _written_key(alias, variant))
             if other != root:  # the alias names a group of its own, found before or after: one entity
                 alias_of[other] = root
         groups[key].append(cand)
@@ -374,6 +376,12 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
     for key, group in groups.items():
         merged[_find(alias_of, key)].extend(group)
     return [merged[k] for k in sorted(merged, key=lambda k: merged[k][0].start)]
+
+
+def _written_key(text: str, variant: bool) -> str:
+    """The key a name is linked by; a variant's ("ViT-S", "Whisper-S") keeps its last letter: its -s is a size."""
+    key = name_key(text)
+    return key if variant else names.singular(key)
 
 
 def _find(alias_of: dict[str, str], key: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 
 # The rewrite reads re's private parse trees, whose shape may change between Python versions; it is used
 # only on the versions tests/test_fast_paths.py has checked it against re (elsewhere: re as written, the
@@ -31,7 +32,7 @@ try:  # the regular-expression parser and compiler of CPython 3.11+; without the
     from re._constants import (ANY, ASSERT, ASSERT_NOT, AT, AT_BEGINNING, AT_BEGINNING_STRING, AT_BOUNDARY,
                                ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT, GROUPREF_EXISTS, IN, LITERAL,
                                MAX_REPEAT, MIN_REPEAT, NEGATE, NOT_LITERAL, POSSESSIVE_REPEAT, RANGE,
-                               SRE_FLAG_IGNORECASE, SUBPATTERN)
+                               SRE_FLAG_ASCII, SRE_FLAG_IGNORECASE, SRE_FLAG_UNICODE, SUBPATTERN)
     _PLAIN_OPTIMIZE, _PLAIN_PREFIX = _compiler._optimize_charset, _compiler._get_charset_prefix
 except ImportError:  # pragma: no cover - another Python
     _parser = None
@@ -60,7 +61,7 @@ def compile_ignorecase(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _uncased_tree(pattern: str, flags: int):
     """The parse tree of ``pattern`` under IGNORECASE, rewritten to match the same without it."""
     tree = _parser.parse(pattern, flags)
-    if not tree.state.flags & SRE_FLAG_IGNORECASE:  # a leading (?-i) would be odd; keep it simple
+    if not tree.state.flags & SRE_FLAG_IGNORECASE or tree.state.flags & SRE_FLAG_ASCII:  # (?-i) or an inline (?a)
         raise _Uncased
     _rewrite(tree, True)
     _open_on_letters(tree)
@@ -94,6 +95,7 @@ def _built(pattern: str, tree) -> re.Pattern[str]:
     return _sre.compile(pattern, tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup))
 
 
+_PATCHING = threading.Lock()  # _code patches re's compiler for the length of one compile
 _CHARSETS: dict[tuple, tuple[tuple, bool]] = {}  # each class's optimised form, shared by every pattern
 
 
@@ -108,15 +110,15 @@ def _code(tree, memo: bool = True, opening: list | None = None) -> list[int]:
     """
     if not memo and opening is None:
         return _compiler._code(tree, 0)
-    plain, plain_prefix = _compiler._optimize_charset, _compiler._get_charset_prefix
-    if memo:
-        _compiler._optimize_charset = _optimize_charset_once
-    if opening:
-        _compiler._get_charset_prefix = lambda p, flags: _PLAIN_PREFIX(p, flags) or (opening if p is tree else None)
-    try:
-        return _compiler._code(tree, 0)
-    finally:
-        _compiler._optimize_charset, _compiler._get_charset_prefix = plain, plain_prefix
+    with _PATCHING:  # one compile at a time holds re's patched functions; each restores re's own
+        if memo:
+            _compiler._optimize_charset = _optimize_charset_once
+        if opening:
+            _compiler._get_charset_prefix = lambda p, flags: _PLAIN_PREFIX(p, flags) or (opening if p is tree else None)
+        try:
+            return _compiler._code(tree, 0)
+        finally:
+            _compiler._optimize_charset, _compiler._get_charset_prefix = _PLAIN_OPTIMIZE, _PLAIN_PREFIX
 
 
 def _optimize_charset_once(charset, iscased=None, fixup=None, fixes=None):
@@ -279,8 +281,8 @@ def _add_openings(data, out: list) -> bool:
         if op is AT or op is ASSERT or op is ASSERT_NOT:
             continue  # zero-width: the match starts with what follows
         if op is SUBPATTERN:
-            if av[1] & SRE_FLAG_IGNORECASE:  # (?i:…) in a case-sensitive pattern: its letters are not as written
-                raise _Uncased
+            if (av[1] | av[2]) & (SRE_FLAG_IGNORECASE | SRE_FLAG_ASCII | SRE_FLAG_UNICODE):
+                raise _Uncased  # (?i:…), (?a:…), (?u:…), (?-a:…): its letters or classes are not as the set reads them
             empty = _add_openings(av[3].data, out)
         elif op is BRANCH:
             empty = any([_add_openings(alt.data, out) for alt in av[1]])  # a list: every branch adds its own
