@@ -442,3 +442,18 @@ def test_a_renamed_entity_remakes_the_edges_that_name_it(tmp_path):
     job.run([later], out, ALL, update=True)
     assert_same_as_full(out, [first, later], tmp_path)
     assert b"fineTunes \xe2\x86\x92 QuarryMind-7B" in (out / "kg.html").read_bytes()
+
+
+@pytest.mark.parametrize("gone", FILES)
+def test_an_export_deleted_since_the_last_build_is_made_whole(tmp_path, gone):
+    """A previous file moved or deleted by hand is no source of blocks: that export is made whole, the update
+    equals a full build, and a plain build into the directory works again."""
+    day = page(tmp_path / "in", "day.jsonl", DAYS[1])
+    out = tmp_path / "inc"
+    job.run([EXAMPLES], out, ALL)
+    (out / gone).unlink()
+    job.run([day], out, ALL, update=True)
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)
+    (out / gone).unlink()
+    job.run([EXAMPLES, day], out, ALL)
+    assert_same_as_full(out, [EXAMPLES, day], tmp_path)

@@ -140,31 +140,18 @@ def _write_rdf(g: nx.MultiDiGraph, out: Path, formats: list[str], on_nt: Callabl
         return _write_rdf_together(g, out, formats, None, fragments)
 
 
-def _write_json(g: nx.MultiDiGraph, path: Path, fragments: Fragments) -> Path:
-    """The node-link JSON, unchanged nodes' parts copied from the previous file (:mod:`kg.export.jsonsplice`);
-    made whole when that file is not what the fragment index says."""
-    from kg.export import jsonsplice
+def _write_spliced(g: nx.MultiDiGraph, path: Path, fragments: Fragments, kind: str) -> Path:
+    """The node-link JSON (``kind`` "json", :mod:`kg.export.jsonsplice`) or the page ("html",
+    :mod:`kg.export.htmlsplice`), unchanged nodes' parts copied from the previous file; made whole when that
+    file is not what the fragment index says."""
+    from kg.export import htmlsplice, jsonsplice
     from kg.export.splice import Stale
 
-    def spliced(copy: bool) -> Path:
-        return _write_temp(path, lambda fh: jsonsplice.write(g, fh, path, fragments, copy),
-                           lambda fh: fragments.seal({"json": fh}))
-
-    try:
-        return spliced(True)
-    except Stale:
-        return spliced(False)
-
-
-def _write_html(g: nx.MultiDiGraph, path: Path, fragments: Fragments) -> Path:
-    """The page, unchanged nodes' records copied from the previous page (:mod:`kg.export.htmlsplice`); made whole
-    when that page is not what the fragment index says."""
-    from kg.export import htmlsplice
-    from kg.export.splice import Stale
+    module = jsonsplice if kind == "json" else htmlsplice
 
     def spliced(copy: bool) -> Path:
-        return _write_temp(path, lambda fh: htmlsplice.write(g, fh, path, fragments, copy),
-                           lambda fh: fragments.seal({"html": fh}))
+        return _write_temp(path, lambda fh: module.write(g, fh, path, fragments, copy),
+                           lambda fh: fragments.seal({kind: fh}))
 
     try:
         return spliced(True)
@@ -226,9 +213,9 @@ def write_all(
             t0 = time.perf_counter()
             path = out / get(fmt).file
             if fmt == "json" and fragments is not None and fragments.index is not None:
-                rendered.append((path, _write_json(g, path, fragments)))
+                rendered.append((path, _write_spliced(g, path, fragments, "json")))
             elif fmt == "html" and fragments is not None and fragments.index is not None:
-                rendered.append((path, _write_html(g, path, fragments)))
+                rendered.append((path, _write_spliced(g, path, fragments, "html")))
             else:
                 rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
             if timings is not None:

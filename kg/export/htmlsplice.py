@@ -40,11 +40,11 @@ def write(g: nx.MultiDiGraph, fh: BinaryIO, path: Path, state: Fragments, copy: 
     :class:`kg.export.splice.Stale` when the previous page is not what the index says."""
     prev, index = state.previous, state.index
     known = prev.html if copy and prev is not None and "html" in prev.files else {}
-    old = _Old(path, prev.files["html"], unordered=True) if known else None
     boards = html.leaderboards(g)
     digests = page_digests(g, index.nodes, boards)
     places: dict[str, list] = {iri: [digest, 0, 0, 0, 0] for iri, digest in digests.items()}
     degree = g.degree
+    old = _Old(path, prev.files["html"], unordered=True) if known else None
     try:
         out = _Out(fh)
 

@@ -198,7 +198,10 @@ class _Old:
     they are wanted (the store's delta)."""
 
     def __init__(self, path: Path, expected: dict, keep_skipped: bool = False, unordered: bool = False):
-        self.fd = os.open(path, os.O_RDONLY)
+        try:
+            self.fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError as exc:  # moved or deleted since: made whole, and the index with it
+            raise Stale(f"{path.name} is gone") from exc
         try:
             st = os.fstat(self.fd)
             if file_identity(st) != {k: expected.get(k) for k in IDENTITY}:
