@@ -45,3 +45,18 @@ def test_a_known_name_also_written_alone_stays(nlp):
                      "draws lattice configurations for a tenth of the usual cost. Unlike plain Gibbs sampling, "
                      "it mixes across energy barriers.")
     assert {"tempered gibbs sampling", "gibbs sampling"} <= got
+
+
+def test_the_decider_reads_that_a_capitalised_run_is_built_on_a_known_name(nlp):
+    from kg.extract import pipeline
+
+    text, title_end = pipeline.paper_text(TITLE, "Our sampler adds Annealed Gibbs Sampling to a coarse Rotamer "
+                                                 "Packing Scheme, and both run on one laptop core.")
+    doc = nlp.make_doc(text)
+    doc.user_data["mlkg_text"] = text
+    doc._.title_end = title_end
+    doc.user_data[pipeline.FEATURES] = record = []
+    pipeline.mentions_of(nlp(doc), relations=True)
+    features = {m.text: f for m, f in record}
+    assert features["Annealed Gibbs Sampling"].get("open:wraps-known") == 1.0
+    assert "open:wraps-known" not in features["Rotamer Packing Scheme"]
