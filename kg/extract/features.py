@@ -111,6 +111,8 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     for c in group:
         _occurrence_features(f, c, etype, text, title_end, lexicon)
     _title_share(f, main.text, text, title_end, etype)
+    if any(c.wraps for c in group):  # a capitalised run built on a known name ("Tempered Gibbs Sampling")
+        f["wraps-known"] = 1.0
     open_rules = {f"rec={c.rule}" for c in group if c.rule in OPEN_RULES}
     named = any(c.rule not in OPEN_RULES and c.rule != REPEAT for c in group)  # "FERA" of "… (FERA)": a name
     if open_rules and not named:  # a model of their own (kg.learn.fit): every feature apart, the rule ids kept as markers

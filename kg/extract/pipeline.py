@@ -338,8 +338,22 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
         )
         if record is not None and features is not None:
             record.append((mention, features))
-        out.append(mention)
-    return out
+        out.append((mention, group))
+    return _outside_wrapping_names(out)
+
+
+def _outside_wrapping_names(kept: list[tuple[Mention, list[Candidate]]]) -> list[Mention]:
+    """The kept mentions, less a name written only inside kept longer names built on it.
+
+    "Pivoted PageRank" names one method, and a paper that never writes PageRank alone does not
+    name PageRank: the annotation takes the most specific form written.  A name also written on its
+    own stays (both are then entities: a variant with its own name is no alias).
+    """
+    spans = [(c.start, c.end) for _, group in kept for c in group if c.wraps]
+    if not spans:
+        return [m for m, _ in kept]
+    return [m for m, group in kept
+            if not all(not c.wraps and any(s <= c.start and c.end <= e for s, e in spans) for c in group)]
 
 
 _TRAIN_AND_EVALUATE = "+" + id_of(train_and_evaluate)  # "we train and evaluate our model on X"
