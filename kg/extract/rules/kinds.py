@@ -43,12 +43,20 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
     for k, word in enumerate(words):
         if word == "of" and k > 0:
             if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
-                return v.head_type(words[k + 1:]) or v.head_type(list(reversed(words)))
+                return v.head_type(list(reversed(_up_to_preposition(v, words[k + 1:])))) \
+                    or v.head_type(list(reversed(words)))
             # "a benchmark of 5,000 question pairs", "80B tokens of code": the noun before "of" heads it
             if words[k - 1].lower() in v.lexicon.words("data_units"):
                 return EntityType.DATASET
             return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
     return _measuring(v, words, v.head_type(list(reversed(words))))
+
+
+def _up_to_preposition(v: Vocab, words: list[str]) -> list[str]:
+    """A noun phrase's words before its first preposition: its head is the last kind noun among them, so "a
+    suite of image retrieval models" is models and "a collection of speech compression methods" is methods."""
+    cut = next((k for k, w in enumerate(words) if w.lower() in v.prepositions), len(words))
+    return words[:cut]
 
 
 def _measuring(v: Vocab, words: list[str], ty: EntityType | None) -> EntityType | None:
@@ -121,9 +129,14 @@ def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
     # quantifier ("a collection of editing networks")
     kinds = [w for w in words if w.islower() and w not in v.quantifiers]
     for k, word in enumerate(words[1:], 1):
-        if word.lower().endswith(("ing", "ed")) and "-" not in word and v.head_type([w for w in words[:k] if w in kinds]):
+        if word.lower().endswith(("ing", "ed")) and "-" not in word and v.head_type([w for w in words[:k] if w in kinds]) \
+                and not _method_word(v, words[k + 1:k + 2]):  # "model pruning methods": a compound, not a participle
             return words[:k]
     return words
+
+
+def _method_word(v: Vocab, words: list[str]) -> bool:
+    return bool(words) and words[0].lower().strip(",.;:()").removesuffix("s") in v.method_heads
 
 
 def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:
