@@ -34,3 +34,15 @@ def test_a_collection_of_methods_is_a_technique_whatever_the_word_before_methods
 def test_a_family_of_models_is_still_a_model():
     assert described("We present Kestrel, a family of compact sonar models for reef surveys.", "Kestrel") == M
     assert described("We present Kestrel, a series of models for reef surveys.", "Kestrel") == M
+
+
+def test_a_sentence_that_goes_on_after_a_name_does_not_describe_it():
+    # no comma, copula or bracket: the words after the name are the rest of the sentence, not its kind
+    assert described("Seasonal kelp resampling (SKR) yields larger model gains on sonar scans.", "SKR") is None
+    assert described("In our trials Kestrel steadily overtakes bigger sonar models.", "Kestrel") is None
+
+
+def test_a_kind_noun_right_after_a_name_still_types_it():
+    assert described("We tune the Kestrel routing strategy on reef scans.", "Kestrel") == T
+    assert described("Scans come from the Kestrel corpus of reef images.", "Kestrel") == D
+    assert described("We release the Kestrel family of sonar models.", "Kestrel") == M

@@ -40,6 +40,8 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
         return ty  # "the first Vision Language Model (VLM) based framework": the framework is described
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
     words = _noun_phrase(v, words)
+    if not _OPENER.match(text, e):  # "X dataset", "X yields better models": with no comma, copula or bracket
+        words = _kind_right_after(v, words)
     for k, word in enumerate(words):
         if word == "of" and k > 0:
             if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
@@ -50,6 +52,25 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
                 return EntityType.DATASET
             return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
     return _measuring(v, words, v.head_type(list(reversed(words))))
+
+
+_OPENER = re.compile(r"\)?\s*(?:,|\(|is\b|are\b|:|-{1,2}|—)")
+
+
+def _kind_right_after(v: Vocab, words: list[str]) -> list[str]:
+    """The words of a description that follows a name with no comma, copula or bracket: only a kind noun
+    among the next three words, before any verb or adverb ("the Zeb corpus", "Zeb routing strategy"), names
+    it; in "Zeb quickly beats larger models" or "Zeb yields better models" the sentence goes on, nothing says
+    what Zeb is."""
+    for k, word in enumerate(words[:3]):
+        key = word.lower().strip(",.;:()")
+        if key in v.quantifiers:
+            return words
+        if v.head_type([key]) is not None:
+            return words[:k + 1]
+        if word.islower() and (key.endswith("ly") or (key.endswith("s") and not key.endswith("ss"))):
+            return []  # a verb ("yields", "outperforms") or an adverb ("successfully") before any kind noun
+    return []
 
 
 def _up_to_preposition(v: Vocab, words: list[str]) -> list[str]:
