@@ -40,15 +40,44 @@ def _described_type(v: Vocab, text: str, e: int) -> EntityType | None:
         return ty  # "the first Vision Language Model (VLM) based framework": the framework is described
     words = re.split(r"[.!?](?:\s|$)|\s(?:--|—|–)\s", phrase.group("words"))[0].split()  # not past the clause
     words = _noun_phrase(v, words)
+    if not _OPENER.match(text, e):  # "X dataset", "X yields better models": with no comma, copula or bracket
+        words = _kind_right_after(v, words)
     for k, word in enumerate(words):
         if word == "of" and k > 0:
             if words[k - 1].lower() in v.quantifiers:  # "a family of models": the noun after it counts
-                return v.head_type(words[k + 1:]) or v.head_type(list(reversed(words)))
+                return v.head_type(list(reversed(_up_to_preposition(v, words[k + 1:])))) \
+                    or v.head_type(list(reversed(words)))
             # "a benchmark of 5,000 question pairs", "80B tokens of code": the noun before "of" heads it
             if words[k - 1].lower() in v.lexicon.words("data_units"):
                 return EntityType.DATASET
             return v.head_type(list(reversed(words[:k]))) or v.head_type(list(reversed(words)))
     return _measuring(v, words, v.head_type(list(reversed(words))))
+
+
+_OPENER = re.compile(r"\)?\s*(?:,|\(|is\b|are\b|:|-{1,2}|—)")
+
+
+def _kind_right_after(v: Vocab, words: list[str]) -> list[str]:
+    """The words of a description that follows a name with no comma, copula or bracket: only a kind noun
+    among the next three words, before any verb or adverb ("the Zeb corpus", "Zeb routing strategy"), names
+    it; in "Zeb quickly beats larger models" or "Zeb yields better models" the sentence goes on, nothing says
+    what Zeb is."""
+    for k, word in enumerate(words[:3]):
+        key = word.lower().strip(",.;:()")
+        if key in v.quantifiers:
+            return words
+        if v.head_type([key]) is not None:
+            return words[:k + 1]
+        if word.islower() and (key.endswith("ly") or (key.endswith("s") and not key.endswith("ss"))):
+            return []  # a verb ("yields", "outperforms") or an adverb ("successfully") before any kind noun
+    return []
+
+
+def _up_to_preposition(v: Vocab, words: list[str]) -> list[str]:
+    """A noun phrase's words before its first preposition: its head is the last kind noun among them, so "a
+    suite of image retrieval models" is models and "a collection of speech compression methods" is methods."""
+    cut = next((k for k, w in enumerate(words) if w.lower() in v.prepositions), len(words))
+    return words[:cut]
 
 
 def _measuring(v: Vocab, words: list[str], ty: EntityType | None) -> EntityType | None:
@@ -121,9 +150,14 @@ def _noun_phrase(v: Vocab, words: list[str]) -> list[str]:
     # quantifier ("a collection of editing networks")
     kinds = [w for w in words if w.islower() and w not in v.quantifiers]
     for k, word in enumerate(words[1:], 1):
-        if word.lower().endswith(("ing", "ed")) and "-" not in word and v.head_type([w for w in words[:k] if w in kinds]):
+        if word.lower().endswith(("ing", "ed")) and "-" not in word and v.head_type([w for w in words[:k] if w in kinds]) \
+                and not _method_word(v, words[k + 1:k + 2]):  # "model pruning methods": a compound, not a participle
             return words[:k]
     return words
+
+
+def _method_word(v: Vocab, words: list[str]) -> bool:
+    return bool(words) and words[0].lower().strip(",.;:()").removesuffix("s") in v.method_heads
 
 
 def _noun_before_type(v: Vocab, text: str, s: int) -> EntityType | None:

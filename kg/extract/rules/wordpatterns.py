@@ -68,7 +68,8 @@ def word_patterns(lexicon: Lexicon) -> WordPatterns:
     description = re.compile(
         r"\)?\s*(?:,|\(|is|are|:|-{1,2}|—)?\s*(?:(?:a|an|the|our)\s+)?"
         r"(?P<words>(?:(?!" + lexicon.fragments("description_stops") + r"\b)"
-        r"[\w\-.]+(?:,(?=\s+[a-z]))?\s*){1,8})")  # "a large-scale, curated corpus": adjectives with commas
+        r"(?:[\w\-.]+|\([A-Z][\w\-]{0,11}\))(?:,(?=\s+[a-z]))?\s*){1,8})")  # "a large-scale, curated corpus": adjectives
+    # with commas; "a speaker identification (SID) model": an acronym defined inside the description is one of its words
     called = compile_opening(r"\b" + lexicon.fragments("called_words")
                         + r"\s+(?:as\s+)?[\"“']?$")
     component = re.compile(lexicon.fragments("component_nouns") + r"s?[,.;:)]?")
