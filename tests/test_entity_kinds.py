@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.catalogue import Catalogue
 from kg.extract.pipeline import _described_type, find_candidates
 from kg.model import EntityType
@@ -46,3 +48,13 @@ def test_a_kind_noun_right_after_a_name_still_types_it():
     assert described("We tune the Kestrel routing strategy on reef scans.", "Kestrel") == T
     assert described("Scans come from the Kestrel corpus of reef images.", "Kestrel") == D
     assert described("We release the Kestrel family of sonar models.", "Kestrel") == M
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Scans come from the Kestrel lagoons corpus of reef images.", D),  # a noun in -s before the kind noun
+    ("We score buoys on the Kestrel tides benchmark each season.", B),
+    ("Reef maps come from the Kestrel weakly supervised model.", M),  # an adverb before a participle
+    ("Buoy logs pass through the Kestrel analysis pipeline nightly.", T),
+])
+def test_a_noun_or_adverb_before_the_kind_noun_keeps_the_type(text, kind):
+    assert described(text, "Kestrel") == kind

@@ -306,6 +306,7 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
         cands = [changed(c, sentence=table[bisect_right(starts, c.start) - 1]) for c in cands]
         _store(doc, cands)
     record = doc.user_data.get(FEATURES)
+    recorded = len(record) if record is not None else 0
     out = []
     for group in _groups(cands):
         main = _most_specific(group)
@@ -339,7 +340,11 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
         if record is not None and features is not None:
             record.append((mention, features))
         out.append((mention, group))
-    return _outside_wrapping_names(out)
+    kept = _outside_wrapping_names(out)
+    if record is not None and len(kept) < len(out):  # the decider learns from the mentions that are output
+        ids = {id(m) for m in kept}
+        record[recorded:] = [row for row in record[recorded:] if id(row[0]) in ids]
+    return kept
 
 
 def _outside_wrapping_names(kept: list[tuple[Mention, list[Candidate]]]) -> list[Mention]:

@@ -61,15 +61,21 @@ def _kind_right_after(v: Vocab, words: list[str]) -> list[str]:
     """The words of a description that follows a name with no comma, copula or bracket: only a kind noun
     among the next three words, before any verb or adverb ("the Zeb corpus", "Zeb routing strategy"), names
     it; in "Zeb quickly beats larger models" or "Zeb yields better models" the sentence goes on, nothing says
-    what Zeb is."""
+    what Zeb is.  A word in -s right before a kind noun is a noun ("the Zeb news corpus", "Zeb physics
+    benchmark"), and an adverb before a participle is part of the phrase ("Zeb weakly supervised model")."""
+    keys = [w.lower().strip(",.;:()") for w in words[:4]]
     for k, word in enumerate(words[:3]):
-        key = word.lower().strip(",.;:()")
+        key, after = keys[k], keys[k + 1] if k + 1 < len(keys) else ""
         if key in v.quantifiers:
             return words
         if v.head_type([key]) is not None:
             return words[:k + 1]
-        if word.islower() and (key.endswith("ly") or (key.endswith("s") and not key.endswith("ss"))):
-            return []  # a verb ("yields", "outperforms") or an adverb ("successfully") before any kind noun
+        if not word.islower():
+            continue
+        if key.endswith("ly") and not after.endswith(("ed", "ing")):
+            return []  # an adverb ("successfully") before any kind noun: a verb follows
+        if key.endswith("s") and not key.endswith("ss") and v.head_type([after]) is None:
+            return []  # a verb ("yields", "outperforms") before any kind noun
     return []
 
 

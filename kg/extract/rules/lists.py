@@ -146,16 +146,9 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
             continue
         for s, e in unknown:
             name = t[s:e]
-            written = _inner_capital_or_digit(name) or (len(known) >= 2 and _proper_word(t, s, name))
-            if written and _name_like(name) and name_key(name) not in GENERIC_KEYS and not _MEASURE.match(name):
+            if _inner_capital_or_digit(name) and _name_like(name) and name_key(name) not in GENERIC_KEYS and not _MEASURE.match(name):
                 out.append(Candidate(s, e, name, known[0], LIST_MATE, 0.6))
     return out
-
-
-def _proper_word(t: str, s: int, name: str) -> bool:
-    """"on QuillSet, MR-KNEX and Tarn": one capitalised word in mid-sentence is a proper noun, and among two known
-    names of one type it is one more of them; a list with a single known name stays prose ("GSM8K and Table")."""
-    return name.isalpha() and len(name) >= 3 and name[0].isupper() and name[1:].islower() and not _sentence_initial(t, s)
 
 
 # "45% on Sudoku-Extreme", "accuracy on MedCalc-Bench", "pass@1 on CodeArena-X": where a score is reported.
