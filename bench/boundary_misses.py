@@ -24,22 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from quality import SOURCES  # noqa: E402
-from technique_losses import occurrences  # noqa: E402
-
-_LINE = re.compile(r"\s*(MISS|EXTRA)\s+(\w+)\s+(?:'(.*?)'|\"(.*?)\"|(.*?))\s+in ['\"](.*)['\"]$")
-
-
-def details_of(path: Path) -> tuple[dict[str, list], dict[str, list]]:
-    """Title prefix → [(type, name)] of the missed and of the extra names in one fold's ``score.py --details``."""
-    miss: dict[str, list] = {}
-    extra: dict[str, list] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = _LINE.match(line)
-        if m:
-            name = next(g for g in m.group(3, 4, 5) if g is not None).strip()
-            (miss if m.group(1) == "MISS" else extra).setdefault(m.group(6), []).append((m.group(2), name))
-    return miss, extra
-
+from technique_losses import details_of, occurrences  # noqa: E402
 
 def shape(longer: str, shorter: str) -> str:
     """How the longer name is built around the shorter one."""

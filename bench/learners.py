@@ -230,11 +230,6 @@ def row_counts(model: D.LinearModel, test: list[tuple]) -> np.ndarray:
     return out
 
 
-def prf(tp, fp, fn) -> tuple[float, float, float]:
-    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return p, r, 2 * p * r / max(p + r, 1e-9)
-
-
 def rows_and_folds() -> tuple[list[tuple], list[set[str]], list[dict], list[dict]]:
     gold, extra = learn.load_gold(quality.GOLD), learn.load_gold(quality.EXTRA)
     texts = learn.papers_for(gold + extra, quality.SOURCES)
@@ -243,6 +238,7 @@ def rows_and_folds() -> tuple[list[tuple], list[set[str]], list[dict], list[dict
 
 def row_scores(names: list[str]) -> None:
     rows, folds, _, _ = rows_and_folds()
+    prf = quality.scorer().prf
     for name in names:
         total = np.zeros(9, dtype=int)
         for fold in folds:

@@ -22,7 +22,7 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,15 +102,25 @@ def _p_none(model, features: dict) -> float:
     return probs[model.classes.index("none")] if "none" in model.classes else 0.0
 
 
+_LINE = re.compile(r"\s*(MISS|EXTRA)\s+(\w+)\s+(?:'(.*?)'|\"(.*?)\"|(.*?))\s+in ['\"](.*)['\"]$")
+
+
+def details_of(path: Path) -> tuple[dict[str, list], dict[str, list]]:
+    """Title prefix → [(type, name)] of the missed and of the extra names in one fold's ``score.py --details``."""
+    miss: dict[str, list] = {}
+    extra: dict[str, list] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _LINE.match(line)
+        if m:
+            name = next(g for g in m.group(3, 4, 5) if g is not None).strip()
+            (miss if m.group(1) == "MISS" else extra).setdefault(m.group(6), []).append((m.group(2), name))
+    return miss, extra
+
+
 def missed_of(details: Path, types: tuple[str, ...] = ("Technique",)) -> dict[str, set[str]]:
-    """Title prefix → normalised names of the entities of ``types`` a fold's export misses (a name holding an
-    apostrophe is printed in double quotes)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for line in details.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"\s*MISS\s+(\w+)\s+(?:'(.*)'|\"(.*)\")\s+in ['\"](.*)['\"]$", line)
-        if m and m.group(1) in types:
-            out[m.group(4)].add(m.group(2) if m.group(2) is not None else m.group(3))
-    return out
+    """Title prefix → the names of the entities of ``types`` a fold's export misses."""
+    miss, _ = details_of(details)
+    return {title: kept for title, names in miss.items() if (kept := {n for t, n in names if t in types})}
 
 
 def main() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,17 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "dev.gold.json"
 EXAMPLES = ROOT / "examples"
+
+
+def load_bench(name: str):
+    """``bench/<name>.py`` as a module; the bench scripts read ``../shared``, so the test is skipped without it."""
+    if not SHARED.exists():
+        pytest.skip("the shared folder is not beside the repository")
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.hookimpl(tryfirst=True)

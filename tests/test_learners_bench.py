@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from conftest import load_bench
 from kg.extract.decide import decide
 from kg.model import EntityType, Predicate
 
-ROOT = Path(__file__).resolve().parents[1]
 LINEAR = {"classes": ["evaluates", "fineTunes", "none"], "intercept": [1.0, 0.0, 0.0], "weights": {},
           "params": {"override_min": 0.5, "fine_tune_min": 0.6, "drop_min": 0.7, "phrase_drop_min": 0.7}}
 
 
 @pytest.fixture(scope="module")
 def learners():
-    if not (ROOT.parent / "shared").exists():
-        pytest.skip("the shared folder is not beside the repository")
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("learners", ROOT / "bench" / "learners.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("learners")
 
 
 def constant(p):

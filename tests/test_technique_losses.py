@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import load_bench
 
 
 @pytest.fixture(scope="module")
 def losses():
-    if not (ROOT.parent / "shared").exists():
-        pytest.skip("the shared folder is not beside the repository")
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("technique_losses", ROOT / "bench" / "technique_losses.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("technique_losses")
 
 
 def test_a_name_is_found_however_its_words_are_joined_and_in_the_plural(losses):

@@ -212,10 +212,8 @@ def write_all(
                 continue
             t0 = time.perf_counter()
             path = out / get(fmt).file
-            if fmt == "json" and fragments is not None and fragments.index is not None:
-                rendered.append((path, _write_spliced(g, path, fragments, "json")))
-            elif fmt == "html" and fragments is not None and fragments.index is not None:
-                rendered.append((path, _write_spliced(g, path, fragments, "html")))
+            if fmt in ("json", "html") and fragments is not None and fragments.index is not None:
+                rendered.append((path, _write_spliced(g, path, fragments, fmt)))
             else:
                 rendered.append((path, _write_temp(path, lambda fh: render_into(fh, g, fmt))))
             if timings is not None:

@@ -52,7 +52,7 @@ def write(g: nx.MultiDiGraph, fh: BinaryIO, path: Path, state: Fragments, copy: 
             out.write(b"[")
             for i, (iri, d) in enumerate(g._node.items()):
                 _piece(out, old, known.get(iri), places[iri], 3, b"," if i else b"",
-                       lambda: html._script_json(html.node_record(g, iri, d, degree[iri], boards)))
+                       lambda: html._script_json(html.node_record(g, iri, d, degree[iri], boards)).encode())
             out.write(b"]")
 
         def edges(_: object) -> None:
@@ -61,7 +61,7 @@ def write(g: nx.MultiDiGraph, fh: BinaryIO, path: Path, state: Fragments, copy: 
             for u, succ in g._succ.items():
                 if succ:
                     _piece(out, old, known.get(u), places[u], 1, b"" if first else b",",
-                           lambda: html._script_json(list(html.source_edge_records(g, u)))[1:-1])
+                           lambda: html._script_json(list(html.source_edge_records(g, u)))[1:-1].encode())
                     first = False
             out.write(b"]")
 
@@ -75,14 +75,8 @@ def write(g: nx.MultiDiGraph, fh: BinaryIO, path: Path, state: Fragments, copy: 
 
 
 def _piece(out: _Out, old: _Old | None, prior: list | None, mine: list, slot: int, separator: bytes,
-           make: Callable[[], str]) -> None:
+           make: Callable[[], bytes]) -> None:
     """A node's edge records (``slot`` 1) or its record (3): copied from the previous page when the node's page
     digest (``mine[0]``) is the one ``prior`` noted, else made; its place in the new page noted in ``mine``."""
-    if old is not None and prior is not None and prior[0] == mine[0] and prior[slot + 1]:
-        out.copy(old, prior[slot], prior[slot + 1], separator)
-        mine[slot:slot + 2] = [out.pos - prior[slot + 1], prior[slot + 1]]
-        return
-    text = make().encode("utf-8")
-    out.write(separator)
-    out.write(text)
-    mine[slot:slot + 2] = [out.pos - len(text), len(text)]
+    known = prior[slot:slot + 2] if prior is not None and prior[0] == mine[0] else None
+    mine[slot:slot + 2] = out.piece(old, known, separator, make)

@@ -79,10 +79,4 @@ def write(g: nx.MultiDiGraph, fh: BinaryIO, path: Path, state: Fragments, copy: 
 def _piece(out: _Out, old: _Old | None, prev, iri: str, digest: str, slot: int, separator: bytes, make) -> list[int]:
     """One node's edge records (``slot`` 0) or record (2), copied or made; its place in the new file."""
     known = prev.json.get(iri) if old is not None and prev.nodes.get(iri) == digest else None
-    if known is not None and known[slot + 1]:
-        out.copy(old, known[slot], known[slot + 1], separator)
-        return [out.pos - known[slot + 1], known[slot + 1]]
-    text = make()
-    out.write(separator)
-    out.write(text)
-    return [out.pos - len(text), len(text)]
+    return out.piece(old, known[slot:slot + 2] if known is not None else None, separator, make)

@@ -38,7 +38,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -275,6 +275,18 @@ class _Out:
             self.flush()
         self.run = [old, offset, length]
         self.pos += length
+
+    def piece(self, old: _Old | None, known: Sequence[int] | None, separator: bytes,
+              make: Callable[[], bytes]) -> list[int]:
+        """One node's part after ``separator``: copied from ``old`` when ``known`` gives its (offset, length)
+        there and it is not empty, else ``make()``; its [offset, length] in the new file."""
+        if old is not None and known is not None and known[1]:
+            self.copy(old, known[0], known[1], separator)
+            return [self.pos - known[1], known[1]]
+        data = make()
+        self.write(separator)
+        self.write(data)
+        return [self.pos - len(data), len(data)]
 
     def flush(self) -> None:
         """The pending run copied into place."""
