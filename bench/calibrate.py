@@ -109,6 +109,14 @@ def gold_relations(cv: Path, edge: dict, gold_by_title: dict, norm) -> set[str]:
     return {r["rel"] for r in paper["relations"] if r["target"] in names}
 
 
+def kappa(rg: int, rn: int, wg: int, wn: int) -> float:
+    """Cohen's kappa of judge (right/wrong) and gold (has/lacks): agreement beyond what the two rates give by chance."""
+    n = rg + rn + wg + wn
+    seen = (rg + wn) / n
+    chance = ((rg + rn) * (rg + wg) + (wg + wn) * (rn + wn)) / (n * n)
+    return (seen - chance) / (1 - chance) if chance < 1 else 1.0
+
+
 def compare(cv: Path, write: bool) -> None:
     """Print the judge x gold table per relation and every disagreement; optionally store ``gold`` per line."""
     norm = _scorer().norm
@@ -123,29 +131,30 @@ def compare(cv: Path, write: bool) -> None:
         row["gold"] = row["relation"] in rels
         row["gold_relations"] = sorted(rels)
         table[row["relation"]][(row["verdict"], row["gold"])] += 1
-    print(f"{'relation':<11}{'n':>4}{'R&G':>5}{'R&-G':>6}{'W&G':>5}{'W&-G':>6}{'judge P':>9}{'gold P':>8}{'agree':>7}")
+    print(f"{'relation':<11}{'n':>4}{'R&G':>5}{'R&-G':>6}{'W&G':>5}{'W&-G':>6}{'judge P':>9}{'gold P':>8}{'agree':>7}{'kappa':>7}")
     for rel in [*[r for r, _ in WANTED], "all"]:
         t = sum(table.values(), Counter()) if rel == "all" else table[rel]
         n = sum(t.values())
         rg, rn, wg, wn = t[("right", True)], t[("right", False)], t[("wrong", True)], t[("wrong", False)]
-        print(f"{rel:<11}{n:>4}{rg:>5}{rn:>6}{wg:>5}{wn:>6}{(rg + rn) / n:>9.3f}{(rg + wg) / n:>8.3f}{(rg + wn) / n:>7.3f}")
+        print(f"{rel:<11}{n:>4}{rg:>5}{rn:>6}{wg:>5}{wn:>6}{(rg + rn) / n:>9.3f}{(rg + wg) / n:>8.3f}{(rg + wn) / n:>7.3f}"
+              f"{kappa(rg, rn, wg, wn):>7.2f}")
     for row in rows:
         if (row["verdict"] == "right") != row["gold"]:
             gold = ",".join(row["gold_relations"]) or "no such entity"
             print(f"  {row['verdict']:<5} gold={gold:<22} {row['relation']:<9} {row['name']!r} "
                   f"({row['arxiv_id']}): {row['why']}")
     if write:
-        keep = ("arxiv_id", "name", "relation", "verdict", "should_be", "sentence", "why", "gold")
-        JUDGED.write_text("".join(json.dumps({**{k: row[k] for k in keep}, **{k: v for k, v in row.items()
-                                                                          if k not in keep}},
-                                             ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+        keep = ("arxiv_id", "name", "relation", "verdict", "should_be", "sentence", "why", "gold", "fold", "title",
+                "forms")
+        JUDGED.write_text("".join(json.dumps({k: row[k] for k in keep}, ensure_ascii=False) + "\n" for row in rows),
+                          encoding="utf-8")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("step", choices=("sample", "compare"))
     ap.add_argument("--cv", type=Path, required=True, help="a bench/quality.py --keep DIR")
-    ap.add_argument("--write", action="store_true", help="compare: store gold / gold_relations in calibration.jsonl")
+    ap.add_argument("--write", action="store_true", help="compare: store gold (true/false) in calibration.jsonl")
     args = ap.parse_args(argv)
     if args.step == "sample":
         for e in sample(edges_of(args.cv)):
