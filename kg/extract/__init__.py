@@ -87,8 +87,19 @@ def _build(options: dict):
 
     key = (tuple(sorted(options.items())), _file_stamp(options.get("model_path")))
     if not _BUILT or _BUILT[0][0] != key:
-        _BUILT[:] = [(key, build_nlp(**options))]
+        nlp = build_nlp(**options)
+        extract_batch(nlp, [_WARM_UP])
+        _BUILT[:] = [(key, nlp)]
     return _BUILT[0][1]
+
+
+# An invented paper that reaches the rules' lazily built patterns (the relation cues alone take 0.3-0.7 s to
+# compile).  Extracted once when a pipeline is built, so that the first real paper does not pay for them and
+# the workers a chunked build forks for each chunk inherit them, instead of compiling them again per chunk.
+_WARM_UP = Paper(key="warm-up", title="Quarry-Net: Sparse Routing for Glacier Maps",
+                 abstract="We propose Quarry-Net, a routing transformer (RT) fine-tuned from Llama-2-7B with LoRA. "
+                          "Unlike earlier work, we train it on the Moraine Survey dataset and evaluate on MMLU and "
+                          "GSM8K, where it outperforms GPT-4 and BERT-base, reaching 64.2% accuracy.")
 
 
 def _file_stamp(path: str | None) -> tuple[int, int] | None:
