@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg.memory import frozen_gc, share_fields_set
+from kg.memory import paused_gc, share_fields_set
 from kg.model import Paper, PaperExtraction
 
 BATCH = 64
@@ -148,7 +148,9 @@ def extract(
         return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress, sparse)
     nlp = _build(options)
     results: list[PaperExtraction | None] = []
-    with frozen_gc():  # the pipeline, catalogue and papers are never garbage: no collection rescans them
+    # the pipeline, catalogue and papers are never garbage, and extraction makes no cyclic garbage (none collected
+    # in 2,000 recent papers): the collector would only rescan the growing results, 2% of the time
+    with paused_gc():
         for start, end in spans:
             batch = papers[start:end]
             results.extend(None if sparse and not (ex.mentions or ex.experiments) else ex
@@ -170,7 +172,8 @@ def _extract_forked(papers: Sequence[Paper], spans: list[tuple[int, int]], optio
     _worker = [_build(options) if "spacy" in sys.modules else None, options, papers]
     results: list[PaperExtraction | None] = []
     try:
-        with frozen_gc(), multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
+        # paused in the parent and so in the workers it forks, which inherit the frozen objects unscanned
+        with paused_gc(), multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
             for (start, _), batch in zip(spans, pool.imap(_work, spans)):
                 results.extend(ex or (None if sparse else nothing_found(papers[start + k]))
                                for k, ex in enumerate(batch))
