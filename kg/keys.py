@@ -56,7 +56,18 @@ def name_key(text: str) -> str:
     >>> name_key("Qwen2.5-7B"), name_key("Llama 3.1 8B"), name_key('T\\\\"ULU 3')
     ('qwen2.57b', 'llama3.18b', 'tulu3')
     """
-    return cased_key(text).lower()
+    key = _NAME_KEYS.get(text)
+    if key is None:
+        if len(_NAME_KEYS) >= _NAME_KEYS_MAX:
+            _NAME_KEYS.clear()
+        key = _NAME_KEYS[text] = cased_key(text).lower()
+    return key
+
+
+# name_key of the strings seen lately: extraction asks for the same names' keys again and again (catalogue
+# look-ups, groups, proposals: about 70 calls a paper), and a key with punctuation costs two regex passes
+_NAME_KEYS: dict[str, str] = {}
+_NAME_KEYS_MAX = 1 << 16
 
 
 def lookup_key(text: str) -> str:

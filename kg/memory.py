@@ -35,6 +35,9 @@ def paused_gc() -> Iterator[None]:
     try:
         yield
     finally:
+        # what the block made joins the oldest generation unscanned too: left young, it would all be scanned
+        # by the first collection after the block, a pause as long as a full collection
+        gc.freeze()
         gc.unfreeze()
         if enabled:
             gc.enable()

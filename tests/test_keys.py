@@ -33,3 +33,15 @@ def test_lookup_is_the_identity_key_in_any_case():
     for a, b in [("HumanEval+", "HumanEval"), ("Qwen2.5", "Qwen25"), ("v1.5", "v15")]:
         assert keys.lookup_key(a) != keys.lookup_key(b), (a, b)
     assert all(keys.lookup_key(n) == keys.name_key(n).casefold() for n in ("Phi-3.5-mini", "MATH", "ViT-B/16"))
+
+
+def test_name_keys_are_remembered_within_a_bound(monkeypatch):
+    """name_key remembers the keys it made (extraction asks again and again), but never more than its bound."""
+    from kg import keys
+
+    monkeypatch.setattr(keys, "_NAME_KEYS", {})
+    monkeypatch.setattr(keys, "_NAME_KEYS_MAX", 3)
+    written = ["Heron-2.1 (small)", "heron 2.1 SMALL", "Otter_v3", "OTTER v3", "Tern-XL"]
+    got = [keys.name_key(w) for w in written + written]
+    assert got[:5] == got[5:] == ["heron2.1small", "heron2.1small", "otterv3", "otterv3", "ternxl"]
+    assert 0 < len(keys._NAME_KEYS) <= 3

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg.memory import frozen_gc, share_fields_set
+from kg.memory import paused_gc, share_fields_set
 from kg.model import Paper, PaperExtraction
 
 BATCH = 64
@@ -87,8 +87,19 @@ def _build(options: dict):
 
     key = (tuple(sorted(options.items())), _file_stamp(options.get("model_path")))
     if not _BUILT or _BUILT[0][0] != key:
-        _BUILT[:] = [(key, build_nlp(**options))]
+        nlp = build_nlp(**options)
+        extract_batch(nlp, [_WARM_UP])
+        _BUILT[:] = [(key, nlp)]
     return _BUILT[0][1]
+
+
+# An invented paper that reaches the rules' lazily built patterns (the relation cues alone take 0.3-0.7 s to
+# compile).  Extracted once when a pipeline is built, so that the first real paper does not pay for them and
+# the workers a chunked build forks for each chunk inherit them, instead of compiling them again per chunk.
+_WARM_UP = Paper(key="warm-up", title="Quarry-Net: Sparse Routing for Glacier Maps",
+                 abstract="We propose Quarry-Net, a routing transformer (RT) fine-tuned from Llama-2-7B with LoRA. "
+                          "Unlike earlier work, we train it on the Moraine Survey dataset and evaluate on MMLU and "
+                          "GSM8K, where it outperforms GPT-4 and BERT-base, reaching 64.2% accuracy.")
 
 
 def _file_stamp(path: str | None) -> tuple[int, int] | None:
@@ -137,7 +148,9 @@ def extract(
         return _extract_forked(papers, spans, options, min(processes, len(spans)), on_progress, sparse)
     nlp = _build(options)
     results: list[PaperExtraction | None] = []
-    with frozen_gc():  # the pipeline, catalogue and papers are never garbage: no collection rescans them
+    # the pipeline, catalogue and papers are never garbage, and extraction makes no cyclic garbage (none collected
+    # in 2,000 recent papers): the collector would only rescan the growing results, 2% of the time
+    with paused_gc():
         for start, end in spans:
             batch = papers[start:end]
             results.extend(None if sparse and not (ex.mentions or ex.experiments) else ex
@@ -159,7 +172,8 @@ def _extract_forked(papers: Sequence[Paper], spans: list[tuple[int, int]], optio
     _worker = [_build(options) if "spacy" in sys.modules else None, options, papers]
     results: list[PaperExtraction | None] = []
     try:
-        with frozen_gc(), multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
+        # paused in the parent and so in the workers it forks, which inherit the frozen objects unscanned
+        with paused_gc(), multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker) as pool:
             for (start, _), batch in zip(spans, pool.imap(_work, spans)):
                 results.extend(ex or (None if sparse else nothing_found(papers[start + k]))
                                for k, ex in enumerate(batch))

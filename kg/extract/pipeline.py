@@ -333,7 +333,7 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
         evidence = tuple(_evidence(c, text, title_end, relations, because, confidence) for c in ordered[:3])
         aliases = sorted({c.text for c in group if c.text != main.text} |
                          {a for c in group for a in c.aliases if a != main.text})
-        mention = Mention.model_construct(  # every field is built right here: no need to validate
+        mention = Mention.built(  # every field is built right here: no need to validate
             text=main.text, type=etype, predicate=best, also=also, evidence=evidence,
             catalogue_id=main.entry_id, aliases=tuple(aliases), base=main.base, suffixes=main.suffixes,
         )
@@ -428,7 +428,7 @@ def _evidence(cand: Candidate, text: str, title_end: int, relations: bool, becau
     s_start, s_end = cand.sentence
     in_title = cand.start < title_end
     offset = 0 if in_title else title_end + 1
-    return Evidence.model_construct(
+    return Evidence.built(
         sentence=text[s_start:s_end].rstrip(),
         field="title" if in_title else "abstract",
         start=cand.start - offset,

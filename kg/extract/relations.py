@@ -71,11 +71,13 @@ def paper_context(title: str, abstract: str, proposed: frozenset[str], lexicon: 
     cues = Cues.of(lexicon)
     text = f"{title}\n{abstract}"
     # the sentences are read only when the paper says nothing plainer, and a training method (rare) before
-    # whose work: the same answer as reading every sentence's owner first
+    # whose work: the same answer as reading every sentence's owner first.  The method's pattern is bounded by
+    # \b alone and a sentence by spaces, so a sentence names one only if the abstract does: one search first.
     trains = bool(cues.TRAINS_MODELS.search(text) or cues.TRAINS_MODELS_TITLE.search(title)
-                  or any(cues.TRAINING_METHODS.search(sent) and (cues.OURS.search(sent)
-                                                                  or cues.OURS_OPENER.search(sent))
-                         for sent in split_sentences(abstract)))
+                  or (cues.TRAINING_METHODS.search(abstract)
+                      and any(cues.TRAINING_METHODS.search(sent) and (cues.OURS.search(sent)
+                                                                       or cues.OURS_OPENER.search(sent))
+                              for sent in split_sentences(abstract))))
     return PaperContext(trains_models=trains and not cues.NOT_TRAINING.search(text), proposed=proposed,
                         title_words=frozenset(w.lower() for w in NAME_WORD.findall(title)))
 
