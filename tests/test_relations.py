@@ -80,6 +80,15 @@ def test_baselines_judges_and_teachers_are_evaluated(nlp, abstract, name):
     assert edges(nlp, "Models keep growing. " + abstract)[name] == P.EVALUATES
 
 
+def test_an_evaluation_verb_governs_a_list_given_by_e_g(nlp):
+    """"(e.g., X, Y)" is list material like "such as": the closing dot of "e.g." once hid the filler, so the models
+    fell to the fine-tuning paper's fallback."""
+    abstract = ("Board games need commentary. We fine-tune small models with QuRA on annotated chess games. "
+                "We then test seven open models (e.g., Zeta-2-3B, Zeta-2-9B) and two closed ones on PuzzleSet.")
+    got = edges(nlp, abstract)
+    assert got["Zeta-2-3B"] == got["Zeta-2-9B"] == P.EVALUATES
+
+
 def test_a_model_trained_from_scratch_is_evaluated_not_fine_tuned(nlp):
     got = edges(nlp, "Models keep growing. We train a Zeta-2-1B model from scratch and report results.")
     assert got["Zeta-2-1B"] == P.EVALUATES

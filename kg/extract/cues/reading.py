@@ -58,11 +58,13 @@ class Occurrence:
 
 
 def only_list_material(gap: str, fillers: frozenset[str]) -> bool:
-    """Only names, fillers ("such as", "models") and list punctuation in ``gap``."""
+    """Only names, fillers ("such as", "models", "e.g.") and list punctuation in ``gap``: a filler is read
+    as written and without a closing dot, so "e.g." is one as much as "models." is."""
     for tok in _GAP_TOKEN.findall(gap):
         if tok in ",;()/&":
             continue
-        if tok.lower().rstrip(".,") in fillers or _NAME_TOKEN.match(tok):
+        low = tok.lower()
+        if low in fillers or low.rstrip(".,") in fillers or _NAME_TOKEN.match(tok):
             continue
         return False
     return True
