@@ -89,6 +89,15 @@ def test_an_evaluation_verb_governs_a_list_given_by_e_g(nlp):
     assert got["Zeta-2-3B"] == got["Zeta-2-9B"] == P.EVALUATES
 
 
+@pytest.mark.parametrize("abstract", [
+    "Applied to Zeta-2-7B, our layer-reuse schedule halves the latency of every decoding step.",
+    "We apply our probing protocol on Zeta-2-7B and map which heads carry the speaker's dialect.",
+])
+def test_applying_a_method_that_trains_nothing_to_a_model_is_no_fine_tune(nlp, abstract):
+    """"apply X to Y" changes Y's weights only when X is a way of training (the adapters above)."""
+    assert edges(nlp, "Caching speeds up decoders. " + abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
 def test_a_model_trained_from_scratch_is_evaluated_not_fine_tuned(nlp):
     got = edges(nlp, "Models keep growing. We train a Zeta-2-1B model from scratch and report results.")
     assert got["Zeta-2-1B"] == P.EVALUATES

@@ -72,6 +72,9 @@ _RELATIONS = {
                      r"(?:{cue_compared_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
+    "APPLIED_TO": r"\b{cue_applied_to}",  # the "apply X to Y" part of FINE_TUNE
+    # a sentence that names a way of training: "apply GRPO to Y", "our recipe trains Y" (not "training-free")
+    "TRAINING_SAID": r"\b{cue_training_methods}\b|\b{verbs_fine_tune}|\b(?:re-?|pre-?|post-?)?train(?:s|ed|ing)?\b(?!-)",
     # "nine instruction-tuned LLMs (A, B)": a participle describing a noun of kind, not a deed of ours
     "DESCRIBING_PARTICIPLE": r"(?<!\bwe\s)(?<!\bour\s)(?<!\bthe\s)(?<!\bthese\s)(?<![\w\-])"
                              r"[\w\-]*?(?:{cue_attributive_participles})(?=\s+(?:[\w\-]+\s+)?{cue_kind_nouns}\b)",
