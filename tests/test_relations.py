@@ -98,6 +98,14 @@ def test_applying_a_method_that_trains_nothing_to_a_model_is_no_fine_tune(nlp, a
     assert edges(nlp, "Caching speeds up decoders. " + abstract)["Zeta-2-7B"] == P.EVALUATES
 
 
+def test_a_model_whose_features_are_read_is_evaluated(nlp):
+    """"X patch features", "X descriptors": the model serves as a fixed feature extractor, whatever else the
+    work tunes."""
+    abstract = ("Bird calls overlap. We fine-tune small models with QuRA on field recordings. "
+                "A linear probe on Zeta-2-7B patch features separates the two warblers.")
+    assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
 def test_a_model_trained_from_scratch_is_evaluated_not_fine_tuned(nlp):
     got = edges(nlp, "Models keep growing. We train a Zeta-2-1B model from scratch and report results.")
     assert got["Zeta-2-1B"] == P.EVALUATES
@@ -224,6 +232,14 @@ def test_a_proposed_model_is_proposed_only(nlp):
     abstract = "We present Zeta-Doc, a model for clinics. Zeta-Doc outperforms Zeta 2 on WidgetQA."
     got = edges(nlp, abstract)
     assert got["Zeta-Doc"] == P.PROPOSES and got["Zeta 2"] == P.EVALUATES
+
+
+def test_a_second_verb_of_ours_introduces_data_too(nlp):
+    """"We propose A, a ..., and introduce the B corpus": the coordinated verb shares the subject "we"."""
+    abstract = ("Harbour cranes idle often. We propose Marlin, a lift planner for container yards, "
+                "and introduce the DockLog corpus of annotated lifts.")
+    got = edges(nlp, abstract)
+    assert got["Marlin"] == got["DockLog"] == P.PROPOSES
 
 
 def test_classify_marks_proposals_first():

@@ -113,9 +113,10 @@ def system_built_on(r: Reading) -> P | None:
 
 
 @rule("kept-frozen", stage=STAGE, rank=12, confidence=0.7,
-      finds='a model whose weights stay as they are: "with a frozen X", "keeping X frozen"')
+      finds='a model whose weights stay as they are: "with a frozen X", "keeping X frozen", "X patch features"')
 def kept_frozen(r: Reading) -> P | None:
-    frozen = r.governing("FROZEN") >= 0 or r.cues.FROZEN_AFTER.match(r.right)
+    frozen = (r.governing("FROZEN") >= 0 or r.cues.FROZEN_AFTER.match(r.right)
+              or r.cues.FEATURES_AFTER.match(r.right))
     return P.EVALUATES if r.as_model and frozen and whose(r.o, r.ctx, r.cues) != "background" else None
 
 
