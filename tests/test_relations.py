@@ -106,6 +106,15 @@ def test_a_model_whose_features_are_read_is_evaluated(nlp):
     assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
 
 
+def test_data_named_in_our_work_with_no_training_word_is_only_mentioned(nlp):
+    """A data set with no cue is not trained on by default: on papers nobody annotated that fallback was right
+    about one time in three (proposed corpora, evaluation sets, sources of a derived set)."""
+    got = edges(nlp, "Harbour cranes idle often. Our planner schedules lifts from the FooCorpus records "
+                     "of three ports and cuts idle time by a third.")
+    assert got["FooCorpus"] == P.MENTIONS
+    assert edges(nlp, "Harbour cranes idle often. We train our planner on FooCorpus.")["FooCorpus"] == P.TRAINS_ON
+
+
 def test_a_model_trained_from_scratch_is_evaluated_not_fine_tuned(nlp):
     got = edges(nlp, "Models keep growing. We train a Zeta-2-1B model from scratch and report results.")
     assert got["Zeta-2-1B"] == P.EVALUATES
