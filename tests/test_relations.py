@@ -80,6 +80,41 @@ def test_baselines_judges_and_teachers_are_evaluated(nlp, abstract, name):
     assert edges(nlp, "Models keep growing. " + abstract)[name] == P.EVALUATES
 
 
+def test_an_evaluation_verb_governs_a_list_given_by_e_g(nlp):
+    """"(e.g., X, Y)" is list material like "such as": the closing dot of "e.g." once hid the filler, so the models
+    fell to the fine-tuning paper's fallback."""
+    abstract = ("Board games need commentary. We fine-tune small models with QuRA on annotated chess games. "
+                "We then test seven open models (e.g., Zeta-2-3B, Zeta-2-9B) and two closed ones on PuzzleSet.")
+    got = edges(nlp, abstract)
+    assert got["Zeta-2-3B"] == got["Zeta-2-9B"] == P.EVALUATES
+
+
+@pytest.mark.parametrize("abstract", [
+    "Applied to Zeta-2-7B, our layer-reuse schedule halves the latency of every decoding step.",
+    "We apply our probing protocol on Zeta-2-7B and map which heads carry the speaker's dialect.",
+])
+def test_applying_a_method_that_trains_nothing_to_a_model_is_no_fine_tune(nlp, abstract):
+    """"apply X to Y" changes Y's weights only when X is a way of training (the adapters above)."""
+    assert edges(nlp, "Caching speeds up decoders. " + abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
+def test_a_model_whose_features_are_read_is_evaluated(nlp):
+    """"X patch features", "X descriptors": the model serves as a fixed feature extractor, whatever else the
+    work tunes."""
+    abstract = ("Bird calls overlap. We fine-tune small models with QuRA on field recordings. "
+                "A linear probe on Zeta-2-7B patch features separates the two warblers.")
+    assert edges(nlp, abstract)["Zeta-2-7B"] == P.EVALUATES
+
+
+def test_data_named_in_our_work_with_no_training_word_is_only_mentioned(nlp):
+    """A data set with no cue is not trained on by default: on papers nobody annotated that fallback was right
+    about one time in three (proposed corpora, evaluation sets, sources of a derived set)."""
+    got = edges(nlp, "Harbour cranes idle often. Our planner schedules lifts from the FooCorpus records "
+                     "of three ports and cuts idle time by a third.")
+    assert got["FooCorpus"] == P.MENTIONS
+    assert edges(nlp, "Harbour cranes idle often. We train our planner on FooCorpus.")["FooCorpus"] == P.TRAINS_ON
+
+
 def test_a_model_trained_from_scratch_is_evaluated_not_fine_tuned(nlp):
     got = edges(nlp, "Models keep growing. We train a Zeta-2-1B model from scratch and report results.")
     assert got["Zeta-2-1B"] == P.EVALUATES
@@ -206,6 +241,14 @@ def test_a_proposed_model_is_proposed_only(nlp):
     abstract = "We present Zeta-Doc, a model for clinics. Zeta-Doc outperforms Zeta 2 on WidgetQA."
     got = edges(nlp, abstract)
     assert got["Zeta-Doc"] == P.PROPOSES and got["Zeta 2"] == P.EVALUATES
+
+
+def test_a_second_verb_of_ours_introduces_data_too(nlp):
+    """"We propose A, a ..., and introduce the B corpus": the coordinated verb shares the subject "we"."""
+    abstract = ("Harbour cranes idle often. We propose Marlin, a lift planner for container yards, "
+                "and introduce the DockLog corpus of annotated lifts.")
+    got = edges(nlp, abstract)
+    assert got["Marlin"] == got["DockLog"] == P.PROPOSES
 
 
 def test_classify_marks_proposals_first():

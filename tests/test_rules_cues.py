@@ -62,7 +62,7 @@ CASES = [
     ("benchmark-in-experiments", ("WidgetQA is hard.", "WidgetQA", B), P.EVALUATES_ON, ("FooCorpus is big.", "FooCorpus", D)),
     ("evaluate-on-cue", ("We report accuracy on FooCorpus.", "FooCorpus", D), P.EVALUATES_ON,
      ("We release FooCorpus.", "FooCorpus", D)),
-    ("dataset-in-our-work", ("We release FooCorpus.", "FooCorpus", D), P.TRAINS_ON, ("We use QuRA.", "QuRA", T)),
+    ("dataset-in-our-work", ("We release FooCorpus.", "FooCorpus", D), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
     ("negation-or-contrast", ("Our planner works without QuRA.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
     ("used-in-our-work", ("We use QuRA.", "QuRA", T), P.USES_TECHNIQUE, ("We use Zeta-7B.", "Zeta-7B", M)),
     ("background", ("Recently, QuRA has become popular.", "QuRA", T), P.MENTIONS, ("We use QuRA.", "QuRA", T)),
@@ -251,7 +251,7 @@ MORE_CASES = [
     ("basis-of-ours", ("Ours beats the second-best Zeta-7B based entry by 9 points.", "Zeta-7B", M, TRAINS),
      P.EVALUATES, ("Zeta-7B based on Orbit-3 beats it by 9 points.", "Zeta-7B", M, TRAINS)),
     ("dataset-in-our-work", ("We compare two open post-training datasets: Zeta-Mix and TripTalk.", "TripTalk", M),
-     P.TRAINS_ON, ("We compare two open post-training models: Zeta-Mix and TripTalk.", "TripTalk", M)),
+     P.MENTIONS, ("We compare two open post-training models: Zeta-Mix and TripTalk.", "TripTalk", M)),
     ("comparison-cue", ("Results show the strong accuracy of our tagger against existing open LLMs, e.g., Zeta-2-7B and "
                         "Orbit-3.", "Zeta-2-7B", M, TRAINS), P.EVALUATES,
      ("We tune existing open LLMs, e.g., Zeta-2-7B and Orbit-3.", "Zeta-2-7B", M, TRAINS)),

@@ -72,6 +72,9 @@ _RELATIONS = {
                      r"(?:{cue_compared_kinds})\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)",
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
+    "APPLIED_TO": r"\b{cue_applied_to}",  # the "apply X to Y" part of FINE_TUNE
+    # a sentence that names a way of training: "apply GRPO to Y", "our recipe trains Y" (not "training-free")
+    "TRAINING_SAID": r"\b{cue_training_methods}\b|\b{verbs_fine_tune}|\b(?:re-?|pre-?|post-?)?train(?:s|ed|ing)?\b(?!-)",
     # "nine instruction-tuned LLMs (A, B)": a participle describing a noun of kind, not a deed of ours
     "DESCRIBING_PARTICIPLE": r"(?<!\bwe\s)(?<!\bour\s)(?<!\bthe\s)(?<!\bthese\s)(?<![\w\-])"
                              r"[\w\-]*?(?:{cue_attributive_participles})(?=\s+(?:[\w\-]+\s+)?{cue_kind_nouns}\b)",
@@ -84,12 +87,14 @@ _RELATIONS = {
     # "we propose two algorithms -- A and B", "a newly collected dataset, C": a new name the paper introduces here
     "INTRODUCE_TRIGGER": r"\b(?:{cue_introduce_verbs})\w*|\bnew(?:ly)?\b|\bnovel\b",
     "INTRODUCED_BEFORE": r"(?:(?:\b(?:we|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:{cue_introduce_verbs})"
-                         r"(?:e|es|ed|ing|s|d)?|,\s+(?:thereby\s+|thus\s+)?(?:{cue_introduce_verbs})e?ing)\s+"
+                         r"(?:e|es|ed|ing|s|d)?|,\s+(?:thereby\s+|thus\s+)?(?:{cue_introduce_verbs})e?ing"
+                         # a second verb of the same subject: "we propose A, ..., and introduce the B dataset"
+                         r"|\band\s+(?:also\s+|further\s+)?(?:{cue_introduce_verbs})(?:e|es|ed|s|d)?)\s+"
                          r"(?:" + _DET + r"(?:(?:{novelty_words})\s+)*"
                          r"|" + _DET + r"(?:" + _NOT_GLUE + r"[\w\-]+\s+){0,4}?" + _KINDS
                          + r"\s*(?:,|:|--|—|\(|namely|called|named|dubbed|termed|i\.e\.,?)?\s*)"
                          r"|\b(?:a|an)\s+(?:new|novel)\s+(?:" + _NOT_GLUE + r"[\w\-]+\s+){0,3}?" + _KINDS
-                         + r"\s*(?:,|:|--|—)\s*"
+                         + r"\s*(?:,|:|--|—|\()\s*"
                          r"|\bnewly\s+(?:{release_stems})\w*\s+(?:[\w\-]+\s+){0,2}?" + _KINDS + r"\s*(?:,|:|--|—)\s*)"
                          r"(?:" + _CAP + r"[^\s,;]*(?:\s+\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,5}"
                          # ... and a long form before its acronym: "Long Form (LF"
@@ -115,6 +120,8 @@ _RELATIONS = {
     "CITED_AFTER": r"^\s*(?:[\w\-]+\s+){0,2}?(?:by\s+|[(\[]\s*|;\s*)[\w\-]+(?:\s+(?:and|&)\s+[\w\-]+)?\s+"
                    r"{cue_citation},?\s*[(\[]?\s*(?:19|20)\d\d",
     "FROZEN_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|was|were|remains?|stays?|kept|being)\s+)?(?:{cue_frozen})\b",
+    # "X features", "X patch descriptors": the model serves as a fixed feature extractor
+    "FEATURES_AFTER": r"^[\s\-]+(?:(?:patch|visual|image|text|token|frozen)[\s\-]+)?(?:{cue_feature_nouns})\b",
     "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
     # "agents built on X", "a system that runs X": a system that calls the model as it is
     "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:(?:that|which)\s+(?:are\s+|is\s+)?|are\s+|is\s+)?{cue_system_on}",

@@ -58,11 +58,13 @@ class Occurrence:
 
 
 def only_list_material(gap: str, fillers: frozenset[str]) -> bool:
-    """Only names, fillers ("such as", "models") and list punctuation in ``gap``."""
+    """Only names, fillers ("such as", "models", "e.g.") and list punctuation in ``gap``: a filler is read
+    as written and without a closing dot, so "e.g." is one as much as "models." is."""
     for tok in _GAP_TOKEN.findall(gap):
         if tok in ",;()/&":
             continue
-        if tok.lower().rstrip(".,") in fillers or _NAME_TOKEN.match(tok):
+        low = tok.lower()
+        if low in fillers or low.rstrip(".,") in fillers or _NAME_TOKEN.match(tok):
             continue
         return False
     return True
@@ -268,8 +270,15 @@ class Reading:
 
     @cached_property
     def fine_tune_at(self) -> int:
-        """The governing fine-tune cue, unless it only describes a noun of kind ("instruction-tuned LLMs (X)")."""
-        return self._opening_fine_tune() if self.described else self.governing("FINE_TUNE")
+        """The governing fine-tune cue, unless it only describes a noun of kind ("instruction-tuned LLMs (X)"), or
+        it is "apply … to" in a sentence that names no way of training: "applied to X, our probe finds …" runs X
+        as it is, "we apply low-rank adapters to X" trains it."""
+        if self.described:
+            return self._opening_fine_tune()
+        at = self.governing("FINE_TUNE")
+        if at >= 0 and at == self.governing("APPLIED_TO") and not self.cues.TRAINING_SAID.search(self.o.sentence):
+            return -1
+        return at
 
     @cached_property
     def described(self) -> bool:

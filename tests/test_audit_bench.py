@@ -1,0 +1,100 @@
+"""bench/audit.py: reading an export's edges, the hash-ranked sample, judgements matched by any quoted form,
+and the Wilson interval."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import load_bench
+
+P1, P2 = "https://w3id.org/mlkg/resource/paper/arxiv-9901.00001", "https://w3id.org/mlkg/resource/paper/arxiv-9901.00002"
+ENT = "https://w3id.org/mlkg/resource/entity/"
+ABSTRACT = "We retrain the Otter-3B parser on the QuarryTalk corpus."
+
+
+@pytest.fixture(scope="module")
+def audit():
+    return load_bench("audit")
+
+
+def _export(tmp_path, edges):
+    nodes = [{"id": P1, "type": "Paper", "key": "arxiv-9901.00001", "arxiv_id": "9901.00001",
+              "title": "Parsing quarry talk", "abstract": ABSTRACT},
+             {"id": P2, "type": "Paper", "key": "arxiv-9901.00002", "arxiv_id": "9901.00002",
+              "title": "Another paper", "abstract": "Nothing here."},
+             {"id": ENT + "otter-3b", "type": "Model", "label": "Otter 3B"},
+             {"id": ENT + "quarrytalk", "type": "Dataset", "label": "QuarryTalk"}]
+    path = tmp_path / "kg.json"
+    path.write_text(json.dumps({"nodes": nodes, "edges": edges}), encoding="utf-8")
+    return path
+
+
+def _edge(source, target, predicate, start=None, end=None):
+    ev = {"sentence": ABSTRACT, "field": "abstract", "rule": "r"}
+    if start is not None:
+        ev.update(start=start, end=end)
+    return {"source": source, "target": ENT + target, "predicate": predicate, "evidence": [ev]}
+
+
+def test_edges_carry_the_forms_their_evidence_quotes(audit, tmp_path):
+    start = ABSTRACT.index("Otter-3B")
+    path = _export(tmp_path, [_edge(P1, "otter-3b", "fineTunes", start, start + 8),
+                              {"source": ENT + "otter-3b", "target": ENT + "quarrytalk", "predicate": "variantOf"}])
+    [edge] = audit.edges_of(path)  # an entity → entity edge is no claim about a paper
+    assert (edge["arxiv_id"], edge["name"], edge["relation"]) == ("9901.00001", "Otter 3B", "fineTunes")
+    assert edge["forms"] == ["Otter 3B", "Otter-3B"] and edge["sentence"] == ABSTRACT
+
+
+def test_a_judgement_matches_by_a_quoted_form_and_a_later_line_wins(audit, tmp_path):
+    start = ABSTRACT.index("Otter-3B")
+    edges = audit.edges_of(_export(tmp_path, [_edge(P1, "otter-3b", "fineTunes", start, start + 8)]))
+    judged = tmp_path / "relations.jsonl"
+    judged.write_text("\n".join(json.dumps(j) for j in [
+        {"arxiv_id": "9901.00001", "name": "otter-3b", "relation": "fineTunes", "verdict": "wrong"},
+        {"arxiv_id": "9901.00001", "name": "OTTER-3B", "relation": "fineTunes", "verdict": "right"},
+        {"arxiv_id": "9901.00001", "name": "QuarryTalk", "relation": "trainsOn", "verdict": "wrong"}]) + "\n",
+        encoding="utf-8")
+    table = audit.load_judgements(judged, "relation")
+    assert audit.judgement_of(edges[0], table, "relation")["verdict"] == "right"
+    t = audit.tally(edges, table, "relation")
+    assert (t["right"], t["judged"], t["unjudged"]) == (1, 1, [])
+    # the trainsOn judgement names an edge the export does not have: counted as gone, by verdict
+    assert dict(audit.gone(edges, table, "relation", ["trainsOn"])["trainsOn"]) == {"wrong": 1}
+
+
+def test_a_judgement_without_a_verdict_is_refused(audit, tmp_path):
+    judged = tmp_path / "relations.jsonl"
+    judged.write_text(json.dumps({"arxiv_id": "9901.00001", "name": "Otter 3B", "relation": "fineTunes"}) + "\n",
+                      encoding="utf-8")
+    with pytest.raises(ValueError, match="verdict"):
+        audit.load_judgements(judged, "relation")
+
+
+def test_the_sample_keeps_an_edges_place_when_others_come_and_go(audit):
+    edges = [{"arxiv_id": f"9901.{i:05d}", "name": f"Heron-{i}", "relation": "fineTunes"} for i in range(40)]
+    first = audit.sample(edges, "relation", ["fineTunes"], 10, seed=3)["fineTunes"]
+    fewer = [e for e in edges if e is not first[0]]
+    again = audit.sample(fewer, "relation", ["fineTunes"], 10, seed=3)["fineTunes"]
+    assert again[:9] == first[1:]  # the removed edge's place goes to the next in line
+    assert audit.sample(edges, "relation", ["fineTunes"], 10, seed=4)["fineTunes"] != first
+
+
+def test_unseen_papers_leave_out_gold_titles_whatever_their_case_or_punctuation(audit, tmp_path):
+    recent = tmp_path / "papers.jsonl"
+    recent.write_text("".join(json.dumps({"title": t, "abstract": "x"}) + "\n"
+                              for t in ("Parsing Quarry-Talk!", "Weaving baskets with herons")), encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps([{"title": "parsing quarry talk"}]), encoding="utf-8")
+    assert [p["title"] for p in audit.unseen_papers(recent, [gold])] == ["Weaving baskets with herons"]
+
+
+@pytest.mark.parametrize("k, n, lo, hi", [(79, 120, 0.570, 0.737), (0, 10, 0.0, 0.278), (10, 10, 0.722, 1.0)])
+def test_wilson_interval(audit, k, n, lo, hi):
+    got = audit.wilson(k, n)
+    assert got == pytest.approx((lo, hi), abs=0.001)
+
+
+def test_wilson_of_nothing_is_the_whole_range(audit):
+    assert audit.wilson(0, 0) == (0.0, 1.0)
