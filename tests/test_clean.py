@@ -27,6 +27,8 @@ from kg.extract import extract
     # HTML entities, whole or without their "&#"
     ("error 6.2 &#177; 0.4 &amp; more", "error 6.2 ± 0.4 & more"),
     ("fast x2014 and cheap #8212; overall", "fast — and cheap — overall"),
+    # a name split after its hyphen by a lost line break
+    ("we distil Hornet- 3B into Wasp- 1.5 for drones", "we distil Hornet-3B into Wasp-1.5 for drones"),
 ])
 def test_markup_becomes_plain_text(raw, plain):
     assert plain_text(raw) == plain
@@ -37,6 +39,7 @@ def test_markup_becomes_plain_text(raw, plain):
     "Gains of ~10% over R&D baselines #1 and #2, with snake_case names like __init__.",
     "A 2*3*4 grid, a 4x2048 matrix, and the key x20 of y.",
     "It said 'yes' and `no', costing $500-$780 in total.",
+    "Pre- and post-flight checks of Hornet-3B took 5- 10 minutes.",
 ])
 def test_plain_prose_is_left_alone(prose):
     assert plain_text(prose) == prose

@@ -43,3 +43,13 @@ def test_counts_and_ranges_are_no_versions():
 def test_a_catalogue_model_keeps_its_own_variant_reading():
     got = found("We fine-tune Zeta 2 on RoadSet.")
     assert got.get("Zeta 2", ("",))[0] != ids.VERSIONED
+
+
+def test_an_image_size_after_a_benchmark_names_its_variant():
+    """"RoadSet 96x96" is the known benchmark at that size, written so (the size form becomes one of its names);
+    a number after a model is no image size."""
+    got = found("We report depth error on RoadSet 96x96 and on RoadSet 48 x 48.")
+    assert got["RoadSet 96x96"] == (ids.CATALOGUE, B) and got["RoadSet 48 x 48"] == (ids.CATALOGUE, B)
+    assert "RoadSet" not in got
+    got = found("Zeta 64x64 patches blur the lanes of RoadSet.")
+    assert "Zeta 64x64" not in got and got["RoadSet"][1] == B

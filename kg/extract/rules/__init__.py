@@ -4,6 +4,6 @@ See :mod:`kg.extract.runner` for the stages they run in and how overlaps are res
 """
 
 from kg.extract import phrases
-from kg.extract.rules import acronyms, ellipsis, introduced, known, lists, objects, prefixed, proposals, shapes, sizes, spread, versions
+from kg.extract.rules import acronyms, ellipsis, introduced, kinded, known, lists, objects, prefixed, proposals, shapes, sizes, spread, versions
 
-__all__ = ["acronyms", "ellipsis", "introduced", "known", "lists", "objects", "phrases", "prefixed", "proposals", "shapes", "sizes", "spread", "versions"]
+__all__ = ["acronyms", "ellipsis", "introduced", "kinded", "known", "lists", "objects", "phrases", "prefixed", "proposals", "shapes", "sizes", "spread", "versions"]

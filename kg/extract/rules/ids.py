@@ -27,6 +27,7 @@ SHARED_HEAD = "shared-head"
 RESULTS_ON = "results-on"
 PREFIXED = "prefixed"
 VERSIONED = "versioned"
+KINDED = "kinded"
 INTRODUCED_PHRASE = "introduced-phrase"  # finds nothing: marks method phrases the paper introduces
 IN_URL = "in-url"  # finds nothing: drops the names written inside a URL
 

@@ -135,6 +135,10 @@ def _whole_piece(v: Vocab, text: Text, i: int, j: int, entry: Entry, title_end: 
         end = text.pieces[j + 1][1]
         out.append(Candidate(start, end, t[start:end], entry.type, COMPOUND, 0.85))
         return j + 2
+    size = _IMAGE_SIZE.match(t, base_end) if entry.type in (EntityType.BENCHMARK, EntityType.DATASET) else None
+    if size:  # "FooNet 96x96": the benchmark at an image size, as written; the known entity all the same
+        out.append(Candidate(start, size.end(), t[start:size.end()], entry.type, CATALOGUE, 0.95, entry_id=entry.id))
+        return _piece_at(text, size.end()) + 1
     longer = _longer_name(v, text, i, j, entry, title_end, out)
     out.append(longer or Candidate(start, base_end, t[start:base_end], entry.type, CATALOGUE, 0.95,
                                    entry_id=entry.id))
@@ -185,6 +189,8 @@ def _inside_piece(text: Text, catalogue: Catalogue, i: int, j: int, used: int, e
 
 # "AlpacaEval 2.0", "BraTS 2020" (an edition's year); "FooBench 21.4" is a score
 _EDITION = re.compile(r"v?\d\.\d+|v\d+|(?:19|20)\d\d", re.IGNORECASE)
+
+_IMAGE_SIZE = re.compile(r"[ -]\d{2,4} ?[x\u00d7] ?\d{2,4}(?!\w|\.\d)")  # "FooNet 96x96"; not "96x96.5"
 
 # Longest span first: a known name inside a longer written name belongs to that name.
 _MAKERS = frozenset(w.lower() for w in read_lines("makers.txt"))
