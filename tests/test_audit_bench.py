@@ -98,3 +98,29 @@ def test_wilson_interval(audit, k, n, lo, hi):
 
 def test_wilson_of_nothing_is_the_whole_range(audit):
     assert audit.wilson(0, 0) == (0.0, 1.0)
+
+
+def test_judged_option_scores_against_the_file_it_names(audit, tmp_path, monkeypatch, capsys):
+    start = ABSTRACT.index("Otter-3B")
+    _export(tmp_path, [_edge(P1, "otter-3b", "fineTunes", start, start + 8), _edge(P1, "quarrytalk", "trainsOn")])
+    other = tmp_path / "heldout.jsonl"
+    other.write_text(json.dumps({"arxiv_id": "9901.00001", "name": "QuarryTalk", "relation": "trainsOn",
+                                 "verdict": "wrong", "should_be": "evaluatesOn", "sample": "heldout"}) + "\n",
+                     encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["audit.py", "--from", str(tmp_path), "--relations", "fineTunes,trainsOn",
+                                     "--judged", str(other), "--unjudged"])
+    audit.main()
+    out = capsys.readouterr().out.splitlines()
+    rows = {line.split()[0]: line.split() for line in out[1:3]}
+    assert rows["trainsOn"][1:5] == ["1", "1", "1", "0"]  # edges, sample, judged, right: the file's verdict
+    assert rows["fineTunes"][3] == "0"  # judged nowhere in that file: listed as unjudged, not scored
+    assert [json.loads(line)["name"] for line in out[3:]] == ["Otter 3B"]
+
+
+def test_the_heldout_sample_is_disjoint_from_the_first_and_well_formed(audit):
+    first = audit.load_judgements(audit.JUDGED / "relations.jsonl", "relation")
+    held = audit.load_judgements(audit.JUDGED / "heldout.jsonl", "relation")
+    assert held and not set(first) & set(held)  # no edge judged in both samples
+    for j in held.values():
+        assert j["sample"] == "heldout" and j["verdict"] in ("right", "wrong") and j["why"]
+        assert j["should_be"] is None or j["verdict"] == "wrong"
