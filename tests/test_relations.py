@@ -133,6 +133,27 @@ def test_models_in_experiments_of_a_fine_tuning_paper_are_fine_tuned_unless_clos
     assert got["Oracle-9"] == P.EVALUATES  # its weights were never released
 
 
+def test_a_model_first_presented_as_earlier_work_is_no_fine_tune_by_default(nlp):
+    abstract = ("Routing encoders such as Zeta-2-7B have set the pace in harbour logistics. "
+                "We fine-tune small models with QuRA. "
+                "Experiments with Zeta-2-7B and Zeta-3-8B show gains on WidgetQA.")
+    got = edges(nlp, abstract)
+    assert got["Zeta-2-7B"] == P.EVALUATES  # the default guessed; the abstract presents it as others' work
+    assert got["Zeta-3-8B"] == P.FINE_TUNES  # the same default, with no such sentence
+
+
+def test_strongest_of_keeps_a_fine_tune_a_cue_states():
+    from types import SimpleNamespace as T
+    from kg.extract.relations import strongest_of
+
+    default = T(predicate=P.FINE_TUNES, relation_rule="catalogue+trained-in-our-experiments")
+    earlier = T(predicate=P.MENTIONS, relation_rule="catalogue+background")
+    stated = T(predicate=P.FINE_TUNES, relation_rule="catalogue+fine-tune-cue")
+    assert strongest_of([default, earlier]) == P.EVALUATES
+    assert strongest_of([default, earlier, stated]) == P.FINE_TUNES
+    assert strongest_of([default]) == P.FINE_TUNES
+
+
 def test_a_paper_whose_method_is_reinforcement_learning_trains_its_models(nlp):
     """"an RL framework" is a training method by its usual abbreviation, as "reinforcement learning" is."""
     abstract = ("Reasoning is hard. We propose Kite, an RL framework that rewards short proofs. "

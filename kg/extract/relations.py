@@ -23,7 +23,7 @@ from kg.lexicon import Lexicon
 from kg.model import Predicate
 
 __all__ = ["LEFT_WINDOW", "RIGHT_WINDOW", "Occurrence", "PaperContext", "PRECEDENCE", "classify", "contrast_clause_end",
-           "governs", "paper_context", "sentence_facts", "strongest", "taken_up", "whose"]
+           "governs", "paper_context", "sentence_facts", "strongest", "strongest_of", "taken_up", "whose"]
 
 P = Predicate
 NO_CUE = (P.MENTIONS, "no-cue", 0.5)  # only when every rule that could fire is switched off
@@ -122,3 +122,22 @@ PRECEDENCE = {p: i for i, p in enumerate(Predicate)}
 def strongest(predicates: list[Predicate]) -> Predicate:
     """The edge a paper keeps when several occurrences disagree."""
     return min(predicates, key=PRECEDENCE.__getitem__)
+
+
+_DEFAULT_FINE_TUNE = f"+{rules.id_of(rules.trained_in_our_experiments)}"
+_EARLIER_WORK = f"+{rules.id_of(rules.background)}"
+
+
+def strongest_of(tagged: list) -> Predicate:
+    """:func:`strongest` over an entity's tagged occurrences (``predicate``, ``relation_rule``), except that a
+    fine-tune resting only on the paper-level default (a model named in the work of a paper that trains
+    something, with no cue) yields to a sentence that presents the model as earlier work: such a model is most
+    often one the experiments run as it is ("Encoders such as X have shown … We evaluate our probes on X and
+    Y"); on unannotated papers that combination was a wrong fine-tune 11 times in 13 (bench/audit)."""
+    best = strongest([c.predicate for c in tagged])
+    if best is Predicate.FINE_TUNES:
+        fine_tunes = [c.relation_rule or "" for c in tagged if c.predicate is Predicate.FINE_TUNES]
+        if (all(r.endswith(_DEFAULT_FINE_TUNE) for r in fine_tunes)
+                and any((c.relation_rule or "").endswith(_EARLIER_WORK) for c in tagged)):
+            return Predicate.EVALUATES
+    return best
