@@ -4,6 +4,8 @@
     python bench/audit_entities.py --from /tmp/r2-recent --draw     # the sample itself, as JSON lines to judge
     python bench/audit_entities.py --from /tmp/r2-recent --changed --before /tmp/old
         # pairs a change added or removed (over all papers), to judge the new ones
+    python bench/audit_entities.py --from /tmp/r2-recent --before /tmp/old
+        # also: precision over all pairs before and after, from the judged draw and the judged change
 
 ``--from`` is a build of the recent papers in no gold file (see
 ``bench/audit/README.md``: ``mlkg build FILE --out DIR``).  A pair is a
@@ -12,7 +14,10 @@ The sample is ``random.Random(15).sample`` of the sorted pairs of the build
 it was drawn from; after a change the same judged pairs are looked up again:
 those still there keep their verdict, those gone are counted apart (wrong
 ones removed, right ones lost), and pairs the change added are listed by
-``--changed`` so they can be judged and added to the file.
+``--changed`` so they can be judged and added to the file (with
+``"outside_draw": true``: they count in the estimate over all pairs, never in
+the draw's precision).  The estimate over all pairs is the draw's precision
+on the pairs the change left alone, with the changed pairs' own verdicts.
 """
 
 from __future__ import annotations
@@ -49,9 +54,29 @@ def draw(pairs: dict, n: int = 300, seed: int = 15) -> list[tuple[str, str, str]
     return random.Random(seed).sample(sorted(pairs), n)
 
 
-def judged(path: Path = JUDGED) -> dict[tuple[str, str, str], dict]:
+def judged(path: Path = JUDGED, drawn: bool | None = True) -> dict[tuple[str, str, str], dict]:
+    """The verdicts by pair: of the draw (``drawn``), of the pairs judged outside it (False), or all (None)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {(row["arxiv_id"], row["name"], row["type"]): row for row in rows}
+    return {(row["arxiv_id"], row["name"], row["type"]): row for row in rows
+            if drawn is None or drawn != bool(row.get("outside_draw"))}
+
+
+def estimate(before: dict, after: dict, verdicts: dict) -> str:
+    """Precision over all pairs, before and after a change: the draw's precision on the pairs the change
+    left alone stands for all of those; every pair it removed or added is judged itself."""
+    unchanged, removed, added = set(before) & set(after), set(before) - set(after), set(after) - set(before)
+    alone = [k for k, row in verdicts.items() if k in unchanged and not row.get("outside_draw")]
+    unjudged = sorted((removed | added) - set(verdicts))
+    if not alone or unjudged:
+        return f"{len(unjudged)} changed pairs not judged yet (--changed lists them)"
+    p = sum(verdicts[k]["verdict"] == "right" for k in alone) / len(alone)
+    right = {name: sum(verdicts[k]["verdict"] == "right" for k in keys) for name, keys in
+             (("removed", removed), ("added", added))}
+    p_before = (p * len(unchanged) + right["removed"]) / len(before)
+    p_after = (p * len(unchanged) + right["added"]) / len(after)
+    return (f"pairs {len(before)} -> {len(after)}: removed {len(removed)} ({right['removed']} right), added "
+            f"{len(added)} ({right['added']} right); P over all pairs {p_before:.3f} -> {p_after:.3f} "
+            f"(unchanged pairs {p:.3f} on {len(alone)} drawn)")
 
 
 def precision(pairs: dict, verdicts: dict) -> tuple[dict[str, Counter], Counter]:
@@ -83,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--from", dest="build", type=Path, required=True, help="a build of the unannotated recent papers")
     ap.add_argument("--draw", action="store_true", help="print the seeded sample as JSON lines")
     ap.add_argument("--changed", action="store_true", help="print pairs added / removed against --before")
-    ap.add_argument("--before", type=Path, help="the build before a change (with --changed)")
+    ap.add_argument("--before", type=Path, help="the build before a change: list (--changed) or weigh its pairs")
     args = ap.parse_args(argv)
     pairs = pairs_of(args.build)
     if args.draw:
@@ -94,13 +119,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.changed:
         old = pairs_of(args.before)
-        verdicts = judged()
+        verdicts = judged(drawn=None)
         for sign, keys in (("+", sorted(set(pairs) - set(old))), ("-", sorted(set(old) - set(pairs)))):
             for key in keys:
                 mark = verdicts[key]["verdict"] if key in verdicts else "?"
                 print(sign, mark, json.dumps(list(key), ensure_ascii=False))
         return 0
     print(report(*precision(pairs, judged())))
+    if args.before:
+        print(estimate(pairs_of(args.before), pairs, judged(drawn=None)))
     return 0
 
 
