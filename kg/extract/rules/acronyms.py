@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.catalogue import Catalogue, Entry, name_key
 from kg.extract.rules.common import stop_words, GENERIC_KEYS
@@ -49,6 +49,12 @@ def acronym_pairs(t: str) -> list[tuple[int, int, int, int]]:
             long_end -= 1
         out.append((long_start, long_end, m.start(1), m.start(1) + len(short)))
     return out
+
+
+@lru_cache(maxsize=4)
+def _pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """:func:`acronym_pairs` once per paper: the define and the spread stage both read them."""
+    return tuple(acronym_pairs(text))
 
 
 def _long_form(t: str, paren: int, short: str) -> int | None:
@@ -123,7 +129,7 @@ def _link_acronyms(v: Vocab, text: str, title_end: int, found: list[Candidate],
                    catalogue: Catalogue) -> list[Decision]:
     """``Long Form (LF)``: one entity with both names, new or known; none when the sentence calls it a task."""
     draft = Draft(found)
-    for ls, le, ss, se in acronym_pairs(text):
+    for ls, le, ss, se in _pairs(text):
         long_form, short = text[ls:le], text[ss:se]
         i_short = draft.overlapping(ss, se)
         c_short = draft.items[i_short] if i_short is not None else None
@@ -200,7 +206,7 @@ def link_acronyms(page: Page, found: list[Candidate]) -> list[Decision]:
 def drop_task_names(page: Page, found: list[Candidate]) -> list[Decision]:
     """"Audio captioning (AC) aims to …" and later "a novel AC framework": AC names the task, not the framework."""
     text, v = page.text.text, page.vocab
-    tasks = {name_key(text[a:b]) for ls, le, ss, se in acronym_pairs(text) if _states_a_task(v, text, text[ls:le], se)
+    tasks = {name_key(text[a:b]) for ls, le, ss, se in _pairs(text) if _states_a_task(v, text, text[ls:le], se)
              for a, b in ((ls, le), (ss, se))}
     return [Drop(i) for i, c in enumerate(found) if tasks and not c.entry_id
             and any(name_key(n) in tasks for n in (c.text, *c.aliases))]
