@@ -66,6 +66,7 @@ class Catalogue:
     prefixes: frozenset[str] = frozenset()
     closed: frozenset[str] = frozenset()  # ids of models whose weights were never released
     paradigms: frozenset[str] = frozenset()  # ids of generic paradigms (Entry.paradigm)
+    joined: frozenset[str] = frozenset()  # keys written only as one joined token ("BookCorpus", "Make3D")
 
     @classmethod
     def from_entries(cls, entries: list[Entry]) -> "Catalogue":
@@ -86,6 +87,9 @@ class Catalogue:
                 cat.cased_forms[entry.id] = frozenset(forms)
         cat.index = {k: tuple(v) for k, v in index.items()}
         cat.paradigms = frozenset(e.id for e in entries if e.paradigm)
+        names = [n for e in entries for n in e.names]
+        cat.joined = frozenset(name_key(n) for n in names if _JOINED.search(n) and not any(c.isspace() for c in n)) \
+            - {name_key(n) for n in names if any(c.isspace() for c in n)}
         cat.prefixes = frozenset(k[:i] for k in index for i in range(1, len(k) + 1))
         for entry in entries:
             for attr in ("variant_of", "derived_from"):
@@ -107,7 +111,10 @@ class Catalogue:
         word: ``Human-eval`` for ``HumanEval``, but neither ``math`` nor ``Math``
         for ``MATH``.
         """
-        for entry_id in self.index.get(name_key(surface), ()):
+        key = name_key(surface)
+        if key in self.joined and surface[:1].islower() and any(c.isspace() for c in surface):
+            return None  # "a small book corpus": words in lower case, not the one-token name BookCorpus
+        for entry_id in self.index.get(key, ()):
             forms = self.cased_forms.get(entry_id)
             if forms is None or cased_key(surface) in forms or _written_as_name(surface, forms):
                 return self.entries[entry_id]
@@ -125,6 +132,7 @@ class Catalogue:
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a capital right after a small letter
+_JOINED = re.compile(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")  # parts joined in one token: BookCorpus, Make3D
 
 
 def _written_as_name(surface: str, forms: frozenset[str] = frozenset()) -> bool:

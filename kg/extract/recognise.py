@@ -28,6 +28,8 @@ keeps the best non-overlapping candidates.  The rules, most trusted first:
 ``versioned``       a name and the version written after it (``QX-Terra 2.0``, ``Argoverse 2``)  (rules/versions.py)
 ``size-list``       sizes written apart from their model: one model per size (``Foo-2 (70B)``) (rules/sizes.py)
 ``in-url``          finds nothing: drops the names written inside a URL
+``task-named``      finds nothing: drops new names a definition calls a task ("LF (XY) aims to …")  (rules/acronyms.py)
+``modifier-only``   finds nothing: drops a known architecture written only as a modifier ("transformer-based")
 
 The rule ids are spelt once, in ``rules/ids.py``; the words the rules read are
 lists under ``kg/data/lexicon/`` (``rules/vocab.py``, ``rules/patterns.py``).

@@ -30,6 +30,8 @@ VERSIONED = "versioned"
 KINDED = "kinded"
 INTRODUCED_PHRASE = "introduced-phrase"  # finds nothing: marks method phrases the paper introduces
 IN_URL = "in-url"  # finds nothing: drops the names written inside a URL
+TASK_NAMED = "task-named"  # finds nothing: drops the names a definition calls a task
+MODIFIER_ONLY = "modifier-only"  # finds nothing: drops a known architecture written only as "X-based"
 
 # the rules that read the catalogue alone (``build_nlp(patterns=False)`` keeps only these)
 CATALOGUE_RULES = frozenset({CATALOGUE, VARIANT, COMPOUND})

@@ -6,7 +6,12 @@ import re
 
 from kg.extract.decisions import Add, Decision, Drop
 from kg.extract.engine import rule
-from kg.extract.rules.ids import IN_URL, REPEAT, is_new
+from functools import cache
+
+from kg.extract.rules.ids import IN_URL, MODIFIER_ONLY, REPEAT, is_new
+from kg.extract.uncased import compile_ignorecase
+from kg.lexicon import Lexicon
+from kg.model import EntityType
 from kg.extract.text import Coverage, Page, spans
 from kg.extract.types import Candidate
 
@@ -83,3 +88,40 @@ def spread(page: Page, found: list[Candidate]) -> list[Decision]:
 def drop_urls(page: Page, found: list[Candidate]) -> list[Decision]:
     urls = _url_spans(page.text.text)  # "github.com/HumanEval-V/HumanEval-V-Benchmark": a path, not a mention
     return [Drop(i) for i, c in enumerate(found) if urls and any(s < c.end and c.start < e for s, e in urls)]
+
+
+@cache
+def _modifier_after(lexicon: Lexicon) -> re.Pattern[str]:
+    return compile_ignorecase(r"-" + lexicon.fragments("modifier_words") + r"\b")
+
+
+_ARCHITECTURES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _architectures(catalogue, lexicon: Lexicon) -> frozenset[str]:
+    """Ids of the known techniques one of whose names ends in an architecture word ("… neural network"),
+    worked out once per catalogue."""
+    held = _ARCHITECTURES.get(id(catalogue))
+    if held is None or held[0] is not catalogue:
+        heads = lexicon.words("architecture_heads")
+        ids = frozenset(e.id for e in catalogue.entries.values() if e.type == EntityType.TECHNIQUE
+                        and any(words[-1] in heads for n in e.names if (words := re.findall(r"[a-z]+", n.lower()))))
+        held = _ARCHITECTURES[id(catalogue)] = (catalogue, ids)
+    return held[1]
+
+
+@rule(MODIFIER_ONLY, stage="spread", rank=15, confidence=0.0,
+      finds="nothing: drops a known architecture the paper writes only as a modifier ('transformer-based')")
+def drop_modifier_architectures(page: Page, found: list[Candidate]) -> list[Decision]:
+    """"A transformer-based tagger": the tagger is described, the Transformer is not named (GUIDELINES decision 3)."""
+    text, lexicon = page.text.text, page.vocab.lexicon
+    known = [(i, c) for i, c in enumerate(found) if c.entry_id]
+    if not known:
+        return []
+    arch = _architectures(page.catalogue, lexicon)
+    after = _modifier_after(lexicon)
+    groups: dict[str, list[int]] = {}
+    for i, c in known:
+        if c.entry_id in arch:
+            groups.setdefault(c.entry_id, []).append(i)
+    return [Drop(i) for idx in groups.values() if all(after.match(text, found[i].end) for i in idx) for i in idx]
