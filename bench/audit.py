@@ -4,25 +4,25 @@
     python bench/audit.py --out /tmp/audit                  # keep the build there (--from reads it back)
     python bench/audit.py --from /tmp/audit --relations fineTunes --n 120
     python bench/audit.py --from /tmp/audit --unjudged      # the sampled edges with no judgement, as JSON lines
-    python bench/audit.py --from /tmp/audit --entities      # entities by type, against bench/audit/entities.jsonl
 
 The cross-validated figures of ``bench/quality.py`` are measured on the 420
 annotated papers the rules have been read against for many sessions.  This
 script measures on the others: the papers of
 ``../shared/external/recent-papers/papers.jsonl`` whose normalised title is
-in neither gold file are built (``kg.json`` only) and, per relation (or per
-entity type with ``--entities``), the first ``--n`` edges in the order of a
+in neither gold file are built (``kg.json`` only) and, per relation, the
+first ``--n`` edges in the order of a
 keyed hash (``--seed``) are the sample.  A hash rank, not a shuffle, so an
 edge keeps its place when a change adds or removes other edges: after a fix
 the sample is the same edges, less the removed ones, plus the next in line.
 
 Judgements are our own annotation, kept in the repo (``bench/audit/``, see
 its README): one JSON object per line, matched to an edge by arXiv id,
-relation (or type) and name, where the name may be the entity's label or any
+relation and name, where the name may be the entity's label or any
 form the edge's evidence quotes.  Precision is right / judged over the
 sampled edges that have a judgement, with a 95% Wilson interval; judged
 edges that are gone from the export are counted apart (wrong ones removed by
-a fix, right ones lost).
+a fix, right ones lost).  Entities have their own sample and script:
+``bench/audit_entities.py``.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ RECENT = SHARED / "external" / "recent-papers" / "papers.jsonl"
 GOLD = [SHARED / "gold" / "train.gold.json", SHARED / "gold" / "dev.gold.json"]
 JUDGED = ROOT / "bench" / "audit"
 SEED = 15
-ENTITY_TYPES = ("Model", "Benchmark", "Dataset", "Technique")
 PAPER = "/paper/"
 
 
@@ -110,14 +109,6 @@ def sample(edges: list[dict], group: str, wanted: list[str], n: int, seed: int) 
         if e[group] in wanted:
             by[e[group]].append(e)
     return {g: sorted(by[g], key=lambda e: rank(seed, g, e["arxiv_id"], norm(e["name"])))[:n] for g in wanted}
-
-
-def entities_of(edges: list[dict]) -> list[dict]:
-    """One row per (paper, entity): the entity's type and the first edge's evidence."""
-    seen = {}
-    for e in edges:
-        seen.setdefault((e["arxiv_id"], e["name"]), e)
-    return list(seen.values())
 
 
 def load_judgements(path: Path, group: str) -> dict[tuple[str, str, str], dict]:
@@ -203,12 +194,9 @@ def main() -> None:
     ap.add_argument("--from", dest="src", type=Path, help="read DIR/kg.json instead of building")
     ap.add_argument("--out", type=Path, help="build into DIR (kept); default: a temporary directory")
     ap.add_argument("--relations", default="fineTunes,proposes,trainsOn")
-    ap.add_argument("--entities", action="store_true", help="sample entities by type instead of edges")
-    ap.add_argument("--types", default=",".join(ENTITY_TYPES))
     ap.add_argument("--n", type=int, default=120, help="sample size per relation or type")
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--judged", type=Path, help="judgement file (default: bench/audit/relations.jsonl or "
-                                                 "entities.jsonl)")
+    ap.add_argument("--judged", type=Path, help="judgement file (default: bench/audit/relations.jsonl)")
     ap.add_argument("--unjudged", action="store_true", help="print the sampled edges with no judgement")
     args = ap.parse_args()
     if args.src:
@@ -218,11 +206,8 @@ def main() -> None:
         kg_json = build(unseen_papers(), out)
         print(f"built {kg_json}", file=sys.stderr)
     edges = edges_of(kg_json)
-    if args.entities:
-        group, wanted, rows = "type", args.types.split(","), entities_of(edges)
-    else:
-        group, wanted, rows = "relation", args.relations.split(","), edges
-    path = args.judged or JUDGED / ("entities.jsonl" if args.entities else "relations.jsonl")
+    group, wanted, rows = "relation", args.relations.split(","), edges  # entities: bench/audit_entities.py
+    path = args.judged or JUDGED / "relations.jsonl"
     todo = report(rows, load_judgements(path, group), group, wanted, args.n, args.seed)
     if args.unjudged:
         for e in todo:
