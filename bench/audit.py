@@ -13,7 +13,9 @@ in neither gold file are built (``kg.json`` only) and, per relation, the
 first ``--n`` edges in the order of a
 keyed hash (``--seed``) are the sample.  A hash rank, not a shuffle, so an
 edge keeps its place when a change adds or removes other edges: after a fix
-the sample is the same edges, less the removed ones, plus the next in line.
+the sample is the same edges, less the removed ones, plus the next in line
+(an added edge that ranks inside the window pushes the last one out, and an
+entity whose label changes is ranked anew).
 
 Judgements are our own annotation, kept in the repo (``bench/audit/``, see
 its README): one JSON object per line, matched to an edge by arXiv id,
@@ -112,17 +114,23 @@ def sample(edges: list[dict], group: str, wanted: list[str], n: int, seed: int) 
 
 
 def load_judgements(path: Path, group: str) -> dict[tuple[str, str, str], dict]:
-    """Judgements keyed by (arxiv_id, relation or type, normalised name); a later line overrides an earlier."""
+    """Judgements keyed by (arxiv_id, relation, normalised name); a later line overrides an earlier.  A line
+    whose verdict is not yet given (``--unjudged`` prints them so) is an error, not a wrong edge."""
     out = {}
     if not path.exists():
         return out
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        j = json.loads(line)
+        try:
+            j = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{i}: not JSON ({exc.msg})") from None
         missing = {"arxiv_id", "name", group, "verdict"} - set(j)
         if missing:
             raise ValueError(f"{path}:{i}: missing {', '.join(sorted(missing))}")
+        if j["verdict"] not in ("right", "wrong"):
+            raise ValueError(f"{path}:{i}: verdict must be right or wrong, not {j['verdict']!r}")
         out[(j["arxiv_id"], j[group], norm(j["name"]))] = j
     return out
 
@@ -194,7 +202,7 @@ def main() -> None:
     ap.add_argument("--from", dest="src", type=Path, help="read DIR/kg.json instead of building")
     ap.add_argument("--out", type=Path, help="build into DIR (kept); default: a temporary directory")
     ap.add_argument("--relations", default="fineTunes,proposes,trainsOn")
-    ap.add_argument("--n", type=int, default=120, help="sample size per relation or type")
+    ap.add_argument("--n", type=int, default=120, help="sample size per relation")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--judged", type=Path, help="judgement file (default: bench/audit/relations.jsonl)")
     ap.add_argument("--unjudged", action="store_true", help="print the sampled edges with no judgement")
@@ -208,7 +216,11 @@ def main() -> None:
     edges = edges_of(kg_json)
     group, wanted, rows = "relation", args.relations.split(","), edges  # entities: bench/audit_entities.py
     path = args.judged or JUDGED / "relations.jsonl"
-    todo = report(rows, load_judgements(path, group), group, wanted, args.n, args.seed)
+    try:
+        judged = load_judgements(path, group)
+    except ValueError as exc:
+        sys.exit(f"audit.py: {exc}")
+    todo = report(rows, judged, group, wanted, args.n, args.seed)
     if args.unjudged:
         for e in todo:
             row = {"arxiv_id": e["arxiv_id"], "name": e["name"], group: e[group], "verdict": None,

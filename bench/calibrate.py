@@ -77,7 +77,7 @@ def edges_of(cv: Path) -> list[dict]:
                 evs = sorted(evidence.get((paper, M[rel], ent), []))
                 arxiv = g.value(paper, FABIO.hasArXivId)
                 out.append({"fold": k, "paper": str(paper).rsplit("/", 1)[1],
-                            "arxiv_id": str(arxiv) if arxiv else None,
+                            "arxiv_id": str(arxiv) if arxiv else str(paper).rsplit("/", 1)[1],
                             "title": str(g.value(paper, DCTERMS.title)), "name": str(g.value(ent, RDFS.label)),
                             "type": str(g.value(ent, RDF.type)).rsplit("#", 1)[1],
                             "aliases": sorted(str(a) for a in g.objects(ent, SKOS.altLabel)),

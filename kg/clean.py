@@ -52,7 +52,7 @@ _REMNANT_HINT = re.compile(r"x[0-9a-fA-F]{4}|#\d")  # a quick first look: the pa
 
 # A name split after its hyphen ("Zeta- 3", a line break lost when the abstract was scraped): never a suspended
 # hyphen, which is followed by "and", "or" or a comma ("pre- and post-training"), not by a digit.
-_SPLIT_NAME = re.compile(r"\b([A-Z][A-Za-z]*[A-Za-z])- (?=\d)")
+_SPLIT_NAME = re.compile(r"\b([A-Z][^\W\d_]*[^\W\d_])-[ \u00a0]+(?=\d)")
 
 
 def plain_text(text: str) -> str:
@@ -62,7 +62,7 @@ def plain_text(text: str) -> str:
     'GeoDe (Geometric Denoising) beats Tülu on K&K at τ = 41% of $20'
     """
     text = _entities(text)
-    if "- " in text:
+    if "- " in text or "-\u00a0" in text:
         text = _SPLIT_NAME.sub(r"\1-", text)
     text = _markdown(text)
     if "\\" in text or "$" in text or "`" in text or "~" in text:

@@ -58,16 +58,20 @@ def name_key(text: str) -> str:
     """
     key = _NAME_KEYS.get(text)
     if key is None:
-        if len(_NAME_KEYS) >= _NAME_KEYS_MAX:
-            _NAME_KEYS.clear()
-        key = _NAME_KEYS[text] = cased_key(text).lower()
+        key = cased_key(text).lower()
+        if len(text) <= _NAME_KEYS_LONGEST:  # names, not titles: the store stays small
+            if len(_NAME_KEYS) >= _NAME_KEYS_MAX:
+                _NAME_KEYS.clear()
+            _NAME_KEYS[text] = key
     return key
 
 
-# name_key of the strings seen lately: extraction asks for the same names' keys again and again (catalogue
-# look-ups, groups, proposals: about 70 calls a paper), and a key with punctuation costs two regex passes
+# name_key of names seen since the store was last emptied (it is emptied whole when full, not least recently
+# used first): extraction asks for the same names' keys again and again (catalogue look-ups, groups, proposals:
+# about 70 calls a paper), and a key with punctuation costs two regex passes
 _NAME_KEYS: dict[str, str] = {}
 _NAME_KEYS_MAX = 1 << 16
+_NAME_KEYS_LONGEST = 64
 
 
 def lookup_key(text: str) -> str:

@@ -126,3 +126,14 @@ def test_the_heldout_sample_is_well_formed(audit):
     for j in held.values():
         assert j["sample"] == "heldout" and j["verdict"] in ("right", "wrong") and j["why"]
         assert j["should_be"] is None or j["verdict"] == "wrong"
+
+
+def test_a_line_not_yet_judged_or_not_json_is_a_one_line_error(audit, tmp_path):
+    path = tmp_path / "j.jsonl"
+    path.write_text(json.dumps({"arxiv_id": "9901.00001", "name": "Otter-3B", "relation": "fineTunes",
+                                "verdict": None}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"j\.jsonl:1: verdict must be right or wrong"):
+        audit.load_judgements(path, "relation")
+    path.write_text('{"arxiv_id": "9901.00001",\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"j\.jsonl:1: not JSON"):
+        audit.load_judgements(path, "relation")

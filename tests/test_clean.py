@@ -29,6 +29,7 @@ from kg.extract import extract
     ("fast x2014 and cheap #8212; overall", "fast — and cheap — overall"),
     # a name split after its hyphen by a lost line break
     ("we distil Hornet- 3B into Wasp- 1.5 for drones", "we distil Hornet-3B into Wasp-1.5 for drones"),
+    ("then Hörnet-\u00a02 and Wasp-  7", "then Hörnet-2 and Wasp-7"),
 ])
 def test_markup_becomes_plain_text(raw, plain):
     assert plain_text(raw) == plain

@@ -45,6 +45,12 @@ def test_a_dimension_or_a_bit_width_is_part_of_the_name():
     assert got.get("2D dropout") == ids.KINDED
 
 
+def test_a_decimal_width_is_read_whole_never_from_its_middle():
+    got = found("A 1.5D dropout layer and a 2.25-bit beam search shrink the tune model.")
+    assert got.get("1.5D dropout") == ids.KINDED and got.get("2.25-bit beam search") == ids.KINDED
+    assert "5D dropout" not in got and "25-bit beam search" not in got
+
+
 def test_a_describing_hyphenated_word_is_no_kind():
     got = found("We use a training-free beam search and a parameter-efficient dropout schedule.")
     assert ids.KINDED not in got.values()

@@ -35,6 +35,12 @@ def test_extraction_runs_no_collection():
     finally:
         gc.callbacks.remove(count)
     assert all(ex.mentions for ex in got) and collections == []
+    gc.collect()
+    papers = [Paper(key=f"c{i}", title=f"Petrel-{i}: sketches for buoy logs",
+                  abstract=f"We fine-tune Llama-2-7B with LoRA on BuoyLog and compare Petrel-{i} with MinHash, "
+                           f"reaching {40 + i}.5% recall.") for i in range(40)]
+    extract(papers)
+    assert gc.collect() == 0  # the claim the pause rests on: nothing extraction made is cyclic garbage
 
 
 def test_a_built_model_is_the_model_construct_makes():

@@ -142,16 +142,19 @@ def test_a_model_first_presented_as_earlier_work_is_no_fine_tune_by_default(nlp)
     assert got["Zeta-3-8B"] == P.FINE_TUNES  # the same default, with no such sentence
 
 
-def test_strongest_of_keeps_a_fine_tune_a_cue_states():
-    from types import SimpleNamespace as T
-    from kg.extract.relations import strongest_of
+def test_a_default_fine_tune_yields_to_a_sentence_about_earlier_work_not_to_a_stated_one():
+    from kg.extract.relations import YIELDED, yield_default_fine_tunes
+    from kg.extract.types import Candidate, changed
 
-    default = T(predicate=P.FINE_TUNES, relation_rule="catalogue+trained-in-our-experiments")
-    earlier = T(predicate=P.MENTIONS, relation_rule="catalogue+background")
-    stated = T(predicate=P.FINE_TUNES, relation_rule="catalogue+fine-tune-cue")
-    assert strongest_of([default, earlier]) == P.EVALUATES
-    assert strongest_of([default, earlier, stated]) == P.FINE_TUNES
-    assert strongest_of([default]) == P.FINE_TUNES
+    def tag(rule: str, pred: Predicate) -> Candidate:
+        return Candidate(0, 9, "Zeta-2-7B", EntityType.MODEL, "variant", 1.0, predicate=pred,
+                         relation_rule=f"variant+{rule}")
+    default, earlier = tag("trained-in-our-experiments", P.FINE_TUNES), tag("background", P.MENTIONS)
+    stated = changed(default, relation_rule="variant+fine-tune-cue")
+    got = yield_default_fine_tunes([earlier, default])
+    assert [c.predicate for c in got] == [P.MENTIONS, P.EVALUATES] and got[1].relation_rule.endswith(YIELDED)
+    assert yield_default_fine_tunes([default]) == [default]
+    assert yield_default_fine_tunes([earlier, default, stated]) == [earlier, default, stated]
 
 
 def test_a_paper_whose_method_is_reinforcement_learning_trains_its_models(nlp):

@@ -30,7 +30,7 @@ from kg.extract.cues.patterns import Cues
 from kg.extract.cues.reading import cue_ends
 from kg.extract.cues.reading import sentence_facts as _facts_of_sentence
 from kg.extract.cues.relation_rules import basis_of_ours, fine_tune_cue, id_of
-from kg.extract.relations import PaperContext, strongest_of
+from kg.extract.relations import PaperContext, strongest
 from kg.lexicon import Lexicon
 
 WINDOW = 3  # words on each side of a mention
@@ -103,9 +103,9 @@ def group_features(group: Sequence[Candidate], main: Candidate, etype: str, text
     genre = _title_genre(text[:title_end], Cues.of(lexicon))
     if genre is not None:
         f[f"title-genre={genre}"] = 1.0
-    tagged = [c for c in group if c.predicate is not None]
-    if tagged:  # what the rules alone would decide: the model learns when to overrule it
-        rules = strongest_of(tagged).value
+    predicates = [c.predicate for c in group if c.predicate is not None]
+    if predicates:  # what the rules alone would decide: the model learns when to overrule it
+        rules = strongest(predicates).value
         f[f"strongest={rules}"] = 1.0
         f[f"strongest&type={rules}&{etype}"] = 1.0
     for c in group:

@@ -36,7 +36,7 @@ from kg.extract.runner import NEW_NAME_RULES, RULE_RANK, find_candidates  # noqa
 from kg.extract.runner import resolve as _without_overlaps  # noqa: F401
 from kg.extract.types import Candidate, changed
 from kg.extract.cues.relation_rules import id_of, taken_up_by_pronoun, train_and_evaluate
-from kg.extract.relations import Occurrence, classify, paper_context, strongest_of, taken_up
+from kg.extract.relations import Occurrence, classify, paper_context, strongest, taken_up, yield_default_fine_tunes
 from kg.lexicon import Lexicon
 from kg.model import EntityType, Evidence, Mention, Predicate
 
@@ -312,7 +312,9 @@ def mentions_of(doc: Doc, relations: bool = True, model: LinearModel | None = No
         main = _most_specific(group)
         types = [c.type for c in group]
         etype = max(set(types), key=lambda t: (types.count(t), t == main.type))
-        best = strongest_of(group) if relations else Predicate.MENTIONS
+        if relations:
+            group = yield_default_fine_tunes(group)
+        best = strongest([c.predicate for c in group]) if relations else Predicate.MENTIONS
         also, because, confidence = _also(best, group), (), None
         features = None
         if relations and (model is not None or record is not None):

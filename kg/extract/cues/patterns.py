@@ -73,6 +73,7 @@ _RELATIONS = {
     "FROM_SCRATCH": r"\bfrom scratch\b",
     "EXPLICIT_FINE_TUNE": r"\b{verbs_fine_tune}",
     "APPLIED_TO": r"\b{cue_applied_to}",  # the "apply X to Y" part of FINE_TUNE
+    "CLAUSE_BREAK": r"[,;:]|\b(?:which|who|whose|that|while|whereas)\b",  # where a name's own clause ends
     # a sentence that names a way of training: "apply GRPO to Y", "our recipe trains Y" (not "training-free")
     "TRAINING_SAID": r"\b{cue_training_methods}\b|\b{verbs_fine_tune}|\b(?:re-?|pre-?|post-?)?train(?:s|ed|ing)?\b(?!-)",
     # "nine instruction-tuned LLMs (A, B)": a participle describing a noun of kind, not a deed of ours
@@ -88,8 +89,10 @@ _RELATIONS = {
     "INTRODUCE_TRIGGER": r"\b(?:{cue_introduce_verbs})\w*|\bnew(?:ly)?\b|\bnovel\b",
     "INTRODUCED_BEFORE": r"(?:(?:\b(?:we|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:{cue_introduce_verbs})"
                          r"(?:e|es|ed|ing|s|d)?|,\s+(?:thereby\s+|thus\s+)?(?:{cue_introduce_verbs})e?ing"
-                         # a second verb of the same subject: "we propose A, ..., and introduce the B dataset"
-                         r"|\band\s+(?:also\s+|further\s+)?(?:{cue_introduce_verbs})(?:e|es|ed|s|d)?)\s+"
+                         # a second verb of ours: "we propose A, ..., and introduce the B dataset" (not "we test on
+                         # C, which extends D and introduces E": a relative pronoun between gives the verb another subject)
+                         r"|\bwe\s+(?:(?!(?:which|who|whose|that)\b)[^.;])*?\band\s+(?:also\s+|further\s+)?"
+                         r"(?:{cue_introduce_verbs})(?:e|ed|d)?)\s+"
                          r"(?:" + _DET + r"(?:(?:{novelty_words})\s+)*"
                          r"|" + _DET + r"(?:" + _NOT_GLUE + r"[\w\-]+\s+){0,4}?" + _KINDS
                          + r"\s*(?:,|:|--|—|\(|namely|called|named|dubbed|termed|i\.e\.,?)?\s*)"
@@ -121,7 +124,8 @@ _RELATIONS = {
                    r"{cue_citation},?\s*[(\[]?\s*(?:19|20)\d\d",
     "FROZEN_AFTER": r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:is|are|was|were|remains?|stays?|kept|being)\s+)?(?:{cue_frozen})\b",
     # "X features", "X patch descriptors": the model serves as a fixed feature extractor
-    "FEATURES_AFTER": r"^[\s\-]+(?:(?:patch|visual|image|text|token|frozen)[\s\-]+)?(?:{cue_feature_nouns})\b",
+    "FEATURES_AFTER": r"^[\s\-]+(?:(?:patch|visual|image|text|token|frozen)[\s\-]+)?(?:{cue_feature_nouns})\b"
+                      r"(?!\s+(?:a|an|the|\d))",  # not the verb: "X features 7 billion parameters"
     "ARCHITECTURE_AFTER": r"^(?P<gap>[^.;:]{0,60}?)\b{cue_architecture_nouns}\b",  # gap: list material only
     # "agents built on X", "a system that runs X": a system that calls the model as it is
     "SYSTEM_ON": r"\b{cue_system_nouns}\s+(?:(?:that|which)\s+(?:are\s+|is\s+)?|are\s+|is\s+)?{cue_system_on}",

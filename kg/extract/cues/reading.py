@@ -276,9 +276,20 @@ class Reading:
         if self.described:
             return self._opening_fine_tune()
         at = self.governing("FINE_TUNE")
-        if at >= 0 and at == self.governing("APPLIED_TO") and not self.cues.TRAINING_SAID.search(self.o.sentence):
+        if at >= 0 and at == self.governing("APPLIED_TO") and not self._training_said():
             return -1
         return at
+
+    def _training_said(self) -> bool:
+        """The sentence names a way of training for this name: before it, or after it in its own clause ("apply
+        LoRA to X", "apply our recipe to X with DPO"), not in a relative clause about it ("X, which was trained
+        on web data") nor in a sentence that says it trains nothing."""
+        s, o, cues = self.o.sentence, self.o, self.cues
+        if cues.NOT_TRAINING.search(s):
+            return False
+        stop = cues.CLAUSE_BREAK.search(s, o.end)
+        return bool(cues.TRAINING_SAID.search(s, 0, o.start)
+                    or cues.TRAINING_SAID.search(s, o.end, stop.start() if stop else len(s)))
 
     @cached_property
     def described(self) -> bool:

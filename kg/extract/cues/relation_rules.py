@@ -116,7 +116,7 @@ def system_built_on(r: Reading) -> P | None:
       finds='a model whose weights stay as they are: "with a frozen X", "keeping X frozen", "X patch features"')
 def kept_frozen(r: Reading) -> P | None:
     frozen = (r.governing("FROZEN") >= 0 or r.cues.FROZEN_AFTER.match(r.right)
-              or r.cues.FEATURES_AFTER.match(r.right))
+              or (r.fine_tune_at < 0 and r.cues.FEATURES_AFTER.match(r.right)))  # not "we fine-tune X embeddings"
     return P.EVALUATES if r.as_model and frozen and whose(r.o, r.ctx, r.cues) != "background" else None
 
 

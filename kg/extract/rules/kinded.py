@@ -1,9 +1,9 @@
 """A named kind of a known technique: a classifying word written right before it.
 
 ML names a more specific method by putting what it rests on before a known one:
-"score-based diffusion", "latency-aware NAS", "gradient-weighted pooling"
+"latency-aware NAS", "magnitude-based pruning", "uncertainty-weighted distillation"
 (``kg/data/lexicon/kind_hyphen_tails.txt``), or the dimension or bit width it works in:
-"3D U-Net", "4-bit quantization".  The annotation takes the most specific form
+"3D CNN", "4-bit quantization", "1.58-bit quantization".  The annotation takes the most specific form
 written, so the whole phrase is proposed as a wrapping name: the known technique
 stays a candidate of its own, and is dropped only when the paper never writes it
 alone (:func:`kg.extract.pipeline._outside_wrapping_names`).
@@ -28,7 +28,7 @@ from kg.extract.types import Candidate
 from kg.lexicon import Lexicon
 from kg.model import EntityType
 
-_DIMENSION = r"\d{1,2}D|\d{1,2}-bit"  # "3D", "4-bit": never the half of a longer modifier
+_DIMENSION = r"\d{1,2}(?:\.\d{1,2})?(?:D|-bit)"  # "3D", "4-bit", "1.58-bit": never half a longer modifier
 
 
 @cache
@@ -36,7 +36,7 @@ def _modifier(lexicon: Lexicon) -> re.Pattern[str]:
     """The word right before a name: ``kind`` a hyphenated word with a kind tail, or a dimension; and the word before."""
     tails = lexicon.alternation("kind_hyphen_tails")
     word = rf"(?:[A-Za-z][a-z]+-)+(?:{tails})|{_DIMENSION}"
-    return re.compile(rf"(?:(?P<before>[\w\-]+)(?P<gap>[^\w\-]{{0,3}}))?(?<![\w\-])(?P<kind>{word}) $", re.IGNORECASE)
+    return re.compile(rf"(?:(?P<before>[\w\-]+)(?P<gap>[^\w\-]{{0,3}}))?(?<![\w\-])(?<!\d[.,])(?P<kind>{word}) $", re.IGNORECASE)
 
 
 @cache
@@ -95,6 +95,6 @@ def kinded_names(page: Page, found: list[Candidate]) -> list[Candidate]:
 
 
 @rule(KINDED, stage="context", rank=10, confidence=0.6, new=True,
-      finds="a known technique with a kind word before it (score-based diffusion, 4-bit quantization)")
+      finds="a known technique with a kind word before it (latency-aware NAS, 4-bit quantization)")
 def find_kinded(page: Page, found: list[Candidate]) -> list[Candidate]:
     return kinded_names(page, found)
