@@ -87,7 +87,44 @@ def test_unseen_papers_leave_out_gold_titles_whatever_their_case_or_punctuation(
                               for t in ("Parsing Quarry-Talk!", "Weaving baskets with herons")), encoding="utf-8")
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps([{"title": "parsing quarry talk"}]), encoding="utf-8")
-    assert [p["title"] for p in audit.unseen_papers(recent, [gold])] == ["Weaving baskets with herons"]
+    assert [p.title for p in audit.unseen_papers(recent, [gold])] == ["Weaving baskets with herons"]
+
+
+PAGE = """Glazing Kilns with Sparrow-2
+
+We present Sparrow-2, a kiln controller. We fine-tune Otter-3B on firing logs to obtain it.
+
+  • 3 authors
+·
+Feb 2, 2026 4
+
+Parsing Quarry-Talk
+
+We retrain the Otter-3B parser on the QuarryTalk corpus.
+
+  • 2 authors
+·
+Feb 3, 2026 1
+"""
+
+
+def test_another_corpus_a_listing_page_is_audited_by_paper_key(audit, tmp_path, monkeypatch, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps([{"title": "parsing quarry talk"}]), encoding="utf-8")
+    monkeypatch.setattr(audit, "GOLD", [gold])  # the gold paper of the page is left out, as for the recent papers
+    [paper] = audit.unseen_papers(page, [gold])
+    assert paper.title.startswith("Glazing") and paper.arxiv_id is None
+    out = tmp_path / "build"
+    monkeypatch.setattr("sys.argv", ["audit.py", "--input", str(page), "--out", str(out),
+                                     "--relations", "fineTunes", "--judged", str(tmp_path / "none.jsonl"),
+                                     "--unjudged"])
+    audit.main()
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()[2:]]
+    titles = {n.get("title") for n in json.loads((out / "kg.json").read_text(encoding="utf-8"))["nodes"]}
+    assert "Parsing Quarry-Talk" not in titles
+    assert rows and {r["arxiv_id"] for r in rows} == {paper.key}  # no arXiv id: the export's key
 
 
 @pytest.mark.parametrize("k, n, lo, hi", [(79, 120, 0.570, 0.737), (0, 10, 0.0, 0.278), (10, 10, 0.722, 1.0)])
