@@ -163,3 +163,14 @@ def test_the_heldout_sample_is_well_formed(audit):
     for j in held.values():
         assert j["sample"] == "heldout" and j["verdict"] in ("right", "wrong") and j["why"]
         assert j["should_be"] is None or j["verdict"] == "wrong"
+
+
+def test_the_seed_sample_is_well_formed(audit):
+    # one blind judgement per edge of the unannotated seed papers, keyed by the export's paper key
+    seeds = audit.load_judgements(audit.JUDGED / "seeds.jsonl", "relation")
+    lines = [line for line in (audit.JUDGED / "seeds.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert seeds and len(seeds) == len(lines)
+    for (key, relation, _), j in seeds.items():
+        assert j["sample"] == "seeds" and j["verdict"] in ("right", "wrong") and j["why"] and j["sentence"]
+        assert j["should_be"] is None or (j["verdict"] == "wrong" and j["should_be"] != relation)
+        assert key.startswith("t-") or "." in key
