@@ -55,10 +55,15 @@ def norm(text: str) -> str:
 
 
 def unseen_papers(inputs: Path | list[Path] = RECENT, gold: list[Path] | None = None) -> list:
-    """The papers of ``inputs`` (read as ``mlkg build`` reads them) whose title no gold file (default: both) has."""
-    from kg import ingest
+    """The papers of ``inputs`` (read as ``mlkg build`` reads them) whose title no gold file (default: both) has.
 
-    titles = {norm(p["title"]) for path in (GOLD if gold is None else gold) for p in json.loads(path.read_text(encoding="utf-8"))}
+    A gold title is compared as written and as ingest cleans it ("360$^\\circ$" is "360°" in the paper read).
+    """
+    from kg import ingest
+    from kg.clean import plain_text
+
+    raw = [p["title"] for path in (GOLD if gold is None else gold) for p in json.loads(path.read_text(encoding="utf-8"))]
+    titles = {norm(t) for t in raw} | {norm(plain_text(t)) for t in raw}
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     return [p for p in ingest.read(paths).papers if norm(p.title) not in titles]
 

@@ -84,9 +84,12 @@ def test_the_sample_keeps_an_edges_place_when_others_come_and_go(audit):
 def test_unseen_papers_leave_out_gold_titles_whatever_their_case_or_punctuation(audit, tmp_path):
     recent = tmp_path / "papers.jsonl"
     recent.write_text("".join(json.dumps({"title": t, "abstract": "x"}) + "\n"
-                              for t in ("Parsing Quarry-Talk!", "Weaving baskets with herons")), encoding="utf-8")
+                              for t in ("Parsing Quarry-Talk!", "Weaving baskets with herons",
+                                        "K$^{3}$Loom: looms at 40$^\\circ$")), encoding="utf-8")
     gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps([{"title": "parsing quarry talk"}]), encoding="utf-8")
+    # a gold title keeps its LaTeX, which ingest turns into text in the paper it reads
+    gold.write_text(json.dumps([{"title": "parsing quarry talk"}, {"title": "K$^{3}$Loom: looms at 40$^\\circ$"}]),
+                    encoding="utf-8")
     assert [p.title for p in audit.unseen_papers(recent, [gold])] == ["Weaving baskets with herons"]
 
 
