@@ -4,6 +4,7 @@
     python bench/audit.py --out /tmp/audit                  # keep the build there (--from reads it back)
     python bench/audit.py --from /tmp/audit --relations fineTunes --n 120
     python bench/audit.py --from /tmp/audit --unjudged      # the sampled edges with no judgement, as JSON lines
+    python bench/audit.py --input ../shared/seeds --judged bench/audit/seeds.jsonl   # another corpus
 
 The cross-validated figures of ``bench/quality.py`` are measured on the 420
 annotated papers the rules have been read against for many sessions.  This
@@ -19,7 +20,8 @@ entity whose label changes is ranked anew).
 
 Judgements are our own annotation, kept in the repo (``bench/audit/``, see
 its README): one JSON object per line, matched to an edge by arXiv id,
-relation and name, where the name may be the entity's label or any
+relation and name (a paper with no arXiv id, as on a listing page, by the
+key the export gives it), where the name may be the entity's label or any
 form the edge's evidence quotes.  Precision is right / judged over the
 sampled edges that have a judgement, with a 95% Wilson interval; judged
 edges that are gone from the export are counted apart (wrong ones removed by
@@ -54,25 +56,29 @@ def norm(text: str) -> str:
     return re.sub(r"[^0-9a-z.]+", " ", text.casefold()).strip()
 
 
-def unseen_papers(recent: Path = RECENT, gold: list[Path] = GOLD) -> list[dict]:
-    """The recent papers whose title no gold file has."""
-    titles = {norm(p["title"]) for path in gold for p in json.loads(path.read_text(encoding="utf-8"))}
-    rows = [json.loads(line) for line in recent.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [p for p in rows if norm(p["title"]) not in titles]
+def unseen_papers(inputs: Path | list[Path] = RECENT, gold: list[Path] | None = None) -> list:
+    """The papers of ``inputs`` (read as ``mlkg build`` reads them) whose title no gold file (default: both) has.
+
+    A gold title is compared as written and as ingest cleans it ("360$^\\circ$" is "360°" in the paper read).
+    """
+    from kg import ingest
+    from kg.clean import plain_text
+
+    raw = [p["title"] for path in (GOLD if gold is None else gold) for p in json.loads(path.read_text(encoding="utf-8"))]
+    titles = {norm(t) for t in raw} | {norm(plain_text(t)) for t in raw}
+    paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    return [p for p in ingest.read(paths).papers if norm(p.title) not in titles]
 
 
-def build(papers: list[dict], out: Path) -> Path:
+def build(papers: list, out: Path) -> Path:
     """The product's path (ingest → extract → resolve → graph) into ``out/kg.json``."""
-    from kg import catalogue, export, ingest
+    from kg import catalogue, export
     from kg.extract import extract
     from kg.graph import build_graph
     from kg.resolve import resolve
 
     out.mkdir(parents=True, exist_ok=True)
-    source = out / "unseen.jsonl"
-    source.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in papers), encoding="utf-8")
-    read = ingest.read([source]).papers
-    export.write_all(build_graph(resolve(read, extract(read, processes=1), catalogue.default())), out, ("json",))
+    export.write_all(build_graph(resolve(papers, extract(papers, processes=1), catalogue.default())), out, ("json",))
     return out / "kg.json"
 
 
@@ -201,17 +207,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--from", dest="src", type=Path, help="read DIR/kg.json instead of building")
     ap.add_argument("--out", type=Path, help="build into DIR (kept); default: a temporary directory")
+    ap.add_argument("--input", type=Path, default=RECENT,
+                    help="papers to build (a file or directory mlkg build reads); default: the recent papers")
     ap.add_argument("--relations", default="fineTunes,proposes,trainsOn")
     ap.add_argument("--n", type=int, default=120, help="sample size per relation")
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--judged", type=Path, help="judgement file (default: bench/audit/relations.jsonl)")
+    ap.add_argument("--judged", type=Path, help="judgement file (default: bench/audit/relations.jsonl; "
+                    "the seed pages: bench/audit/seeds.jsonl)")
     ap.add_argument("--unjudged", action="store_true", help="print the sampled edges with no judgement")
     args = ap.parse_args()
     if args.src:
         kg_json = args.src / "kg.json"
     else:
         out = args.out or Path(tempfile.mkdtemp(prefix="mlkg-audit-"))
-        kg_json = build(unseen_papers(), out)
+        kg_json = build(unseen_papers(args.input), out)
         print(f"built {kg_json}", file=sys.stderr)
     edges = edges_of(kg_json)
     group, wanted, rows = "relation", args.relations.split(","), edges  # entities: bench/audit_entities.py

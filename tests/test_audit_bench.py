@@ -84,10 +84,50 @@ def test_the_sample_keeps_an_edges_place_when_others_come_and_go(audit):
 def test_unseen_papers_leave_out_gold_titles_whatever_their_case_or_punctuation(audit, tmp_path):
     recent = tmp_path / "papers.jsonl"
     recent.write_text("".join(json.dumps({"title": t, "abstract": "x"}) + "\n"
-                              for t in ("Parsing Quarry-Talk!", "Weaving baskets with herons")), encoding="utf-8")
+                              for t in ("Parsing Quarry-Talk!", "Weaving baskets with herons",
+                                        "K$^{3}$Loom: looms at 40$^\\circ$")), encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    # a gold title keeps its LaTeX, which ingest turns into text in the paper it reads
+    gold.write_text(json.dumps([{"title": "parsing quarry talk"}, {"title": "K$^{3}$Loom: looms at 40$^\\circ$"}]),
+                    encoding="utf-8")
+    assert [p.title for p in audit.unseen_papers(recent, [gold])] == ["Weaving baskets with herons"]
+
+
+PAGE = """Glazing Kilns with Sparrow-2
+
+We present Sparrow-2, a kiln controller. We fine-tune Otter-3B on firing logs to obtain it.
+
+  • 3 authors
+·
+Feb 2, 2026 4
+
+Parsing Quarry-Talk
+
+We retrain the Otter-3B parser on the QuarryTalk corpus.
+
+  • 2 authors
+·
+Feb 3, 2026 1
+"""
+
+
+def test_another_corpus_a_listing_page_is_audited_by_paper_key(audit, tmp_path, monkeypatch, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps([{"title": "parsing quarry talk"}]), encoding="utf-8")
-    assert [p["title"] for p in audit.unseen_papers(recent, [gold])] == ["Weaving baskets with herons"]
+    monkeypatch.setattr(audit, "GOLD", [gold])  # the gold paper of the page is left out, as for the recent papers
+    [paper] = audit.unseen_papers(page, [gold])
+    assert paper.title.startswith("Glazing") and paper.arxiv_id is None
+    out = tmp_path / "build"
+    monkeypatch.setattr("sys.argv", ["audit.py", "--input", str(page), "--out", str(out),
+                                     "--relations", "fineTunes", "--judged", str(tmp_path / "none.jsonl"),
+                                     "--unjudged"])
+    audit.main()
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()[2:]]
+    titles = {n.get("title") for n in json.loads((out / "kg.json").read_text(encoding="utf-8"))["nodes"]}
+    assert "Parsing Quarry-Talk" not in titles
+    assert rows and {r["arxiv_id"] for r in rows} == {paper.key}  # no arXiv id: the export's key
 
 
 @pytest.mark.parametrize("k, n, lo, hi", [(79, 120, 0.570, 0.737), (0, 10, 0.0, 0.278), (10, 10, 0.722, 1.0)])
@@ -137,3 +177,14 @@ def test_a_line_not_yet_judged_or_not_json_is_a_one_line_error(audit, tmp_path):
     path.write_text('{"arxiv_id": "9901.00001",\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"j\.jsonl:1: not JSON"):
         audit.load_judgements(path, "relation")
+
+
+def test_the_seed_sample_is_well_formed(audit):
+    # one blind judgement per edge of the unannotated seed papers, keyed by the export's paper key
+    seeds = audit.load_judgements(audit.JUDGED / "seeds.jsonl", "relation")
+    lines = [line for line in (audit.JUDGED / "seeds.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert seeds and len(seeds) == len(lines)
+    for (key, relation, _), j in seeds.items():
+        assert j["sample"] == "seeds" and j["verdict"] in ("right", "wrong") and j["why"] and j["sentence"]
+        assert j["should_be"] is None or (j["verdict"] == "wrong" and j["should_be"] != relation)
+        assert key.startswith("t-") or "." in key
