@@ -79,3 +79,13 @@ def test_papers_without_an_arxiv_id_are_keyed_by_title_and_a_second_judgement_fi
     judged.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     assert audit.main(["--from", str(tmp_path), "--judged", str(judged)]) == 0
     assert "all        P 0.500  (1/2; not-an-entity 1)" in capsys.readouterr().out
+
+
+def test_the_seed_judgements_are_well_formed():
+    path = audit.ROOT / "bench" / "audit" / "seed_entities.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(audit.judged(path)) == len(rows) == 250  # one verdict per drawn pair, keyed by title
+    for row in rows:
+        assert row["title"] and "arxiv_id" not in row and row["type"] in audit.TYPES and row["why"]
+        assert row["verdict"] in ("right", "wrong-type", "not-an-entity", "wrong-boundary")
+        assert (row["should_be"] is not None) == (row["verdict"] in ("wrong-type", "wrong-boundary"))
