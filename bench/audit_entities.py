@@ -6,6 +6,8 @@
         # pairs a change added or removed (over all papers), to judge the new ones
     python bench/audit_entities.py --from /tmp/r2-recent --before /tmp/old
         # also: precision over all pairs before and after, from the judged draw and the judged change
+    python bench/audit_entities.py --from /tmp/r8-seeds --judged bench/audit/seed_entities.jsonl --n 250
+        # the seed papers in no gold file (their pairs are keyed by title: the pages give no arXiv id)
 
 ``--from`` is a build of the recent papers in no gold file (see
 ``bench/audit/README.md``: ``mlkg build FILE --out DIR``).  A pair is a
@@ -43,10 +45,16 @@ def pairs_of(build: Path) -> dict[tuple[str, str, str], dict]:
         paper, entity = nodes[edge["source"]], nodes[edge["target"]]
         if paper.get("type") != "Paper" or entity.get("type") not in TYPES:
             continue
-        pair = pairs[(paper["arxiv_id"], entity["label"], entity["type"])]
+        pair = pairs[(paper_key(paper), entity["label"], entity["type"])]
+        pair["field"] = "arxiv_id" if paper.get("arxiv_id") else "title"
         pair["relations"].add(edge["predicate"])
         pair["sentences"] += [ev["sentence"] for ev in edge.get("evidence", [])][:1]
     return pairs
+
+
+def paper_key(paper: dict) -> str:
+    """A paper's arXiv id; its title where it has none (the seed pages give no ids)."""
+    return paper.get("arxiv_id") or paper.get("title") or paper["label"]
 
 
 def draw(pairs: dict, n: int = 300, seed: int = 15) -> list[tuple[str, str, str]]:
@@ -57,7 +65,7 @@ def draw(pairs: dict, n: int = 300, seed: int = 15) -> list[tuple[str, str, str]
 def judged(path: Path = JUDGED, drawn: bool | None = True) -> dict[tuple[str, str, str], dict]:
     """The verdicts by pair: of the draw (``drawn``), of the pairs judged outside it (False), or all (None)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {(row["arxiv_id"], row["name"], row["type"]): row for row in rows
+    return {(paper_key(row), row["name"], row["type"]): row for row in rows
             if drawn is None or drawn != bool(row.get("outside_draw"))}
 
 
@@ -109,25 +117,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--draw", action="store_true", help="print the seeded sample as JSON lines")
     ap.add_argument("--changed", action="store_true", help="print pairs added / removed against --before")
     ap.add_argument("--before", type=Path, help="the build before a change: list (--changed) or weigh its pairs")
+    ap.add_argument("--judged", type=Path, default=JUDGED,
+                    help="the judgements to score against (default r2's; bench/audit/seed_entities.jsonl for the seeds)")
+    ap.add_argument("--n", type=int, default=300, help="size of the draw (300 for r2's file, 250 for the seeds')")
     args = ap.parse_args(argv)
     pairs = pairs_of(args.build)
     if args.draw:
-        for key in draw(pairs):
+        for key in draw(pairs, n=args.n):
             info = pairs[key]
-            print(json.dumps({"arxiv_id": key[0], "name": key[1], "type": key[2], "relations": sorted(info["relations"]),
+            print(json.dumps({info["field"]: key[0], "name": key[1], "type": key[2], "relations": sorted(info["relations"]),
                               "sentence": (info["sentences"] or [""])[0]}, ensure_ascii=False))
         return 0
     if args.changed:
         old = pairs_of(args.before)
-        verdicts = judged(drawn=None)
+        verdicts = judged(args.judged, drawn=None)
         for sign, keys in (("+", sorted(set(pairs) - set(old))), ("-", sorted(set(old) - set(pairs)))):
             for key in keys:
                 mark = verdicts[key]["verdict"] if key in verdicts else "?"
                 print(sign, mark, json.dumps(list(key), ensure_ascii=False))
         return 0
-    print(report(*precision(pairs, judged())))
+    print(report(*precision(pairs, judged(args.judged))))
     if args.before:
-        print(estimate(pairs_of(args.before), pairs, judged(drawn=None)))
+        print(estimate(pairs_of(args.before), pairs, judged(args.judged, drawn=None)))
     return 0
 
 

@@ -62,3 +62,30 @@ def test_pairs_judged_outside_the_draw_are_kept_apart(tmp_path):
     assert set(audit.judged(path)) == {("1", "KelpNet-3B", "Model")}
     assert set(audit.judged(path, drawn=False)) == {("4", "ReefMix", "Dataset")}
     assert len(audit.judged(path, drawn=None)) == 2
+
+
+def test_papers_without_an_arxiv_id_are_keyed_by_title_and_a_second_judgement_file_scores(tmp_path, capsys):
+    nodes = [{"id": P + "c", "type": "Paper", "arxiv_id": "", "title": "Herding Drones with Tidal Priors"},
+             {"id": E + "gull", "type": "Technique", "label": "GullNet"}, {"id": E + "wave", "type": "Benchmark", "label": "WaveSet"}]
+    edges = [{"source": P + "c", "target": E + t, "predicate": "mentions", "evidence": []} for t in ("gull", "wave")]
+    (tmp_path / "kg.json").write_text(json.dumps({"nodes": nodes, "edges": edges}), encoding="utf-8")
+    assert set(audit.pairs_of(tmp_path)) == {("Herding Drones with Tidal Priors", "GullNet", "Technique"),
+                                             ("Herding Drones with Tidal Priors", "WaveSet", "Benchmark")}
+    assert audit.main(["--from", str(tmp_path), "--draw", "--n", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Herding Drones with Tidal Priors"
+    rows = [{"title": "Herding Drones with Tidal Priors", "name": "GullNet", "type": "Technique", "verdict": "right"},
+            {"title": "Herding Drones with Tidal Priors", "name": "WaveSet", "type": "Benchmark", "verdict": "not-an-entity"}]
+    judged = tmp_path / "seed.jsonl"
+    judged.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert audit.main(["--from", str(tmp_path), "--judged", str(judged)]) == 0
+    assert "all        P 0.500  (1/2; not-an-entity 1)" in capsys.readouterr().out
+
+
+def test_the_seed_judgements_are_well_formed():
+    path = audit.ROOT / "bench" / "audit" / "seed_entities.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(audit.judged(path)) == len(rows) == 250  # one verdict per drawn pair, keyed by title
+    for row in rows:
+        assert row["title"] and "arxiv_id" not in row and row["type"] in audit.TYPES and row["why"]
+        assert row["verdict"] in ("right", "wrong-type", "not-an-entity", "wrong-boundary")
+        assert (row["should_be"] is not None) == (row["verdict"] in ("wrong-type", "wrong-boundary"))
