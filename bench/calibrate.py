@@ -18,7 +18,6 @@ See ``bench/audit/CALIBRATION.md``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import sys
@@ -28,18 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "bench"))
+from quality import scorer  # noqa: E402  the shared scorer, loaded as bench/quality.py loads it
+
 JUDGED = ROOT / "bench" / "audit" / "calibration.jsonl"
 WANTED = (("fineTunes", 60), ("proposes", 50), ("trainsOn", 40))
 SEED = 15
 FOLDS = 5
-
-
-def _scorer():
-    """The shared scorer as a module: its ``norm`` is how cross-validation matched names."""
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _evidence(g, M, OA) -> dict:
@@ -119,10 +113,10 @@ def kappa(rg: int, rn: int, wg: int, wn: int) -> float:
 
 def compare(cv: Path, write: bool) -> None:
     """Print the judge x gold table per relation and every disagreement; optionally store ``gold`` per line."""
-    norm = _scorer().norm
+    norm = scorer().norm  # the shared scorer's: how cross-validation matched names
     gold_by_title = {k: {norm(p["title"]): p for p in json.loads((cv / f"fold{k}.gold.json").read_text("utf-8"))}
                      for k in range(FOLDS)}
-    edges = {(e["fold"], e["arxiv_id"] or e["paper"], e["relation"], e["name"]): e for e in edges_of(cv)}
+    edges = {(e["fold"], e["arxiv_id"], e["relation"], e["name"]): e for e in edges_of(cv)}
     rows = [json.loads(line) for line in JUDGED.read_text("utf-8").splitlines() if line.strip()]
     table = defaultdict(Counter)
     for row in rows:

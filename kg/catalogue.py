@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 # The name keys (identity, case-kept, IRI slug) are kg/keys.py's; re-exported for the catalogue's users.
 from kg.keys import cased_key, name_key, slug  # noqa: F401
 from kg.model import EntityType
 from kg.paths import shipped
+
+T = TypeVar("T")
 
 DATA_FILES = {
     EntityType.MODEL: "models.jsonl",
@@ -67,6 +70,14 @@ class Catalogue:
     closed: frozenset[str] = frozenset()  # ids of models whose weights were never released
     paradigms: frozenset[str] = frozenset()  # ids of generic paradigms (Entry.paradigm)
     joined: frozenset[str] = frozenset()  # keys written only as one joined token ("BookCorpus", "Make3D")
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)  # what :meth:`derived` worked out
+
+    def derived(self, key, make: Callable[["Catalogue"], T]) -> T:
+        """``make(self)``, worked out once per catalogue and ``key``: facts the rules read from every entry
+        ("the stop words no name starts with"), kept with the catalogue they come from."""
+        if key not in self._derived:
+            self._derived[key] = make(self)
+        return self._derived[key]
 
     @classmethod
     def from_entries(cls, entries: list[Entry]) -> "Catalogue":

@@ -32,7 +32,7 @@ def test_the_same_seed_draws_the_same_edges_and_another_seed_others(calibrate):
 
 
 def test_a_gold_entity_matches_through_an_alias_or_a_quoted_form(calibrate):
-    norm = calibrate._scorer().norm
+    norm = calibrate.scorer().norm
     gold = {0: {norm("Teaching Kestrel to Forecast Hail"): {
         "entities": [{"name": "Kestrel-2B", "aliases": ["Kestrel 2B"]}, {"name": "HailSet", "aliases": []}],
         "relations": [{"rel": "fineTunes", "target": "Kestrel-2B"}, {"rel": "trainsOn", "target": "HailSet"},

@@ -359,8 +359,8 @@ def _outside_wrapping_names(kept: list[tuple[Mention, list[Candidate]]]) -> list
     spans = [(c.start, c.end) for _, group in kept for c in group if c.wraps]
     if not spans:
         return [m for m, _ in kept]
-    return [m for m, group in kept
-            if not all(not c.wraps and any(s <= c.start and c.end <= e for s, e in spans) for c in group)]
+    return [m for m, group in kept  # a wrapping name itself, or a name written somewhere on its own
+            if any(c.wraps or not any(s <= c.start and c.end <= e for s, e in spans) for c in group)]
 
 
 _TRAIN_AND_EVALUATE = "+" + id_of(train_and_evaluate)  # "we train and evaluate our model on X"

@@ -19,8 +19,8 @@ from kg.extract.cues.reading import (LEFT_WINDOW, NAME_WORD, RIGHT_WINDOW, Occur
 from kg.extract.cues.reading import sentence_facts as _sentence_facts
 from kg.extract.cues.reading import whose as _whose
 from kg.extract.sentences import split_sentences
-from kg.lexicon import Lexicon
 from kg.extract.types import changed
+from kg.lexicon import Lexicon
 from kg.model import Predicate
 
 __all__ = ["LEFT_WINDOW", "RIGHT_WINDOW", "Occurrence", "PaperContext", "PRECEDENCE", "classify", "contrast_clause_end",
@@ -126,6 +126,7 @@ def strongest(predicates: list[Predicate]) -> Predicate:
 
 
 _DEFAULT_FINE_TUNE = f"+{rules.id_of(rules.trained_in_our_experiments)}"
+_EARLIER_WORK = f"+{rules.id_of(rules.background)}"
 YIELDED = "+yields-to-earlier-work"  # the evidence's rule of a default fine-tune turned into an evaluation
 
 
@@ -145,6 +146,3 @@ def yield_default_fine_tunes(tagged: list) -> list:
         return tagged
     return [changed(c, predicate=Predicate.EVALUATES, relation_rule=c.relation_rule + YIELDED)
             if c.predicate is Predicate.FINE_TUNES else c for c in tagged]
-
-
-_EARLIER_WORK = f"+{rules.id_of(rules.background)}"

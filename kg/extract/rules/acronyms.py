@@ -208,5 +208,7 @@ def drop_task_names(page: Page, found: list[Candidate]) -> list[Decision]:
     text, v = page.text.text, page.vocab
     tasks = {name_key(text[a:b]) for ls, le, ss, se in _pairs(text) if _states_a_task(v, text, text[ls:le], se)
              for a, b in ((ls, le), (ss, se))}
-    return [Drop(i) for i, c in enumerate(found) if tasks and not c.entry_id
-            and any(name_key(n) in tasks for n in (c.text, *c.aliases))]
+    if not tasks:
+        return []
+    return [Drop(i) for i, c in enumerate(found)
+            if not c.entry_id and any(name_key(n) in tasks for n in (c.text, *c.aliases))]

@@ -49,25 +49,23 @@ def _scan_known(text: Text, i: int, catalogue: Catalogue) -> tuple[int, int, Ent
     return best
 
 
-_BLOCKED: dict[int, frozenset[str]] = {}
-
-
 def _blocked_starts(catalogue: Catalogue) -> frozenset[str]:
     """Stop words no catalogue name starts with ("and", "of", "we"): pieces not worth a scan.
 
     "the" stays open when a name such as "The Pile" starts with it.
     """
-    got = _BLOCKED.get(id(catalogue))
-    if got is None:
-        starts = set()
-        for entry in catalogue.entries.values():
-            for name in entry.names:
-                spans = names.pieces(name)
-                if spans:
-                    starts.add(name[spans[0][0]:spans[0][1]].lower())
-                    starts.update(p.lower() for p in names.parts(name[spans[0][0]:spans[0][1]])[:1])
-        got = _BLOCKED[id(catalogue)] = frozenset(w for w in stop_words() if w not in starts and w.isalpha())
-    return got
+    return catalogue.derived("blocked-starts", _no_name_starts_with)
+
+
+def _no_name_starts_with(catalogue: Catalogue) -> frozenset[str]:
+    starts = set()
+    for entry in catalogue.entries.values():
+        for name in entry.names:
+            spans = names.pieces(name)
+            if spans:
+                starts.add(name[spans[0][0]:spans[0][1]].lower())
+                starts.update(p.lower() for p in names.parts(name[spans[0][0]:spans[0][1]])[:1])
+    return frozenset(w for w in stop_words() if w not in starts and w.isalpha())
 
 
 def _suffix_pieces(text: Text, j: int, component: re.Pattern[str]) -> int:

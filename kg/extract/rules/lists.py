@@ -146,7 +146,8 @@ def list_mates(text: Text, found: list[Candidate], start: int = 0) -> list[Candi
             continue
         for s, e in unknown:
             name = t[s:e]
-            if _inner_capital_or_digit(name) and _name_like(name) and name_key(name) not in GENERIC_KEYS and not _MEASURE.match(name):
+            if (_inner_capital_or_digit(name) and _name_like(name) and name_key(name) not in GENERIC_KEYS
+                    and not _MEASURE.match(name)):
                 out.append(Candidate(s, e, name, known[0], LIST_MATE, 0.6))
     return out
 

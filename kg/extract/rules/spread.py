@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.decisions import Add, Decision, Drop
 from kg.extract.engine import rule
-from functools import cache
-
 from kg.extract.rules.ids import IN_URL, MODIFIER_ONLY, REPEAT, is_new
+from kg.extract.text import Coverage, Page, spans
+from kg.extract.types import Candidate
 from kg.extract.uncased import compile_ignorecase
 from kg.lexicon import Lexicon
 from kg.model import EntityType
-from kg.extract.text import Coverage, Page, spans
-from kg.extract.types import Candidate
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}/\S*")  # not "GPT-3.5/4"
 _TOKEN = re.compile(r"\S+")
@@ -95,19 +94,12 @@ def _modifier_after(lexicon: Lexicon) -> re.Pattern[str]:
     return compile_ignorecase(r"-" + lexicon.fragments("modifier_words") + r"\b")
 
 
-_ARCHITECTURES: dict[int, tuple[object, frozenset[str]]] = {}
-
-
 def _architectures(catalogue, lexicon: Lexicon) -> frozenset[str]:
-    """Ids of the known techniques one of whose names ends in an architecture word ("… neural network"),
-    worked out once per catalogue."""
-    held = _ARCHITECTURES.get(id(catalogue))
-    if held is None or held[0] is not catalogue:
-        heads = lexicon.words("architecture_heads")
-        ids = frozenset(e.id for e in catalogue.entries.values() if e.type == EntityType.TECHNIQUE
-                        and any(words[-1] in heads for n in e.names if (words := re.findall(r"[a-z]+", n.lower()))))
-        held = _ARCHITECTURES[id(catalogue)] = (catalogue, ids)
-    return held[1]
+    """Ids of the known techniques one of whose names ends in an architecture word ("… neural network")."""
+    heads = lexicon.words("architecture_heads")
+    return catalogue.derived(("architectures", heads), lambda cat: frozenset(
+        e.id for e in cat.entries.values() if e.type == EntityType.TECHNIQUE
+        and any(words[-1] in heads for n in e.names if (words := re.findall(r"[a-z]+", n.lower())))))
 
 
 @rule(MODIFIER_ONLY, stage="spread", rank=15, confidence=0.0,
